@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Now: fixedNow, Version: "test"}, args)
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestStatusOnANewFileShowsTheSeededPlan(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	r := run(t, "", "--db", db, "status")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"Overall progress:  0% of about",
+		"Roadmap steps:     0/5 done (now: Decide your timeline and learning format)",
+		"Planned finish:    2027-08-25 (9-month plan from 2026-11-25, 39 weeks left)",
+		"Database:          " + db,
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("status output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, "Skills:            0/") {
+		t.Errorf("status output lacks the skills count:\n%s", r.stdout)
+	}
+	// The flag may also follow the command.
+	if again := run(t, "", "status", "--db", db); again.stdout != r.stdout {
+		t.Errorf("status --db after the command differs:\n%s\nvs\n%s", again.stdout, r.stdout)
+	}
+}
+
+func TestEnvironmentVariableNamesTheDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	t.Setenv("STUDYPLANNER_DB", db)
+	if r := run(t, "", "status"); r.code != 0 || !strings.Contains(r.stdout, db) {
+		t.Fatalf("exit %d, output %q", r.code, r.stdout)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("$STUDYPLANNER_DB was not used: %v", err)
+	}
+}
+
+func TestExportImportExportIsIdentical(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.json")
+	if r := run(t, "", "--db", filepath.Join(dir, "a.db"), "export", "--format", "json", "--out", first); r.code != 0 {
+		t.Fatalf("export: exit %d, %s", r.code, r.stderr)
+	}
+	r := run(t, "", "--db", filepath.Join(dir, "b.db"), "import", first)
+	if r.code != 0 {
+		t.Fatalf("import: exit %d, %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "5 steps") {
+		t.Errorf("import did not report what it imported: %q", r.stdout)
+	}
+	second := run(t, "", "--db", filepath.Join(dir, "b.db"), "export")
+	if second.code != 0 {
+		t.Fatalf("second export: exit %d, %s", second.code, second.stderr)
+	}
+	want, _ := os.ReadFile(first)
+	if second.stdout != string(want) {
+		t.Errorf("export → import → export changed the document:\n%s\n---\n%s", want, second.stdout)
+	}
+}
+
+func TestBrokenImportsChangeNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "keep.db")
+	before := run(t, "", "--db", db, "export")
+	if before.code != 0 {
+		t.Fatal(before.stderr)
+	}
+	wrongVersion := strings.Replace(before.stdout, `"version": 1`, `"version": 7`, 1)
+	badSalary := strings.Replace(before.stdout, `"min": 90000`, `"min": 900000`, 1)
+	cases := map[string]struct{ content, want string }{
+		"truncated.json": {before.stdout[:len(before.stdout)/3], "cut short"},
+		"wrong.json":     {`{"hello": "world"}`, "not a Study Planner document"},
+		"newer.json":     {wrongVersion, "version 7"},
+		"invalid.json":   {badSalary, "salaries[0]: the minimum 900,000 is above the maximum 120,000"},
+	}
+	for name, c := range cases {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(c.content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, "", "--db", db, "import", file)
+		if r.code == 0 {
+			t.Errorf("%s: import succeeded", name)
+		}
+		if !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, "Nothing was changed") {
+			t.Errorf("%s: stderr %q does not say %q and that nothing changed", name, r.stderr, c.want)
+		}
+		if after := run(t, "", "--db", db, "export"); after.stdout != before.stdout {
+			t.Errorf("%s: a refused import changed the data", name)
+		}
+	}
+	if r := run(t, "", "--db", db, "import", filepath.Join(dir, "missing.json")); r.code == 0 || !strings.Contains(r.stderr, "no such file") {
+		t.Errorf("import of a missing file: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestImportFromStandardInput(t *testing.T) {
+	dir := t.TempDir()
+	doc := run(t, "", "--db", filepath.Join(dir, "a.db"), "export").stdout
+	if r := run(t, doc, "--db", filepath.Join(dir, "b.db"), "import", "-"); r.code != 0 {
+		t.Fatalf("import -: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "u.db")
+	tests := []struct {
+		args []string
+		code int
+		want string // in stderr, or stdout for help
+	}{
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"--db", db, "export", "--format", "xml"}, 2, `unknown --format "xml"`},
+		{[]string{"--db", db, "import"}, 2, "exactly one FILE"},
+		{[]string{"--db", db, "status", "extra"}, 2, "takes no arguments"},
+		{[]string{"--nope"}, 2, "flag provided but not defined"},
+		{[]string{"--help"}, 0, "Commands:"},
+		{[]string{"export", "--help"}, 0, "Usage: studyplanner export"},
+		{[]string{"--version"}, 0, "Study Planner test"},
+	}
+	for _, tt := range tests {
+		r := run(t, "", tt.args...)
+		if r.code != tt.code {
+			t.Errorf("%q: exit %d, want %d (stderr %q)", tt.args, r.code, tt.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr+r.stdout, tt.want) {
+			t.Errorf("%q: output lacks %q:\n%s%s", tt.args, tt.want, r.stdout, r.stderr)
+		}
+	}
+}
+
+func TestExportToAFileReplacesItWhole(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "backup.json")
+	if err := os.WriteFile(out, []byte(strings.Repeat("old ", 100000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "", "--db", filepath.Join(dir, "a.db"), "export", "--out", out); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	data, _ := os.ReadFile(out)
+	if strings.Contains(string(data), "old ") || !strings.HasPrefix(string(data), "{") {
+		t.Error("export left parts of the old file behind")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".backup.json.*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left behind: %v", leftovers)
+	}
+}
+
+func TestADamagedDatabaseIsReportedAndKept(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "damaged.db")
+	original := bytes.Repeat([]byte("not sqlite "), 500)
+	if err := os.WriteFile(db, original, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "--db", db, "status")
+	if r.code == 0 || !strings.Contains(r.stderr, db) {
+		t.Errorf("status on a damaged file: exit %d, stderr %q; want a failure naming the file", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, original) {
+		t.Error("the damaged file was written to")
+	}
+}

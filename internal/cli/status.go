@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+func runStatus(env Env, args []string) error {
+	fs, db := newFlags(env, "status")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("status takes no arguments, got %q", fs.Args())}
+	}
+	st, err := openSeeded(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := st.Plan()
+	if err != nil {
+		return err
+	}
+	o := p.Overview()
+	today := plan.Date(env.Now())
+	finish := p.Settings.FinishDate()
+
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(w, "Overall progress:\t%d%% of about %s hours\n", o.Percent(), humanize.Comma(int64(o.HoursTotal)))
+	current := "all steps done"
+	if o.Current != nil {
+		current = "now: " + o.Current.Title
+	}
+	fmt.Fprintf(w, "Roadmap steps:\t%d/%d done (%s)\n", o.StepsDone, o.StepsTotal, current)
+	fmt.Fprintf(w, "Skills:\t%d/%d done\n", o.SkillsDone, o.SkillsTotal)
+	fmt.Fprintf(w, "Planned finish:\t%s (%d-month plan from %s, %s)\n",
+		finish.Format(snapshot.DateLayout), p.Settings.HorizonMonths,
+		p.Settings.StartDate.Format(snapshot.DateLayout), weeksLeftPhrase(plan.WeeksLeft(p.Settings, today)))
+	fmt.Fprintf(w, "Database:\t%s\n", st.Path())
+	return w.Flush()
+}
+
+func weeksLeftPhrase(n int) string {
+	switch n {
+	case 0:
+		return "finish date reached"
+	case 1:
+		return "1 week left"
+	}
+	return fmt.Sprintf("%d weeks left", n)
+}

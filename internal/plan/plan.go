@@ -1,0 +1,165 @@
+// Package plan holds the learner's path as plain values: roadmap steps with
+// their checklists, skills grouped by category, the plan settings, and the
+// arithmetic on them (progress, where the learner is, the week-by-week
+// schedule). It knows nothing of storage or widgets.
+package plan
+
+import (
+	"fmt"
+	"time"
+)
+
+// StepStatus is where the learner stands on one roadmap step.
+type StepStatus string
+
+// The statuses a step can have, in the order the UI offers them.
+const (
+	StepTodo       StepStatus = "todo"
+	StepInProgress StepStatus = "in_progress"
+	StepDone       StepStatus = "done"
+	StepSkipped    StepStatus = "skipped"
+)
+
+// StepStatuses lists every valid status, in display order.
+var StepStatuses = []StepStatus{StepTodo, StepInProgress, StepDone, StepSkipped}
+
+// Valid reports whether s is one of StepStatuses.
+func (s StepStatus) Valid() bool {
+	for _, v := range StepStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the status as a person reads it.
+func (s StepStatus) Label() string {
+	switch s {
+	case StepTodo:
+		return "To do"
+	case StepInProgress:
+		return "In progress"
+	case StepDone:
+		return "Done"
+	case StepSkipped:
+		return "Skipped"
+	}
+	return string(s)
+}
+
+// StepStatusFromLabel is the inverse of Label.
+func StepStatusFromLabel(label string) (StepStatus, error) {
+	for _, s := range StepStatuses {
+		if s.Label() == label {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("unknown step status %q", label)
+}
+
+// Step is one stage of the roadmap.
+type Step struct {
+	ID      uint
+	Title   string
+	Summary string
+	Status  StepStatus
+	// Hours is the estimated work for the step's own actions. A step that
+	// CoversSkills is where the skills checklist is studied, so its work is
+	// the skills' hours instead.
+	Hours        int
+	CoversSkills bool
+	Actions      []Action
+}
+
+// Action is one item of a step's checklist.
+type Action struct {
+	ID   uint
+	Text string
+	Done bool
+}
+
+// Category groups related skills.
+type Category struct {
+	ID     uint
+	Name   string
+	Skills []Skill
+}
+
+// Skill is one thing a backend job asks for, with the hours it takes to learn.
+type Skill struct {
+	ID    uint
+	Name  string
+	Hours int
+	Done  bool
+}
+
+// Settings are the learner's choices that shape the schedule.
+type Settings struct {
+	StartDate     time.Time // a calendar date, at midnight UTC
+	HorizonMonths int
+}
+
+// The horizon range the app accepts; the article's typical 6–12 months sits
+// well inside it.
+const (
+	MinHorizonMonths     = 1
+	MaxHorizonMonths     = 36
+	DefaultHorizonMonths = 9
+)
+
+// Validate explains what is wrong with s, if anything.
+func (s Settings) Validate() error {
+	if s.StartDate.IsZero() {
+		return fmt.Errorf("the start date is missing")
+	}
+	if s.HorizonMonths < MinHorizonMonths || s.HorizonMonths > MaxHorizonMonths {
+		return fmt.Errorf("the horizon must be between %d and %d months, not %d", MinHorizonMonths, MaxHorizonMonths, s.HorizonMonths)
+	}
+	return nil
+}
+
+// FinishDate is the day the plan is meant to be complete.
+func (s Settings) FinishDate() time.Time {
+	return AddMonths(s.StartDate, s.HorizonMonths)
+}
+
+// Date returns the calendar date of t as midnight UTC, the form every date in
+// this package takes, so that day arithmetic ignores time zones and DST.
+func Date(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// AddMonths adds n calendar months to a date, clamping to the last day of the
+// target month (31 January + 1 month is 28 or 29 February, not 2 or 3 March).
+func AddMonths(day time.Time, n int) time.Time {
+	y, m, d := day.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	if d > last {
+		d = last
+	}
+	return time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC)
+}
+
+// DaysBetween counts whole days from a to b (negative when b is earlier).
+func DaysBetween(a, b time.Time) int {
+	return int(Date(b).Sub(Date(a)).Hours() / 24)
+}
+
+// Plan is everything the progress and schedule arithmetic reads: the
+// settings, the roadmap and the skills.
+type Plan struct {
+	Settings   Settings
+	Steps      []Step
+	Categories []Category
+}
+
+// Overview summarises the plan's progress.
+func (p Plan) Overview() Overview { return Summarize(p.Steps, p.Categories) }
+
+// Weeks is the plan's schedule in calendar weeks beginning on firstDay.
+func (p Plan) Weeks(firstDay time.Weekday) []Week {
+	return Schedule(p.Settings, p.Steps, p.Categories, firstDay)
+}

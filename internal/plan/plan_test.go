@@ -1,0 +1,93 @@
+package plan
+
+import (
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestAddMonths(t *testing.T) {
+	tests := []struct {
+		from   string
+		months int
+		want   string
+	}{
+		{"2026-11-25", 9, "2027-08-25"},
+		{"2026-01-31", 1, "2026-02-28"}, // clamps to the month's last day
+		{"2028-01-31", 1, "2028-02-29"}, // leap year
+		{"2026-12-15", 1, "2027-01-15"}, // crosses the year
+		{"2026-03-31", 36, "2029-03-31"},
+		{"2026-05-31", -1, "2026-04-30"},
+	}
+	for _, tt := range tests {
+		if got := AddMonths(day(tt.from), tt.months).Format("2006-01-02"); got != tt.want {
+			t.Errorf("AddMonths(%s, %d) = %s, want %s", tt.from, tt.months, got, tt.want)
+		}
+	}
+}
+
+func TestSettingsValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		s       Settings
+		wantErr bool
+	}{
+		{"default", Settings{StartDate: day("2026-11-25"), HorizonMonths: 9}, false},
+		{"shortest", Settings{StartDate: day("2026-11-25"), HorizonMonths: 1}, false},
+		{"longest", Settings{StartDate: day("2026-11-25"), HorizonMonths: 36}, false},
+		{"zero months", Settings{StartDate: day("2026-11-25"), HorizonMonths: 0}, true},
+		{"too long", Settings{StartDate: day("2026-11-25"), HorizonMonths: 37}, true},
+		{"no start", Settings{HorizonMonths: 9}, true},
+	}
+	for _, tt := range tests {
+		if err := tt.s.Validate(); (err != nil) != tt.wantErr {
+			t.Errorf("%s: Validate() = %v, want error %v", tt.name, err, tt.wantErr)
+		}
+	}
+}
+
+func TestWeeksLeft(t *testing.T) {
+	s := Settings{StartDate: day("2026-11-25"), HorizonMonths: 9} // finishes 2027-08-25
+	tests := []struct {
+		today string
+		want  int
+	}{
+		{"2026-11-25", 39}, // 273 days
+		{"2027-08-18", 1},
+		{"2027-08-24", 1}, // one day left still counts as a week
+		{"2027-08-25", 0},
+		{"2028-01-01", 0},
+		{"2026-01-01", 86}, // before the start: 601 days, the plan plus the wait
+	}
+	for _, tt := range tests {
+		if got := WeeksLeft(s, day(tt.today)); got != tt.want {
+			t.Errorf("WeeksLeft on %s = %d, want %d", tt.today, got, tt.want)
+		}
+	}
+}
+
+func TestWeekStart(t *testing.T) {
+	tests := []struct {
+		day   string
+		first time.Weekday
+		want  string
+	}{
+		{"2026-11-25", time.Monday, "2026-11-23"}, // a Wednesday
+		{"2026-11-23", time.Monday, "2026-11-23"},
+		{"2026-11-29", time.Monday, "2026-11-23"}, // Sunday ends the week
+		{"2026-11-29", time.Sunday, "2026-11-29"},
+		{"2026-11-25", time.Sunday, "2026-11-22"},
+	}
+	for _, tt := range tests {
+		if got := WeekStart(day(tt.day), tt.first).Format("2006-01-02"); got != tt.want {
+			t.Errorf("WeekStart(%s, %v) = %s, want %s", tt.day, tt.first, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// A migration moves the schema one version forward. Each is written as plain
+// SQL frozen at the time it was added, never as AutoMigrate of today's
+// structs, so that replaying it on an old database always means the same
+// thing. Append new migrations; never edit or reorder landed ones.
+type migration struct {
+	version    int
+	name       string
+	statements []string
+}
+
+var migrations = []migration{
+	{1, "initial schema: plan settings, roadmap, skills, salaries", []string{
+		`CREATE TABLE app_meta (
+			key   TEXT PRIMARY KEY,
+			value TEXT NOT NULL
+		)`,
+		`CREATE TABLE plan_settings (
+			id             INTEGER PRIMARY KEY CHECK (id = 1),
+			start_date     TEXT    NOT NULL,
+			horizon_months INTEGER NOT NULL CHECK (horizon_months BETWEEN 1 AND 36)
+		)`,
+		`CREATE TABLE steps (
+			id            INTEGER PRIMARY KEY AUTOINCREMENT,
+			position      INTEGER NOT NULL,
+			title         TEXT    NOT NULL UNIQUE,
+			summary       TEXT    NOT NULL DEFAULT '',
+			status        TEXT    NOT NULL DEFAULT 'todo'
+			              CHECK (status IN ('todo', 'in_progress', 'done', 'skipped')),
+			hours         INTEGER NOT NULL DEFAULT 0 CHECK (hours >= 0),
+			covers_skills INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE TABLE step_actions (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			step_id  INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			text     TEXT    NOT NULL,
+			done     INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE INDEX step_actions_by_step ON step_actions(step_id, position)`,
+		`CREATE TABLE skill_categories (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			position INTEGER NOT NULL,
+			name     TEXT    NOT NULL UNIQUE
+		)`,
+		`CREATE TABLE skills (
+			id          INTEGER PRIMARY KEY AUTOINCREMENT,
+			category_id INTEGER NOT NULL REFERENCES skill_categories(id) ON DELETE CASCADE,
+			position    INTEGER NOT NULL,
+			name        TEXT    NOT NULL UNIQUE,
+			hours       INTEGER NOT NULL DEFAULT 0 CHECK (hours >= 0),
+			done        INTEGER NOT NULL DEFAULT 0
+		)`,
+		`CREATE INDEX skills_by_category ON skills(category_id, position)`,
+		`CREATE TABLE salaries (
+			id           INTEGER PRIMARY KEY AUTOINCREMENT,
+			position     INTEGER NOT NULL,
+			country      TEXT    NOT NULL,
+			country_code TEXT    NOT NULL,
+			currency     TEXT    NOT NULL,
+			min_amount   INTEGER NOT NULL CHECK (min_amount > 0),
+			max_amount   INTEGER NOT NULL CHECK (max_amount >= min_amount),
+			year         INTEGER NOT NULL,
+			source       TEXT    NOT NULL DEFAULT ''
+		)`,
+	}},
+}
+
+// SchemaVersion is the version the newest migration brings a database to.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// migrate applies the pending migrations, each in its own transaction with
+// its record in schema_migrations, so a crash leaves the database at a
+// version it really has.
+func migrate(db *gorm.DB) error {
+	err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`).Error
+	if err != nil {
+		return fmt.Errorf("creating the migrations table: %w", err)
+	}
+	for _, m := range migrations {
+		err := db.Transaction(func(tx *gorm.DB) error {
+			// Read the version inside the (immediate) transaction so two
+			// instances starting together cannot both apply a migration.
+			current, err := schemaVersion(tx)
+			if err != nil {
+				return err
+			}
+			if current > SchemaVersion() {
+				return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
+			}
+			if m.version <= current {
+				return nil
+			}
+			for _, stmt := range m.statements {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+				}
+			}
+			return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, time.Now().UTC().Format(time.RFC3339)).Error
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func schemaVersion(db *gorm.DB) (int, error) {
+	var v int
+	if err := db.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v).Error; err != nil {
+		return 0, fmt.Errorf("reading the schema version: %w", err)
+	}
+	return v, nil
+}

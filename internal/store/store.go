@@ -1,0 +1,296 @@
+// Package store keeps the learner's data in an SQLite file through GORM. It
+// owns the schema, its migrations and every transaction; callers see only
+// the domain types of package plan and salary and the snapshot document.
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+// Errors callers can tell apart.
+var (
+	ErrNotFound    = errors.New("not found")
+	ErrNewerSchema = errors.New("this database was written by a newer version of Study Planner")
+)
+
+// Store is an open database.
+type Store struct {
+	db   *gorm.DB
+	path string
+}
+
+// busyTimeout is how long a write waits for another process (a second
+// window, or a script running a subcommand) before giving up.
+const busyTimeout = 10 * time.Second
+
+// Open opens or creates the database at path and brings its schema up to
+// date. It does not add any content; see Seed.
+func Open(path string) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("the database path %q contains '?' or '#'; choose a path without them", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("creating the data folder %s: %w", dir, err)
+		}
+	}
+	// Every transaction begins IMMEDIATE, taking the write lock up front:
+	// two processes then queue on the busy timeout instead of failing when
+	// a read inside a transaction is upgraded to a write.
+	dsn := path + "?_txlock=immediate" +
+		"&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
+	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true, // our writes choose their own transactions
+	})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	// One connection: SQLite allows one writer at a time anyway, and a
+	// single connection keeps this process's writes from competing.
+	sqlDB.SetMaxOpenConns(1)
+	if err := sqlDB.Ping(); err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
+	if err := migrate(db); err != nil {
+		sqlDB.Close()
+		if errors.Is(err, ErrNewerSchema) {
+			return nil, fmt.Errorf("%s: %w; update Study Planner to open it", path, err)
+		}
+		return nil, openError(path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+func openError(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed") {
+		return fmt.Errorf("%s is not a Study Planner database or is damaged (%v); choose another file with --db, or move this one aside to start afresh", path, err)
+	}
+	return fmt.Errorf("opening the database %s: %w", path, err)
+}
+
+// Close releases the database.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+const seededKey = "seeded_at"
+
+// Seed fills a new database with doc, the default content, starting the plan
+// on today. It does so once in the database's life: a learner who deletes
+// the defaults does not get them back on the next start. It reports whether
+// it seeded.
+func (s *Store) Seed(doc snapshot.Document, today time.Time) (bool, error) {
+	if err := doc.Validate(); err != nil {
+		return false, fmt.Errorf("the default content is invalid: %w", err)
+	}
+	seeded := false
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&metaRow{}).Where("key = ?", seededKey).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if err := insertDocument(tx, doc, today); err != nil {
+			return err
+		}
+		seeded = true
+		return markSeeded(tx)
+	})
+	if err != nil {
+		return false, fmt.Errorf("adding the default roadmap: %w", err)
+	}
+	return seeded, nil
+}
+
+func markSeeded(tx *gorm.DB) error {
+	return tx.Save(&metaRow{Key: seededKey, Value: time.Now().UTC().Format(time.RFC3339)}).Error
+}
+
+// Plan loads the settings, the roadmap and the skills together.
+func (s *Store) Plan() (plan.Plan, error) {
+	var p plan.Plan
+	err := s.read(func(tx *gorm.DB) error {
+		var err error
+		if p.Settings, err = settings(tx); err != nil {
+			return err
+		}
+		if p.Steps, err = roadmap(tx); err != nil {
+			return err
+		}
+		p.Categories, err = categories(tx)
+		return err
+	})
+	if err != nil {
+		return plan.Plan{}, fmt.Errorf("loading the plan: %w", err)
+	}
+	return p, nil
+}
+
+// Settings loads the plan settings; a database without any gets the
+// defaults, starting today.
+func (s *Store) Settings() (plan.Settings, error) {
+	st, err := settings(s.db)
+	if err != nil {
+		return plan.Settings{}, fmt.Errorf("loading the plan settings: %w", err)
+	}
+	return st, nil
+}
+
+func settings(db *gorm.DB) (plan.Settings, error) {
+	var rows []planSettingsRow
+	if err := db.Limit(1).Find(&rows).Error; err != nil {
+		return plan.Settings{}, err
+	}
+	if len(rows) == 0 {
+		return plan.Settings{StartDate: plan.Date(time.Now()), HorizonMonths: plan.DefaultHorizonMonths}, nil
+	}
+	start, err := time.Parse(snapshot.DateLayout, rows[0].StartDate)
+	if err != nil {
+		return plan.Settings{}, fmt.Errorf("the stored start date %q is not a date: %w", rows[0].StartDate, err)
+	}
+	return plan.Settings{StartDate: start, HorizonMonths: rows[0].HorizonMonths}, nil
+}
+
+// SaveSettings stores new plan settings after checking them.
+func (s *Store) SaveSettings(st plan.Settings) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	row := planSettingsRow{ID: 1, StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths}
+	if err := s.db.Save(&row).Error; err != nil {
+		return fmt.Errorf("saving the plan settings: %w", err)
+	}
+	return nil
+}
+
+// Roadmap loads the steps in order, each with its checklist.
+func (s *Store) Roadmap() ([]plan.Step, error) {
+	steps, err := roadmap(s.db)
+	if err != nil {
+		return nil, fmt.Errorf("loading the roadmap: %w", err)
+	}
+	return steps, nil
+}
+
+func byPosition(db *gorm.DB) *gorm.DB { return db.Order("position, id") }
+
+func roadmap(db *gorm.DB) ([]plan.Step, error) {
+	var rows []stepRow
+	if err := db.Preload("Actions", byPosition).Scopes(byPosition).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	steps := make([]plan.Step, len(rows))
+	for i, r := range rows {
+		steps[i] = plan.Step{ID: r.ID, Title: r.Title, Summary: r.Summary, Status: plan.StepStatus(r.Status), Hours: r.Hours, CoversSkills: r.CoversSkills}
+		steps[i].Actions = make([]plan.Action, len(r.Actions))
+		for j, a := range r.Actions {
+			steps[i].Actions[j] = plan.Action{ID: a.ID, Text: a.Text, Done: a.Done}
+		}
+	}
+	return steps, nil
+}
+
+// Categories loads the skill categories in order, each with its skills.
+func (s *Store) Categories() ([]plan.Category, error) {
+	cats, err := categories(s.db)
+	if err != nil {
+		return nil, fmt.Errorf("loading the skills: %w", err)
+	}
+	return cats, nil
+}
+
+func categories(db *gorm.DB) ([]plan.Category, error) {
+	var rows []categoryRow
+	if err := db.Preload("Skills", byPosition).Scopes(byPosition).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	cats := make([]plan.Category, len(rows))
+	for i, r := range rows {
+		cats[i] = plan.Category{ID: r.ID, Name: r.Name, Skills: make([]plan.Skill, len(r.Skills))}
+		for j, sk := range r.Skills {
+			cats[i].Skills[j] = plan.Skill{ID: sk.ID, Name: sk.Name, Hours: sk.Hours, Done: sk.Done}
+		}
+	}
+	return cats, nil
+}
+
+// Salaries loads the salary ranges in their stored order.
+func (s *Store) Salaries() ([]salary.Range, error) {
+	var rows []salaryRow
+	if err := s.db.Scopes(byPosition).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("loading the salaries: %w", err)
+	}
+	out := make([]salary.Range, len(rows))
+	for i, r := range rows {
+		out[i] = salary.Range{ID: r.ID, Country: r.Country, CountryCode: r.CountryCode, Currency: r.Currency, Min: r.MinAmount, Max: r.MaxAmount, Year: r.Year, Source: r.Source}
+	}
+	return out, nil
+}
+
+// SetStepStatus changes a step's status.
+func (s *Store) SetStepStatus(id uint, status plan.StepStatus) error {
+	if !status.Valid() {
+		return fmt.Errorf("%q is not a step status", status)
+	}
+	return s.update(&stepRow{}, id, "status", string(status), "step")
+}
+
+// SetActionDone ticks or unticks a checklist item.
+func (s *Store) SetActionDone(id uint, done bool) error {
+	return s.update(&actionRow{}, id, "done", done, "checklist item")
+}
+
+// SetSkillDone ticks or unticks a skill.
+func (s *Store) SetSkillDone(id uint, done bool) error {
+	return s.update(&skillRow{}, id, "done", done, "skill")
+}
+
+func (s *Store) update(model any, id uint, column string, value any, what string) error {
+	res := s.db.Model(model).Where("id = ?", id).Update(column, value)
+	if res.Error != nil {
+		return fmt.Errorf("saving the %s: %w", what, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("saving the %s: %w (it may have been deleted in another window)", what, ErrNotFound)
+	}
+	return nil
+}
+
+// read runs fn in a deferred (read) transaction: a consistent snapshot of
+// several tables that does not hold the write lock.
+func (s *Store) read(fn func(tx *gorm.DB) error) error {
+	return s.db.Transaction(fn, &sql.TxOptions{ReadOnly: true})
+}

@@ -1,0 +1,257 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+var today = time.Date(2026, 11, 25, 15, 4, 0, 0, time.Local)
+
+// sampleDocument is a small but complete document: every table has rows.
+func sampleDocument() snapshot.Document {
+	return snapshot.Document{
+		Format:  snapshot.Format,
+		Version: snapshot.Version,
+		Plan:    snapshot.Plan{HorizonMonths: 9},
+		Roadmap: []snapshot.Step{
+			{Title: "Decide", Summary: "Pick a pace.", Status: "todo", Hours: 5, Actions: []snapshot.Action{{Text: "Count your hours"}, {Text: "Pick a format"}}},
+			{Title: "Learn", Summary: "Work through the skills.", Status: "todo", CoversSkills: true, Actions: []snapshot.Action{}},
+		},
+		SkillCategories: []snapshot.Category{
+			{Name: "Languages", Skills: []snapshot.Skill{{Name: "Go", Hours: 80}, {Name: "Python", Hours: 60}}},
+			{Name: "Data", Skills: []snapshot.Skill{{Name: "SQL", Hours: 40}}},
+		},
+		Salaries: []snapshot.Salary{
+			{Country: "Germany", CountryCode: "DE", Currency: "EUR", Min: 40000, Max: 70000, Year: 2023, Source: "An article"},
+		},
+	}
+}
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "nested", "studyplanner.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, path
+}
+
+func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
+	st, path := openTemp(t)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the database file was not created: %v", err)
+	}
+	v, err := schemaVersion(st.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v != SchemaVersion() {
+		t.Errorf("schema version = %d, want %d", v, SchemaVersion())
+	}
+	var mode string
+	st.db.Raw("PRAGMA journal_mode").Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	var fk int
+	st.db.Raw("PRAGMA foreign_keys").Scan(&fk)
+	if fk != 1 {
+		t.Error("foreign keys are off")
+	}
+}
+
+func TestReopenKeepsDataAndDoesNotRemigrate(t *testing.T) {
+	st, path := openTemp(t)
+	if _, err := st.Seed(sampleDocument(), today); err != nil {
+		t.Fatal(err)
+	}
+	steps, _ := st.Roadmap()
+	if err := st.SetActionDone(steps[0].Actions[1].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStepStatus(steps[0].ID, plan.StepInProgress); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	again, err := Open(path)
+	if err != nil {
+		t.Fatalf("reopening: %v", err)
+	}
+	defer again.Close()
+	var applied int64
+	again.db.Table("schema_migrations").Count(&applied)
+	if int(applied) != len(migrations) {
+		t.Errorf("schema_migrations has %d rows after a reopen, want %d", applied, len(migrations))
+	}
+	steps, err = again.Roadmap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if steps[0].Status != plan.StepInProgress || !steps[0].Actions[1].Done || steps[0].Actions[0].Done {
+		t.Errorf("changes lost on reopen: %+v", steps[0])
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	st, path := openTemp(t)
+	st.db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01T00:00:00Z')`, SchemaVersion()+1)
+	st.Close()
+	_, err := Open(path)
+	if !errors.Is(err, ErrNewerSchema) {
+		t.Fatalf("Open of a newer database = %v, want ErrNewerSchema", err)
+	}
+}
+
+func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	original := []byte("these are my notes, not a database\n")
+	if err := os.WriteFile(path, original, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); err == nil {
+		t.Fatal("Open accepted a text file")
+	}
+	after, _ := os.ReadFile(path)
+	if string(after) != string(original) {
+		t.Error("Open changed a file that is not a database")
+	}
+}
+
+func TestSeedIsIdempotent(t *testing.T) {
+	st, path := openTemp(t)
+	seeded, err := st.Seed(sampleDocument(), today)
+	if err != nil || !seeded {
+		t.Fatalf("first Seed = %v, %v; want true, nil", seeded, err)
+	}
+	st.Close()
+	st, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	seeded, err = st.Seed(sampleDocument(), today.AddDate(0, 1, 0))
+	if err != nil || seeded {
+		t.Fatalf("second Seed = %v, %v; want false, nil", seeded, err)
+	}
+	p, err := st.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Steps) != 2 || len(p.Categories) != 2 {
+		t.Errorf("after two seeds: %d steps, %d categories; want 2 and 2", len(p.Steps), len(p.Categories))
+	}
+	if got := p.Settings.StartDate.Format("2006-01-02"); got != "2026-11-25" {
+		t.Errorf("start date = %s, want the first start's day 2026-11-25", got)
+	}
+}
+
+func TestSeedDoesNotReturnAfterTheLearnerClearedEverything(t *testing.T) {
+	st, _ := openTemp(t)
+	if _, err := st.Seed(sampleDocument(), today); err != nil {
+		t.Fatal(err)
+	}
+	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.Plan{StartDate: "2026-12-01", HorizonMonths: 6}}
+	if err := st.Import(empty); err != nil {
+		t.Fatal(err)
+	}
+	if seeded, _ := st.Seed(sampleDocument(), today); seeded {
+		t.Error("Seed refilled a database the learner had emptied")
+	}
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	st, _ := openTemp(t)
+	doc := sampleDocument()
+	doc.Plan.StartDate = "2026-12-01"
+	doc.Roadmap[0].Status = "done"
+	doc.Roadmap[0].Actions[0].Done = true
+	doc.SkillCategories[0].Skills[1].Done = true
+	if err := st.Import(doc); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	got, err := st.Export()
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	if !reflect.DeepEqual(got, doc) {
+		t.Errorf("export after import differs:\n got %+v\nwant %+v", got, doc)
+	}
+}
+
+func TestImportOfInvalidDocumentChangesNothing(t *testing.T) {
+	st, _ := openTemp(t)
+	if _, err := st.Seed(sampleDocument(), today); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Export()
+	bad := sampleDocument()
+	bad.SkillCategories[1].Skills = append(bad.SkillCategories[1].Skills, snapshot.Skill{Name: "Go", Hours: 1}) // duplicate name
+	if err := st.Import(bad); err == nil {
+		t.Fatal("Import accepted a duplicate skill name")
+	}
+	after, _ := st.Export()
+	if !reflect.DeepEqual(before, after) {
+		t.Error("a refused import changed the data")
+	}
+}
+
+func TestSaveSettings(t *testing.T) {
+	st, _ := openTemp(t)
+	want := plan.Settings{StartDate: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC), HorizonMonths: 12}
+	if err := st.SaveSettings(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.StartDate.Equal(want.StartDate) || got.HorizonMonths != 12 {
+		t.Errorf("Settings() = %+v, want %+v", got, want)
+	}
+	if err := st.SaveSettings(plan.Settings{StartDate: want.StartDate, HorizonMonths: 40}); err == nil {
+		t.Error("a 40-month horizon was accepted")
+	}
+	if got, _ := st.Settings(); got.HorizonMonths != 12 {
+		t.Errorf("a refused change was stored: %d months", got.HorizonMonths)
+	}
+}
+
+func TestUpdatesOfMissingRowsSayNotFound(t *testing.T) {
+	st, _ := openTemp(t)
+	if err := st.SetSkillDone(999, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SetSkillDone(missing) = %v, want ErrNotFound", err)
+	}
+	if err := st.SetStepStatus(1, "finished"); err == nil {
+		t.Error("an unknown status was accepted")
+	}
+}
+
+func TestTwoStoresOnOneFileSeeEachOthersWrites(t *testing.T) {
+	a, path := openTemp(t)
+	if _, err := a.Seed(sampleDocument(), today); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	cats, _ := a.Categories()
+	if err := b.SetSkillDone(cats[0].Skills[0].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	cats, _ = a.Categories()
+	if !cats[0].Skills[0].Done {
+		t.Error("a write through one connection is not seen through the other")
+	}
+}

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// dashboard answers "where am I and what next?" at a glance.
+type dashboard struct {
+	store  *store.Store
+	report errorReporter
+	now    func() time.Time
+
+	progress      *widget.ProgressBar
+	progressLabel *widget.Label
+	stepTitle     *widget.Label
+	stepDetail    *widget.Label
+	skillsCount   *widget.Label
+	skillsBar     *widget.ProgressBar
+	weeksLeft     *widget.Label
+	finish        *widget.Label
+	nextActions   *widget.Label
+	thisWeek      *widget.Label
+	root          fyne.CanvasObject
+}
+
+func newDashboard(st *store.Store, report errorReporter) *dashboard {
+	d := &dashboard{store: st, report: report, now: time.Now}
+	big := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.SizeName = theme.SizeNameSubHeadingText
+		return l
+	}
+	wrapped := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	d.progress = widget.NewProgressBar()
+	d.progressLabel = wrapped()
+	d.stepTitle = big()
+	d.stepTitle.Wrapping = fyne.TextWrapWord
+	d.stepDetail = wrapped()
+	d.skillsCount = big()
+	d.skillsBar = widget.NewProgressBar()
+	d.weeksLeft = big()
+	d.finish = wrapped()
+	d.nextActions = wrapped()
+	d.thisWeek = wrapped()
+
+	cards := container.NewAdaptiveGrid(2,
+		widget.NewCard("Overall progress", "", container.NewVBox(d.progress, d.progressLabel)),
+		widget.NewCard("Current step", "", container.NewVBox(d.stepTitle, d.stepDetail)),
+		widget.NewCard("Skills", "", container.NewVBox(d.skillsCount, d.skillsBar)),
+		widget.NewCard("Time left", "", container.NewVBox(d.weeksLeft, d.finish)),
+	)
+	d.root = container.NewVScroll(container.NewVBox(
+		heading("Your path to a backend developer job"),
+		cards,
+		widget.NewCard("Next actions", "", d.nextActions),
+		widget.NewCard("This week", "", d.thisWeek),
+	))
+	return d
+}
+
+func (d *dashboard) name() string               { return "Dashboard" }
+func (d *dashboard) icon() fyne.Resource        { return theme.HomeIcon() }
+func (d *dashboard) content() fyne.CanvasObject { return d.root }
+
+func (d *dashboard) reload() {
+	p, err := d.store.Plan()
+	if err != nil {
+		d.report("load your progress", err)
+		return
+	}
+	today := plan.Date(d.now())
+	o := p.Overview()
+
+	d.progress.SetValue(o.Fraction())
+	if o.HoursTotal > 0 {
+		d.progressLabel.SetText(fmt.Sprintf("About %s of %s estimated hours done.",
+			humanize.Comma(int64(o.HoursDone)), humanize.Comma(int64(o.HoursTotal))))
+	} else {
+		d.progressLabel.SetText("Add steps or skills with hour estimates to see your progress.")
+	}
+
+	switch {
+	case len(p.Steps) == 0:
+		d.stepTitle.SetText("No roadmap yet")
+		d.stepDetail.SetText("Add steps on the Roadmap screen, or import a roadmap.")
+	case o.Current == nil:
+		d.stepTitle.SetText("Every step is done")
+		d.stepDetail.SetText("You have walked the whole roadmap. Congratulations!")
+	default:
+		d.stepTitle.SetText(o.Current.Title)
+		d.stepDetail.SetText(fmt.Sprintf("Step %d of %d · %s · %s",
+			stepNumber(p.Steps, o.Current.ID), len(p.Steps), o.Current.Status.Label(), checklistPhrase(*o.Current)))
+	}
+
+	d.skillsCount.SetText(fmt.Sprintf("%d of %d done", o.SkillsDone, o.SkillsTotal))
+	d.skillsBar.SetValue(plan.Ratio(o.SkillsDone, o.SkillsTotal))
+
+	left := plan.WeeksLeft(p.Settings, today)
+	finish := p.Settings.FinishDate()
+	if left == 0 {
+		d.weeksLeft.SetText("Plan period over")
+		d.finish.SetText(fmt.Sprintf("Your %d-month plan ended on %s. Extend it on the Timeline screen.", p.Settings.HorizonMonths, longDate(finish)))
+	} else {
+		d.weeksLeft.SetText(fmt.Sprintf("%d %s left", left, plural(left, "week", "weeks")))
+		d.finish.SetText(fmt.Sprintf("Planned finish %s (%s). Your %d-month plan starts %s.",
+			longDate(finish), humanize.Time(finish), p.Settings.HorizonMonths, longDate(p.Settings.StartDate)))
+	}
+
+	if len(o.NextActions) == 0 {
+		d.nextActions.SetText("Nothing open on the current step. Pick the next step on the Roadmap screen.")
+	} else {
+		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
+	}
+	d.thisWeek.SetText(weekFocusText(p.Weeks(time.Monday), today))
+}
+
+func weekFocusText(weeks []plan.Week, day time.Time) string {
+	w, ok := plan.WeekOf(weeks, day)
+	switch {
+	case !ok && len(weeks) > 0 && day.Before(weeks[0].Start):
+		return "Your plan has not started yet: it begins " + longDate(weeks[0].Start) + "."
+	case !ok:
+		return "Today is outside your plan's dates."
+	case len(w.Steps) == 0:
+		return fmt.Sprintf("Week %d of %d: nothing planned.", w.Number, len(weeks))
+	}
+	text := fmt.Sprintf("Week %d of %d: %s", w.Number, len(weeks), strings.Join(w.Steps, ", "))
+	if len(w.Skills) > 0 {
+		text += "\nSkills: " + strings.Join(w.Skills, ", ")
+	}
+	return text
+}
+
+func stepNumber(steps []plan.Step, id uint) int {
+	for i, s := range steps {
+		if s.ID == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func checklistPhrase(s plan.Step) string {
+	if len(s.Actions) == 0 {
+		return "no checklist"
+	}
+	done := 0
+	for _, a := range s.Actions {
+		if a.Done {
+			done++
+		}
+	}
+	return fmt.Sprintf("%d of %d actions done", done, len(s.Actions))
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameHeadingText
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+func fixture() snapshot.Document {
+	return snapshot.Document{
+		Format:  snapshot.Format,
+		Version: snapshot.Version,
+		Plan:    snapshot.Plan{StartDate: "2026-11-02", HorizonMonths: 6},
+		Roadmap: []snapshot.Step{
+			{Title: "Decide your pace", Summary: "Pick a pace.", Status: "in_progress", Hours: 5,
+				Actions: []snapshot.Action{{Text: "Count your weekly hours"}, {Text: "Pick a learning format"}}},
+			{Title: "Learn the skills", Status: "todo", CoversSkills: true, Actions: []snapshot.Action{}},
+		},
+		SkillCategories: []snapshot.Category{
+			{Name: "Languages", Skills: []snapshot.Skill{{Name: "Go", Hours: 80}, {Name: "Python", Hours: 60}}},
+			{Name: "Data", Skills: []snapshot.Skill{{Name: "SQL", Hours: 40}}},
+		},
+		Salaries: []snapshot.Salary{
+			{Country: "United Kingdom", CountryCode: "GB", Currency: "GBP", Min: 40000, Max: 60000, Year: 2023, Source: "Test source"},
+		},
+	}
+}
+
+func openFixture(t *testing.T, doc snapshot.Document) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ui.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Import(doc); err != nil {
+		t.Fatal(err)
+	}
+	return st, path
+}
+
+func newTestWindow(t *testing.T, st *store.Store) *MainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st)
+	m.Resize(fyne.NewSize(1100, 800))
+	t.Cleanup(m.Close)
+	return m
+}
+
+// visible calls fn on every visible object under o, widgets' insides included.
+func visible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fn(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			visible(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			visible(c, fn)
+		}
+	}
+}
+
+func findCheck(t *testing.T, m *MainWindow, text string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && c.Text == text {
+			found = c
+		}
+	})
+	if found == nil {
+		t.Fatalf("no visible check %q", text)
+	}
+	return found
+}
+
+// categoryBar finds the progress bar in the header row of a skill category.
+func categoryBar(t *testing.T, m *MainWindow, name string) *widget.ProgressBar {
+	t.Helper()
+	var bar *widget.ProgressBar
+	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 3 {
+			return
+		}
+		pb, isBar := c.Objects[0].(*widget.ProgressBar)
+		l, isLabel := c.Objects[1].(*widget.Label)
+		if isBar && isLabel && l.Text == name {
+			bar = pb
+		}
+	})
+	if bar == nil {
+		t.Fatalf("no progress bar for category %q", name)
+	}
+	return bar
+}
+
+func press(m *MainWindow, key fyne.KeyName) {
+	m.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func TestTickingASkillUpdatesItsCategoryAndIsStored(t *testing.T) {
+	st, path := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	if m.Current() != 2 {
+		t.Fatalf("Ctrl+3 showed screen %d, want the skills screen", m.Current())
+	}
+
+	bar := categoryBar(t, m, "Languages")
+	if bar.Value != 0 {
+		t.Fatalf("Languages starts at %v, want 0", bar.Value)
+	}
+	test.Tap(findCheck(t, m, "Go"))
+
+	if got := categoryBar(t, m, "Languages").Value; got != 0.5 {
+		t.Errorf("after ticking Go, Languages shows %v, want 0.5 (1 of 2)", got)
+	}
+	if got := categoryBar(t, m, "Data").Value; got != 0 {
+		t.Errorf("ticking Go moved the Data bar to %v", got)
+	}
+	if got := m.screens[2].(*skills).overallLabel.Text; !strings.HasPrefix(got, "1 of 3 skills done") {
+		t.Errorf("overall label = %q, want it to start with 1 of 3 skills done", got)
+	}
+
+	// Stored at once: a second connection, as after a restart, sees it.
+	again, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	cats, err := again.Categories()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cats[0].Skills[0].Done || cats[0].Skills[1].Done {
+		t.Errorf("stored skills = %+v, want only Go done", cats[0].Skills)
+	}
+
+	// And unticking takes it back.
+	test.Tap(findCheck(t, m, "Go"))
+	if got := categoryBar(t, m, "Languages").Value; got != 0 {
+		t.Errorf("after unticking, Languages shows %v", got)
+	}
+	cats, _ = again.Categories()
+	if cats[0].Skills[0].Done {
+		t.Error("unticking Go was not stored")
+	}
+}
+
+func TestRoadmapChecklistAndStatusAreStored(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+	if r.selected != 0 {
+		t.Fatalf("the roadmap opened on step %d, want the step in progress (0)", r.selected)
+	}
+
+	test.Tap(findCheck(t, m, "Pick a learning format"))
+	if r.progress.Value != 0.5 {
+		t.Errorf("checklist progress = %v, want 0.5", r.progress.Value)
+	}
+	r.status.SetSelected(plan.StepDone.Label())
+
+	steps, err := st.Roadmap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !steps[0].Actions[1].Done || steps[0].Actions[0].Done {
+		t.Errorf("stored checklist = %+v", steps[0].Actions)
+	}
+	if steps[0].Status != plan.StepDone {
+		t.Errorf("stored status = %q, want done", steps[0].Status)
+	}
+
+	// The dashboard follows: the next step is now current.
+	press(m, fyne.Key1)
+	d := m.screens[0].(*dashboard)
+	if d.stepTitle.Text != "Learn the skills" {
+		t.Errorf("dashboard current step = %q, want Learn the skills", d.stepTitle.Text)
+	}
+	if !strings.Contains(d.nextActions.Text, "Study Go") {
+		t.Errorf("next actions = %q, want the first skills to study", d.nextActions.Text)
+	}
+}
+
+func TestShortcutsReachEveryScreen(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
+	names := []string{"Dashboard", "Roadmap", "Skills", "Salaries", "Timeline"}
+	for i, k := range keys {
+		press(m, k)
+		if m.Current() != i {
+			t.Errorf("Ctrl+%d showed screen %d", i+1, m.Current())
+		}
+		if want := Title + " — " + names[i]; m.Title() != want {
+			t.Errorf("title = %q, want %q", m.Title(), want)
+		}
+	}
+}
+
+func TestSalariesShowCurrencyAndSource(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key4)
+	var texts []string
+	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"£40,000 – £60,000 a year", "United Kingdom (GBP)", "2023", "Test source"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the salaries screen does not show %q", want)
+		}
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.Plan{StartDate: "2026-11-02", HorizonMonths: 6}}
+	st, _ := openFixture(t, empty)
+	m := newTestWindow(t, st)
+	for i, want := range map[int]string{1: "No roadmap steps yet", 2: "No skills yet", 3: "No salary figures yet"} {
+		m.Show(i)
+		found := false
+		visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Text == want {
+				found = true
+			}
+		})
+		if !found {
+			t.Errorf("screen %d does not say %q", i, want)
+		}
+	}
+	m.Show(0)
+	if got := m.screens[0].(*dashboard).stepTitle.Text; got != "No roadmap yet" {
+		t.Errorf("empty dashboard says %q", got)
+	}
+}
+
+func TestTimelineShowsWeekFocusAndSavesHorizon(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	tl := m.screens[4].(*timeline)
+	tl.now = func() time.Time { return time.Date(2026, 11, 4, 12, 0, 0, 0, time.UTC) }
+	press(m, fyne.Key5)
+
+	if got := tl.monthLabel.Text; got != "November 2026" {
+		t.Errorf("month = %q, want November 2026", got)
+	}
+	if !strings.HasPrefix(tl.weekTitle.Text, "Week 1 of ") || !strings.Contains(tl.weekDetail.Text, "Decide your pace") {
+		t.Errorf("selected week = %q / %q, want week 1 with the first step", tl.weekTitle.Text, tl.weekDetail.Text)
+	}
+
+	tl.horizon.SetSelected(monthsLabel(12))
+	s, err := st.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.HorizonMonths != 12 {
+		t.Errorf("stored horizon = %d, want 12", s.HorizonMonths)
+	}
+	if !strings.Contains(tl.finish.Text, "2 Nov 2027") {
+		t.Errorf("finish = %q, want 2 Nov 2027", tl.finish.Text)
+	}
+
+	// The arrow moves to the next month, which the plan still covers.
+	test.Tap(findButtonWithIcon(t, m, theme.NavigateNextIcon()))
+	if tl.monthLabel.Text != "December 2026" {
+		t.Errorf("after next, month = %q", tl.monthLabel.Text)
+	}
+	test.TapAt(tl.calendar, fyne.NewPos(tl.calendar.Size().Width/2, tl.calendar.Size().Height-5))
+	if !strings.HasPrefix(tl.weekTitle.Text, "Week ") || tl.weekDetail.Text == "" {
+		t.Errorf("tapping the last row of December shows %q / %q, want its plan week", tl.weekTitle.Text, tl.weekDetail.Text)
+	}
+}
+
+func findButtonWithIcon(t *testing.T, m *MainWindow, icon fyne.Resource) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button with the %s icon", icon.Name())
+	}
+	return found
+}
