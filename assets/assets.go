@@ -1,5 +1,5 @@
-// Package assets embeds the files the app ships with: its icon and the
-// default content a new database is seeded with.
+// Package assets embeds the files the app ships with: its icon, the default
+// content a new database is seeded with, and the roadmap packs.
 package assets
 
 import (
@@ -18,12 +18,25 @@ var Icon []byte
 //go:embed default-content.json
 var defaultContent []byte
 
-// DefaultContent is the backend-developer path every new database starts
-// with: the roadmap steps, the skills and the 2023 salary figures.
+//go:embed packs/backend-developer.json
+var backendPack []byte
+
+// DefaultContent is what every new database starts with besides the
+// roadmap: the plan's default length and the 2023 salary figures.
 func DefaultContent() (snapshot.Document, error) {
 	doc, err := snapshot.Decode(bytes.NewReader(defaultContent))
 	if err != nil {
 		return snapshot.Document{}, fmt.Errorf("the built-in default content is broken: %w", err)
 	}
 	return doc, nil
+}
+
+// BackendPack is the default roadmap pack: the backend-developer path, its
+// steps and the skills it asks for.
+func BackendPack() (snapshot.Pack, error) {
+	p, err := snapshot.DecodePack(bytes.NewReader(backendPack))
+	if err != nil {
+		return snapshot.Pack{}, fmt.Errorf("the built-in backend developer pack is broken: %w", err)
+	}
+	return p, nil
 }

@@ -36,7 +36,7 @@ func main() {
 func openWindow(st *store.Store) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := ui.NewMainWindow(a, st)
+	w := ui.NewMainWindow(a, st, assets.BackendPack)
 	quitOnSignal(a)
 	w.ShowAndRun()
 	return nil

@@ -48,6 +48,8 @@ func commands() []command {
 		{"status", "print a short summary of your progress", "status [--db PATH]", runStatus},
 		{"export", "write all your data to a file", "export [--db PATH] [--format json] [--out FILE]", runExport},
 		{"import", "replace all your data with an exported file", "import [--db PATH] FILE", runImport},
+		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
+		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 	}
 }
 
@@ -191,7 +193,12 @@ func openSeeded(env Env, dbFlag string) (*store.Store, error) {
 		st.Close()
 		return nil, err
 	}
-	if _, err := st.Seed(content, env.Now()); err != nil {
+	pack, err := assets.BackendPack()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if _, err := st.Seed(content, pack, env.Now()); err != nil {
 		st.Close()
 		return nil, err
 	}

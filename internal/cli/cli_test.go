@@ -2,11 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
@@ -89,7 +93,7 @@ func TestBrokenImportsChangeNothing(t *testing.T) {
 	if before.code != 0 {
 		t.Fatal(before.stderr)
 	}
-	wrongVersion := strings.Replace(before.stdout, `"version": 1`, `"version": 7`, 1)
+	wrongVersion := strings.Replace(before.stdout, fmt.Sprintf(`"version": %d`, snapshot.Version), `"version": 7`, 1)
 	badSalary := strings.Replace(before.stdout, `"min": 90000`, `"min": 900000`, 1)
 	cases := map[string]struct{ content, want string }{
 		"truncated.json": {before.stdout[:len(before.stdout)/3], "cut short"},
@@ -184,5 +188,103 @@ func TestADamagedDatabaseIsReportedAndKept(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(after, original) {
 		t.Error("the damaged file was written to")
+	}
+}
+
+func TestSkillsJSONListsEveryDefaultSkill(t *testing.T) {
+	r := run(t, "", "--db", filepath.Join(t.TempDir(), "s.db"), "skills", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var skills []struct {
+		Name          string   `json:"name"`
+		Category      string   `json:"category"`
+		Status        string   `json:"status"`
+		Prerequisites []string `json:"prerequisites"`
+		Proven        *bool    `json:"proven"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &skills); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	pack, _ := os.ReadFile("../../assets/packs/backend-developer.json")
+	var p snapshot.Pack
+	if err := json.Unmarshal(pack, &p); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, c := range p.SkillCategories {
+		for _, sk := range c.Skills {
+			want[sk.Name] = c.Name
+		}
+	}
+	if len(skills) != len(want) {
+		t.Errorf("%d skills listed, the default pack has %d", len(skills), len(want))
+	}
+	for _, sk := range skills {
+		if want[sk.Name] != sk.Category || sk.Status != "not_started" || sk.Prerequisites == nil || sk.Proven == nil {
+			t.Errorf("skill %+v: want category %q, status not_started, a prerequisites list and a proven flag", sk, want[sk.Name])
+		}
+		if sk.Name == "Coding challenge practice" && (len(sk.Prerequisites) != 1 || sk.Prerequisites[0] != "Algorithms and complexity") {
+			t.Errorf("prerequisites of %s = %q", sk.Name, sk.Prerequisites)
+		}
+	}
+	table := run(t, "", "--db", filepath.Join(t.TempDir(), "s.db"), "skills")
+	if !strings.Contains(table.stdout, "SKILL") || !strings.Contains(table.stdout, "Git basics") {
+		t.Errorf("the table lacks its header or a skill:\n%s", table.stdout)
+	}
+}
+
+func TestPackExportImportExportIsIdentical(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.pack.json")
+	if r := run(t, "", "--db", filepath.Join(dir, "a.db"), "pack", "export", "--out", first); r.code != 0 {
+		t.Fatalf("pack export: %s", r.stderr)
+	}
+	// Start b from nothing, so the pack alone builds its roadmap.
+	b := filepath.Join(dir, "b.db")
+	empty := `{"format": "studyplanner", "version": 2, "plan": {"horizon_months": 9},
+	  "roadmap": [], "skill_categories": [], "projects": [], "salaries": []}`
+	if r := run(t, empty, "--db", b, "import", "-"); r.code != 0 {
+		t.Fatalf("emptying b: %s", r.stderr)
+	}
+	if r := run(t, "", "pack", "import", "--db", b, first); r.code != 0 || !strings.Contains(r.stdout, "5 steps added") {
+		t.Fatalf("pack import: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	second := run(t, "", "--db", b, "pack", "export", "--out", "-")
+	want, _ := os.ReadFile(first)
+	if second.stdout != string(want) {
+		t.Errorf("pack export → import → export changed the pack:\n%s\n---\n%s", want, second.stdout)
+	}
+}
+
+func TestPackWithACycleIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	before := run(t, "", "--db", db, "export").stdout
+	pack := `{"format": "studyplanner-pack", "version": 1, "name": "Loop", "description": "",
+	  "roadmap": [],
+	  "skill_categories": [{"name": "Loop", "skills": [
+	    {"name": "A", "hours": 1, "target_level": 3, "prerequisites": ["B"], "links": []},
+	    {"name": "B", "hours": 1, "target_level": 3, "prerequisites": ["A"], "links": []}]}]}`
+	file := filepath.Join(dir, "loop.json")
+	os.WriteFile(file, []byte(pack), 0o600)
+	r := run(t, "", "--db", db, "pack", "import", file)
+	if r.code == 0 || !strings.Contains(r.stderr, "A → B → A") || !strings.Contains(r.stderr, "Nothing was changed") {
+		t.Errorf("exit %d, stderr %q; want a refusal naming A → B → A", r.code, r.stderr)
+	}
+	if after := run(t, "", "--db", db, "export").stdout; after != before {
+		t.Error("a refused pack changed the data")
+	}
+}
+
+// testdata/v1-export.json was written by the foundation release.
+func TestAFoundationExportStillImports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v1.db")
+	if r := run(t, "", "--db", db, "import", "testdata/v1-export.json"); r.code != 0 {
+		t.Fatalf("import of a version 1 export: %s", r.stderr)
+	}
+	r := run(t, "", "--db", db, "status")
+	if !strings.Contains(r.stdout, "Skills:            2/26 done") || !strings.Contains(r.stdout, "Roadmap steps:     1/5 done") {
+		t.Errorf("the version 1 progress did not survive:\n%s", r.stdout)
 	}
 }

@@ -64,6 +64,11 @@ type Step struct {
 	Title   string
 	Summary string
 	Status  StepStatus
+	// TargetDate is when the learner means to finish the step; zero for
+	// none.
+	TargetDate time.Time
+	Notes      string // Markdown
+	Links      []Link
 	// Hours is the estimated work for the step's own actions. A step that
 	// CoversSkills is where the skills checklist is studied, so its work is
 	// the skills' hours instead.
@@ -88,11 +93,25 @@ type Category struct {
 
 // Skill is one thing a backend job asks for, with the hours it takes to learn.
 type Skill struct {
-	ID    uint
-	Name  string
-	Hours int
-	Done  bool
+	ID           uint
+	Name         string
+	Status       SkillStatus
+	CurrentLevel int // 0 (none) to MaxLevel
+	TargetLevel  int
+	Hours        int
+	Notes        string // Markdown
+	Links        []Link
+	// Prerequisites are the IDs of skills that should come first.
+	Prerequisites []uint
+	// LastPractised is when the learner last worked on the skill; zero for
+	// never.
+	LastPractised time.Time
+	// Proven is set when a finished portfolio project demonstrates the skill.
+	Proven bool
 }
+
+// Done reports whether the skill is learned.
+func (s Skill) Done() bool { return s.Status == SkillDone }
 
 // Settings are the learner's choices that shape the schedule.
 type Settings struct {

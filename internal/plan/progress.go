@@ -9,9 +9,12 @@ type Overview struct {
 	HoursTotal int
 	StepsDone  int
 	// StepsTotal leaves out skipped steps: the learner chose not to walk them.
-	StepsTotal  int
-	SkillsDone  int
+	StepsTotal int
+	SkillsDone int
+	// SkillsTotal leaves out skipped skills.
 	SkillsTotal int
+	// SkillsProven counts skills a finished portfolio project demonstrates.
+	SkillsProven int
 	// Current is the step to work on now, or nil when every step is done or
 	// skipped.
 	Current *Step
@@ -71,11 +74,17 @@ func Summarize(steps []Step, categories []Category) Overview {
 	}
 	for _, c := range categories {
 		for _, sk := range c.Skills {
+			if sk.Status == SkillSkipped {
+				continue
+			}
 			o.SkillsTotal++
 			o.HoursTotal += sk.Hours
-			if sk.Done {
+			if sk.Done() {
 				o.SkillsDone++
 				o.HoursDone += float64(sk.Hours)
+			}
+			if sk.Proven {
+				o.SkillsProven++
 			}
 		}
 	}
@@ -104,7 +113,7 @@ func nextActions(current *Step, categories []Category) []string {
 			if len(next) == MaxNextActions {
 				return next
 			}
-			if !sk.Done {
+			if !sk.Done() && sk.Status != SkillSkipped {
 				next = append(next, "Study "+sk.Name)
 			}
 		}
@@ -133,14 +142,19 @@ func StepFraction(s Step) float64 {
 	return float64(done) / float64(len(s.Actions))
 }
 
-// CategoryProgress counts a category's done skills.
+// CategoryProgress counts a category's done skills out of those not
+// skipped.
 func CategoryProgress(c Category) (done, total int) {
 	for _, sk := range c.Skills {
-		if sk.Done {
+		switch sk.Status {
+		case SkillSkipped:
+			continue
+		case SkillDone:
 			done++
 		}
+		total++
 	}
-	return done, len(c.Skills)
+	return done, total
 }
 
 // Ratio is done/total as a fraction, 0 when there is nothing to do.

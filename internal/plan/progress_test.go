@@ -15,7 +15,7 @@ func steps(statuses ...StepStatus) []Step {
 
 func TestSummarize(t *testing.T) {
 	cats := []Category{{Name: "Languages", Skills: []Skill{
-		{Name: "Go", Hours: 30, Done: true},
+		{Name: "Go", Hours: 30, Status: SkillDone},
 		{Name: "Python", Hours: 50},
 	}}}
 	withChecklist := steps(StepInProgress, StepTodo)
@@ -69,7 +69,7 @@ func TestPercentNeverRoundsUpToDone(t *testing.T) {
 
 func TestPercentWithoutEstimatesCountsItems(t *testing.T) {
 	st := []Step{{Title: "A", Status: StepDone}, {Title: "B", Status: StepTodo}}
-	cats := []Category{{Skills: []Skill{{Name: "Go", Done: true}, {Name: "SQL"}}}}
+	cats := []Category{{Skills: []Skill{{Name: "Go", Status: SkillDone}, {Name: "SQL"}}}}
 	if got := Summarize(st, cats).Percent(); got != 50 {
 		t.Errorf("Percent() = %d, want 50 (2 of 4 items)", got)
 	}
@@ -80,7 +80,7 @@ func TestNextActions(t *testing.T) {
 		{Text: "Pick a language", Done: true}, {Text: "Set up an editor"},
 	}}
 	cats := []Category{
-		{Name: "Languages", Skills: []Skill{{Name: "Go", Done: true}, {Name: "Python"}}},
+		{Name: "Languages", Skills: []Skill{{Name: "Go", Status: SkillDone}, {Name: "Python"}}},
 		{Name: "Data", Skills: []Skill{{Name: "SQL"}, {Name: "Redis"}, {Name: "Kafka"}, {Name: "Spark"}}},
 	}
 	got := Summarize([]Step{learn}, cats).NextActions
@@ -110,5 +110,23 @@ func TestStepFraction(t *testing.T) {
 		if got := StepFraction(tt.s); got != tt.want {
 			t.Errorf("StepFraction(%v) = %v, want %v", tt.s.Status, got, tt.want)
 		}
+	}
+}
+
+func TestSkippedAndProvenSkills(t *testing.T) {
+	cats := []Category{{Name: "Languages", Skills: []Skill{
+		{Name: "Go", Hours: 40, Status: SkillDone, Proven: true},
+		{Name: "Ruby", Hours: 40, Status: SkillSkipped},
+		{Name: "Python", Hours: 40, Status: SkillLearning},
+	}}}
+	o := Summarize(nil, cats)
+	if o.SkillsDone != 1 || o.SkillsTotal != 2 || o.SkillsProven != 1 {
+		t.Errorf("done/total/proven = %d/%d/%d, want 1/2/1 (a skipped skill leaves the total)", o.SkillsDone, o.SkillsTotal, o.SkillsProven)
+	}
+	if o.Percent() != 50 {
+		t.Errorf("Percent() = %d, want 50: skipped hours are not owed", o.Percent())
+	}
+	if done, total := CategoryProgress(cats[0]); done != 1 || total != 2 {
+		t.Errorf("CategoryProgress = %d of %d, want 1 of 2", done, total)
 	}
 }

@@ -64,6 +64,9 @@ func Schedule(s Settings, steps []Step, categories []Category, firstDay time.Wee
 		added := false
 		for _, c := range categories {
 			for _, sk := range c.Skills {
+				if sk.Status == SkillSkipped {
+					continue
+				}
 				items = append(items, workItem{step: st.Title, skill: sk.Name, hours: sk.Hours})
 				totalHours += sk.Hours
 				added = true

@@ -22,8 +22,12 @@ import (
 const Format = "studyplanner"
 
 // Version is the document version this build writes. Decode accepts every
-// version from 1 up to it.
-const Version = 1
+// version from 1 up to it; see upgrade.go for how older ones are read.
+//
+//	1: roadmap with checklists, skills done or not, salaries
+//	2: step target dates, notes and links; skill status, levels, notes,
+//	   links, prerequisites and last practised; portfolio projects
+const Version = 2
 
 // DateLayout is how dates are written: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
@@ -46,6 +50,7 @@ type Document struct {
 	Plan            Plan       `json:"plan"`
 	Roadmap         []Step     `json:"roadmap"`
 	SkillCategories []Category `json:"skill_categories"`
+	Projects        []Project  `json:"projects"`
 	Salaries        []Salary   `json:"salaries"`
 }
 
@@ -61,9 +66,18 @@ type Step struct {
 	Title        string   `json:"title"`
 	Summary      string   `json:"summary"`
 	Status       string   `json:"status"`
+	TargetDate   string   `json:"target_date,omitempty"`
 	Hours        int      `json:"hours"`
 	CoversSkills bool     `json:"covers_skills"`
+	Notes        string   `json:"notes"`
 	Actions      []Action `json:"actions"`
+	Links        []Link   `json:"links"`
+}
+
+// Link is a titled web address.
+type Link struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // Action is one checklist item of a step.
@@ -78,11 +92,26 @@ type Category struct {
 	Skills []Skill `json:"skills"`
 }
 
-// Skill is one skill of the checklist.
+// Skill is one skill of the checklist. Prerequisites name other skills.
 type Skill struct {
-	Name  string `json:"name"`
-	Hours int    `json:"hours"`
-	Done  bool   `json:"done"`
+	Name          string   `json:"name"`
+	Status        string   `json:"status"`
+	CurrentLevel  int      `json:"current_level"`
+	TargetLevel   int      `json:"target_level"`
+	Hours         int      `json:"hours"`
+	Notes         string   `json:"notes"`
+	Links         []Link   `json:"links"`
+	Prerequisites []string `json:"prerequisites"`
+	LastPractised string   `json:"last_practised,omitempty"`
+}
+
+// Project is a portfolio project; Skills names the skills it demonstrates.
+type Project struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	RepoURL     string   `json:"repo_url"`
+	Status      string   `json:"status"`
+	Skills      []string `json:"skills"`
 }
 
 // Salary is one salary range, in whole units of its currency.
@@ -142,15 +171,29 @@ func Decode(r io.Reader) (Document, error) {
 	}
 
 	var doc Document
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return Document{}, describeJSONError(data, err)
+	if head.Version == 1 {
+		var old documentV1
+		if err := decodeStrict(data, &old); err != nil {
+			return Document{}, err
+		}
+		doc = old.upgrade()
+	} else if err := decodeStrict(data, &doc); err != nil {
+		return Document{}, err
 	}
 	if err := doc.Validate(); err != nil {
 		return Document{}, err
 	}
 	return doc, nil
+}
+
+// decodeStrict parses data into v, refusing fields v does not have.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return describeJSONError(data, err)
+	}
+	return nil
 }
 
 func describeJSONError(data []byte, err error) error {
@@ -192,48 +235,14 @@ func (d Document) Validate() error {
 	v.check(d.Format == Format, "format", "must be %q", Format)
 	v.check(d.Version >= 1 && d.Version <= Version, "version", "must be between 1 and %d", Version)
 
-	if d.Plan.StartDate != "" {
-		if _, err := time.Parse(DateLayout, d.Plan.StartDate); err != nil {
-			v.add("plan.start_date", "must be a date written YYYY-MM-DD, not %q", d.Plan.StartDate)
-		}
-	}
+	v.date("plan.start_date", d.Plan.StartDate)
 	v.check(d.Plan.HorizonMonths >= plan.MinHorizonMonths && d.Plan.HorizonMonths <= plan.MaxHorizonMonths,
 		"plan.horizon_months", "must be between %d and %d months, not %d", plan.MinHorizonMonths, plan.MaxHorizonMonths, d.Plan.HorizonMonths)
+	v.roadmap(d.Roadmap)
+	skills := v.skillCategories(d.SkillCategories)
+	v.projects(d.Projects, skills)
 
-	v.check(len(d.Roadmap) <= MaxItems, "roadmap", "has %d steps; at most %d are allowed", len(d.Roadmap), MaxItems)
-	titles := map[string]bool{}
-	for i, st := range d.Roadmap {
-		at := fmt.Sprintf("roadmap[%d]", i)
-		v.name(at+".title", st.Title)
-		v.check(st.Title == "" || !titles[st.Title], at+".title", "%q is used by an earlier step; step titles must be unique", st.Title)
-		titles[st.Title] = true
-		v.text(at+".summary", st.Summary)
-		v.check(plan.StepStatus(st.Status).Valid(), at+".status", "must be one of todo, in_progress, done, skipped, not %q", st.Status)
-		v.hours(at+".hours", st.Hours)
-		v.check(len(st.Actions) <= MaxItems, at+".actions", "has %d items; at most %d are allowed", len(st.Actions), MaxItems)
-		for j, a := range st.Actions {
-			v.name(fmt.Sprintf("%s.actions[%d].text", at, j), a.Text)
-		}
-	}
-
-	v.check(len(d.SkillCategories) <= MaxItems, "skill_categories", "has %d categories; at most %d are allowed", len(d.SkillCategories), MaxItems)
-	categories, skills := map[string]bool{}, map[string]bool{}
-	for i, c := range d.SkillCategories {
-		at := fmt.Sprintf("skill_categories[%d]", i)
-		v.name(at+".name", c.Name)
-		v.check(c.Name == "" || !categories[c.Name], at+".name", "%q is used by an earlier category; category names must be unique", c.Name)
-		categories[c.Name] = true
-		v.check(len(c.Skills) <= MaxItems, at+".skills", "has %d skills; at most %d are allowed", len(c.Skills), MaxItems)
-		for j, sk := range c.Skills {
-			sat := fmt.Sprintf("%s.skills[%d]", at, j)
-			v.name(sat+".name", sk.Name)
-			v.check(sk.Name == "" || !skills[sk.Name], sat+".name", "%q is used by an earlier skill; skill names must be unique", sk.Name)
-			skills[sk.Name] = true
-			v.hours(sat+".hours", sk.Hours)
-		}
-	}
-
-	v.check(len(d.Salaries) <= MaxItems, "salaries", "has %d entries; at most %d are allowed", len(d.Salaries), MaxItems)
+	v.count(len(d.Salaries), "salaries")
 	for i, s := range d.Salaries {
 		at := fmt.Sprintf("salaries[%d]", i)
 		v.check(len(s.Country) <= MaxNameLen, at+".country", "is longer than %d characters", MaxNameLen)
@@ -248,6 +257,107 @@ func (d Document) Validate() error {
 	return v.err()
 }
 
+func (v *validator) roadmap(steps []Step) {
+	v.count(len(steps), "roadmap")
+	titles := map[string]bool{}
+	for i, st := range steps {
+		at := fmt.Sprintf("roadmap[%d]", i)
+		v.name(at+".title", st.Title)
+		v.check(st.Title == "" || !titles[st.Title], at+".title", "%q is used by an earlier step; step titles must be unique", st.Title)
+		titles[st.Title] = true
+		v.text(at+".summary", st.Summary)
+		v.text(at+".notes", st.Notes)
+		v.check(plan.StepStatus(st.Status).Valid(), at+".status", "must be one of todo, in_progress, done, skipped, not %q", st.Status)
+		v.date(at+".target_date", st.TargetDate)
+		v.hours(at+".hours", st.Hours)
+		v.count(len(st.Actions), at+".actions")
+		for j, a := range st.Actions {
+			v.name(fmt.Sprintf("%s.actions[%d].text", at, j), a.Text)
+		}
+		v.links(at, st.Links)
+	}
+}
+
+// skillCategories checks the categories and their skills, prerequisites
+// included, and returns the set of skill names.
+func (v *validator) skillCategories(cats []Category) map[string]bool {
+	v.count(len(cats), "skill_categories")
+	categories, skills := map[string]bool{}, map[string]bool{}
+	for i, c := range cats {
+		at := fmt.Sprintf("skill_categories[%d]", i)
+		v.name(at+".name", c.Name)
+		v.check(c.Name == "" || !categories[c.Name], at+".name", "%q is used by an earlier category; category names must be unique", c.Name)
+		categories[c.Name] = true
+		v.count(len(c.Skills), at+".skills")
+		for j, sk := range c.Skills {
+			sat := fmt.Sprintf("%s.skills[%d]", at, j)
+			v.name(sat+".name", sk.Name)
+			v.check(sk.Name == "" || !skills[sk.Name], sat+".name", "%q is used by an earlier skill; skill names must be unique", sk.Name)
+			skills[sk.Name] = true
+			v.check(plan.SkillStatus(sk.Status).Valid(), sat+".status", "must be one of not_started, learning, done, skipped, not %q", sk.Status)
+			v.level(sat+".current_level", sk.CurrentLevel)
+			v.level(sat+".target_level", sk.TargetLevel)
+			v.hours(sat+".hours", sk.Hours)
+			v.text(sat+".notes", sk.Notes)
+			v.date(sat+".last_practised", sk.LastPractised)
+			v.links(sat, sk.Links)
+		}
+	}
+	requires := map[string][]string{}
+	for i, c := range cats {
+		for j, sk := range c.Skills {
+			sat := fmt.Sprintf("skill_categories[%d].skills[%d].prerequisites", i, j)
+			for _, p := range sk.Prerequisites {
+				switch {
+				case p == sk.Name:
+					v.add(sat, "%q cannot be its own prerequisite", p)
+				case !skills[p]:
+					v.add(sat, "names %q, which is not a skill in this document", p)
+				default:
+					requires[sk.Name] = append(requires[sk.Name], p)
+				}
+			}
+		}
+	}
+	if cycle := plan.FindCycle(requires); cycle != nil {
+		v.add("skill_categories", "%v", cycle)
+	}
+	return skills
+}
+
+func (v *validator) projects(projects []Project, skills map[string]bool) {
+	v.count(len(projects), "projects")
+	names := map[string]bool{}
+	for i, p := range projects {
+		at := fmt.Sprintf("projects[%d]", i)
+		v.name(at+".name", p.Name)
+		v.check(p.Name == "" || !names[p.Name], at+".name", "%q is used by an earlier project; project names must be unique", p.Name)
+		names[p.Name] = true
+		v.text(at+".description", p.Description)
+		v.check(plan.ProjectStatus(p.Status).Valid(), at+".status", "must be one of planned, in_progress, done, not %q", p.Status)
+		if p.RepoURL != "" {
+			if err := plan.ValidateURL(p.RepoURL); err != nil {
+				v.add(at+".repo_url", "%v", err)
+			}
+		}
+		for _, name := range p.Skills {
+			v.check(skills[name], at+".skills", "names %q, which is not a skill in this document", name)
+		}
+	}
+}
+
+func (v *validator) links(at string, links []Link) {
+	v.count(len(links), at+".links")
+	for i, l := range links {
+		lat := fmt.Sprintf("%s.links[%d]", at, i)
+		v.check(len(l.Title) <= MaxNameLen, lat+".title", "is longer than %d characters", MaxNameLen)
+		v.check(len(l.URL) <= MaxTextLen, lat+".url", "is longer than %d characters", MaxTextLen)
+		if err := plan.ValidateURL(l.URL); err != nil {
+			v.add(lat+".url", "%v", err)
+		}
+	}
+}
+
 // Range converts the document's salary to the domain value.
 func (s Salary) Range() salary.Range {
 	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Currency: s.Currency, Min: s.Min, Max: s.Max, Year: s.Year, Source: s.Source}
@@ -255,11 +365,11 @@ func (s Salary) Range() salary.Range {
 
 type validator struct {
 	problems []string
-	count    int
+	found    int
 }
 
 func (v *validator) add(at, format string, args ...any) {
-	v.count++
+	v.found++
 	if len(v.problems) < maxErrorsShown {
 		v.problems = append(v.problems, at+": "+fmt.Sprintf(format, args...))
 	}
@@ -284,17 +394,34 @@ func (v *validator) text(at, s string) {
 	v.check(len(s) <= MaxTextLen, at, "is %d characters long; at most %d are allowed", len(s), MaxTextLen)
 }
 
+func (v *validator) date(at, s string) {
+	if s == "" {
+		return
+	}
+	if _, err := time.Parse(DateLayout, s); err != nil {
+		v.add(at, "must be a date written YYYY-MM-DD, not %q", s)
+	}
+}
+
+func (v *validator) level(at string, l int) {
+	v.check(l >= 0 && l <= plan.MaxLevel, at, "must be a level from 0 to %d, not %d", plan.MaxLevel, l)
+}
+
+func (v *validator) count(n int, at string) {
+	v.check(n <= MaxItems, at, "has %d items; at most %d are allowed", n, MaxItems)
+}
+
 func (v *validator) hours(at string, h int) {
 	v.check(h >= 0 && h <= MaxItemHours, at, "must be between 0 and %d hours, not %d", MaxItemHours, h)
 }
 
 func (v *validator) err() error {
-	if v.count == 0 {
+	if v.found == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("the document has %d problem(s):\n  %s", v.count, strings.Join(v.problems, "\n  "))
-	if v.count > len(v.problems) {
-		msg += fmt.Sprintf("\n  … and %d more", v.count-len(v.problems))
+	msg := fmt.Sprintf("the document has %d problem(s):\n  %s", v.found, strings.Join(v.problems, "\n  "))
+	if v.found > len(v.problems) {
+		msg += fmt.Sprintf("\n  … and %d more", v.found-len(v.problems))
 	}
 	return errors.New(msg)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"gorm.io/gorm"
@@ -29,8 +30,14 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if err != nil {
 			return err
 		}
+		projects, err := projects(tx)
+		if err != nil {
+			return err
+		}
+		names := skillNames(cats)
 		doc.Roadmap = documentSteps(steps)
-		doc.SkillCategories = documentCategories(cats)
+		doc.SkillCategories = documentCategories(cats, names)
+		doc.Projects = documentProjects(projects, names)
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -43,10 +50,41 @@ func (s *Store) Export() (snapshot.Document, error) {
 	return doc, nil
 }
 
+func skillNames(cats []plan.Category) map[uint]string {
+	names := map[uint]string{}
+	for _, c := range cats {
+		for _, sk := range c.Skills {
+			names[sk.ID] = sk.Name
+		}
+	}
+	return names
+}
+
+// namesOf turns skill IDs into names, sorted so that a document does not
+// depend on the order rows happened to be stored in.
+func namesOf(ids []uint, names map[uint]string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, names[id])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func documentLinks(links []plan.Link) []snapshot.Link {
+	out := make([]snapshot.Link, len(links))
+	for i, l := range links {
+		out[i] = snapshot.Link{Title: l.Title, URL: l.URL}
+	}
+	return out
+}
+
 func documentSteps(steps []plan.Step) []snapshot.Step {
 	out := make([]snapshot.Step, len(steps))
 	for i, st := range steps {
-		out[i] = snapshot.Step{Title: st.Title, Summary: st.Summary, Status: string(st.Status), Hours: st.Hours, CoversSkills: st.CoversSkills, Actions: make([]snapshot.Action, len(st.Actions))}
+		out[i] = snapshot.Step{Title: st.Title, Summary: st.Summary, Status: string(st.Status), TargetDate: formatDate(st.TargetDate),
+			Hours: st.Hours, CoversSkills: st.CoversSkills, Notes: st.Notes,
+			Actions: make([]snapshot.Action, len(st.Actions)), Links: documentLinks(st.Links)}
 		for j, a := range st.Actions {
 			out[i].Actions[j] = snapshot.Action{Text: a.Text, Done: a.Done}
 		}
@@ -54,13 +92,24 @@ func documentSteps(steps []plan.Step) []snapshot.Step {
 	return out
 }
 
-func documentCategories(cats []plan.Category) []snapshot.Category {
+func documentCategories(cats []plan.Category, names map[uint]string) []snapshot.Category {
 	out := make([]snapshot.Category, len(cats))
 	for i, c := range cats {
 		out[i] = snapshot.Category{Name: c.Name, Skills: make([]snapshot.Skill, len(c.Skills))}
 		for j, sk := range c.Skills {
-			out[i].Skills[j] = snapshot.Skill{Name: sk.Name, Hours: sk.Hours, Done: sk.Done}
+			out[i].Skills[j] = snapshot.Skill{Name: sk.Name, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
+				TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, Links: documentLinks(sk.Links),
+				Prerequisites: namesOf(sk.Prerequisites, names), LastPractised: formatDate(sk.LastPractised)}
 		}
+	}
+	return out
+}
+
+func documentProjects(projects []plan.Project, names map[uint]string) []snapshot.Project {
+	out := make([]snapshot.Project, len(projects))
+	for i, p := range projects {
+		out[i] = snapshot.Project{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL,
+			Status: string(p.Status), Skills: namesOf(p.SkillIDs, names)}
 	}
 	return out
 }
@@ -73,7 +122,8 @@ func (s *Store) Import(doc snapshot.Document) error {
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		// Children first, then parents, so no foreign key is left dangling.
-		for _, table := range []string{"step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
+		for _, table := range []string{"project_skills", "projects", "skill_prerequisites", "skill_links", "step_links",
+			"step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
 			if err := tx.Exec("DELETE FROM " + table).Error; err != nil {
 				return fmt.Errorf("clearing %s: %w", table, err)
 			}
@@ -99,41 +149,30 @@ const insertBatch = 200
 func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	start := plan.Date(today)
 	if doc.Plan.StartDate != "" {
-		var err error
-		if start, err = time.Parse(snapshot.DateLayout, doc.Plan.StartDate); err != nil {
-			return fmt.Errorf("plan start date: %w", err)
-		}
+		start = parseDate(doc.Plan.StartDate)
 	}
 	settings := planSettingsRow{ID: 1, StartDate: start.Format(snapshot.DateLayout), HorizonMonths: doc.Plan.HorizonMonths}
 	if err := tx.Create(&settings).Error; err != nil {
 		return fmt.Errorf("writing the plan settings: %w", err)
 	}
-
-	for i, st := range doc.Roadmap {
-		row := stepRow{Position: i, Title: st.Title, Summary: st.Summary, Status: st.Status, Hours: st.Hours, CoversSkills: st.CoversSkills}
-		if err := tx.Omit("Actions").Create(&row).Error; err != nil {
-			return fmt.Errorf("writing step %q: %w", st.Title, err)
-		}
-		actions := make([]actionRow, len(st.Actions))
-		for j, a := range st.Actions {
-			actions[j] = actionRow{StepID: row.ID, Position: j, Text: a.Text, Done: a.Done}
-		}
-		if err := createAll(tx, actions); err != nil {
-			return fmt.Errorf("writing the checklist of %q: %w", st.Title, err)
-		}
+	if err := insertSteps(tx, doc.Roadmap, 0); err != nil {
+		return err
 	}
-
-	for i, c := range doc.SkillCategories {
-		row := categoryRow{Position: i, Name: c.Name}
-		if err := tx.Omit("Skills").Create(&row).Error; err != nil {
-			return fmt.Errorf("writing category %q: %w", c.Name, err)
+	skillIDs, err := insertCategories(tx, doc.SkillCategories, map[string]uint{})
+	if err != nil {
+		return err
+	}
+	for i, p := range doc.Projects {
+		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing project %q: %w", p.Name, err)
 		}
-		skills := make([]skillRow, len(c.Skills))
-		for j, sk := range c.Skills {
-			skills[j] = skillRow{CategoryID: row.ID, Position: j, Name: sk.Name, Hours: sk.Hours, Done: sk.Done}
+		links := make([]projectSkillRow, len(p.Skills))
+		for j, name := range p.Skills {
+			links[j] = projectSkillRow{ProjectID: row.ID, SkillID: skillIDs[name]}
 		}
-		if err := createAll(tx, skills); err != nil {
-			return fmt.Errorf("writing the skills of %q: %w", c.Name, err)
+		if err := createAll(tx, links); err != nil {
+			return fmt.Errorf("writing the skills of project %q: %w", p.Name, err)
 		}
 	}
 
@@ -143,6 +182,95 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	}
 	if err := createAll(tx, salaries); err != nil {
 		return fmt.Errorf("writing the salaries: %w", err)
+	}
+	return nil
+}
+
+// insertSteps appends steps from position first on.
+func insertSteps(tx *gorm.DB, steps []snapshot.Step, first int) error {
+	for i, st := range steps {
+		row := stepRow{Position: first + i, Title: st.Title, Summary: st.Summary, Status: st.Status, TargetDate: st.TargetDate,
+			Hours: st.Hours, CoversSkills: st.CoversSkills, Notes: st.Notes}
+		if err := tx.Omit("Actions", "Links").Create(&row).Error; err != nil {
+			return fmt.Errorf("writing step %q: %w", st.Title, err)
+		}
+		if err := insertActions(tx, row.ID, st.Actions, 0); err != nil {
+			return fmt.Errorf("writing the checklist of %q: %w", st.Title, err)
+		}
+		if err := insertStepLinks(tx, row.ID, st.Links, 0); err != nil {
+			return fmt.Errorf("writing the links of %q: %w", st.Title, err)
+		}
+	}
+	return nil
+}
+
+func insertActions(tx *gorm.DB, stepID uint, actions []snapshot.Action, first int) error {
+	rows := make([]actionRow, len(actions))
+	for j, a := range actions {
+		rows[j] = actionRow{StepID: stepID, Position: first + j, Text: a.Text, Done: a.Done}
+	}
+	return createAll(tx, rows)
+}
+
+func insertStepLinks(tx *gorm.DB, stepID uint, links []snapshot.Link, first int) error {
+	rows := make([]stepLinkRow, len(links))
+	for j, l := range links {
+		rows[j] = stepLinkRow{StepID: stepID, Position: first + j, Title: l.Title, URL: l.URL}
+	}
+	return createAll(tx, rows)
+}
+
+// insertCategories writes categories with their skills, then the
+// prerequisites between them, which may name skills already stored (in
+// known, by name). It returns every skill's ID by name.
+func insertCategories(tx *gorm.DB, cats []snapshot.Category, known map[string]uint) (map[string]uint, error) {
+	first := nextPosition(tx, "skill_categories", "1 = 1")
+	for i, c := range cats {
+		row := categoryRow{Position: first + i, Name: c.Name}
+		if err := tx.Omit("Skills").Create(&row).Error; err != nil {
+			return nil, fmt.Errorf("writing category %q: %w", c.Name, err)
+		}
+		for j, sk := range c.Skills {
+			id, err := insertSkill(tx, row.ID, j, sk)
+			if err != nil {
+				return nil, err
+			}
+			known[sk.Name] = id
+		}
+	}
+	for _, c := range cats {
+		for _, sk := range c.Skills {
+			if err := insertPrerequisites(tx, known[sk.Name], sk.Prerequisites, known); err != nil {
+				return nil, fmt.Errorf("writing the prerequisites of %q: %w", sk.Name, err)
+			}
+		}
+	}
+	return known, nil
+}
+
+func insertSkill(tx *gorm.DB, categoryID uint, position int, sk snapshot.Skill) (uint, error) {
+	row := skillRow{CategoryID: categoryID, Position: position, Name: sk.Name, Status: sk.Status, CurrentLevel: sk.CurrentLevel,
+		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: sk.LastPractised}
+	if err := tx.Omit("Links").Create(&row).Error; err != nil {
+		return 0, fmt.Errorf("writing skill %q: %w", sk.Name, err)
+	}
+	links := make([]skillLinkRow, len(sk.Links))
+	for k, l := range sk.Links {
+		links[k] = skillLinkRow{SkillID: row.ID, Position: k, Title: l.Title, URL: l.URL}
+	}
+	if err := createAll(tx, links); err != nil {
+		return 0, fmt.Errorf("writing the links of %q: %w", sk.Name, err)
+	}
+	return row.ID, nil
+}
+
+func insertPrerequisites(tx *gorm.DB, skillID uint, names []string, ids map[string]uint) error {
+	for _, name := range names {
+		err := tx.Exec(`INSERT INTO skill_prerequisites (skill_id, prerequisite_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+			skillID, ids[name]).Error
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

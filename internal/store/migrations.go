@@ -72,6 +72,56 @@ var migrations = []migration{
 			source       TEXT    NOT NULL DEFAULT ''
 		)`,
 	}},
+	{2, "roadmap and skills in depth: notes, links, levels, prerequisites, projects", []string{
+		`ALTER TABLE steps ADD COLUMN target_date TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE steps ADD COLUMN notes TEXT NOT NULL DEFAULT ''`,
+		`CREATE TABLE step_links (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			step_id  INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			title    TEXT    NOT NULL DEFAULT '',
+			url      TEXT    NOT NULL
+		)`,
+		`CREATE INDEX step_links_by_step ON step_links(step_id, position)`,
+		// A skill's done flag becomes one of four statuses.
+		`ALTER TABLE skills ADD COLUMN status TEXT NOT NULL DEFAULT 'not_started'
+			CHECK (status IN ('not_started', 'learning', 'done', 'skipped'))`,
+		`UPDATE skills SET status = 'done' WHERE done <> 0`,
+		`ALTER TABLE skills DROP COLUMN done`,
+		`ALTER TABLE skills ADD COLUMN current_level INTEGER NOT NULL DEFAULT 0 CHECK (current_level BETWEEN 0 AND 5)`,
+		`ALTER TABLE skills ADD COLUMN target_level INTEGER NOT NULL DEFAULT 3 CHECK (target_level BETWEEN 0 AND 5)`,
+		`ALTER TABLE skills ADD COLUMN notes TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE skills ADD COLUMN last_practised TEXT NOT NULL DEFAULT ''`,
+		`CREATE TABLE skill_links (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			skill_id INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			title    TEXT    NOT NULL DEFAULT '',
+			url      TEXT    NOT NULL
+		)`,
+		`CREATE INDEX skill_links_by_skill ON skill_links(skill_id, position)`,
+		`CREATE TABLE skill_prerequisites (
+			skill_id        INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+			prerequisite_id INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+			PRIMARY KEY (skill_id, prerequisite_id),
+			CHECK (skill_id <> prerequisite_id)
+		)`,
+		`CREATE INDEX skill_prerequisites_by_prerequisite ON skill_prerequisites(prerequisite_id)`,
+		`CREATE TABLE projects (
+			id          INTEGER PRIMARY KEY AUTOINCREMENT,
+			position    INTEGER NOT NULL,
+			name        TEXT    NOT NULL UNIQUE,
+			description TEXT    NOT NULL DEFAULT '',
+			repo_url    TEXT    NOT NULL DEFAULT '',
+			status      TEXT    NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done'))
+		)`,
+		`CREATE TABLE project_skills (
+			project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+			skill_id   INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+			PRIMARY KEY (project_id, skill_id)
+		)`,
+		`CREATE INDEX project_skills_by_skill ON project_skills(skill_id)`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

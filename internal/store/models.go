@@ -17,9 +17,12 @@ type stepRow struct {
 	Title        string
 	Summary      string
 	Status       string
+	TargetDate   string
 	Hours        int
 	CoversSkills bool
-	Actions      []actionRow `gorm:"foreignKey:StepID"`
+	Notes        string
+	Actions      []actionRow   `gorm:"foreignKey:StepID"`
+	Links        []stepLinkRow `gorm:"foreignKey:StepID"`
 }
 
 func (stepRow) TableName() string { return "steps" }
@@ -44,15 +47,65 @@ type categoryRow struct {
 func (categoryRow) TableName() string { return "skill_categories" }
 
 type skillRow struct {
-	ID         uint `gorm:"primaryKey"`
-	CategoryID uint
-	Position   int
-	Name       string
-	Hours      int
-	Done       bool
+	ID            uint `gorm:"primaryKey"`
+	CategoryID    uint
+	Position      int
+	Name          string
+	Status        string
+	CurrentLevel  int
+	TargetLevel   int
+	Hours         int
+	Notes         string
+	LastPractised string
+	Links         []skillLinkRow `gorm:"foreignKey:SkillID"`
 }
 
 func (skillRow) TableName() string { return "skills" }
+
+type stepLinkRow struct {
+	ID       uint `gorm:"primaryKey"`
+	StepID   uint
+	Position int
+	Title    string
+	URL      string `gorm:"column:url"`
+}
+
+func (stepLinkRow) TableName() string { return "step_links" }
+
+type skillLinkRow struct {
+	ID       uint `gorm:"primaryKey"`
+	SkillID  uint
+	Position int
+	Title    string
+	URL      string `gorm:"column:url"`
+}
+
+func (skillLinkRow) TableName() string { return "skill_links" }
+
+type prerequisiteRow struct {
+	SkillID        uint `gorm:"primaryKey;autoIncrement:false"`
+	PrerequisiteID uint `gorm:"primaryKey;autoIncrement:false"`
+}
+
+func (prerequisiteRow) TableName() string { return "skill_prerequisites" }
+
+type projectRow struct {
+	ID          uint `gorm:"primaryKey"`
+	Position    int
+	Name        string
+	Description string
+	RepoURL     string `gorm:"column:repo_url"`
+	Status      string
+}
+
+func (projectRow) TableName() string { return "projects" }
+
+type projectSkillRow struct {
+	ProjectID uint `gorm:"primaryKey;autoIncrement:false"`
+	SkillID   uint `gorm:"primaryKey;autoIncrement:false"`
+}
+
+func (projectSkillRow) TableName() string { return "project_skills" }
 
 type salaryRow struct {
 	ID          uint `gorm:"primaryKey"`

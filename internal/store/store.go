@@ -106,13 +106,17 @@ func (s *Store) Path() string { return s.path }
 
 const seededKey = "seeded_at"
 
-// Seed fills a new database with doc, the default content, starting the plan
-// on today. It does so once in the database's life: a learner who deletes
-// the defaults does not get them back on the next start. It reports whether
-// it seeded.
-func (s *Store) Seed(doc snapshot.Document, today time.Time) (bool, error) {
+// Seed fills a new database with the default content, starting the plan on
+// today: doc gives the plan settings and salaries, and the default pack the
+// roadmap and skills. It does so once in the database's life: a learner who
+// deletes the defaults does not get them back on the next start. It reports
+// whether it seeded.
+func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time) (bool, error) {
 	if err := doc.Validate(); err != nil {
 		return false, fmt.Errorf("the default content is invalid: %w", err)
+	}
+	if err := pack.Validate(); err != nil {
+		return false, fmt.Errorf("the default roadmap pack is invalid: %w", err)
 	}
 	seeded := false
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -124,6 +128,9 @@ func (s *Store) Seed(doc snapshot.Document, today time.Time) (bool, error) {
 			return nil
 		}
 		if err := insertDocument(tx, doc, today); err != nil {
+			return err
+		}
+		if _, err := mergePack(tx, pack); err != nil {
 			return err
 		}
 		seeded = true
@@ -196,57 +203,6 @@ func (s *Store) SaveSettings(st plan.Settings) error {
 	return nil
 }
 
-// Roadmap loads the steps in order, each with its checklist.
-func (s *Store) Roadmap() ([]plan.Step, error) {
-	steps, err := roadmap(s.db)
-	if err != nil {
-		return nil, fmt.Errorf("loading the roadmap: %w", err)
-	}
-	return steps, nil
-}
-
-func byPosition(db *gorm.DB) *gorm.DB { return db.Order("position, id") }
-
-func roadmap(db *gorm.DB) ([]plan.Step, error) {
-	var rows []stepRow
-	if err := db.Preload("Actions", byPosition).Scopes(byPosition).Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	steps := make([]plan.Step, len(rows))
-	for i, r := range rows {
-		steps[i] = plan.Step{ID: r.ID, Title: r.Title, Summary: r.Summary, Status: plan.StepStatus(r.Status), Hours: r.Hours, CoversSkills: r.CoversSkills}
-		steps[i].Actions = make([]plan.Action, len(r.Actions))
-		for j, a := range r.Actions {
-			steps[i].Actions[j] = plan.Action{ID: a.ID, Text: a.Text, Done: a.Done}
-		}
-	}
-	return steps, nil
-}
-
-// Categories loads the skill categories in order, each with its skills.
-func (s *Store) Categories() ([]plan.Category, error) {
-	cats, err := categories(s.db)
-	if err != nil {
-		return nil, fmt.Errorf("loading the skills: %w", err)
-	}
-	return cats, nil
-}
-
-func categories(db *gorm.DB) ([]plan.Category, error) {
-	var rows []categoryRow
-	if err := db.Preload("Skills", byPosition).Scopes(byPosition).Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	cats := make([]plan.Category, len(rows))
-	for i, r := range rows {
-		cats[i] = plan.Category{ID: r.ID, Name: r.Name, Skills: make([]plan.Skill, len(r.Skills))}
-		for j, sk := range r.Skills {
-			cats[i].Skills[j] = plan.Skill{ID: sk.ID, Name: sk.Name, Hours: sk.Hours, Done: sk.Done}
-		}
-	}
-	return cats, nil
-}
-
 // Salaries loads the salary ranges in their stored order.
 func (s *Store) Salaries() ([]salary.Range, error) {
 	var rows []salaryRow
@@ -258,24 +214,6 @@ func (s *Store) Salaries() ([]salary.Range, error) {
 		out[i] = salary.Range{ID: r.ID, Country: r.Country, CountryCode: r.CountryCode, Currency: r.Currency, Min: r.MinAmount, Max: r.MaxAmount, Year: r.Year, Source: r.Source}
 	}
 	return out, nil
-}
-
-// SetStepStatus changes a step's status.
-func (s *Store) SetStepStatus(id uint, status plan.StepStatus) error {
-	if !status.Valid() {
-		return fmt.Errorf("%q is not a step status", status)
-	}
-	return s.update(&stepRow{}, id, "status", string(status), "step")
-}
-
-// SetActionDone ticks or unticks a checklist item.
-func (s *Store) SetActionDone(id uint, done bool) error {
-	return s.update(&actionRow{}, id, "done", done, "checklist item")
-}
-
-// SetSkillDone ticks or unticks a skill.
-func (s *Store) SetSkillDone(id uint, done bool) error {
-	return s.update(&skillRow{}, id, "done", done, "skill")
 }
 
 func (s *Store) update(model any, id uint, column string, value any, what string) error {

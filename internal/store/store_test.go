@@ -14,6 +14,11 @@ import (
 
 var today = time.Date(2026, 11, 25, 15, 4, 0, 0, time.Local)
 
+func skill(name string, hours int, prerequisites ...string) snapshot.Skill {
+	return snapshot.Skill{Name: name, Status: "not_started", TargetLevel: 3, Hours: hours,
+		Links: []snapshot.Link{}, Prerequisites: append([]string{}, prerequisites...)}
+}
+
 // sampleDocument is a small but complete document: every table has rows.
 func sampleDocument() snapshot.Document {
 	return snapshot.Document{
@@ -21,16 +26,30 @@ func sampleDocument() snapshot.Document {
 		Version: snapshot.Version,
 		Plan:    snapshot.Plan{HorizonMonths: 9},
 		Roadmap: []snapshot.Step{
-			{Title: "Decide", Summary: "Pick a pace.", Status: "todo", Hours: 5, Actions: []snapshot.Action{{Text: "Count your hours"}, {Text: "Pick a format"}}},
-			{Title: "Learn", Summary: "Work through the skills.", Status: "todo", CoversSkills: true, Actions: []snapshot.Action{}},
+			{Title: "Decide", Summary: "Pick a pace.", Status: "todo", Hours: 5, Notes: "**Be honest** about your week.",
+				Actions: []snapshot.Action{{Text: "Count your hours"}, {Text: "Pick a format"}},
+				Links:   []snapshot.Link{{Title: "A guide", URL: "https://example.com/guide"}}},
+			{Title: "Learn", Summary: "Work through the skills.", Status: "todo", CoversSkills: true, TargetDate: "2027-03-01",
+				Actions: []snapshot.Action{}, Links: []snapshot.Link{}},
 		},
 		SkillCategories: []snapshot.Category{
-			{Name: "Languages", Skills: []snapshot.Skill{{Name: "Go", Hours: 80}, {Name: "Python", Hours: 60}}},
-			{Name: "Data", Skills: []snapshot.Skill{{Name: "SQL", Hours: 40}}},
+			{Name: "Languages", Skills: []snapshot.Skill{skill("Go", 80), skill("Python", 60)}},
+			{Name: "Data", Skills: []snapshot.Skill{skill("SQL", 40), skill("ORMs", 10, "Go", "SQL")}},
+		},
+		Projects: []snapshot.Project{
+			{Name: "Todo API", Description: "A REST API", RepoURL: "https://github.com/me/todo", Status: "done", Skills: []string{"Go", "SQL"}},
 		},
 		Salaries: []snapshot.Salary{
 			{Country: "Germany", CountryCode: "DE", Currency: "EUR", Min: 40000, Max: 70000, Year: 2023, Source: "An article"},
 		},
+	}
+}
+
+func samplePack() snapshot.Pack {
+	return snapshot.Pack{Format: snapshot.PackFormat, Version: snapshot.PackVersion, Name: "Sample", Description: "A small path",
+		Roadmap: []snapshot.PackStep{{Title: "Decide", Summary: "Pick a pace.", Hours: 5, Actions: []string{"Count your hours"}, Links: []snapshot.Link{}}},
+		SkillCategories: []snapshot.PackCategory{{Name: "Languages", Skills: []snapshot.PackSkill{
+			{Name: "Go", Hours: 80, TargetLevel: 3, Prerequisites: []string{}, Links: []snapshot.Link{}}}}},
 	}
 }
 
@@ -71,7 +90,7 @@ func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
 
 func TestReopenKeepsDataAndDoesNotRemigrate(t *testing.T) {
 	st, path := openTemp(t)
-	if _, err := st.Seed(sampleDocument(), today); err != nil {
+	if _, err := st.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
 	steps, _ := st.Roadmap()
@@ -129,7 +148,7 @@ func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
 
 func TestSeedIsIdempotent(t *testing.T) {
 	st, path := openTemp(t)
-	seeded, err := st.Seed(sampleDocument(), today)
+	seeded, err := st.Seed(sampleDocument(), samplePack(), today)
 	if err != nil || !seeded {
 		t.Fatalf("first Seed = %v, %v; want true, nil", seeded, err)
 	}
@@ -139,7 +158,7 @@ func TestSeedIsIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	seeded, err = st.Seed(sampleDocument(), today.AddDate(0, 1, 0))
+	seeded, err = st.Seed(sampleDocument(), samplePack(), today.AddDate(0, 1, 0))
 	if err != nil || seeded {
 		t.Fatalf("second Seed = %v, %v; want false, nil", seeded, err)
 	}
@@ -147,7 +166,7 @@ func TestSeedIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Steps) != 2 || len(p.Categories) != 2 {
+	if len(p.Steps) != 2 || len(p.Categories) != 2 || len(p.Categories[0].Skills) != 2 {
 		t.Errorf("after two seeds: %d steps, %d categories; want 2 and 2", len(p.Steps), len(p.Categories))
 	}
 	if got := p.Settings.StartDate.Format("2006-01-02"); got != "2026-11-25" {
@@ -157,14 +176,14 @@ func TestSeedIsIdempotent(t *testing.T) {
 
 func TestSeedDoesNotReturnAfterTheLearnerClearedEverything(t *testing.T) {
 	st, _ := openTemp(t)
-	if _, err := st.Seed(sampleDocument(), today); err != nil {
+	if _, err := st.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
 	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.Plan{StartDate: "2026-12-01", HorizonMonths: 6}}
 	if err := st.Import(empty); err != nil {
 		t.Fatal(err)
 	}
-	if seeded, _ := st.Seed(sampleDocument(), today); seeded {
+	if seeded, _ := st.Seed(sampleDocument(), samplePack(), today); seeded {
 		t.Error("Seed refilled a database the learner had emptied")
 	}
 }
@@ -175,7 +194,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	doc.Plan.StartDate = "2026-12-01"
 	doc.Roadmap[0].Status = "done"
 	doc.Roadmap[0].Actions[0].Done = true
-	doc.SkillCategories[0].Skills[1].Done = true
+	doc.SkillCategories[0].Skills[1].Status = "learning"
+	doc.SkillCategories[0].Skills[1].CurrentLevel = 2
+	doc.SkillCategories[0].Skills[1].LastPractised = "2026-11-20"
 	if err := st.Import(doc); err != nil {
 		t.Fatalf("Import: %v", err)
 	}
@@ -190,12 +211,12 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestImportOfInvalidDocumentChangesNothing(t *testing.T) {
 	st, _ := openTemp(t)
-	if _, err := st.Seed(sampleDocument(), today); err != nil {
+	if _, err := st.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := st.Export()
 	bad := sampleDocument()
-	bad.SkillCategories[1].Skills = append(bad.SkillCategories[1].Skills, snapshot.Skill{Name: "Go", Hours: 1}) // duplicate name
+	bad.SkillCategories[1].Skills = append(bad.SkillCategories[1].Skills, skill("Go", 1)) // duplicate name
 	if err := st.Import(bad); err == nil {
 		t.Fatal("Import accepted a duplicate skill name")
 	}
@@ -228,8 +249,8 @@ func TestSaveSettings(t *testing.T) {
 
 func TestUpdatesOfMissingRowsSayNotFound(t *testing.T) {
 	st, _ := openTemp(t)
-	if err := st.SetSkillDone(999, true); !errors.Is(err, ErrNotFound) {
-		t.Errorf("SetSkillDone(missing) = %v, want ErrNotFound", err)
+	if err := st.SetSkillStatus(999, plan.SkillDone, today); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SetSkillStatus(missing) = %v, want ErrNotFound", err)
 	}
 	if err := st.SetStepStatus(1, "finished"); err == nil {
 		t.Error("an unknown status was accepted")
@@ -238,7 +259,7 @@ func TestUpdatesOfMissingRowsSayNotFound(t *testing.T) {
 
 func TestTwoStoresOnOneFileSeeEachOthersWrites(t *testing.T) {
 	a, path := openTemp(t)
-	if _, err := a.Seed(sampleDocument(), today); err != nil {
+	if _, err := a.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
 	b, err := Open(path)
@@ -247,11 +268,11 @@ func TestTwoStoresOnOneFileSeeEachOthersWrites(t *testing.T) {
 	}
 	defer b.Close()
 	cats, _ := a.Categories()
-	if err := b.SetSkillDone(cats[0].Skills[0].ID, true); err != nil {
+	if err := b.SetSkillStatus(cats[0].Skills[0].ID, plan.SkillDone, today); err != nil {
 		t.Fatal(err)
 	}
 	cats, _ = a.Categories()
-	if !cats[0].Skills[0].Done {
+	if !cats[0].Skills[0].Done() {
 		t.Error("a write through one connection is not seen through the other")
 	}
 }

@@ -108,7 +108,7 @@ func (d *dashboard) reload() {
 			stepNumber(p.Steps, o.Current.ID), len(p.Steps), o.Current.Status.Label(), checklistPhrase(*o.Current)))
 	}
 
-	d.skillsCount.SetText(fmt.Sprintf("%d of %d done", o.SkillsDone, o.SkillsTotal))
+	d.skillsCount.SetText(fmt.Sprintf("%d of %d done · %d proven", o.SkillsDone, o.SkillsTotal, o.SkillsProven))
 	d.skillsBar.SetValue(plan.Ratio(o.SkillsDone, o.SkillsTotal))
 
 	left := plan.WeeksLeft(p.Settings, today)

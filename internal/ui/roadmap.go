@@ -2,45 +2,69 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // roadmap lists the steps in order; the selected step shows its summary,
-// its status and its checklist, each change saved as it is made.
+// status, target date, checklist, notes and links. Ticks and statuses are
+// saved as they are made; text is saved from the editor.
 type roadmap struct {
 	store  *store.Store
 	report errorReporter
+	win    fyne.Window
+	now    func() time.Time
 
 	steps    []plan.Step
 	selected int // index into steps, -1 for none
 
-	stepList  *widget.List
-	title     *widget.Label
-	summary   *widget.Label
-	status    *widget.Select
-	progress  *widget.ProgressBar
-	checklist *widget.List
-	detail    *fyne.Container
-	empty     fyne.CanvasObject
-	root      *fyne.Container
+	stepList   *widget.List
+	moveUp     *widget.Button
+	moveDown   *widget.Button
+	deleteStep *widget.Button
+
+	title      *widget.Label
+	summary    *widget.Label
+	status     *widget.Select
+	target     *widget.Label
+	progress   *widget.ProgressBar
+	checklist  *fyne.Container
+	newAction  *widget.Entry
+	notes      *widget.RichText
+	notesEdit  *widget.Entry
+	notesSave  *widget.Button
+	notesBox   *fyne.Container
+	links      *fyne.Container
+	linkTitle  *widget.Entry
+	linkURL    *widget.Entry
+	linkStatus *widget.Label
+
+	detail fyne.CanvasObject
+	empty  fyne.CanvasObject
+	root   fyne.CanvasObject
 }
 
-func newRoadmap(st *store.Store, report errorReporter) *roadmap {
-	r := &roadmap{store: st, report: report, selected: -1}
+func newRoadmap(st *store.Store, report errorReporter, w fyne.Window) *roadmap {
+	r := &roadmap{store: st, report: report, win: w, now: time.Now, selected: -1}
 
 	r.stepList = widget.NewList(
 		func() int { return len(r.steps) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Step title")
 			title.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewLabel("00"), widget.NewLabel("In progress"), title)
+			return container.NewBorder(nil, nil, widget.NewLabel("00."), widget.NewLabel("In progress"), title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			s := r.steps[id]
@@ -54,43 +78,84 @@ func newRoadmap(st *store.Store, report errorReporter) *roadmap {
 		r.selected = id
 		r.showSelected()
 	}
+	add := widget.NewButtonWithIcon("Add step", theme.ContentAddIcon(), r.addStep)
+	r.moveUp = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { r.moveStep(-1) })
+	r.moveDown = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.moveStep(1) })
+	r.deleteStep = widget.NewButtonWithIcon("", theme.DeleteIcon(), r.confirmDeleteStep)
+	toolbar := container.NewHBox(add, r.moveUp, r.moveDown, r.deleteStep)
+	left := container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, r.stepList)
 
 	r.title = heading("")
 	r.summary = widget.NewLabel("")
 	r.summary.Wrapping = fyne.TextWrapWord
-	labels := make([]string, len(plan.StepStatuses))
+	statusLabels := make([]string, len(plan.StepStatuses))
 	for i, s := range plan.StepStatuses {
-		labels[i] = s.Label()
+		statusLabels[i] = s.Label()
 	}
-	r.status = widget.NewSelect(labels, nil)
-	r.progress = widget.NewProgressBar()
-	r.checklist = widget.NewList(
-		func() int {
-			if r.selected < 0 {
-				return 0
-			}
-			return len(r.steps[r.selected].Actions)
-		},
-		func() fyne.CanvasObject { return widget.NewCheck("Checklist item", nil) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			check := o.(*widget.Check)
-			step := r.selected
-			action := r.steps[step].Actions[id]
-			check.OnChanged = nil // setting the state is not the learner ticking it
-			check.SetText(action.Text)
-			check.SetChecked(action.Done)
-			check.OnChanged = func(done bool) { r.setActionDone(step, id, done) }
-		},
-	)
+	r.status = widget.NewSelect(statusLabels, nil)
+	r.target = widget.NewLabel("")
+	edit := widget.NewButtonWithIcon("Edit step", theme.DocumentCreateIcon(), r.editStep)
 
-	statusRow := container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, r.status)
-	top := container.NewVBox(r.title, r.summary, statusRow, widget.NewLabelWithStyle("Checklist", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), r.progress)
-	r.detail = container.NewBorder(top, nil, nil, nil, r.checklist)
-	r.empty = emptyState("No roadmap steps yet",
-		"Import a roadmap with “studyplanner import FILE” to fill this screen.")
-	split := container.NewHSplit(r.stepList, container.NewPadded(r.detail))
-	split.Offset = 0.38
-	r.root = container.NewStack(split, r.empty)
+	r.progress = widget.NewProgressBar()
+	r.checklist = container.NewVBox()
+	r.newAction = widget.NewEntry()
+	r.newAction.SetPlaceHolder("Add a checklist item and press Enter")
+	r.newAction.OnSubmitted = func(string) { r.addAction() }
+	addAction := widget.NewButtonWithIcon("", theme.ContentAddIcon(), r.addAction)
+
+	r.notes = widget.NewRichTextFromMarkdown("")
+	r.notes.Wrapping = fyne.TextWrapWord
+	r.notesEdit = widget.NewMultiLineEntry()
+	r.notesEdit.SetPlaceHolder("Notes in Markdown: **bold**, *italic*, - lists, [links](https://…)")
+	r.notesEdit.Wrapping = fyne.TextWrapWord
+	r.notesEdit.SetMinRowsVisible(6)
+	r.notesEdit.Hide()
+	r.notesSave = widget.NewButtonWithIcon("Save notes", theme.DocumentSaveIcon(), r.saveNotes)
+	r.notesSave.Hide()
+	editNotes := widget.NewButtonWithIcon("Edit notes", theme.DocumentCreateIcon(), r.startNotes)
+	r.notesBox = container.NewVBox(r.notes, r.notesEdit, r.notesSave)
+
+	r.links = container.NewVBox()
+	r.linkTitle = widget.NewEntry()
+	r.linkTitle.SetPlaceHolder("Title")
+	r.linkURL = widget.NewEntry()
+	r.linkURL.SetPlaceHolder("https://…")
+	r.linkURL.OnSubmitted = func(string) { r.addLink() }
+	r.linkStatus = widget.NewLabel("")
+	r.linkStatus.Importance = widget.DangerImportance
+	r.linkStatus.Hide()
+	addLink := widget.NewButtonWithIcon("Add link", theme.ContentAddIcon(), r.addLink)
+
+	section := func(title string, right fyne.CanvasObject) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		if right == nil {
+			return l
+		}
+		return container.NewBorder(nil, nil, l, right)
+	}
+	statusRow := container.NewHBox(widget.NewLabel("Status"), r.status, r.target)
+	r.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+		container.NewBorder(nil, nil, nil, edit, r.title),
+		r.summary,
+		statusRow,
+		widget.NewSeparator(),
+		section("Checklist", nil),
+		r.progress,
+		r.checklist,
+		container.NewBorder(nil, nil, nil, addAction, r.newAction),
+		widget.NewSeparator(),
+		section("Notes", editNotes),
+		r.notesBox,
+		widget.NewSeparator(),
+		section("Resources", nil),
+		r.links,
+		container.NewBorder(nil, nil, nil, addLink, container.NewGridWithColumns(2, r.linkTitle, r.linkURL)),
+		r.linkStatus,
+	)))
+	r.empty = emptyState("No roadmap steps yet", "Add a step, or load a roadmap pack from the File menu.")
+	split := container.NewHSplit(left, container.NewStack(r.detail, r.empty))
+	split.Offset = 0.34
+	r.root = split
 	return r
 }
 
@@ -105,12 +170,11 @@ func (r *roadmap) reload() {
 		return
 	}
 	r.steps = steps
-	showIf(r.root.Objects[0], len(steps) > 0)
-	showIf(r.empty, len(steps) == 0)
 	r.stepList.Refresh()
 	switch {
 	case len(steps) == 0:
 		r.selected = -1
+		r.stepList.UnselectAll()
 	case r.selected < 0 || r.selected >= len(steps):
 		r.stepList.Select(currentIndex(steps))
 		return
@@ -129,36 +193,139 @@ func currentIndex(steps []plan.Step) int {
 }
 
 func (r *roadmap) showSelected() {
-	if r.selected < 0 {
+	has := r.selected >= 0 && r.selected < len(r.steps)
+	showIf(r.detail, has)
+	showIf(r.empty, !has)
+	for _, b := range []*widget.Button{r.moveUp, r.moveDown, r.deleteStep} {
+		if has {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if !has {
 		return
 	}
 	s := r.steps[r.selected]
 	r.title.SetText(fmt.Sprintf("%d. %s", r.selected+1, s.Title))
 	r.summary.SetText(s.Summary)
+	showIf(r.summary, s.Summary != "")
 	r.status.OnChanged = nil
 	r.status.SetSelected(s.Status.Label())
 	index := r.selected
 	r.status.OnChanged = func(label string) { r.setStatus(index, label) }
-	r.progress.SetValue(checklistFraction(s))
+	r.target.SetText(targetText(s.TargetDate, plan.Date(r.now())))
+	r.progress.SetValue(plan.StepFraction(plan.Step{Status: plan.StepTodo, Actions: s.Actions}))
+	r.showChecklist()
+	r.showNotes()
+	r.showLinks()
+}
+
+func targetText(target, today time.Time) string {
+	if target.IsZero() {
+		return "No target date"
+	}
+	when := humanize.RelTime(target, today, "ago", "from now")
+	if target.Equal(today) {
+		when = "today"
+	}
+	return fmt.Sprintf("Target %s (%s)", longDate(target), when)
+}
+
+func (r *roadmap) showChecklist() {
+	step := r.steps[r.selected]
+	r.checklist.Objects = nil
+	if len(step.Actions) == 0 {
+		r.checklist.Add(widget.NewLabel("No checklist yet: add the first item below."))
+	}
+	for i, a := range step.Actions {
+		i, a := i, a
+		// The text sits in its own label so long items wrap instead of
+		// widening the window.
+		check := widget.NewCheck("", nil)
+		check.SetChecked(a.Done)
+		check.OnChanged = func(done bool) { r.setActionDone(r.selected, i, done) }
+		text := widget.NewLabel(a.Text)
+		text.Wrapping = fyne.TextWrapWord
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { r.moveAction(a.ID, -1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.moveAction(a.ID, 1) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.deleteAction(a) })
+		for _, b := range []*widget.Button{up, down, del} {
+			b.Importance = widget.LowImportance
+		}
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(step.Actions)-1 {
+			down.Disable()
+		}
+		r.checklist.Add(container.NewBorder(nil, nil, check, container.NewHBox(up, down, del), text))
+	}
 	r.checklist.Refresh()
 }
 
-func checklistFraction(s plan.Step) float64 {
-	done := 0
-	for _, a := range s.Actions {
-		if a.Done {
-			done++
-		}
+func (r *roadmap) showNotes() {
+	notes := r.steps[r.selected].Notes
+	if strings.TrimSpace(notes) == "" {
+		notes = "*No notes yet.*"
 	}
-	return plan.Ratio(done, len(s.Actions))
+	r.notes.ParseMarkdown(notes)
+	r.notes.Show()
+	r.notesEdit.Hide()
+	r.notesSave.Hide()
+}
+
+func (r *roadmap) showLinks() {
+	r.links.Objects = nil
+	links := r.steps[r.selected].Links
+	if len(links) == 0 {
+		r.links.Add(widget.NewLabel("No links yet: add a course, article or video below."))
+	}
+	for _, l := range links {
+		l := l
+		u, _ := url.Parse(l.URL)
+		title := l.Title
+		if title == "" {
+			title = l.URL
+		}
+		link := widget.NewHyperlink(title, u)
+		link.Truncation = fyne.TextTruncateEllipsis
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.deleteLink(l) })
+		del.Importance = widget.LowImportance
+		r.links.Add(container.NewBorder(nil, nil, nil, del, link))
+	}
+	r.links.Refresh()
 }
 
 func (r *roadmap) setStatus(index int, label string) {
 	status, err := plan.StepStatusFromLabel(label)
-	if err == nil {
-		err = r.store.SetStepStatus(r.steps[index].ID, status)
-	}
 	if err != nil {
+		r.report("change the step's status", err)
+		return
+	}
+	step := r.steps[index]
+	open := 0
+	for _, a := range step.Actions {
+		if !a.Done {
+			open++
+		}
+	}
+	if status == plan.StepDone && open > 0 {
+		msg := fmt.Sprintf("%q still has %d open checklist %s. Mark the step done anyway?", step.Title, open, plural(open, "item", "items"))
+		dialog.ShowConfirm("Mark as done?", msg, func(ok bool) {
+			if ok {
+				r.saveStatus(index, status)
+			} else {
+				r.showSelected() // puts the old status back in the selector
+			}
+		}, r.win)
+		return
+	}
+	r.saveStatus(index, status)
+}
+
+func (r *roadmap) saveStatus(index int, status plan.StepStatus) {
+	if err := r.store.SetStepStatus(r.steps[index].ID, status); err != nil {
 		r.report("change the step's status", err)
 	} else {
 		r.steps[index].Status = status
@@ -174,10 +341,178 @@ func (r *roadmap) setActionDone(step, action int, done bool) {
 	} else {
 		a.Done = done
 	}
-	if step == r.selected {
-		r.progress.SetValue(checklistFraction(r.steps[step]))
-		r.checklist.RefreshItem(action)
+	r.progress.SetValue(plan.StepFraction(plan.Step{Status: plan.StepTodo, Actions: r.steps[step].Actions}))
+}
+
+func (r *roadmap) addAction() {
+	text := strings.TrimSpace(r.newAction.Text)
+	if r.selected < 0 || text == "" {
+		return
 	}
+	if _, err := r.store.AddAction(r.steps[r.selected].ID, text); err != nil {
+		r.report("add the checklist item", err)
+		return
+	}
+	r.newAction.SetText("")
+	r.reload()
+}
+
+func (r *roadmap) moveAction(id uint, delta int) {
+	if err := r.store.MoveAction(id, delta); err != nil {
+		r.report("move the checklist item", err)
+	}
+	r.reload()
+}
+
+func (r *roadmap) deleteAction(a plan.Action) {
+	dialog.ShowConfirm("Delete checklist item?", fmt.Sprintf("Delete %q from this step's checklist?", a.Text), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := r.store.DeleteAction(a.ID); err != nil {
+			r.report("delete the checklist item", err)
+		}
+		r.reload()
+	}, r.win)
+}
+
+func (r *roadmap) startNotes() {
+	if r.selected < 0 {
+		return
+	}
+	r.notesEdit.SetText(r.steps[r.selected].Notes)
+	r.notes.Hide()
+	r.notesEdit.Show()
+	r.notesSave.Show()
+	r.win.Canvas().Focus(r.notesEdit)
+}
+
+func (r *roadmap) saveNotes() {
+	step := r.steps[r.selected]
+	step.Notes = r.notesEdit.Text
+	if err := r.store.UpdateStep(step); err != nil {
+		r.report("save the notes", err)
+		return
+	}
+	r.reload()
+}
+
+func (r *roadmap) addLink() {
+	if r.selected < 0 {
+		return
+	}
+	if _, err := r.store.AddStepLink(r.steps[r.selected].ID, r.linkTitle.Text, r.linkURL.Text); err != nil {
+		r.linkStatus.SetText(sentence(err.Error()))
+		r.linkStatus.Show()
+		return
+	}
+	r.linkStatus.Hide()
+	r.linkTitle.SetText("")
+	r.linkURL.SetText("")
+	r.reload()
+}
+
+func (r *roadmap) deleteLink(l plan.Link) {
+	if err := r.store.DeleteStepLink(l.ID); err != nil {
+		r.report("delete the link", err)
+	}
+	r.reload()
+}
+
+func (r *roadmap) addStep() {
+	title := widget.NewEntry()
+	title.Validator = requiredText("a title")
+	items := []*widget.FormItem{widget.NewFormItem("Title", title)}
+	showFormDialog(r.win, "New roadmap step", "Add", items, nil, func() error {
+		if _, err := r.store.AddStep(title.Text); err != nil {
+			return err
+		}
+		r.selected = -1
+		r.reload()
+		r.stepList.Select(len(r.steps) - 1)
+		return nil
+	})
+	r.win.Canvas().Focus(title)
+}
+
+func (r *roadmap) editStep() {
+	if r.selected < 0 {
+		return
+	}
+	step := r.steps[r.selected]
+	title := widget.NewEntry()
+	title.SetText(step.Title)
+	title.Validator = requiredText("a title")
+	summary := widget.NewMultiLineEntry()
+	summary.SetText(step.Summary)
+	summary.Wrapping = fyne.TextWrapWord
+	target := widget.NewDateEntry()
+	if !step.TargetDate.IsZero() {
+		d := step.TargetDate
+		target.SetDate(&d)
+	}
+	hours := widget.NewEntry()
+	hours.SetText(strconv.Itoa(step.Hours))
+	hours.Validator = hoursValidator(plan.MaxHours)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Summary", summary),
+		{Text: "Target date", Widget: target, HintText: "Leave empty for none"},
+		{Text: "Hours", Widget: hours, HintText: "Estimated work for this step's checklist"},
+	}
+	showFormDialog(r.win, "Edit step", "Save", items, nil, func() error {
+		h, err := parseHours(hours.Text, plan.MaxHours)
+		if err != nil {
+			return err
+		}
+		step.Title, step.Summary, step.Hours = title.Text, summary.Text, h
+		step.TargetDate = time.Time{}
+		if target.Date != nil {
+			step.TargetDate = plan.Date(*target.Date)
+		} else if strings.TrimSpace(target.Text) != "" {
+			return fmt.Errorf("the target date %q is not a date; pick one from the calendar button", target.Text)
+		}
+		if err := r.store.UpdateStep(step); err != nil {
+			return err
+		}
+		r.reload()
+		return nil
+	})
+}
+
+func (r *roadmap) moveStep(delta int) {
+	if r.selected < 0 {
+		return
+	}
+	to := r.selected + delta
+	if err := r.store.MoveStep(r.steps[r.selected].ID, delta); err != nil {
+		r.report("move the step", err)
+		return
+	}
+	if to >= 0 && to < len(r.steps) {
+		r.selected = to
+	}
+	r.reload()
+	r.stepList.Select(r.selected)
+}
+
+func (r *roadmap) confirmDeleteStep() {
+	if r.selected < 0 {
+		return
+	}
+	step := r.steps[r.selected]
+	msg := fmt.Sprintf("Delete %q with its %d checklist %s, notes and links? This cannot be undone.",
+		step.Title, len(step.Actions), plural(len(step.Actions), "item", "items"))
+	dialog.ShowConfirm("Delete step?", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := r.store.DeleteStep(step.ID); err != nil {
+			r.report("delete the step", err)
+		}
+		r.selected = -1
+		r.reload()
+	}, r.win)
 }
 
 // emptyState is a centred message for a screen with nothing to show yet.

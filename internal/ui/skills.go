@@ -2,30 +2,50 @@ package ui
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+const (
+	allStatuses   = "All statuses"
+	allCategories = "All categories"
+)
+
 // skills is the checklist of what a backend job asks for, by category, with
-// a progress bar per category and one for the whole list.
+// a progress bar per category and overall, filters and search; a levels
+// chart; and the portfolio projects that prove the skills.
 type skills struct {
 	store  *store.Store
 	report errorReporter
+	win    fyne.Window
+	now    func() time.Time
 
 	categories []plan.Category
 	rows       []skillListRow
 
-	overall      *widget.ProgressBar
-	overallLabel *widget.Label
-	list         *widget.List
-	empty        fyne.CanvasObject
-	root         fyne.CanvasObject
+	search         *widget.Entry
+	statusFilter   *widget.Select
+	categoryFilter *widget.Select
+	overall        *widget.ProgressBar
+	overallLabel   *widget.Label
+	list           *widget.List
+	noMatch        fyne.CanvasObject
+	noSkills       fyne.CanvasObject
+	chart          *levelChart
+	projects       *projectsTab
+	tabs           *container.AppTabs
+	editor         *formDialog // the skill form last opened
+	root           fyne.CanvasObject
 }
 
 // skillListRow is one line of the flattened list: a category header when
@@ -34,29 +54,62 @@ type skillListRow struct {
 	category, skill int
 }
 
-func newSkills(st *store.Store, report errorReporter) *skills {
-	s := &skills{store: st, report: report}
+func newSkills(st *store.Store, report errorReporter, w fyne.Window) *skills {
+	s := &skills{store: st, report: report, win: w, now: time.Now}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search skills (Ctrl+F)")
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = func(string) { s.filter() }
+	statusOptions := []string{allStatuses}
+	for _, st := range plan.SkillStatuses {
+		statusOptions = append(statusOptions, st.Label())
+	}
+	s.statusFilter = widget.NewSelect(statusOptions, func(string) { s.filter() })
+	s.statusFilter.SetSelected(allStatuses)
+	s.categoryFilter = widget.NewSelect([]string{allCategories}, func(string) { s.filter() })
+	s.categoryFilter.SetSelected(allCategories)
+	addSkill := widget.NewButtonWithIcon("Skill", theme.ContentAddIcon(), func() { s.editSkill(plan.Skill{}, 0) })
+	addCategory := widget.NewButtonWithIcon("Category", theme.ContentAddIcon(), s.addCategory)
+
 	s.overall = widget.NewProgressBar()
 	s.overallLabel = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Category", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			header := container.NewBorder(nil, nil, name, widget.NewLabel("00 of 00"), widget.NewProgressBar())
-			item := container.NewBorder(nil, nil, nil, widget.NewLabel("000 h"), widget.NewCheck("Skill", nil))
-			return container.NewStack(header, item)
-		},
+		s.newRow,
 		s.updateRow,
 	)
-	s.empty = emptyState("No skills yet", "Import a roadmap with “studyplanner import FILE” to fill this screen.")
-	top := container.NewVBox(heading("Skills"), s.overallLabel, s.overall)
-	s.root = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list), s.empty)
+	s.noMatch = emptyState("No skills match", "Clear the search or the filters to see every skill.")
+	s.noSkills = emptyState("No skills yet", "Add a category, or load a roadmap pack from the File menu.")
+
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(addSkill, addCategory), s.search)
+	filters := container.NewGridWithColumns(2, s.statusFilter, s.categoryFilter)
+	s.overallLabel.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(searchRow, filters, s.overallLabel, s.overall)
+	checklist := container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(s.list, s.noMatch, s.noSkills))
+
+	s.chart = newLevelChart()
+	legend := widget.NewLabel("Average level per category, from 0 (none) to 5 (could teach it): the bar is where you are, the line where you aim to be.")
+	legend.Wrapping = fyne.TextWrapWord
+	levels := container.NewBorder(container.NewPadded(legend), nil, nil, nil, container.NewPadded(s.chart))
+	s.projects = newProjectsTab(st, report, w, s.reload)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Checklist", theme.ConfirmIcon(), checklist),
+		container.NewTabItemWithIcon("Levels", theme.GridIcon(), levels),
+		container.NewTabItemWithIcon("Projects", theme.FolderIcon(), s.projects.root),
+	)
+	s.root = s.tabs
 	return s
 }
 
 func (s *skills) name() string               { return "Skills" }
 func (s *skills) icon() fyne.Resource        { return theme.ConfirmIcon() }
 func (s *skills) content() fyne.CanvasObject { return s.root }
+
+// focusSearch shows the checklist and puts the cursor in the search box.
+func (s *skills) focusSearch() {
+	s.tabs.SelectIndex(0)
+	s.win.Canvas().Focus(s.search)
+}
 
 func (s *skills) reload() {
 	cats, err := s.store.Categories()
@@ -65,14 +118,63 @@ func (s *skills) reload() {
 		return
 	}
 	s.categories = cats
-	s.rows = s.rows[:0]
-	for ci, c := range cats {
-		s.rows = append(s.rows, skillListRow{ci, -1})
-		for si := range c.Skills {
-			s.rows = append(s.rows, skillListRow{ci, si})
+	options := []string{allCategories}
+	for _, c := range cats {
+		options = append(options, c.Name)
+	}
+	s.categoryFilter.Options = options
+	if !contains(options, s.categoryFilter.Selected) {
+		s.categoryFilter.SetSelected(allCategories)
+	}
+	s.categoryFilter.Refresh()
+	s.chart.setCategories(cats)
+	s.projects.reload(cats)
+	s.filter()
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
 		}
 	}
-	showIf(s.empty, len(cats) == 0)
+	return false
+}
+
+// filter rebuilds the visible rows from the search text and the filters. A
+// category shows when it has a matching skill, or when nothing narrows the
+// list (so an empty category can still be seen and filled).
+func (s *skills) filter() {
+	if s.list == nil {
+		return // called while the filters are being built
+	}
+	query := strings.ToLower(strings.TrimSpace(s.search.Text))
+	status := s.statusFilter.Selected
+	category := s.categoryFilter.Selected
+	narrowed := query != "" || status != allStatuses
+	s.rows = s.rows[:0]
+	for ci, c := range s.categories {
+		if category != allCategories && c.Name != category {
+			continue
+		}
+		var matches []skillListRow
+		for si, sk := range c.Skills {
+			if query != "" && !strings.Contains(strings.ToLower(sk.Name), query) {
+				continue
+			}
+			if status != allStatuses && sk.Status.Label() != status {
+				continue
+			}
+			matches = append(matches, skillListRow{ci, si})
+		}
+		if len(matches) == 0 && narrowed {
+			continue
+		}
+		s.rows = append(s.rows, skillListRow{ci, -1})
+		s.rows = append(s.rows, matches...)
+	}
+	showIf(s.noSkills, len(s.categories) == 0)
+	showIf(s.noMatch, len(s.rows) == 0 && len(s.categories) > 0)
 	s.showOverall()
 	s.list.Refresh()
 }
@@ -80,7 +182,24 @@ func (s *skills) reload() {
 func (s *skills) showOverall() {
 	o := plan.Summarize(nil, s.categories)
 	s.overall.SetValue(plan.Ratio(o.SkillsDone, o.SkillsTotal))
-	s.overallLabel.SetText(fmt.Sprintf("%d of %d skills done · about %.0f of %d study hours", o.SkillsDone, o.SkillsTotal, o.HoursDone, o.HoursTotal))
+	s.overallLabel.SetText(fmt.Sprintf("%d of %d skills done · %d proven by a finished project · about %s of %s study hours",
+		o.SkillsDone, o.SkillsTotal, o.SkillsProven, humanize.Comma(int64(o.HoursDone)), humanize.Comma(int64(o.HoursTotal))))
+}
+
+// A row holds both layouts, a category header and a skill, and shows one.
+func (s *skills) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Category", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewBorder(nil, nil, name, widget.NewLabel("00 of 00"), widget.NewProgressBar())
+
+	check := widget.NewCheck("", nil)
+	title := widget.NewLabel("Skill")
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("Learning · level 0/3 · 000 h · practised 3 days ago")
+	detail.SizeName = theme.SizeNameCaptionText
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit.Importance = widget.LowImportance
+	item := container.NewBorder(nil, nil, check, container.NewHBox(detail, edit), title)
+	return container.NewStack(header, item)
 }
 
 func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -100,26 +219,87 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	header.Hide()
 	item.Show()
 	sk := cat.Skills[row.skill]
-	check := item.Objects[0].(*widget.Check)
+	title := item.Objects[0].(*widget.Label)
+	check := item.Objects[1].(*widget.Check)
+	right := item.Objects[2].(*fyne.Container)
+	name := sk.Name
+	if sk.Proven {
+		name += "  ✓ proven"
+	}
+	title.SetText(name)
 	check.OnChanged = nil // showing the state is not the learner ticking it
-	check.SetText(sk.Name)
-	check.SetChecked(sk.Done)
+	check.SetChecked(sk.Done())
 	check.OnChanged = func(done bool) { s.setDone(row, done) }
-	item.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d h", sk.Hours))
+	right.Objects[0].(*widget.Label).SetText(s.skillDetail(sk))
+	right.Objects[1].(*widget.Button).OnTapped = func() { s.editSkill(sk, cat.ID) }
+}
+
+func (s *skills) skillDetail(sk plan.Skill) string {
+	parts := []string{sk.Status.Label(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), fmt.Sprintf("%d h", sk.Hours)}
+	if !sk.LastPractised.IsZero() {
+		parts = append(parts, "practised "+practisedWhen(sk.LastPractised, plan.Date(s.now())))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// practisedWhen says how long ago a day was, in days rather than hours.
+func practisedWhen(day, today time.Time) string {
+	if !day.Before(today) {
+		return "today"
+	}
+	return humanize.RelTime(day, today, "ago", "from now")
 }
 
 func (s *skills) setDone(row skillListRow, done bool) {
 	sk := &s.categories[row.category].Skills[row.skill]
-	if err := s.store.SetSkillDone(sk.ID, done); err != nil {
+	status := plan.SkillNotStarted
+	if done {
+		status = plan.SkillDone
+	} else if sk.CurrentLevel > 0 {
+		status = plan.SkillLearning
+	}
+	if err := s.store.SetSkillStatus(sk.ID, status, s.now()); err != nil {
 		s.report("save the skill", err)
-	} else {
-		sk.Done = done
 	}
-	s.showOverall()
-	// The category's header sits above its skills; redraw it and this row.
-	for id, r := range s.rows {
-		if r.category == row.category && (r.skill < 0 || r.skill == row.skill) {
-			s.list.RefreshItem(id)
+	s.reload()
+}
+
+func (s *skills) addCategory() {
+	name := widget.NewEntry()
+	name.Validator = requiredText("a name")
+	showFormDialog(s.win, "New skill category", "Add", []*widget.FormItem{widget.NewFormItem("Name", name)}, nil, func() error {
+		if _, err := s.store.AddCategory(name.Text); err != nil {
+			return err
 		}
+		s.reload()
+		return nil
+	})
+	s.win.Canvas().Focus(name)
+}
+
+// confirmDeleteSkill says what else the deletion touches before doing it.
+func (s *skills) confirmDeleteSkill(sk plan.Skill, done func()) {
+	impact, err := s.store.ImpactOfDeletingSkill(sk.ID)
+	if err != nil {
+		s.report("check what uses the skill", err)
+		return
 	}
+	msg := fmt.Sprintf("Delete the skill %q?", sk.Name)
+	if len(impact.Dependants) > 0 {
+		msg += fmt.Sprintf("\n\nIt is a prerequisite of: %s. They will no longer require it.", strings.Join(impact.Dependants, ", "))
+	}
+	if len(impact.Projects) > 0 {
+		msg += fmt.Sprintf("\n\nThese projects demonstrate it and will stop listing it: %s.", strings.Join(impact.Projects, ", "))
+	}
+	msg += "\n\nThis cannot be undone."
+	dialog.ShowConfirm("Delete skill?", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.store.DeleteSkill(sk.ID); err != nil {
+			s.report("delete the skill", err)
+		}
+		done()
+		s.reload()
+	}, s.win)
 }

@@ -171,15 +171,8 @@ func (t *timeline) saveSettings(s plan.Settings) {
 }
 
 func (t *timeline) showSettingError(err error) {
-	t.settingErr.SetText(capitalizeFirst(err.Error()) + ".")
+	t.settingErr.SetText(sentence(err.Error()))
 	t.settingErr.Show()
-}
-
-func capitalizeFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func monthsLabel(n int) string {

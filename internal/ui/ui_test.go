@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +18,10 @@ import (
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+func skill(name string, hours int) snapshot.Skill {
+	return snapshot.Skill{Name: name, Status: "not_started", TargetLevel: 3, Hours: hours, Links: []snapshot.Link{}, Prerequisites: []string{}}
+}
+
 func fixture() snapshot.Document {
 	return snapshot.Document{
 		Format:  snapshot.Format,
@@ -24,13 +29,14 @@ func fixture() snapshot.Document {
 		Plan:    snapshot.Plan{StartDate: "2026-11-02", HorizonMonths: 6},
 		Roadmap: []snapshot.Step{
 			{Title: "Decide your pace", Summary: "Pick a pace.", Status: "in_progress", Hours: 5,
-				Actions: []snapshot.Action{{Text: "Count your weekly hours"}, {Text: "Pick a learning format"}}},
-			{Title: "Learn the skills", Status: "todo", CoversSkills: true, Actions: []snapshot.Action{}},
+				Actions: []snapshot.Action{{Text: "Count your weekly hours"}, {Text: "Pick a learning format"}}, Links: []snapshot.Link{}},
+			{Title: "Learn the skills", Status: "todo", CoversSkills: true, Actions: []snapshot.Action{}, Links: []snapshot.Link{}},
 		},
 		SkillCategories: []snapshot.Category{
-			{Name: "Languages", Skills: []snapshot.Skill{{Name: "Go", Hours: 80}, {Name: "Python", Hours: 60}}},
-			{Name: "Data", Skills: []snapshot.Skill{{Name: "SQL", Hours: 40}}},
+			{Name: "Languages", Skills: []snapshot.Skill{skill("Go", 80), skill("Python", 60)}},
+			{Name: "Data", Skills: []snapshot.Skill{skill("SQL", 40)}},
 		},
+		Projects: []snapshot.Project{},
 		Salaries: []snapshot.Salary{
 			{Country: "United Kingdom", CountryCode: "GB", Currency: "GBP", Min: 40000, Max: 60000, Year: 2023, Source: "Test source"},
 		},
@@ -54,10 +60,19 @@ func openFixture(t *testing.T, doc snapshot.Document) (*store.Store, string) {
 func newTestWindow(t *testing.T, st *store.Store) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
-	m := NewMainWindow(a, st)
+	m := NewMainWindow(a, st, func() (snapshot.Pack, error) { return snapshot.Pack{}, errors.New("no built-in pack in tests") })
 	m.Resize(fyne.NewSize(1100, 800))
 	t.Cleanup(m.Close)
 	return m
+}
+
+// onScreen calls fn on every visible object of the window: its content and
+// any dialogs over it.
+func onScreen(m *MainWindow, fn func(fyne.CanvasObject)) {
+	visible(m.Canvas().Content(), fn)
+	for _, o := range m.Canvas().Overlays().List() {
+		visible(o, fn)
+	}
 }
 
 // visible calls fn on every visible object under o, widgets' insides included.
@@ -81,13 +96,59 @@ func visible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func findCheck(t *testing.T, m *MainWindow, text string) *widget.Check {
 	t.Helper()
 	var found *widget.Check
-	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+	onScreen(m, func(o fyne.CanvasObject) {
 		if c, ok := o.(*widget.Check); ok && c.Text == text {
 			found = c
 		}
 	})
 	if found == nil {
 		t.Fatalf("no visible check %q", text)
+	}
+	return found
+}
+
+// checkRow finds a row made of a check, a label beside it and buttons: a
+// skill in the skills list or an item of a step's checklist. The label may
+// carry a suffix after two spaces ("Go  ✓ proven").
+func checkRow(t *testing.T, m *MainWindow, name string) (*widget.Check, *widget.Label, *fyne.Container) {
+	t.Helper()
+	var check *widget.Check
+	var label *widget.Label
+	var buttons *fyne.Container
+	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 3 {
+			return
+		}
+		l, isLabel := c.Objects[0].(*widget.Label)
+		ch, isCheck := c.Objects[1].(*widget.Check)
+		right, isBox := c.Objects[2].(*fyne.Container)
+		if isLabel && isCheck && isBox && strings.HasPrefix(l.Text, name) && (len(l.Text) == len(name) || strings.HasPrefix(l.Text[len(name):], "  ")) {
+			check, label, buttons = ch, l, right
+		}
+	})
+	if check == nil {
+		t.Fatalf("no visible row %q", name)
+	}
+	return check, label, buttons
+}
+
+func skillRow(t *testing.T, m *MainWindow, name string) (*widget.Check, *widget.Label) {
+	t.Helper()
+	check, label, _ := checkRow(t, m, name)
+	return check, label
+}
+
+func findButton(t *testing.T, m *MainWindow, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	onScreen(m, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no visible button %q", text)
 	}
 	return found
 }
@@ -129,7 +190,8 @@ func TestTickingASkillUpdatesItsCategoryAndIsStored(t *testing.T) {
 	if bar.Value != 0 {
 		t.Fatalf("Languages starts at %v, want 0", bar.Value)
 	}
-	test.Tap(findCheck(t, m, "Go"))
+	goCheck, _ := skillRow(t, m, "Go")
+	test.Tap(goCheck)
 
 	if got := categoryBar(t, m, "Languages").Value; got != 0.5 {
 		t.Errorf("after ticking Go, Languages shows %v, want 0.5 (1 of 2)", got)
@@ -151,17 +213,18 @@ func TestTickingASkillUpdatesItsCategoryAndIsStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !cats[0].Skills[0].Done || cats[0].Skills[1].Done {
+	if !cats[0].Skills[0].Done() || cats[0].Skills[1].Done() {
 		t.Errorf("stored skills = %+v, want only Go done", cats[0].Skills)
 	}
 
 	// And unticking takes it back.
-	test.Tap(findCheck(t, m, "Go"))
+	goCheck, _ = skillRow(t, m, "Go")
+	test.Tap(goCheck)
 	if got := categoryBar(t, m, "Languages").Value; got != 0 {
 		t.Errorf("after unticking, Languages shows %v", got)
 	}
 	cats, _ = again.Categories()
-	if cats[0].Skills[0].Done {
+	if cats[0].Skills[0].Done() {
 		t.Error("unticking Go was not stored")
 	}
 }
@@ -175,11 +238,17 @@ func TestRoadmapChecklistAndStatusAreStored(t *testing.T) {
 		t.Fatalf("the roadmap opened on step %d, want the step in progress (0)", r.selected)
 	}
 
-	test.Tap(findCheck(t, m, "Pick a learning format"))
+	done, _, _ := checkRow(t, m, "Pick a learning format")
+	test.Tap(done)
 	if r.progress.Value != 0.5 {
 		t.Errorf("checklist progress = %v, want 0.5", r.progress.Value)
 	}
+	// One item is still open, so marking the step done asks first.
 	r.status.SetSelected(plan.StepDone.Label())
+	if steps, _ := st.Roadmap(); steps[0].Status != plan.StepInProgress {
+		t.Fatalf("the step was marked done before the learner confirmed")
+	}
+	test.Tap(findButton(t, m, "Yes"))
 
 	steps, err := st.Roadmap()
 	if err != nil {

@@ -14,11 +14,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // Title is the window's title; scripts and the smoke test look for it.
 const Title = "Study Planner"
+
+// skillsScreen is the index of the skills screen, where Ctrl+F searches.
+const skillsScreen = 2
 
 // A screen is one page of the window.
 type screen interface {
@@ -41,14 +45,15 @@ type MainWindow struct {
 }
 
 // NewMainWindow builds the window on an open store; the caller shows it.
-func NewMainWindow(a fyne.App, st *store.Store) *MainWindow {
+// builtInPack loads the roadmap pack the app ships with.
+func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	w := a.NewWindow(Title)
 	m := &MainWindow{Window: w, current: -1}
 	report := func(action string, err error) { showError(w, action, err) }
 	m.screens = []screen{
 		newDashboard(st, report),
-		newRoadmap(st, report),
-		newSkills(st, report),
+		newRoadmap(st, report, w),
+		newSkills(st, report, w),
 		newSalaries(st, report),
 		newTimeline(st, report, w),
 	}
@@ -71,8 +76,16 @@ func NewMainWindow(a fyne.App, st *store.Store) *MainWindow {
 	w.SetContent(split)
 	w.Resize(fyne.NewSize(1100, 720))
 	m.addShortcuts(a)
+	packs := &packActions{store: st, win: w, builtIn: builtInPack, changed: m.reloadCurrent}
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", packs.menuItems()...)))
 	m.sidebar.Select(0)
 	return m
+}
+
+func (m *MainWindow) reloadCurrent() {
+	if m.current >= 0 {
+		m.screens[m.current].reload()
+	}
 }
 
 // Show switches to screen i (0 is the dashboard).
@@ -99,6 +112,10 @@ func (m *MainWindow) addShortcuts(a fyne.App) {
 		i := i
 		m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { m.Show(i) })
 	}
+	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.Show(skillsScreen)
+		m.screens[skillsScreen].(*skills).focusSearch()
+	})
 	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
 }
 

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+func runPack(env Env, args []string) error {
+	// The global --db may come first; the action is the first other word.
+	var pre []string
+	for len(args) > 0 && args[0] == "--db" && len(args) > 1 {
+		pre, args = append(pre, args[:2]...), args[2:]
+	}
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
+		if len(args) == 0 {
+			return usageError{"pack needs an action: export or import"}
+		}
+		fmt.Fprintln(env.Stdout, "Usage: studyplanner pack export [--name NAME] --out FILE\n       studyplanner pack import FILE\n\n"+
+			"A pack is a roadmap and its skills, with checklists, estimates, prerequisites and links but none of your progress.\n"+
+			"Importing one merges it by name: new steps and skills are added, nothing is deleted, no progress changes.")
+		return nil
+	}
+	action, rest := args[0], append(pre, args[1:]...)
+	switch action {
+	case "export":
+		return runPackExport(env, rest)
+	case "import":
+		return runPackImport(env, rest)
+	}
+	return usageError{fmt.Sprintf("unknown pack action %q; use export or import", action)}
+}
+
+func runPackExport(env Env, args []string) error {
+	fs, db := newFlags(env, "pack")
+	out := fs.String("out", "", "file to write (- for standard output)")
+	name := fs.String("name", "", "the pack's name (default: the name of the pack your roadmap came from)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usageError{"pack export needs --out FILE (or --out - for standard output)"}
+	}
+	st, err := openSeeded(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := st.ExportPack(*name)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := snapshot.EncodePack(&buf, p); err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err := env.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Wrote the pack %s to %s.\n", p.Summary(), *out)
+	return nil
+}
+
+func runPackImport(env Env, args []string) error {
+	fs, db := newFlags(env, "pack")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"pack import needs exactly one FILE (or - for standard input)"}
+	}
+	name := fs.Arg(0)
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("%w; nothing was changed", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	p, err := snapshot.DecodePack(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	st, err := openSeeded(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := st.ImportPack(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	fmt.Fprintf(env.Stdout, "Merged the pack %s: %s.\n", p.Summary(), res)
+	return nil
+}

@@ -1,0 +1,188 @@
+package snapshot
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+// PackFormat names a roadmap pack: a path to share, without anyone's
+// progress in it.
+const PackFormat = "studyplanner-pack"
+
+// PackVersion is the pack version this build writes and reads.
+const PackVersion = 1
+
+// Pack is a roadmap and skills definition: steps with their checklists and
+// links, categories with their skills, estimates and prerequisites. It holds
+// no statuses, ticks, levels reached, notes or projects.
+type Pack struct {
+	Format          string         `json:"format"`
+	Version         int            `json:"version"`
+	Name            string         `json:"name"`
+	Description     string         `json:"description"`
+	Roadmap         []PackStep     `json:"roadmap"`
+	SkillCategories []PackCategory `json:"skill_categories"`
+}
+
+// PackStep is a roadmap step as a pack defines it.
+type PackStep struct {
+	Title        string   `json:"title"`
+	Summary      string   `json:"summary"`
+	Hours        int      `json:"hours"`
+	CoversSkills bool     `json:"covers_skills"`
+	Actions      []string `json:"actions"`
+	Links        []Link   `json:"links"`
+}
+
+// PackCategory is a category of skills in a pack.
+type PackCategory struct {
+	Name   string      `json:"name"`
+	Skills []PackSkill `json:"skills"`
+}
+
+// PackSkill is a skill as a pack defines it.
+type PackSkill struct {
+	Name          string   `json:"name"`
+	Hours         int      `json:"hours"`
+	TargetLevel   int      `json:"target_level"`
+	Prerequisites []string `json:"prerequisites"`
+	Links         []Link   `json:"links"`
+}
+
+// EncodePack writes p as indented JSON; the same pack gives the same bytes.
+func EncodePack(w io.Writer, p Pack) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("writing the pack: %w", err)
+	}
+	return nil
+}
+
+// DecodePack reads and validates a whole pack.
+func DecodePack(r io.Reader) (Pack, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return Pack{}, fmt.Errorf("reading the pack: %w", err)
+	}
+	if len(data) > MaxBytes {
+		return Pack{}, fmt.Errorf("the pack is larger than %d MB; a roadmap pack is far smaller, so this is not one", MaxBytes>>20)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Pack{}, errors.New("the pack is empty")
+	}
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return Pack{}, describeJSONError(data, err)
+	}
+	switch {
+	case head.Format == Format:
+		return Pack{}, errors.New("this is a full Study Planner backup, not a roadmap pack; restore it with “studyplanner import” instead")
+	case head.Format != PackFormat:
+		return Pack{}, fmt.Errorf("this is not a roadmap pack: its \"format\" is %q, expected %q", head.Format, PackFormat)
+	case head.Version < 1:
+		return Pack{}, fmt.Errorf("the pack has no valid \"version\" (got %d)", head.Version)
+	case head.Version > PackVersion:
+		return Pack{}, fmt.Errorf("the pack is version %d, written by a newer Study Planner; this one reads up to version %d, so update the app first", head.Version, PackVersion)
+	}
+	var p Pack
+	if err := decodeStrict(data, &p); err != nil {
+		return Pack{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return Pack{}, err
+	}
+	return p, nil
+}
+
+// Validate checks a pack by the same rules as a document's roadmap and
+// skills, reporting problems at the same paths.
+func (p Pack) Validate() error {
+	v := &validator{}
+	v.check(p.Format == PackFormat, "format", "must be %q", PackFormat)
+	v.check(p.Version >= 1 && p.Version <= PackVersion, "version", "must be between 1 and %d", PackVersion)
+	v.name("name", p.Name)
+	v.text("description", p.Description)
+	doc := p.AsDocument()
+	v.roadmap(doc.Roadmap)
+	v.skillCategories(doc.SkillCategories)
+	return v.err()
+}
+
+// AsDocument is the pack as a learner's data on the day they start it:
+// every step to do, every skill not started.
+func (p Pack) AsDocument() Document {
+	doc := Document{Format: Format, Version: Version, Plan: Plan{HorizonMonths: plan.DefaultHorizonMonths}, Projects: []Project{}, Salaries: []Salary{}}
+	for _, st := range p.Roadmap {
+		actions := make([]Action, len(st.Actions))
+		for i, a := range st.Actions {
+			actions[i] = Action{Text: a}
+		}
+		doc.Roadmap = append(doc.Roadmap, Step{
+			Title: st.Title, Summary: st.Summary, Status: string(plan.StepTodo), Hours: st.Hours,
+			CoversSkills: st.CoversSkills, Actions: actions, Links: orEmpty(st.Links),
+		})
+	}
+	for _, c := range p.SkillCategories {
+		cat := Category{Name: c.Name, Skills: []Skill{}}
+		for _, sk := range c.Skills {
+			cat.Skills = append(cat.Skills, Skill{
+				Name: sk.Name, Status: string(plan.SkillNotStarted), TargetLevel: sk.TargetLevel, Hours: sk.Hours,
+				Links: orEmpty(sk.Links), Prerequisites: orEmpty(sk.Prerequisites),
+			})
+		}
+		doc.SkillCategories = append(doc.SkillCategories, cat)
+	}
+	return doc
+}
+
+// PackOf is the definition part of a document, for sharing.
+func PackOf(doc Document, name, description string) Pack {
+	p := Pack{Format: PackFormat, Version: PackVersion, Name: name, Description: description,
+		Roadmap: []PackStep{}, SkillCategories: []PackCategory{}}
+	for _, st := range doc.Roadmap {
+		actions := make([]string, len(st.Actions))
+		for i, a := range st.Actions {
+			actions[i] = a.Text
+		}
+		p.Roadmap = append(p.Roadmap, PackStep{Title: st.Title, Summary: st.Summary, Hours: st.Hours,
+			CoversSkills: st.CoversSkills, Actions: actions, Links: orEmpty(st.Links)})
+	}
+	for _, c := range doc.SkillCategories {
+		cat := PackCategory{Name: c.Name, Skills: []PackSkill{}}
+		for _, sk := range c.Skills {
+			cat.Skills = append(cat.Skills, PackSkill{Name: sk.Name, Hours: sk.Hours, TargetLevel: sk.TargetLevel,
+				Prerequisites: orEmpty(sk.Prerequisites), Links: orEmpty(sk.Links)})
+		}
+		p.SkillCategories = append(p.SkillCategories, cat)
+	}
+	return p
+}
+
+// orEmpty makes a nil list an empty one, so every list is written as [] and
+// documents compare equal however they were built.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Summary says in a line what a pack holds.
+func (p Pack) Summary() string {
+	skills := 0
+	for _, c := range p.SkillCategories {
+		skills += len(c.Skills)
+	}
+	return fmt.Sprintf("%q: %d steps, %d skills in %d categories", strings.TrimSpace(p.Name), len(p.Roadmap), skills, len(p.SkillCategories))
+}

@@ -1,0 +1,234 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+const (
+	packNameKey        = "pack_name"
+	packDescriptionKey = "pack_description"
+	defaultPackName    = "My roadmap"
+)
+
+// ExportPack is the learner's roadmap and skills as a pack to share: the
+// definitions, none of the progress. It carries the name of the pack the
+// roadmap came from unless name is given.
+func (s *Store) ExportPack(name string) (snapshot.Pack, error) {
+	doc, err := s.Export()
+	if err != nil {
+		return snapshot.Pack{}, err
+	}
+	description := s.meta(packDescriptionKey, "")
+	if name == "" {
+		name = s.meta(packNameKey, defaultPackName)
+	}
+	return snapshot.PackOf(doc, name, description), nil
+}
+
+func (s *Store) meta(key, fallback string) string {
+	var rows []metaRow
+	if err := s.db.Where("key = ?", key).Limit(1).Find(&rows).Error; err != nil || len(rows) == 0 {
+		return fallback
+	}
+	return rows[0].Value
+}
+
+// PackResult counts what a pack import changed.
+type PackResult struct {
+	StepsAdded, StepsUpdated   int
+	ActionsAdded               int
+	CategoriesAdded            int
+	SkillsAdded, SkillsUpdated int
+}
+
+func (r PackResult) String() string {
+	return fmt.Sprintf("%d steps added, %d updated, %d checklist items added; %d categories added; %d skills added, %d updated",
+		r.StepsAdded, r.StepsUpdated, r.ActionsAdded, r.CategoriesAdded, r.SkillsAdded, r.SkillsUpdated)
+}
+
+// ImportPack merges a pack into the roadmap and skills by name, in one
+// transaction: new steps, items, categories and skills are added, existing
+// ones get the pack's summary, estimates, links and prerequisites, and no
+// status, tick, level or note of the learner's is touched. Nothing is ever
+// deleted. If the merged prerequisites would go round in a circle, nothing
+// is written and the error names the circle.
+func (s *Store) ImportPack(p snapshot.Pack) (PackResult, error) {
+	if err := p.Validate(); err != nil {
+		return PackResult{}, err
+	}
+	var result PackResult
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		result, err = mergePack(tx, p)
+		return err
+	})
+	var cycle *plan.CycleError
+	if errors.As(err, &cycle) {
+		return PackResult{}, fmt.Errorf("with this pack, %w", cycle)
+	}
+	if err != nil {
+		return PackResult{}, fmt.Errorf("importing the pack: %w", err)
+	}
+	return result, nil
+}
+
+func mergePack(tx *gorm.DB, p snapshot.Pack) (PackResult, error) {
+	var res PackResult
+	doc := p.AsDocument()
+	if err := mergeSteps(tx, doc.Roadmap, &res); err != nil {
+		return res, err
+	}
+	if err := mergeSkills(tx, doc.SkillCategories, &res); err != nil {
+		return res, err
+	}
+	if err := checkNoCycle(tx); err != nil {
+		return res, err
+	}
+	for key, value := range map[string]string{packNameKey: p.Name, packDescriptionKey: p.Description} {
+		if err := tx.Save(&metaRow{Key: key, Value: value}).Error; err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func mergeSteps(tx *gorm.DB, steps []snapshot.Step, res *PackResult) error {
+	var existing []stepRow
+	if err := tx.Preload("Actions").Preload("Links").Find(&existing).Error; err != nil {
+		return err
+	}
+	byTitle := map[string]stepRow{}
+	for _, r := range existing {
+		byTitle[r.Title] = r
+	}
+	var added []snapshot.Step
+	for _, st := range steps {
+		old, ok := byTitle[st.Title]
+		if !ok {
+			added = append(added, st)
+			continue
+		}
+		res.StepsUpdated++
+		err := tx.Model(&stepRow{}).Where("id = ?", old.ID).Updates(map[string]any{
+			"summary": st.Summary, "hours": st.Hours, "covers_skills": st.CoversSkills}).Error
+		if err != nil {
+			return fmt.Errorf("updating step %q: %w", st.Title, err)
+		}
+		have := map[string]bool{}
+		for _, a := range old.Actions {
+			have[a.Text] = true
+		}
+		var newActions []snapshot.Action
+		for _, a := range st.Actions {
+			if !have[a.Text] {
+				newActions = append(newActions, a)
+			}
+		}
+		res.ActionsAdded += len(newActions)
+		if err := insertActions(tx, old.ID, newActions, len(old.Actions)); err != nil {
+			return err
+		}
+		urls := map[string]bool{}
+		for _, l := range old.Links {
+			urls[l.URL] = true
+		}
+		var newLinks []snapshot.Link
+		for _, l := range st.Links {
+			if !urls[l.URL] {
+				newLinks = append(newLinks, l)
+			}
+		}
+		if err := insertStepLinks(tx, old.ID, newLinks, len(old.Links)); err != nil {
+			return err
+		}
+	}
+	res.StepsAdded = len(added)
+	for _, st := range added {
+		res.ActionsAdded += len(st.Actions)
+	}
+	return insertSteps(tx, added, nextPosition(tx, "steps", "1 = 1"))
+}
+
+func mergeSkills(tx *gorm.DB, cats []snapshot.Category, res *PackResult) error {
+	var existingCats []categoryRow
+	if err := tx.Find(&existingCats).Error; err != nil {
+		return err
+	}
+	catIDs := map[string]uint{}
+	for _, c := range existingCats {
+		catIDs[c.Name] = c.ID
+	}
+	var existingSkills []skillRow
+	if err := tx.Preload("Links").Find(&existingSkills).Error; err != nil {
+		return err
+	}
+	skillIDs := map[string]uint{}
+	oldSkills := map[string]skillRow{}
+	for _, sk := range existingSkills {
+		skillIDs[sk.Name] = sk.ID
+		oldSkills[sk.Name] = sk
+	}
+
+	var newCats []snapshot.Category
+	for _, c := range cats {
+		catID, catExists := catIDs[c.Name]
+		var fresh []snapshot.Skill
+		for _, sk := range c.Skills {
+			old, ok := oldSkills[sk.Name]
+			if !ok {
+				fresh = append(fresh, sk)
+				continue
+			}
+			res.SkillsUpdated++
+			if err := tx.Model(&skillRow{}).Where("id = ?", old.ID).Update("hours", sk.Hours).Error; err != nil {
+				return fmt.Errorf("updating skill %q: %w", sk.Name, err)
+			}
+			urls := map[string]bool{}
+			for _, l := range old.Links {
+				urls[l.URL] = true
+			}
+			position := len(old.Links)
+			for _, l := range sk.Links {
+				if urls[l.URL] {
+					continue
+				}
+				if err := tx.Create(&skillLinkRow{SkillID: old.ID, Position: position, Title: l.Title, URL: l.URL}).Error; err != nil {
+					return err
+				}
+				position++
+			}
+		}
+		res.SkillsAdded += len(fresh)
+		if !catExists {
+			newCats = append(newCats, snapshot.Category{Name: c.Name, Skills: fresh})
+			continue
+		}
+		first := nextPosition(tx, "skills", "category_id = ?", catID)
+		for i, sk := range fresh {
+			id, err := insertSkill(tx, catID, first+i, sk)
+			if err != nil {
+				return err
+			}
+			skillIDs[sk.Name] = id
+		}
+	}
+	res.CategoriesAdded = len(newCats)
+	if _, err := insertCategories(tx, newCats, skillIDs); err != nil {
+		return err
+	}
+	// Prerequisites last: they may name skills added anywhere in the pack.
+	for _, c := range cats {
+		for _, sk := range c.Skills {
+			if err := insertPrerequisites(tx, skillIDs[sk.Name], sk.Prerequisites, skillIDs); err != nil {
+				return fmt.Errorf("writing the prerequisites of %q: %w", sk.Name, err)
+			}
+		}
+	}
+	return nil
+}

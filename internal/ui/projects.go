@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// projectsTab lists the portfolio projects; a finished project proves the
+// skills it demonstrates.
+type projectsTab struct {
+	store   *store.Store
+	report  errorReporter
+	win     fyne.Window
+	changed func() // the skills screen reloads: proven flags may have moved
+
+	projects []plan.Project
+	skills   map[uint]string // every skill's name by ID
+	list     *widget.List
+	empty    fyne.CanvasObject
+	editor   *formDialog // the project form last opened
+	root     fyne.CanvasObject
+}
+
+func newProjectsTab(st *store.Store, report errorReporter, w fyne.Window, changed func()) *projectsTab {
+	p := &projectsTab{store: st, report: report, win: w, changed: changed}
+	p.list = widget.NewList(
+		func() int { return len(p.projects) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			status := widget.NewLabel("In progress")
+			skills := widget.NewLabel("Skills")
+			skills.Truncation = fyne.TextTruncateEllipsis
+			skills.SizeName = theme.SizeNameCaptionText
+			repo := widget.NewHyperlink("", nil)
+			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+			edit.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, container.NewHBox(repo, status, edit), container.NewVBox(name, skills))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			proj := p.projects[id]
+			row := o.(*fyne.Container)
+			text := row.Objects[0].(*fyne.Container)
+			right := row.Objects[1].(*fyne.Container)
+			text.Objects[0].(*widget.Label).SetText(proj.Name)
+			text.Objects[1].(*widget.Label).SetText(p.skillLine(proj))
+			repo := right.Objects[0].(*widget.Hyperlink)
+			if u, err := url.Parse(proj.RepoURL); err == nil && proj.RepoURL != "" {
+				repo.SetURL(u)
+				repo.SetText("Repository")
+				repo.Show()
+			} else {
+				repo.Hide()
+			}
+			right.Objects[1].(*widget.Label).SetText(proj.Status.Label())
+			right.Objects[2].(*widget.Button).OnTapped = func() { p.edit(proj) }
+		},
+	)
+	add := widget.NewButtonWithIcon("Add project", theme.ContentAddIcon(), func() { p.edit(plan.Project{Status: plan.ProjectPlanned}) })
+	intro := widget.NewLabel("Projects show employers what you can do. Link each to the skills it uses: when it is finished, those skills count as proven.")
+	intro.Wrapping = fyne.TextWrapWord
+	p.empty = emptyState("No projects yet", "Add the first thing you are building, however small.")
+	top := container.NewBorder(nil, nil, nil, add, intro)
+	p.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(p.list, p.empty))
+	return p
+}
+
+func (p *projectsTab) reload(cats []plan.Category) {
+	projects, err := p.store.Projects()
+	if err != nil {
+		p.report("load the projects", err)
+		return
+	}
+	p.projects = projects
+	p.skills = map[uint]string{}
+	for _, c := range cats {
+		for _, sk := range c.Skills {
+			p.skills[sk.ID] = sk.Name
+		}
+	}
+	showIf(p.empty, len(projects) == 0)
+	p.list.Refresh()
+}
+
+func (p *projectsTab) skillLine(proj plan.Project) string {
+	if len(proj.SkillIDs) == 0 {
+		return "No skills linked yet"
+	}
+	names := make([]string, len(proj.SkillIDs))
+	for i, id := range proj.SkillIDs {
+		names[i] = p.skills[id]
+	}
+	sort.Strings(names)
+	return "Shows: " + strings.Join(names, ", ")
+}
+
+func (p *projectsTab) edit(proj plan.Project) {
+	isNew := proj.ID == 0
+	name := widget.NewEntry()
+	name.SetText(proj.Name)
+	name.Validator = requiredText("a name")
+	description := widget.NewMultiLineEntry()
+	description.SetText(proj.Description)
+	description.Wrapping = fyne.TextWrapWord
+	description.SetMinRowsVisible(3)
+	repo := widget.NewEntry()
+	repo.SetPlaceHolder("https://github.com/you/project")
+	repo.SetText(proj.RepoURL)
+	repo.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return plan.ValidateURL(s)
+	}
+	labels := make([]string, len(plan.ProjectStatuses))
+	for i, st := range plan.ProjectStatuses {
+		labels[i] = st.Label()
+	}
+	status := widget.NewSelect(labels, nil)
+	status.SetSelected(proj.Status.Label())
+
+	idByName := map[string]uint{}
+	var names []string
+	for id, n := range p.skills {
+		idByName[n] = id
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	skills := widget.NewCheckGroup(names, nil)
+	var chosen []string
+	for _, id := range proj.SkillIDs {
+		chosen = append(chosen, p.skills[id])
+	}
+	skills.SetSelected(chosen)
+	skillScroll := container.NewVScroll(skills)
+	skillScroll.SetMinSize(fyne.NewSize(0, 160))
+
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Description", description),
+		widget.NewFormItem("Repository", repo),
+		widget.NewFormItem("Status", status),
+		{Text: "Skills shown", Widget: skillScroll, HintText: "Finished projects prove these skills"},
+	}
+	var extra fyne.CanvasObject
+	var form *formDialog
+	if !isNew {
+		del := widget.NewButtonWithIcon("Delete project…", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm("Delete project?", fmt.Sprintf("Delete %q? Its skills stay; they just lose this proof.", proj.Name), func(ok bool) {
+				if !ok {
+					return
+				}
+				if err := p.store.DeleteProject(proj.ID); err != nil {
+					p.report("delete the project", err)
+				}
+				form.dialog.Hide()
+				p.changed()
+			}, p.win)
+		})
+		del.Importance = widget.DangerImportance
+		extra = container.NewHBox(del)
+	}
+	title := "New project"
+	if !isNew {
+		title = "Edit " + proj.Name
+	}
+	form = showFormDialog(p.win, title, "Save", items, extra, func() error {
+		edited := proj
+		edited.Name, edited.Description, edited.RepoURL = name.Text, description.Text, repo.Text
+		var err error
+		if edited.Status, err = plan.ProjectStatusFromLabel(status.Selected); err != nil {
+			return err
+		}
+		edited.SkillIDs = nil
+		for _, n := range skills.Selected {
+			edited.SkillIDs = append(edited.SkillIDs, idByName[n])
+		}
+		if _, err := p.store.SaveProject(edited); err != nil {
+			return err
+		}
+		p.changed()
+		return nil
+	})
+	p.editor = form
+}

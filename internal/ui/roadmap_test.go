@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+func TestRoadmapChecklistEditing(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+
+	test.Type(r.newAction, "Tell a friend your plan")
+	r.newAction.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if r.newAction.Text != "" {
+		t.Error("the entry was not cleared after adding")
+	}
+
+	// Move it to the top with its up arrow, twice.
+	test.Tap(upButtonOf(t, m, "Tell a friend your plan"))
+	test.Tap(upButtonOf(t, m, "Tell a friend your plan"))
+	steps, _ := st.Roadmap()
+	var texts []string
+	for _, a := range steps[0].Actions {
+		texts = append(texts, a.Text)
+	}
+	if strings.Join(texts, "|") != "Tell a friend your plan|Count your weekly hours|Pick a learning format" {
+		t.Errorf("checklist order = %q", texts)
+	}
+}
+
+func TestDecliningTheDoneQuestionKeepsTheStatus(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+	r.status.SetSelected(plan.StepDone.Label())
+	test.Tap(findButton(t, m, "No"))
+	if r.status.Selected != plan.StepInProgress.Label() {
+		t.Errorf("the selector shows %q after declining", r.status.Selected)
+	}
+	if steps, _ := st.Roadmap(); steps[0].Status != plan.StepInProgress {
+		t.Errorf("stored status %q after declining", steps[0].Status)
+	}
+}
+
+func TestRoadmapNotesAndLinks(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+
+	test.Tap(findButton(t, m, "Edit notes"))
+	test.Type(r.notesEdit, "**Ten hours** a week")
+	test.Tap(findButton(t, m, "Save notes"))
+	if steps, _ := st.Roadmap(); steps[0].Notes != "**Ten hours** a week" {
+		t.Errorf("stored notes = %q", steps[0].Notes)
+	}
+	bold := false
+	for _, seg := range r.notes.Segments {
+		if ts, ok := seg.(*widget.TextSegment); ok && ts.Text == "Ten hours" && ts.Style.TextStyle.Bold {
+			bold = true
+		}
+	}
+	if !bold {
+		t.Error("the notes are not rendered as Markdown")
+	}
+
+	test.Type(r.linkTitle, "Tour")
+	test.Type(r.linkURL, "go.dev/tour")
+	test.Tap(findButton(t, m, "Add link"))
+	if !r.linkStatus.Visible() || !strings.Contains(r.linkStatus.Text, "https://") {
+		t.Errorf("a link without https:// says %q", r.linkStatus.Text)
+	}
+	r.linkURL.SetText("https://go.dev/tour/")
+	test.Tap(findButton(t, m, "Add link"))
+	steps, _ := st.Roadmap()
+	if len(steps[0].Links) != 1 || steps[0].Links[0].URL != "https://go.dev/tour/" || steps[0].Links[0].Title != "Tour" {
+		t.Errorf("stored links = %+v", steps[0].Links)
+	}
+	found := false
+	onScreen(m, func(o fyne.CanvasObject) {
+		if h, ok := o.(*widget.Hyperlink); ok && h.Text == "Tour" && h.URL.String() == "https://go.dev/tour/" {
+			found = true
+		}
+	})
+	if !found {
+		t.Error("the link is not shown as a hyperlink")
+	}
+}
+
+func TestAddAndMoveAStep(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+	test.Tap(findButton(t, m, "Add step"))
+	var title *widget.Entry
+	onScreen(m, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && m.Canvas().Focused() == e {
+			title = e
+		}
+	})
+	if title == nil {
+		t.Fatal("the new-step form does not focus its title")
+	}
+	test.Type(title, "Get certified")
+	test.Tap(findButton(t, m, "Add"))
+	if r.steps[r.selected].Title != "Get certified" {
+		t.Fatalf("selected %q after adding", r.steps[r.selected].Title)
+	}
+	test.Tap(r.moveUp)
+	steps, _ := st.Roadmap()
+	if steps[1].Title != "Get certified" || r.selected != 1 {
+		t.Errorf("after moving up: stored second %q, selected %d", steps[1].Title, r.selected)
+	}
+}
+
+// upButtonOf finds the move-up button beside a checklist item.
+func upButtonOf(t *testing.T, m *MainWindow, text string) *widget.Button {
+	t.Helper()
+	_, _, buttons := checkRow(t, m, text)
+	return buttons.Objects[0].(*widget.Button)
+}
