@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -77,18 +76,13 @@ func runPackImport(env Env, args []string) error {
 		return usageError{"pack import needs exactly one FILE (or - for standard input)"}
 	}
 	name := fs.Arg(0)
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("%w; nothing was changed", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	p, err := snapshot.DecodePack(r)
+	var p snapshot.Pack
+	err := readInput(env, name, func(r io.Reader) (err error) {
+		p, err = snapshot.DecodePack(r)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return err
 	}
 	st, err := openSeeded(env, *db)
 	if err != nil {

@@ -78,19 +78,14 @@ func runImport(env Env, args []string) error {
 		return usageError{"import needs exactly one FILE (or - for standard input)"}
 	}
 	name := fs.Arg(0)
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("%w; nothing was changed", err)
-		}
-		defer f.Close()
-		r = f
-	}
 	// Read and check the whole document before touching the database.
-	doc, err := snapshot.Decode(r)
+	var doc snapshot.Document
+	err := readInput(env, name, func(r io.Reader) (err error) {
+		doc, err = snapshot.Decode(r)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return err
 	}
 	st, err := openStore(*db)
 	if err != nil {
@@ -102,5 +97,23 @@ func runImport(env Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Imported %s into %s: %d steps, %d skill categories, %d salary ranges.\n",
 		name, st.Path(), len(doc.Roadmap), len(doc.SkillCategories), len(doc.Salaries))
+	return nil
+}
+
+// readInput hands the named file, or standard input for "-", to decode, and
+// words a failure the way every import reports it.
+func readInput(env Env, name string, decode func(io.Reader) error) error {
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("%w\nNothing was changed.", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	if err := decode(r); err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
 	return nil
 }

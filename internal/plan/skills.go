@@ -85,9 +85,13 @@ func ValidateURL(raw string) error {
 
 // ValidateSkill checks the fields a learner types in.
 func ValidateSkill(s Skill) error {
+	if err := ValidateName("skill's name", s.Name); err != nil {
+		return err
+	}
+	if err := ValidateLength("notes", s.Notes, MaxNotesLen); err != nil {
+		return err
+	}
 	switch {
-	case strings.TrimSpace(s.Name) == "":
-		return fmt.Errorf("the skill needs a name")
 	case !s.Status.Valid():
 		return fmt.Errorf("%q is not a skill status", s.Status)
 	case s.CurrentLevel < 0 || s.CurrentLevel > MaxLevel:
@@ -97,16 +101,75 @@ func ValidateSkill(s Skill) error {
 	case s.Hours < 0 || s.Hours > MaxHours:
 		return fmt.Errorf("the estimate must be between 0 and %d hours", MaxHours)
 	}
-	for _, l := range s.Links {
-		if err := ValidateURL(l.URL); err != nil {
+	return validateLinks(s.Links)
+}
+
+func validateLinks(links []Link) error {
+	for _, l := range links {
+		if err := ValidateLink(l); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// ValidateLink checks a link's title and address.
+func ValidateLink(l Link) error {
+	if err := ValidateLength("link title", l.Title, MaxNameLen); err != nil {
+		return err
+	}
+	if err := ValidateLength("web address", l.URL, MaxTextLen); err != nil {
+		return err
+	}
+	return ValidateURL(l.URL)
+}
+
+// ValidateStep checks the fields of a step a learner edits.
+func ValidateStep(s Step) error {
+	if err := ValidateName("step's title", s.Title); err != nil {
+		return err
+	}
+	if err := ValidateLength("summary", s.Summary, MaxTextLen); err != nil {
+		return err
+	}
+	if err := ValidateLength("notes", s.Notes, MaxNotesLen); err != nil {
+		return err
+	}
+	if s.Hours < 0 || s.Hours > MaxHours {
+		return fmt.Errorf("the estimate must be between 0 and %d hours", MaxHours)
+	}
+	return validateLinks(s.Links)
+}
+
 // MaxHours bounds any single estimate.
 const MaxHours = 10000
+
+// Lengths the app accepts for what a learner writes. Forms and imports share
+// them, so anything saved in the app can be exported and imported again.
+const (
+	MaxNameLen  = 200     // titles and names
+	MaxTextLen  = 2000    // summaries, descriptions, sources, addresses
+	MaxNotesLen = 100_000 // Markdown notes
+)
+
+// ValidateName checks a required title or name.
+func ValidateName(what, s string) error {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return fmt.Errorf("the %s is missing", what)
+	case len(s) > MaxNameLen:
+		return fmt.Errorf("the %s is %d characters long; keep it under %d", what, len(s), MaxNameLen)
+	}
+	return nil
+}
+
+// ValidateLength checks an optional text against a limit.
+func ValidateLength(what, s string, max int) error {
+	if len(s) > max {
+		return fmt.Errorf("the %s is %d characters long; keep it under %d", what, len(s), max)
+	}
+	return nil
+}
 
 // ProjectStatus is how far a portfolio project has come.
 type ProjectStatus string
@@ -166,10 +229,13 @@ type Project struct {
 
 // ValidateProject checks the fields a learner types in.
 func ValidateProject(p Project) error {
-	switch {
-	case strings.TrimSpace(p.Name) == "":
-		return fmt.Errorf("the project needs a name")
-	case !p.Status.Valid():
+	if err := ValidateName("project's name", p.Name); err != nil {
+		return err
+	}
+	if err := ValidateLength("description", p.Description, MaxTextLen); err != nil {
+		return err
+	}
+	if !p.Status.Valid() {
 		return fmt.Errorf("%q is not a project status", p.Status)
 	}
 	if strings.TrimSpace(p.RepoURL) != "" {

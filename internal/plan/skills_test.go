@@ -58,7 +58,9 @@ func TestValidateSkillAndProject(t *testing.T) {
 		want   string
 	}{
 		{"valid", func(*Skill) {}, ""},
-		{"no name", func(s *Skill) { s.Name = " " }, "needs a name"},
+		{"no name", func(s *Skill) { s.Name = " " }, "name is missing"},
+		{"long name", func(s *Skill) { s.Name = strings.Repeat("x", 201) }, "keep it under 200"},
+		{"huge notes", func(s *Skill) { s.Notes = strings.Repeat("x", MaxNotesLen+1) }, "notes"},
 		{"bad status", func(s *Skill) { s.Status = "mastered" }, "not a skill status"},
 		{"level above 5", func(s *Skill) { s.CurrentLevel = 6 }, "current level"},
 		{"negative target", func(s *Skill) { s.TargetLevel = -1 }, "target level"},

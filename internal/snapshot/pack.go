@@ -1,7 +1,6 @@
 package snapshot
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -68,32 +67,18 @@ func EncodePack(w io.Writer, p Pack) error {
 
 // DecodePack reads and validates a whole pack.
 func DecodePack(r io.Reader) (Pack, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, head, err := readJSON(r, "pack")
 	if err != nil {
-		return Pack{}, fmt.Errorf("reading the pack: %w", err)
-	}
-	if len(data) > MaxBytes {
-		return Pack{}, fmt.Errorf("the pack is larger than %d MB; a roadmap pack is far smaller, so this is not one", MaxBytes>>20)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return Pack{}, errors.New("the pack is empty")
-	}
-	var head struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return Pack{}, describeJSONError(data, err)
+		return Pack{}, err
 	}
 	switch {
 	case head.Format == Format:
 		return Pack{}, errors.New("this is a full Study Planner backup, not a roadmap pack; restore it with “studyplanner import” instead")
 	case head.Format != PackFormat:
 		return Pack{}, fmt.Errorf("this is not a roadmap pack: its \"format\" is %q, expected %q", head.Format, PackFormat)
-	case head.Version < 1:
-		return Pack{}, fmt.Errorf("the pack has no valid \"version\" (got %d)", head.Version)
-	case head.Version > PackVersion:
-		return Pack{}, fmt.Errorf("the pack is version %d, written by a newer Study Planner; this one reads up to version %d, so update the app first", head.Version, PackVersion)
+	}
+	if err := checkVersion("pack", head.Version, PackVersion); err != nil {
+		return Pack{}, err
 	}
 	var p Pack
 	if err := decodeStrict(data, &p); err != nil {

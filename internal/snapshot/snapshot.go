@@ -36,8 +36,8 @@ const DateLayout = "2006-01-02"
 // screen; real data is far below them.
 const (
 	MaxBytes       = 32 << 20
-	MaxTextLen     = 2000
-	MaxNameLen     = 200
+	MaxTextLen     = plan.MaxTextLen
+	MaxNameLen     = plan.MaxNameLen
 	MaxItems       = 10000
 	MaxItemHours   = 10000
 	maxErrorsShown = 10
@@ -140,36 +140,16 @@ func Encode(w io.Writer, doc Document) error {
 // Decode reads and validates a whole document. It returns an error that says
 // what is wrong and where, and never a partly valid document.
 func Decode(r io.Reader) (Document, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	data, head, err := readJSON(r, "document")
 	if err != nil {
-		return Document{}, fmt.Errorf("reading the document: %w", err)
-	}
-	if len(data) > MaxBytes {
-		return Document{}, fmt.Errorf("the document is larger than %d MB; a Study Planner export is far smaller, so this is not one", MaxBytes>>20)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return Document{}, errors.New("the document is empty")
-	}
-	// Check what kind of document this is before the strict parse, so a
-	// newer or foreign file gets a message about that rather than about a
-	// field we do not know.
-	var head struct {
-		Format  string `json:"format"`
-		Version int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return Document{}, describeJSONError(data, err)
+		return Document{}, err
 	}
 	if head.Format != Format {
 		return Document{}, fmt.Errorf("this is not a Study Planner document: its \"format\" is %q, expected %q", head.Format, Format)
 	}
-	if head.Version < 1 {
-		return Document{}, fmt.Errorf("the document has no valid \"version\" (got %d)", head.Version)
+	if err := checkVersion("document", head.Version, Version); err != nil {
+		return Document{}, err
 	}
-	if head.Version > Version {
-		return Document{}, fmt.Errorf("the document is version %d, written by a newer Study Planner; this one reads up to version %d, so update the app first", head.Version, Version)
-	}
-
 	var doc Document
 	if head.Version == 1 {
 		var old documentV1
@@ -184,6 +164,44 @@ func Decode(r io.Reader) (Document, error) {
 		return Document{}, err
 	}
 	return doc, nil
+}
+
+// header is what every file of ours starts with: what kind it is and which
+// version of that kind.
+type header struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+}
+
+// readJSON reads a whole file of ours, within the size limit, and its
+// header, so that a newer or foreign file gets a message about that rather
+// than about a field we do not know.
+func readJSON(r io.Reader, what string) ([]byte, header, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return nil, header{}, fmt.Errorf("reading the %s: %w", what, err)
+	}
+	if len(data) > MaxBytes {
+		return nil, header{}, fmt.Errorf("the %s is larger than %d MB; a Study Planner file is far smaller, so this is not one", what, MaxBytes>>20)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, header{}, fmt.Errorf("the %s is empty", what)
+	}
+	var head header
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, header{}, describeJSONError(data, err)
+	}
+	return data, head, nil
+}
+
+func checkVersion(what string, got, newest int) error {
+	switch {
+	case got < 1:
+		return fmt.Errorf("the %s has no valid \"version\" (got %d)", what, got)
+	case got > newest:
+		return fmt.Errorf("the %s is version %d, written by a newer Study Planner; this one reads up to version %d, so update the app first", what, got, newest)
+	}
+	return nil
 }
 
 // decodeStrict parses data into v, refusing fields v does not have.
@@ -266,7 +284,7 @@ func (v *validator) roadmap(steps []Step) {
 		v.check(st.Title == "" || !titles[st.Title], at+".title", "%q is used by an earlier step; step titles must be unique", st.Title)
 		titles[st.Title] = true
 		v.text(at+".summary", st.Summary)
-		v.text(at+".notes", st.Notes)
+		v.notes(at+".notes", st.Notes)
 		v.check(plan.StepStatus(st.Status).Valid(), at+".status", "must be one of todo, in_progress, done, skipped, not %q", st.Status)
 		v.date(at+".target_date", st.TargetDate)
 		v.hours(at+".hours", st.Hours)
@@ -298,7 +316,7 @@ func (v *validator) skillCategories(cats []Category) map[string]bool {
 			v.level(sat+".current_level", sk.CurrentLevel)
 			v.level(sat+".target_level", sk.TargetLevel)
 			v.hours(sat+".hours", sk.Hours)
-			v.text(sat+".notes", sk.Notes)
+			v.notes(sat+".notes", sk.Notes)
 			v.date(sat+".last_practised", sk.LastPractised)
 			v.links(sat, sk.Links)
 		}
@@ -392,6 +410,10 @@ func (v *validator) name(at, s string) {
 
 func (v *validator) text(at, s string) {
 	v.check(len(s) <= MaxTextLen, at, "is %d characters long; at most %d are allowed", len(s), MaxTextLen)
+}
+
+func (v *validator) notes(at, s string) {
+	v.check(len(s) <= plan.MaxNotesLen, at, "is %d characters long; at most %d are allowed", len(s), plan.MaxNotesLen)
 }
 
 func (v *validator) date(at, s string) {

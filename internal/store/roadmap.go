@@ -69,8 +69,8 @@ func isUniqueViolation(err error) bool {
 // AddStep appends a new step to the roadmap and returns it.
 func (s *Store) AddStep(title string) (plan.Step, error) {
 	title = strings.TrimSpace(title)
-	if title == "" {
-		return plan.Step{}, errors.New("the step needs a title")
+	if err := plan.ValidateName("step's title", title); err != nil {
+		return plan.Step{}, err
 	}
 	row := stepRow{Title: title, Status: string(plan.StepTodo)}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -98,11 +98,8 @@ func nextPosition(tx *gorm.DB, table, where string, args ...any) int {
 // UpdateStep saves a step's title, summary, notes, target date and hours.
 func (s *Store) UpdateStep(st plan.Step) error {
 	st.Title = strings.TrimSpace(st.Title)
-	switch {
-	case st.Title == "":
-		return errors.New("the step needs a title")
-	case st.Hours < 0 || st.Hours > plan.MaxHours:
-		return fmt.Errorf("the estimate must be between 0 and %d hours", plan.MaxHours)
+	if err := plan.ValidateStep(st); err != nil {
+		return err
 	}
 	res := s.db.Model(&stepRow{}).Where("id = ?", st.ID).Updates(map[string]any{
 		"title": st.Title, "summary": st.Summary, "notes": st.Notes,
@@ -145,8 +142,8 @@ func (s *Store) MoveStep(id uint, delta int) error {
 // AddAction appends an item to a step's checklist.
 func (s *Store) AddAction(stepID uint, text string) (plan.Action, error) {
 	text = strings.TrimSpace(text)
-	if text == "" {
-		return plan.Action{}, errors.New("the checklist item needs some text")
+	if err := plan.ValidateName("checklist item's text", text); err != nil {
+		return plan.Action{}, err
 	}
 	row := actionRow{StepID: stepID, Text: text}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -180,10 +177,11 @@ func (s *Store) MoveAction(id uint, delta int) error {
 
 // AddStepLink adds a resource link to a step.
 func (s *Store) AddStepLink(stepID uint, title, url string) (plan.Link, error) {
-	if err := plan.ValidateURL(url); err != nil {
+	link := plan.Link{Title: strings.TrimSpace(title), URL: strings.TrimSpace(url)}
+	if err := plan.ValidateLink(link); err != nil {
 		return plan.Link{}, err
 	}
-	row := stepLinkRow{StepID: stepID, Title: strings.TrimSpace(title), URL: strings.TrimSpace(url)}
+	row := stepLinkRow{StepID: stepID, Title: link.Title, URL: link.URL}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "step_links", "step_id = ?", stepID)
 		return tx.Create(&row).Error

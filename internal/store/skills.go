@@ -66,8 +66,8 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 // AddCategory appends a new, empty skill category.
 func (s *Store) AddCategory(name string) (plan.Category, error) {
 	name = strings.TrimSpace(name)
-	if name == "" {
-		return plan.Category{}, errors.New("the category needs a name")
+	if err := plan.ValidateName("category's name", name); err != nil {
+		return plan.Category{}, err
 	}
 	row := categoryRow{Name: name}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -86,8 +86,8 @@ func (s *Store) AddCategory(name string) (plan.Category, error) {
 // RenameCategory changes a category's name.
 func (s *Store) RenameCategory(id uint, name string) error {
 	name = strings.TrimSpace(name)
-	if name == "" {
-		return errors.New("the category needs a name")
+	if err := plan.ValidateName("category's name", name); err != nil {
+		return err
 	}
 	res := s.db.Model(&categoryRow{}).Where("id = ?", id).Update("name", name)
 	if isUniqueViolation(res.Error) {

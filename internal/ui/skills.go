@@ -189,7 +189,9 @@ func (s *skills) showOverall() {
 // A row holds both layouts, a category header and a skill, and shows one.
 func (s *skills) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Category", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewBorder(nil, nil, name, widget.NewLabel("00 of 00"), widget.NewProgressBar())
+	editCategory := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	editCategory.Importance = widget.LowImportance
+	header := container.NewBorder(nil, nil, name, container.NewHBox(widget.NewLabel("00 of 00"), editCategory), widget.NewProgressBar())
 
 	check := widget.NewCheck("", nil)
 	title := widget.NewLabel("Skill")
@@ -213,7 +215,9 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		done, total := plan.CategoryProgress(cat)
 		header.Objects[0].(*widget.ProgressBar).SetValue(plan.Ratio(done, total))
 		header.Objects[1].(*widget.Label).SetText(cat.Name)
-		header.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%d of %d", done, total))
+		right := header.Objects[2].(*fyne.Container)
+		right.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d of %d", done, total))
+		right.Objects[1].(*widget.Button).OnTapped = func() { s.editCategory(cat) }
 		return
 	}
 	header.Hide()
@@ -275,6 +279,41 @@ func (s *skills) addCategory() {
 		return nil
 	})
 	s.win.Canvas().Focus(name)
+}
+
+// editCategory renames a category or deletes it with its skills.
+func (s *skills) editCategory(cat plan.Category) {
+	name := widget.NewEntry()
+	name.SetText(cat.Name)
+	name.Validator = requiredText("a name")
+	var form *formDialog
+	del := widget.NewButtonWithIcon("Delete category…", theme.DeleteIcon(), func() {
+		msg := fmt.Sprintf("Delete the category %q?", cat.Name)
+		if n := len(cat.Skills); n > 0 {
+			msg += fmt.Sprintf("\n\nIts %d %s will be deleted too, and stop being prerequisites or proof of projects. Move skills you want to keep to another category first.",
+				n, plural(n, "skill", "skills"))
+		}
+		msg += "\n\nThis cannot be undone."
+		dialog.ShowConfirm("Delete category?", msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := s.store.DeleteCategory(cat.ID); err != nil {
+				s.report("delete the category", err)
+			}
+			form.dialog.Hide()
+			s.reload()
+		}, s.win)
+	})
+	del.Importance = widget.DangerImportance
+	form = showFormDialog(s.win, "Edit category", "Save", []*widget.FormItem{widget.NewFormItem("Name", name)}, container.NewHBox(del), func() error {
+		if err := s.store.RenameCategory(cat.ID, name.Text); err != nil {
+			return err
+		}
+		s.reload()
+		return nil
+	})
+	s.editor = form
 }
 
 // confirmDeleteSkill says what else the deletion touches before doing it.

@@ -161,3 +161,50 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 		t.Error("no message when nothing matches")
 	}
 }
+
+func TestRenameAndDeleteACategory(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	s := m.screens[skillsScreen].(*skills)
+
+	s.editCategory(s.categories[1])
+	name := s.editor.form.Items[0].Widget.(*widget.Entry)
+	name.SetText("Databases")
+	test.Tap(findButton(t, m, "Save"))
+	categoryBar(t, m, "Databases")
+
+	s.editCategory(s.categories[1])
+	test.Tap(findButton(t, m, "Delete category…"))
+	test.Tap(findButton(t, m, "Yes"))
+	cats, _ := st.Categories()
+	if len(cats) != 1 || cats[0].Name != "Languages" {
+		t.Errorf("categories after delete = %d, first %q", len(cats), cats[0].Name)
+	}
+}
+
+func TestDeletingASkillWarnsWhatItTouches(t *testing.T) {
+	doc := fixture()
+	doc.SkillCategories[1].Skills[0].Prerequisites = []string{"Go"}
+	st, _ := openFixture(t, doc)
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	s := m.screens[skillsScreen].(*skills)
+	goSkill := s.categories[0].Skills[0]
+	s.editSkill(goSkill, s.categories[0].ID)
+	test.Tap(findButton(t, m, "Delete skill…"))
+	var warning string
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "prerequisite of") {
+			warning = l.Text
+		}
+	})
+	if !strings.Contains(warning, "SQL") {
+		t.Errorf("the confirmation says %q, want it to name SQL, which requires Go", warning)
+	}
+	test.Tap(findButton(t, m, "No"))
+	cats, _ := st.Categories()
+	if len(cats[0].Skills) != 2 {
+		t.Error("declining deleted the skill")
+	}
+}
