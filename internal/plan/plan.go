@@ -6,6 +6,7 @@ package plan
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -117,6 +118,69 @@ func (s Skill) Done() bool { return s.Status == SkillDone }
 type Settings struct {
 	StartDate     time.Time // a calendar date, at midnight UTC
 	HorizonMonths int
+	HoursPerWeek  float64
+	// StudyDays says, by time.Weekday, on which days of the week the
+	// learner studies; the week's hours are shared evenly among them.
+	StudyDays [7]bool
+	DaysOff   []DayOff // holidays and other days without study
+	WeekStart time.Weekday
+	// MinStreakMinutes is how much study makes a day count for a streak.
+	MinStreakMinutes int
+}
+
+// DayOff is a day the plan leaves free.
+type DayOff struct {
+	Date time.Time
+	Note string
+}
+
+// Defaults for the settings a new plan starts with.
+const (
+	DefaultHoursPerWeek     = 10
+	DefaultMinStreakMinutes = 15
+	MinHoursPerWeek         = 0.5
+	MaxHoursPerWeek         = 100
+)
+
+// WeekdaysOnly is Monday to Friday.
+var WeekdaysOnly = [7]bool{false, true, true, true, true, true, false}
+
+// DefaultSettings is a new plan starting on start.
+func DefaultSettings(start time.Time, weekStart time.Weekday) Settings {
+	return Settings{StartDate: Date(start), HorizonMonths: DefaultHorizonMonths, HoursPerWeek: DefaultHoursPerWeek,
+		StudyDays: WeekdaysOnly, WeekStart: weekStart, MinStreakMinutes: DefaultMinStreakMinutes}
+}
+
+// StudyDaysPerWeek counts the study days in a week.
+func (s Settings) StudyDaysPerWeek() int {
+	n := 0
+	for _, d := range s.StudyDays {
+		if d {
+			n++
+		}
+	}
+	return n
+}
+
+// IsOff reports whether day is one of the days off.
+func (s Settings) IsOff(day time.Time) bool {
+	d := Date(day)
+	for _, off := range s.DaysOff {
+		if off.Date.Equal(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// DayCapacity is how many hours the plan gives day: the week's hours shared
+// among the study days, and none on other days or days off.
+func (s Settings) DayCapacity(day time.Time) float64 {
+	n := s.StudyDaysPerWeek()
+	if n == 0 || !s.StudyDays[day.Weekday()] || s.IsOff(day) {
+		return 0
+	}
+	return s.HoursPerWeek / float64(n)
 }
 
 // The horizon range the app accepts; the article's typical 6–12 months sits
@@ -135,7 +199,38 @@ func (s Settings) Validate() error {
 	if s.HorizonMonths < MinHorizonMonths || s.HorizonMonths > MaxHorizonMonths {
 		return fmt.Errorf("the horizon must be between %d and %d months, not %d", MinHorizonMonths, MaxHorizonMonths, s.HorizonMonths)
 	}
+	if s.HoursPerWeek < MinHoursPerWeek || s.HoursPerWeek > MaxHoursPerWeek {
+		return fmt.Errorf("hours per week must be between %g and %g, not %g", float64(MinHoursPerWeek), float64(MaxHoursPerWeek), s.HoursPerWeek)
+	}
+	if s.StudyDaysPerWeek() == 0 {
+		return fmt.Errorf("choose at least one study day")
+	}
+	if s.WeekStart < time.Sunday || s.WeekStart > time.Saturday {
+		return fmt.Errorf("the week must start on a weekday, not %d", s.WeekStart)
+	}
+	if s.MinStreakMinutes < 1 || s.MinStreakMinutes > 24*60 {
+		return fmt.Errorf("the minutes that make a streak day must be between 1 and %d, not %d", 24*60, s.MinStreakMinutes)
+	}
 	return nil
+}
+
+// WeekStartForLocale is the first day of the week where the locale's region
+// starts weeks on Sunday (the United States, Canada, Japan and a few more),
+// and Monday elsewhere, as ISO 8601 has it. locale is a POSIX or BCP 47 tag
+// such as "en_US.UTF-8" or "en-CA".
+func WeekStartForLocale(locale string) time.Weekday {
+	if i := strings.IndexAny(locale, ".@"); i >= 0 {
+		locale = locale[:i]
+	}
+	parts := strings.FieldsFunc(locale, func(r rune) bool { return r == '_' || r == '-' })
+	if len(parts) < 2 {
+		return time.Monday
+	}
+	switch strings.ToUpper(parts[len(parts)-1]) {
+	case "US", "CA", "JP", "BR", "IL", "MX", "PH", "KR", "TW", "HK", "IN", "ZA", "SA":
+		return time.Sunday
+	}
+	return time.Monday
 }
 
 // FinishDate is the day the plan is meant to be complete.

@@ -34,20 +34,28 @@ func TestAddMonths(t *testing.T) {
 }
 
 func TestSettingsValidate(t *testing.T) {
+	good := DefaultSettings(day("2026-11-25"), time.Monday)
 	tests := []struct {
 		name    string
-		s       Settings
+		change  func(*Settings)
 		wantErr bool
 	}{
-		{"default", Settings{StartDate: day("2026-11-25"), HorizonMonths: 9}, false},
-		{"shortest", Settings{StartDate: day("2026-11-25"), HorizonMonths: 1}, false},
-		{"longest", Settings{StartDate: day("2026-11-25"), HorizonMonths: 36}, false},
-		{"zero months", Settings{StartDate: day("2026-11-25"), HorizonMonths: 0}, true},
-		{"too long", Settings{StartDate: day("2026-11-25"), HorizonMonths: 37}, true},
-		{"no start", Settings{HorizonMonths: 9}, true},
+		{"default", func(*Settings) {}, false},
+		{"shortest", func(s *Settings) { s.HorizonMonths = 1 }, false},
+		{"longest", func(s *Settings) { s.HorizonMonths = 36 }, false},
+		{"zero months", func(s *Settings) { s.HorizonMonths = 0 }, true},
+		{"too long", func(s *Settings) { s.HorizonMonths = 37 }, true},
+		{"no start", func(s *Settings) { s.StartDate = time.Time{} }, true},
+		{"half an hour", func(s *Settings) { s.HoursPerWeek = 0.5 }, false},
+		{"no hours", func(s *Settings) { s.HoursPerWeek = 0 }, true},
+		{"too many hours", func(s *Settings) { s.HoursPerWeek = 101 }, true},
+		{"no study days", func(s *Settings) { s.StudyDays = [7]bool{} }, true},
+		{"no streak minimum", func(s *Settings) { s.MinStreakMinutes = 0 }, true},
 	}
 	for _, tt := range tests {
-		if err := tt.s.Validate(); (err != nil) != tt.wantErr {
+		s := good
+		tt.change(&s)
+		if err := s.Validate(); (err != nil) != tt.wantErr {
 			t.Errorf("%s: Validate() = %v, want error %v", tt.name, err, tt.wantErr)
 		}
 	}

@@ -107,7 +107,7 @@ func (p Pack) Validate() error {
 // AsDocument is the pack as a learner's data on the day they start it:
 // every step to do, every skill not started.
 func (p Pack) AsDocument() Document {
-	doc := Document{Format: Format, Version: Version, Plan: Plan{HorizonMonths: plan.DefaultHorizonMonths}, Projects: []Project{}, Salaries: []Salary{}}
+	doc := Document{Format: Format, Version: Version, Plan: DefaultPlan(), Projects: []Project{}, Sessions: []Session{}, Salaries: []Salary{}}
 	for _, st := range p.Roadmap {
 		actions := make([]Action, len(st.Actions))
 		for i, a := range st.Actions {

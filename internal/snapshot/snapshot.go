@@ -27,7 +27,9 @@ const Format = "studyplanner"
 //	1: roadmap with checklists, skills done or not, salaries
 //	2: step target dates, notes and links; skill status, levels, notes,
 //	   links, prerequisites and last practised; portfolio projects
-const Version = 2
+//	3: weekly hours, study days, week start, streak minimum and days off in
+//	   the plan; study sessions
+const Version = 3
 
 // DateLayout is how dates are written: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
@@ -51,14 +53,52 @@ type Document struct {
 	Roadmap         []Step     `json:"roadmap"`
 	SkillCategories []Category `json:"skill_categories"`
 	Projects        []Project  `json:"projects"`
+	Sessions        []Session  `json:"sessions"`
 	Salaries        []Salary   `json:"salaries"`
+}
+
+// Session is time studied; Skill and Step name what it was for, or are
+// empty.
+type Session struct {
+	Date    string `json:"date"`
+	Start   string `json:"start,omitempty"`
+	Minutes int    `json:"minutes"`
+	Skill   string `json:"skill,omitempty"`
+	Step    string `json:"step,omitempty"`
+	Notes   string `json:"notes,omitempty"`
+}
+
+// DayOff is a day the plan leaves free.
+type DayOff struct {
+	Date string `json:"date"`
+	Note string `json:"note,omitempty"`
 }
 
 // Plan holds the plan settings. StartDate may be empty only in the default
 // content, where it means "the day the learner first opens the app".
 type Plan struct {
-	StartDate     string `json:"start_date,omitempty"`
-	HorizonMonths int    `json:"horizon_months"`
+	StartDate        string   `json:"start_date,omitempty"`
+	HorizonMonths    int      `json:"horizon_months"`
+	HoursPerWeek     float64  `json:"hours_per_week"`
+	StudyDays        []string `json:"study_days"`
+	WeekStart        string   `json:"week_start"`
+	MinStreakMinutes int      `json:"min_streak_minutes"`
+	DaysOff          []DayOff `json:"days_off"`
+}
+
+// DefaultPlan is the plan part of a new document: a 9-month plan at 10
+// hours a week, Monday to Friday, weeks starting on Monday.
+func DefaultPlan() Plan {
+	return Plan{HorizonMonths: plan.DefaultHorizonMonths, HoursPerWeek: plan.DefaultHoursPerWeek,
+		StudyDays: plan.FormatStudyDays(plan.WeekdaysOnly), WeekStart: "mon",
+		MinStreakMinutes: plan.DefaultMinStreakMinutes, DaysOff: []DayOff{}}
+}
+
+// upgradeFromV2 gives a version 2 plan the settings version 3 added, at
+// their defaults.
+func (p *Plan) upgradeFromV2() {
+	d := DefaultPlan()
+	p.HoursPerWeek, p.StudyDays, p.WeekStart, p.MinStreakMinutes, p.DaysOff = d.HoursPerWeek, d.StudyDays, d.WeekStart, d.MinStreakMinutes, d.DaysOff
 }
 
 // Step is one roadmap step.
@@ -160,6 +200,11 @@ func Decode(r io.Reader) (Document, error) {
 	} else if err := decodeStrict(data, &doc); err != nil {
 		return Document{}, err
 	}
+	if head.Version <= 2 {
+		doc.Plan.upgradeFromV2()
+		doc.Sessions = []Session{}
+		doc.Version = Version
+	}
 	if err := doc.Validate(); err != nil {
 		return Document{}, err
 	}
@@ -256,9 +301,11 @@ func (d Document) Validate() error {
 	v.date("plan.start_date", d.Plan.StartDate)
 	v.check(d.Plan.HorizonMonths >= plan.MinHorizonMonths && d.Plan.HorizonMonths <= plan.MaxHorizonMonths,
 		"plan.horizon_months", "must be between %d and %d months, not %d", plan.MinHorizonMonths, plan.MaxHorizonMonths, d.Plan.HorizonMonths)
-	v.roadmap(d.Roadmap)
+	v.plan(d.Plan)
+	steps := v.roadmap(d.Roadmap)
 	skills := v.skillCategories(d.SkillCategories)
 	v.projects(d.Projects, skills)
+	v.sessions(d.Sessions, skills, steps)
 
 	v.count(len(d.Salaries), "salaries")
 	for i, s := range d.Salaries {
@@ -275,7 +322,45 @@ func (d Document) Validate() error {
 	return v.err()
 }
 
-func (v *validator) roadmap(steps []Step) {
+func (v *validator) plan(p Plan) {
+	v.check(p.HoursPerWeek >= plan.MinHoursPerWeek && p.HoursPerWeek <= plan.MaxHoursPerWeek, "plan.hours_per_week",
+		"must be between %g and %g, not %g", float64(plan.MinHoursPerWeek), float64(plan.MaxHoursPerWeek), p.HoursPerWeek)
+	if days, err := plan.ParseStudyDays(p.StudyDays); err != nil {
+		v.add("plan.study_days", "%v", err)
+	} else if days == ([7]bool{}) {
+		v.add("plan.study_days", "must name at least one day")
+	}
+	if _, err := plan.ParseWeekday(p.WeekStart); err != nil {
+		v.add("plan.week_start", "%v", err)
+	}
+	v.check(p.MinStreakMinutes >= 1 && p.MinStreakMinutes <= plan.MaxSessionMinutes, "plan.min_streak_minutes",
+		"must be between 1 and %d, not %d", plan.MaxSessionMinutes, p.MinStreakMinutes)
+	v.count(len(p.DaysOff), "plan.days_off")
+	for i, d := range p.DaysOff {
+		at := fmt.Sprintf("plan.days_off[%d]", i)
+		v.check(d.Date != "", at+".date", "is missing")
+		v.date(at+".date", d.Date)
+		v.check(len(d.Note) <= MaxNameLen, at+".note", "is longer than %d characters", MaxNameLen)
+	}
+}
+
+func (v *validator) sessions(sessions []Session, skills, steps map[string]bool) {
+	v.count(len(sessions), "sessions")
+	for i, s := range sessions {
+		at := fmt.Sprintf("sessions[%d]", i)
+		v.check(s.Date != "", at+".date", "is missing")
+		v.date(at+".date", s.Date)
+		err := plan.ValidateSession(plan.Session{Date: time.Unix(1, 0), Start: s.Start, Minutes: s.Minutes, Notes: s.Notes})
+		if err != nil {
+			v.add(at, "%v", err)
+		}
+		v.check(s.Skill == "" || skills[s.Skill], at+".skill", "names %q, which is not a skill in this document", s.Skill)
+		v.check(s.Step == "" || steps[s.Step], at+".step", "names %q, which is not a step in this document", s.Step)
+	}
+}
+
+// roadmap checks the steps and returns the set of their titles.
+func (v *validator) roadmap(steps []Step) map[string]bool {
 	v.count(len(steps), "roadmap")
 	titles := map[string]bool{}
 	for i, st := range steps {
@@ -294,6 +379,7 @@ func (v *validator) roadmap(steps []Step) {
 		}
 		v.links(at, st.Links)
 	}
+	return titles
 }
 
 // skillCategories checks the categories and their skills, prerequisites

@@ -27,11 +27,11 @@ type documentV1 struct {
 	Salaries []Salary `json:"salaries"`
 }
 
-// upgrade brings a version 1 document to the current version: a done skill
-// becomes status done, anything else not started, and every skill gets the
-// default target level.
+// upgrade brings a version 1 document to version 2: a done skill becomes
+// status done, anything else not started, and every skill gets the default
+// target level. Decode then takes it on from version 2.
 func (old documentV1) upgrade() Document {
-	doc := Document{Format: Format, Version: Version, Plan: old.Plan, Salaries: old.Salaries, Projects: []Project{}}
+	doc := Document{Format: Format, Version: 2, Plan: Plan{StartDate: old.Plan.StartDate, HorizonMonths: old.Plan.HorizonMonths}, Salaries: old.Salaries, Projects: []Project{}}
 	for _, st := range old.Roadmap {
 		doc.Roadmap = append(doc.Roadmap, Step{
 			Title: st.Title, Summary: st.Summary, Status: st.Status, Hours: st.Hours,

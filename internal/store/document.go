@@ -21,7 +21,7 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if err != nil {
 			return err
 		}
-		doc.Plan = snapshot.Plan{StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths}
+		doc.Plan = documentPlan(st)
 		steps, err := roadmap(tx)
 		if err != nil {
 			return err
@@ -38,6 +38,11 @@ func (s *Store) Export() (snapshot.Document, error) {
 		doc.Roadmap = documentSteps(steps)
 		doc.SkillCategories = documentCategories(cats, names)
 		doc.Projects = documentProjects(projects, names)
+		var sessions []sessionRow
+		if err := tx.Order("date, start_time, id").Find(&sessions).Error; err != nil {
+			return err
+		}
+		doc.Sessions = documentSessions(sessions, names, steps)
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -48,6 +53,30 @@ func (s *Store) Export() (snapshot.Document, error) {
 		doc.Salaries[i] = snapshot.Salary{Country: r.Country, CountryCode: r.CountryCode, Currency: r.Currency, Min: r.MinAmount, Max: r.MaxAmount, Year: r.Year, Source: r.Source}
 	}
 	return doc, nil
+}
+
+func documentPlan(st plan.Settings) snapshot.Plan {
+	p := snapshot.Plan{StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths,
+		HoursPerWeek: st.HoursPerWeek, StudyDays: plan.FormatStudyDays(st.StudyDays),
+		WeekStart: plan.WeekdayName(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes,
+		DaysOff: make([]snapshot.DayOff, len(st.DaysOff))}
+	for i, d := range st.DaysOff {
+		p.DaysOff[i] = snapshot.DayOff{Date: formatDate(d.Date), Note: d.Note}
+	}
+	return p
+}
+
+func documentSessions(rows []sessionRow, skills map[uint]string, steps []plan.Step) []snapshot.Session {
+	stepTitles := map[uint]string{}
+	for _, st := range steps {
+		stepTitles[st.ID] = st.Title
+	}
+	out := make([]snapshot.Session, len(rows))
+	for i, r := range rows {
+		s := sessionOf(r)
+		out[i] = snapshot.Session{Date: r.Date, Start: r.StartTime, Minutes: r.Minutes, Skill: skills[s.SkillID], Step: stepTitles[s.StepID], Notes: r.Notes}
+	}
+	return out
 }
 
 func skillNames(cats []plan.Category) map[uint]string {
@@ -122,8 +151,8 @@ func (s *Store) Import(doc snapshot.Document) error {
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		// Children first, then parents, so no foreign key is left dangling.
-		for _, table := range []string{"project_skills", "projects", "skill_prerequisites", "skill_links", "step_links",
-			"step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
+		for _, table := range []string{"sessions", "days_off", "project_skills", "projects", "skill_prerequisites", "skill_links",
+			"step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
 			if err := tx.Exec("DELETE FROM " + table).Error; err != nil {
 				return fmt.Errorf("clearing %s: %w", table, err)
 			}
@@ -147,20 +176,31 @@ const insertBatch = 200
 // insertDocument writes a validated document into empty tables. A document
 // without a start date starts the plan today.
 func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
-	start := plan.Date(today)
-	if doc.Plan.StartDate != "" {
-		start = parseDate(doc.Plan.StartDate)
+	st, err := settingsOf(doc.Plan, today)
+	if err != nil {
+		return err
 	}
-	settings := planSettingsRow{ID: 1, StartDate: start.Format(snapshot.DateLayout), HorizonMonths: doc.Plan.HorizonMonths}
-	if err := tx.Create(&settings).Error; err != nil {
+	if err := saveSettings(tx, st); err != nil {
 		return fmt.Errorf("writing the plan settings: %w", err)
 	}
-	if err := insertSteps(tx, doc.Roadmap, 0); err != nil {
+	if err := insertDaysOff(tx, st.DaysOff); err != nil {
+		return fmt.Errorf("writing the days off: %w", err)
+	}
+	stepIDs, err := insertSteps(tx, doc.Roadmap, 0)
+	if err != nil {
 		return err
 	}
 	skillIDs, err := insertCategories(tx, doc.SkillCategories, map[string]uint{})
 	if err != nil {
 		return err
+	}
+	sessions := make([]sessionRow, len(doc.Sessions))
+	for i, s := range doc.Sessions {
+		sessions[i] = sessionRowOf(plan.Session{Date: parseDate(s.Date), Start: s.Start, Minutes: s.Minutes,
+			SkillID: skillIDs[s.Skill], StepID: stepIDs[s.Step], Notes: s.Notes})
+	}
+	if err := createAll(tx, sessions); err != nil {
+		return fmt.Errorf("writing the sessions: %w", err)
 	}
 	for i, p := range doc.Projects {
 		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
@@ -186,22 +226,45 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	return nil
 }
 
-// insertSteps appends steps from position first on.
-func insertSteps(tx *gorm.DB, steps []snapshot.Step, first int) error {
+// settingsOf reads a document's plan; without a start date it starts today.
+func settingsOf(p snapshot.Plan, today time.Time) (plan.Settings, error) {
+	st := plan.Settings{StartDate: plan.Date(today), HorizonMonths: p.HorizonMonths, HoursPerWeek: p.HoursPerWeek,
+		MinStreakMinutes: p.MinStreakMinutes}
+	if p.StartDate != "" {
+		st.StartDate = parseDate(p.StartDate)
+	}
+	var err error
+	if st.StudyDays, err = plan.ParseStudyDays(p.StudyDays); err != nil {
+		return st, err
+	}
+	if st.WeekStart, err = plan.ParseWeekday(p.WeekStart); err != nil {
+		return st, err
+	}
+	for _, d := range p.DaysOff {
+		st.DaysOff = append(st.DaysOff, plan.DayOff{Date: parseDate(d.Date), Note: d.Note})
+	}
+	return st, nil
+}
+
+// insertSteps appends steps from position first on and returns their IDs
+// by title.
+func insertSteps(tx *gorm.DB, steps []snapshot.Step, first int) (map[string]uint, error) {
+	ids := map[string]uint{}
 	for i, st := range steps {
 		row := stepRow{Position: first + i, Title: st.Title, Summary: st.Summary, Status: st.Status, TargetDate: st.TargetDate,
 			Hours: st.Hours, CoversSkills: st.CoversSkills, Notes: st.Notes}
 		if err := tx.Omit("Actions", "Links").Create(&row).Error; err != nil {
-			return fmt.Errorf("writing step %q: %w", st.Title, err)
+			return nil, fmt.Errorf("writing step %q: %w", st.Title, err)
 		}
+		ids[st.Title] = row.ID
 		if err := insertActions(tx, row.ID, st.Actions, 0); err != nil {
-			return fmt.Errorf("writing the checklist of %q: %w", st.Title, err)
+			return nil, fmt.Errorf("writing the checklist of %q: %w", st.Title, err)
 		}
 		if err := insertStepLinks(tx, row.ID, st.Links, 0); err != nil {
-			return fmt.Errorf("writing the links of %q: %w", st.Title, err)
+			return nil, fmt.Errorf("writing the links of %q: %w", st.Title, err)
 		}
 	}
-	return nil
+	return ids, nil
 }
 
 func insertActions(tx *gorm.DB, stepID uint, actions []snapshot.Action, first int) error {

@@ -122,6 +122,28 @@ var migrations = []migration{
 		)`,
 		`CREATE INDEX project_skills_by_skill ON project_skills(skill_id)`,
 	}},
+	{3, "timeline: weekly hours, study days, days off, study sessions", []string{
+		`ALTER TABLE plan_settings ADD COLUMN hours_per_week REAL NOT NULL DEFAULT 10 CHECK (hours_per_week BETWEEN 0.5 AND 100)`,
+		`ALTER TABLE plan_settings ADD COLUMN study_days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri'`,
+		`ALTER TABLE plan_settings ADD COLUMN week_start INTEGER NOT NULL DEFAULT 1 CHECK (week_start BETWEEN 0 AND 6)`,
+		`ALTER TABLE plan_settings ADD COLUMN min_streak_minutes INTEGER NOT NULL DEFAULT 15 CHECK (min_streak_minutes BETWEEN 1 AND 1440)`,
+		`CREATE TABLE days_off (
+			date TEXT PRIMARY KEY,
+			note TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE sessions (
+			id         INTEGER PRIMARY KEY AUTOINCREMENT,
+			date       TEXT    NOT NULL,
+			start_time TEXT    NOT NULL DEFAULT '',
+			minutes    INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+			skill_id   INTEGER REFERENCES skills(id) ON DELETE SET NULL,
+			step_id    INTEGER REFERENCES steps(id) ON DELETE SET NULL,
+			notes      TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX sessions_by_date ON sessions(date)`,
+		`CREATE INDEX sessions_by_skill ON sessions(skill_id)`,
+		`CREATE INDEX sessions_by_step ON sessions(step_id)`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

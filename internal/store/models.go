@@ -4,10 +4,33 @@ package store
 // domain types in package plan and salary are what the rest of the app sees.
 
 type planSettingsRow struct {
-	ID            uint `gorm:"primaryKey"`
-	StartDate     string
-	HorizonMonths int
+	ID               uint `gorm:"primaryKey"`
+	StartDate        string
+	HorizonMonths    int
+	HoursPerWeek     float64
+	StudyDays        string // "mon,tue,…"
+	WeekStart        int
+	MinStreakMinutes int
 }
+
+type dayOffRow struct {
+	Date string `gorm:"primaryKey"`
+	Note string
+}
+
+func (dayOffRow) TableName() string { return "days_off" }
+
+type sessionRow struct {
+	ID        uint `gorm:"primaryKey"`
+	Date      string
+	StartTime string
+	Minutes   int
+	SkillID   *uint
+	StepID    *uint
+	Notes     string
+}
+
+func (sessionRow) TableName() string { return "sessions" }
 
 func (planSettingsRow) TableName() string { return "plan_settings" }
 

@@ -152,7 +152,8 @@ func mergeSteps(tx *gorm.DB, steps []snapshot.Step, res *PackResult) error {
 	for _, st := range added {
 		res.ActionsAdded += len(st.Actions)
 	}
-	return insertSteps(tx, added, nextPosition(tx, "steps", "1 = 1"))
+	_, err := insertSteps(tx, added, nextPosition(tx, "steps", "1 = 1"))
+	return err
 }
 
 func mergeSkills(tx *gorm.DB, cats []snapshot.Category, res *PackResult) error {

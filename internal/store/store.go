@@ -182,23 +182,81 @@ func settings(db *gorm.DB) (plan.Settings, error) {
 		return plan.Settings{}, err
 	}
 	if len(rows) == 0 {
-		return plan.Settings{StartDate: plan.Date(time.Now()), HorizonMonths: plan.DefaultHorizonMonths}, nil
+		return plan.DefaultSettings(time.Now(), time.Monday), nil
 	}
-	start, err := time.Parse(snapshot.DateLayout, rows[0].StartDate)
+	r := rows[0]
+	start, err := time.Parse(snapshot.DateLayout, r.StartDate)
 	if err != nil {
-		return plan.Settings{}, fmt.Errorf("the stored start date %q is not a date: %w", rows[0].StartDate, err)
+		return plan.Settings{}, fmt.Errorf("the stored start date %q is not a date: %w", r.StartDate, err)
 	}
-	return plan.Settings{StartDate: start, HorizonMonths: rows[0].HorizonMonths}, nil
+	days, err := plan.ParseStudyDays(strings.Split(r.StudyDays, ","))
+	if err != nil {
+		return plan.Settings{}, fmt.Errorf("the stored study days: %w", err)
+	}
+	var off []dayOffRow
+	if err := db.Order("date").Find(&off).Error; err != nil {
+		return plan.Settings{}, err
+	}
+	st := plan.Settings{StartDate: start, HorizonMonths: r.HorizonMonths, HoursPerWeek: r.HoursPerWeek, StudyDays: days,
+		WeekStart: time.Weekday(r.WeekStart), MinStreakMinutes: r.MinStreakMinutes}
+	for _, o := range off {
+		st.DaysOff = append(st.DaysOff, plan.DayOff{Date: parseDate(o.Date), Note: o.Note})
+	}
+	return st, nil
 }
 
-// SaveSettings stores new plan settings after checking them.
+// SaveSettings stores new plan settings, days off included, after checking
+// them.
 func (s *Store) SaveSettings(st plan.Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	row := planSettingsRow{ID: 1, StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths}
-	if err := s.db.Save(&row).Error; err != nil {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := saveSettings(tx, st); err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM days_off").Error; err != nil {
+			return err
+		}
+		return insertDaysOff(tx, st.DaysOff)
+	})
+	if err != nil {
 		return fmt.Errorf("saving the plan settings: %w", err)
+	}
+	return nil
+}
+
+func saveSettings(tx *gorm.DB, st plan.Settings) error {
+	row := planSettingsRow{ID: 1, StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths,
+		HoursPerWeek: st.HoursPerWeek, StudyDays: strings.Join(plan.FormatStudyDays(st.StudyDays), ","),
+		WeekStart: int(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes}
+	return tx.Save(&row).Error
+}
+
+func insertDaysOff(tx *gorm.DB, days []plan.DayOff) error {
+	for _, d := range days {
+		err := tx.Exec(`INSERT INTO days_off (date, note) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET note = excluded.note`,
+			formatDate(plan.Date(d.Date)), d.Note).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddDaysOff adds days off to the plan, keeping those already there, in one
+// transaction; a day already off takes the new note.
+func (s *Store) AddDaysOff(days []plan.DayOff) error {
+	for _, d := range days {
+		if d.Date.IsZero() {
+			return errors.New("a day off needs a date")
+		}
+		if err := plan.ValidateLength("note", d.Note, plan.MaxNameLen); err != nil {
+			return err
+		}
+	}
+	if err := s.db.Transaction(func(tx *gorm.DB) error { return insertDaysOff(tx, days) }); err != nil {
+		return fmt.Errorf("adding days off: %w", err)
 	}
 	return nil
 }

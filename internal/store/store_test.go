@@ -24,7 +24,11 @@ func sampleDocument() snapshot.Document {
 	return snapshot.Document{
 		Format:  snapshot.Format,
 		Version: snapshot.Version,
-		Plan:    snapshot.Plan{HorizonMonths: 9},
+		Plan:    snapshot.DefaultPlan(),
+		Sessions: []snapshot.Session{
+			{Date: "2026-11-20", Start: "18:30", Minutes: 45, Skill: "Go", Notes: "Tour of Go"},
+			{Date: "2026-11-21", Minutes: 30, Step: "Decide"},
+		},
 		Roadmap: []snapshot.Step{
 			{Title: "Decide", Summary: "Pick a pace.", Status: "todo", Hours: 5, Notes: "**Be honest** about your week.",
 				Actions: []snapshot.Action{{Text: "Count your hours"}, {Text: "Pick a format"}},
@@ -179,7 +183,7 @@ func TestSeedDoesNotReturnAfterTheLearnerClearedEverything(t *testing.T) {
 	if _, err := st.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
-	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.Plan{StartDate: "2026-12-01", HorizonMonths: 6}}
+	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: planStarting("2026-12-01")}
 	if err := st.Import(empty); err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +232,10 @@ func TestImportOfInvalidDocumentChangesNothing(t *testing.T) {
 
 func TestSaveSettings(t *testing.T) {
 	st, _ := openTemp(t)
-	want := plan.Settings{StartDate: time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC), HorizonMonths: 12}
+	want := plan.DefaultSettings(time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC), time.Sunday)
+	want.HorizonMonths, want.HoursPerWeek, want.MinStreakMinutes = 12, 7.5, 25
+	want.StudyDays = [7]bool{true, false, true, false, true, false, false}
+	want.DaysOff = []plan.DayOff{{Date: time.Date(2027, 1, 18, 0, 0, 0, 0, time.UTC), Note: "Holiday"}}
 	if err := st.SaveSettings(want); err != nil {
 		t.Fatal(err)
 	}
@@ -236,14 +243,21 @@ func TestSaveSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got.StartDate.Equal(want.StartDate) || got.HorizonMonths != 12 {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Settings() = %+v, want %+v", got, want)
 	}
-	if err := st.SaveSettings(plan.Settings{StartDate: want.StartDate, HorizonMonths: 40}); err == nil {
+	bad := want
+	bad.HorizonMonths = 40
+	if err := st.SaveSettings(bad); err == nil {
 		t.Error("a 40-month horizon was accepted")
 	}
-	if got, _ := st.Settings(); got.HorizonMonths != 12 {
-		t.Errorf("a refused change was stored: %d months", got.HorizonMonths)
+	bad = want
+	bad.StudyDays = [7]bool{}
+	if err := st.SaveSettings(bad); err == nil {
+		t.Error("a plan without study days was accepted")
+	}
+	if got, _ := st.Settings(); !reflect.DeepEqual(got, want) {
+		t.Errorf("a refused change was stored: %+v", got)
 	}
 }
 
@@ -275,4 +289,10 @@ func TestTwoStoresOnOneFileSeeEachOthersWrites(t *testing.T) {
 	if !cats[0].Skills[0].Done() {
 		t.Error("a write through one connection is not seen through the other")
 	}
+}
+
+func planStarting(start string) snapshot.Plan {
+	p := snapshot.DefaultPlan()
+	p.StartDate = start
+	return p
 }

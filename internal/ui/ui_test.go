@@ -24,9 +24,10 @@ func skill(name string, hours int) snapshot.Skill {
 
 func fixture() snapshot.Document {
 	return snapshot.Document{
-		Format:  snapshot.Format,
-		Version: snapshot.Version,
-		Plan:    snapshot.Plan{StartDate: "2026-11-02", HorizonMonths: 6},
+		Format:   snapshot.Format,
+		Version:  snapshot.Version,
+		Plan:     fixturePlan(),
+		Sessions: []snapshot.Session{},
 		Roadmap: []snapshot.Step{
 			{Title: "Decide your pace", Summary: "Pick a pace.", Status: "in_progress", Hours: 5,
 				Actions: []snapshot.Action{{Text: "Count your weekly hours"}, {Text: "Pick a learning format"}}, Links: []snapshot.Link{}},
@@ -307,7 +308,7 @@ func TestSalariesShowCurrencyAndSource(t *testing.T) {
 }
 
 func TestEmptyStates(t *testing.T) {
-	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.Plan{StartDate: "2026-11-02", HorizonMonths: 6}}
+	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: fixturePlan()}
 	st, _ := openFixture(t, empty)
 	m := newTestWindow(t, st)
 	for i, want := range map[int]string{1: "No roadmap steps yet", 2: "No skills yet", 3: "No salary figures yet"} {
@@ -377,4 +378,10 @@ func findButtonWithIcon(t *testing.T, m *MainWindow, icon fyne.Resource) *widget
 		t.Fatalf("no button with the %s icon", icon.Name())
 	}
 	return found
+}
+
+func fixturePlan() snapshot.Plan {
+	p := snapshot.DefaultPlan()
+	p.StartDate, p.HorizonMonths = "2026-11-02", 6
+	return p
 }

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+// LogSession records time studied and returns its ID. The skill it was
+// for, if any, is marked practised on that day (unless it was practised
+// later already), in the same transaction.
+func (s *Store) LogSession(sess plan.Session) (uint, error) {
+	sess.Notes = strings.TrimSpace(sess.Notes)
+	if err := plan.ValidateSession(sess); err != nil {
+		return 0, err
+	}
+	row := sessionRowOf(sess)
+	row.ID = 0
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		return markPractised(tx, sess)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("logging the session: %w", sessionError(err))
+	}
+	return row.ID, nil
+}
+
+// UpdateSession saves changes to a logged session.
+func (s *Store) UpdateSession(sess plan.Session) error {
+	sess.Notes = strings.TrimSpace(sess.Notes)
+	if err := plan.ValidateSession(sess); err != nil {
+		return err
+	}
+	row := sessionRowOf(sess)
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&sessionRow{}).Where("id = ?", sess.ID).Updates(map[string]any{
+			"date": row.Date, "start_time": row.StartTime, "minutes": row.Minutes,
+			"skill_id": row.SkillID, "step_id": row.StepID, "notes": row.Notes,
+		})
+		if err := rowsChanged(res, "session"); err != nil {
+			return err
+		}
+		return markPractised(tx, sess)
+	})
+	if err != nil {
+		return fmt.Errorf("saving the session: %w", sessionError(err))
+	}
+	return nil
+}
+
+func sessionError(err error) error {
+	if strings.Contains(err.Error(), "FOREIGN KEY") {
+		return fmt.Errorf("its skill or step no longer exists (deleted in another window?)")
+	}
+	return err
+}
+
+func markPractised(tx *gorm.DB, sess plan.Session) error {
+	if sess.SkillID == 0 {
+		return nil
+	}
+	return tx.Exec(`UPDATE skills SET last_practised = ? WHERE id = ? AND last_practised < ?`,
+		formatDate(sess.Date), sess.SkillID, formatDate(sess.Date)).Error
+}
+
+// DeleteSession removes a logged session.
+func (s *Store) DeleteSession(id uint) error {
+	return rowsChanged(s.db.Delete(&sessionRow{}, id), "session")
+}
+
+func sessionRowOf(sess plan.Session) sessionRow {
+	row := sessionRow{ID: sess.ID, Date: formatDate(plan.Date(sess.Date)), StartTime: sess.Start, Minutes: sess.Minutes, Notes: sess.Notes}
+	if sess.SkillID != 0 {
+		id := sess.SkillID
+		row.SkillID = &id
+	}
+	if sess.StepID != 0 {
+		id := sess.StepID
+		row.StepID = &id
+	}
+	return row
+}
+
+func sessionOf(r sessionRow) plan.Session {
+	sess := plan.Session{ID: r.ID, Date: parseDate(r.Date), Start: r.StartTime, Minutes: r.Minutes, Notes: r.Notes}
+	if r.SkillID != nil {
+		sess.SkillID = *r.SkillID
+	}
+	if r.StepID != nil {
+		sess.StepID = *r.StepID
+	}
+	return sess
+}
+
+// Sessions loads the sessions from one day up to (not including) another,
+// by date and start time. It reads only those days, through the date index.
+func (s *Store) Sessions(from, to time.Time) ([]plan.Session, error) {
+	var rows []sessionRow
+	err := s.db.Where("date >= ? AND date < ?", formatDate(plan.Date(from)), formatDate(plan.Date(to))).
+		Order("date, start_time, id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("loading the sessions: %w", err)
+	}
+	out := make([]plan.Session, len(rows))
+	for i, r := range rows {
+		out[i] = sessionOf(r)
+	}
+	return out, nil
+}
+
+// Logged totals the minutes logged per skill and per step.
+func (s *Store) Logged() (plan.Logged, error) {
+	l := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
+	var rows []struct {
+		ID      uint
+		Minutes int
+	}
+	err := s.read(func(tx *gorm.DB) error {
+		if err := tx.Raw(`SELECT skill_id AS id, SUM(minutes) AS minutes FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id`).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			l.BySkill[r.ID] = r.Minutes
+		}
+		rows = nil
+		if err := tx.Raw(`SELECT step_id AS id, SUM(minutes) AS minutes FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id`).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			l.ByStep[r.ID] = r.Minutes
+		}
+		return nil
+	})
+	if err != nil {
+		return plan.Logged{}, fmt.Errorf("totalling the logged time: %w", err)
+	}
+	return l, nil
+}
+
+// DailyMinutes totals the minutes studied on each day from one day up to
+// (not including) another.
+func (s *Store) DailyMinutes(from, to time.Time) (map[time.Time]int, error) {
+	var rows []struct {
+		Date    string
+		Minutes int
+	}
+	err := s.db.Raw(`SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
+		formatDate(plan.Date(from)), formatDate(plan.Date(to))).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("totalling the study days: %w", err)
+	}
+	out := make(map[time.Time]int, len(rows))
+	for _, r := range rows {
+		out[parseDate(r.Date)] = r.Minutes
+	}
+	return out, nil
+}
