@@ -46,8 +46,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"status", "print a short summary of your progress", "status [--db PATH]", runStatus},
-		{"export", "write all your data to a file", "export [--db PATH] [--format json] [--out FILE]", runExport},
-		{"import", "replace all your data with an exported file", "import [--db PATH] FILE", runImport},
+		{"plan", "set and print the week-by-week study plan", "plan [--db PATH] [--start DATE] [--months N] [--hours-per-week H] [--json]", runPlan},
+		{"log", "record a study session", "log [--db PATH] --skill NAME --minutes N [--date YYYY-MM-DD] [--start HH:MM] [--note TEXT]", runLog},
+		{"export", "write all your data to a file (JSON), or the plan as a calendar (ICS)", "export [--db PATH] [--format json|ics] [--out FILE]", runExport},
+		{"import", "replace all your data with an exported file, or add a calendar's events as days off", "import [--db PATH] FILE.json|FILE.ics", runImport},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 	}

@@ -6,13 +6,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 func runExport(env Env, args []string) error {
 	fs, db := newFlags(env, "export")
-	format := fs.String("format", "json", "file format: json (see docs/backup-format.md)")
+	format := fs.String("format", "json", "json: all your data (see docs/backup-format.md); ics: the planned study days and step target dates as calendar events")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -20,20 +25,21 @@ func runExport(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("export takes no arguments, got %q; name the file with --out", fs.Args())}
 	}
-	if *format != "json" {
-		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json", *format)}
+	if *format != "json" && *format != "ics" {
+		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json, ics", *format)}
 	}
 	st, err := openSeeded(env, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	doc, err := st.Export()
-	if err != nil {
-		return err
-	}
 	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, doc); err != nil {
+	if *format == "ics" {
+		err = writeCalendar(env, st, &buf)
+	} else {
+		err = writeDocument(st, &buf)
+	}
+	if err != nil {
 		return err
 	}
 	if *out == "" || *out == "-" {
@@ -41,6 +47,28 @@ func runExport(env Env, args []string) error {
 		return err
 	}
 	return writeFileAtomic(*out, buf.Bytes())
+}
+
+func writeDocument(st *store.Store, w io.Writer) error {
+	doc, err := st.Export()
+	if err != nil {
+		return err
+	}
+	return snapshot.Encode(w, doc)
+}
+
+// writeCalendar writes the plan from today as iCalendar events.
+func writeCalendar(env Env, st *store.Store, w io.Writer) error {
+	p, err := st.Plan()
+	if err != nil {
+		return err
+	}
+	logged, err := st.Logged()
+	if err != nil {
+		return err
+	}
+	f := p.Forecast(logged, env.Now())
+	return ics.Write(w, f.Days, p.Steps, env.Now())
 }
 
 // writeFileAtomic writes through a temporary file in the same folder and
@@ -78,6 +106,9 @@ func runImport(env Env, args []string) error {
 		return usageError{"import needs exactly one FILE (or - for standard input)"}
 	}
 	name := fs.Arg(0)
+	if strings.EqualFold(filepath.Ext(name), ".ics") {
+		return importDaysOff(env, *db, name)
+	}
 	// Read and check the whole document before touching the database.
 	var doc snapshot.Document
 	err := readInput(env, name, func(r io.Reader) (err error) {
@@ -115,5 +146,28 @@ func readInput(env Env, name string, decode func(io.Reader) error) error {
 	if err := decode(r); err != nil {
 		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
 	}
+	return nil
+}
+
+// importDaysOff adds a calendar's events to the plan as days off.
+func importDaysOff(env Env, dbFlag, name string) error {
+	var days []plan.DayOff
+	err := readInput(env, name, func(r io.Reader) (err error) {
+		days, err = ics.ReadDaysOff(r)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	st, err := openSeeded(env, dbFlag)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.AddDaysOff(days); err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	fmt.Fprintf(env.Stdout, "Added %d days off from %s (%s to %s); the plan now leaves them free.\n", len(days), name,
+		days[0].Date.Format(snapshot.DateLayout), days[len(days)-1].Date.Format(snapshot.DateLayout))
 	return nil
 }

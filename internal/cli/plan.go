@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// planJSON is what `plan --json` prints.
+type planJSON struct {
+	Fits               bool       `json:"fits"`
+	Finish             *string    `json:"finish"` // null when no study time is left at all
+	PlanFinish         string     `json:"plan_finish"`
+	Start              string     `json:"start"`
+	Months             int        `json:"months"`
+	HoursPerWeek       float64    `json:"hours_per_week"`
+	RemainingHours     float64    `json:"remaining_hours"`
+	NeededHoursPerWeek *float64   `json:"needed_hours_per_week,omitempty"`
+	Weeks              []weekJSON `json:"weeks"`
+}
+
+type weekJSON struct {
+	Start         string     `json:"start"`
+	CapacityHours float64    `json:"capacity_hours"`
+	PlannedHours  float64    `json:"planned_hours"`
+	Items         []itemJSON `json:"items"`
+}
+
+type itemJSON struct {
+	Skill *string `json:"skill"` // null for a step's own work
+	Step  string  `json:"step"`
+	Hours float64 `json:"hours"`
+}
+
+// round2 keeps two decimals: hours to the minute or so, without float noise.
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func runPlan(env Env, args []string) error {
+	fs, db := newFlags(env, "plan")
+	start := fs.String("start", "", "set the plan's first day (YYYY-MM-DD)")
+	months := fs.Int("months", 0, fmt.Sprintf("set the plan's length in months (%d-%d)", plan.MinHorizonMonths, plan.MaxHorizonMonths))
+	hours := fs.Float64("hours-per-week", 0, "set the hours you study a week")
+	asJSON := fs.Bool("json", false, "print the plan as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("plan takes no arguments, got %q", fs.Args())}
+	}
+	st, err := openSeeded(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := changeSettings(st, fs, *start, *months, *hours); err != nil {
+		return err
+	}
+	p, err := st.Plan()
+	if err != nil {
+		return err
+	}
+	logged, err := st.Logged()
+	if err != nil {
+		return err
+	}
+	today := plan.Date(env.Now())
+	f := p.Forecast(logged, today)
+	if *asJSON {
+		return printPlanJSON(env, p, f)
+	}
+	return printPlanText(env, p, f, today)
+}
+
+// changeSettings applies the flags that were given, all or none.
+func changeSettings(st *store.Store, fs *flag.FlagSet, start string, months int, hours float64) error {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["start"] && !set["months"] && !set["hours-per-week"] {
+		return nil
+	}
+	s, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	if set["start"] {
+		d, err := time.Parse(snapshot.DateLayout, start)
+		if err != nil {
+			return usageError{fmt.Sprintf("--start %q is not a date; write it as YYYY-MM-DD", start)}
+		}
+		s.StartDate = d
+	}
+	if set["months"] {
+		s.HorizonMonths = months
+	}
+	if set["hours-per-week"] {
+		s.HoursPerWeek = hours
+	}
+	if err := s.Validate(); err != nil {
+		return usageError{err.Error() + "; nothing was changed"}
+	}
+	return st.SaveSettings(s)
+}
+
+func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
+	out := planJSON{Fits: f.Fits, PlanFinish: p.Settings.FinishDate().Format(snapshot.DateLayout),
+		Start: p.Settings.StartDate.Format(snapshot.DateLayout), Months: p.Settings.HorizonMonths,
+		HoursPerWeek: p.Settings.HoursPerWeek, RemainingHours: round2(f.RemainingHours), Weeks: []weekJSON{}}
+	if !f.Finish.IsZero() {
+		finish := f.Finish.Format(snapshot.DateLayout)
+		out.Finish = &finish
+	}
+	if !f.Fits && !math.IsInf(f.NeededHoursPerWeek, 1) {
+		needed := math.Ceil(f.NeededHoursPerWeek*10) / 10
+		out.NeededHoursPerWeek = &needed
+	}
+	for _, w := range f.Weeks {
+		week := weekJSON{Start: w.Start.Format(snapshot.DateLayout), CapacityHours: round2(w.CapacityHours),
+			PlannedHours: round2(w.PlannedHours), Items: []itemJSON{}}
+		for _, it := range w.Items {
+			item := itemJSON{Step: it.Step, Hours: round2(it.Hours)}
+			if it.SkillID != 0 {
+				name := it.Name
+				item.Skill = &name
+			}
+			week.Items = append(week.Items, item)
+		}
+		out.Weeks = append(out.Weeks, week)
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error {
+	s := p.Settings
+	fmt.Fprintf(env.Stdout, "Plan: %s to %s (%d months), %s h a week on %s.\n",
+		s.StartDate.Format(snapshot.DateLayout), s.FinishDate().Format(snapshot.DateLayout), s.HorizonMonths,
+		humanize.FtoaWithDigits(s.HoursPerWeek, 1), strings.Join(plan.FormatStudyDays(s.StudyDays), ", "))
+	fmt.Fprintf(env.Stdout, "Work left: about %s hours.\n", humanize.Comma(int64(math.Round(f.RemainingHours))))
+	switch {
+	case f.Fits:
+		fmt.Fprintf(env.Stdout, "It fits: done by %s.\n", f.Finish.Format(snapshot.DateLayout))
+	case math.IsInf(f.NeededHoursPerWeek, 1):
+		fmt.Fprintln(env.Stdout, "It does not fit: no study day is left before the finish date. Move the start date or lengthen the plan.")
+	default:
+		fmt.Fprintf(env.Stdout, "It does not fit: it needs %s h a week to finish by %s.",
+			humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1), s.FinishDate().Format(snapshot.DateLayout))
+		if !f.Finish.IsZero() {
+			fmt.Fprintf(env.Stdout, " At %s h a week you finish on %s.", humanize.FtoaWithDigits(s.HoursPerWeek, 1), f.Finish.Format(snapshot.DateLayout))
+		}
+		fmt.Fprintln(env.Stdout)
+	}
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "\nWEEK OF\tHOURS\tWORK")
+	shown := 0
+	for _, wk := range f.Weeks {
+		if wk.Start.AddDate(0, 0, 7).Before(today) || len(wk.Items) == 0 {
+			continue
+		}
+		var names []string
+		for _, it := range wk.Items {
+			names = append(names, it.Name)
+		}
+		fmt.Fprintf(w, "%s\t%s/%s\t%s\n", wk.Start.Format(snapshot.DateLayout), humanize.FtoaWithDigits(wk.PlannedHours, 1),
+			humanize.FtoaWithDigits(wk.CapacityHours, 1), strings.Join(names, ", "))
+		if shown++; shown == 8 {
+			fmt.Fprintln(w, "…\t\t(all weeks: studyplanner plan --json)")
+			break
+		}
+	}
+	return w.Flush()
+}

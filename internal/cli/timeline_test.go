@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	ical "github.com/arran4/golang-ical"
+)
+
+type planOut struct {
+	Fits               bool     `json:"fits"`
+	Finish             *string  `json:"finish"`
+	NeededHoursPerWeek *float64 `json:"needed_hours_per_week"`
+	Weeks              []struct {
+		Start         string  `json:"start"`
+		CapacityHours float64 `json:"capacity_hours"`
+		PlannedHours  float64 `json:"planned_hours"`
+		Items         []struct {
+			Skill *string `json:"skill"`
+			Hours float64 `json:"hours"`
+		} `json:"items"`
+	} `json:"weeks"`
+}
+
+func planJSONOf(t *testing.T, args ...string) planOut {
+	t.Helper()
+	r := run(t, "", append(args, "plan", "--json")...)
+	if r.code != 0 {
+		t.Fatalf("plan: exit %d, %s", r.code, r.stderr)
+	}
+	var out planOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("plan --json is not JSON: %v\n%s", err, r.stdout)
+	}
+	return out
+}
+
+func TestPlanNineMonthsAtTenHoursOnTheDefaultContent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if r := run(t, "", "--db", db, "plan", "--months", "9", "--hours-per-week", "10"); r.code != 0 {
+		t.Fatalf("setting the plan: %s", r.stderr)
+	}
+	out := planJSONOf(t, "--db", db)
+	firstWeek := map[string]int{}
+	lastWeek := map[string]int{}
+	for i, w := range out.Weeks {
+		if w.PlannedHours > w.CapacityHours {
+			t.Errorf("week %s plans %.2f h over its capacity %.2f h", w.Start, w.PlannedHours, w.CapacityHours)
+		}
+		for _, it := range w.Items {
+			if it.Skill == nil {
+				continue
+			}
+			if _, ok := firstWeek[*it.Skill]; !ok {
+				firstWeek[*it.Skill] = i
+			}
+			lastWeek[*it.Skill] = i
+		}
+	}
+	if len(firstWeek) == 0 {
+		t.Fatal("no skill is planned")
+	}
+	skills := run(t, "", "--db", db, "skills", "--json")
+	var list []struct {
+		Name          string   `json:"name"`
+		Prerequisites []string `json:"prerequisites"`
+	}
+	json.Unmarshal([]byte(skills.stdout), &list)
+	checked := 0
+	for _, sk := range list {
+		for _, pre := range sk.Prerequisites {
+			dep, okDep := firstWeek[sk.Name]
+			pl, okPre := lastWeek[pre]
+			if okDep && okPre {
+				checked++
+				if pl > dep {
+					t.Errorf("%s is planned until week %d, after %s, which needs it, starts in week %d", pre, pl, sk.Name, dep)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no prerequisite pair fell inside the plan to check")
+	}
+	// 746 hours do not fit 9 months at 10 h a week: the answer must say so.
+	if out.Fits || out.NeededHoursPerWeek == nil || out.Finish == nil {
+		t.Errorf("fits %v, needed %v, finish %v; want a clear no with the pace needed and the finish it gives", out.Fits, out.NeededHoursPerWeek, out.Finish)
+	}
+}
+
+func TestPlanThatDoesNotFitSaysWhatItNeeds(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if r := run(t, "", "--db", db, "plan", "--months", "6", "--hours-per-week", "1"); r.code != 0 {
+		t.Fatalf("setting the plan: %s", r.stderr)
+	}
+	out := planJSONOf(t, "--db", db)
+	if out.Fits {
+		t.Fatal("the default path at 1 h a week fits in 6 months?")
+	}
+	if out.NeededHoursPerWeek == nil || *out.NeededHoursPerWeek < 20 {
+		t.Errorf("needed_hours_per_week = %v, want the real need (over 20 h)", out.NeededHoursPerWeek)
+	}
+	text := run(t, "", "--db", db, "plan")
+	if !strings.Contains(text.stdout, "It does not fit: it needs") {
+		t.Errorf("the text plan does not say it does not fit:\n%s", text.stdout)
+	}
+	if r := run(t, "", "--db", db, "plan", "--hours-per-week", "0"); r.code == 0 || !strings.Contains(r.stderr, "hours per week") {
+		t.Errorf("0 h a week: exit %d, %q", r.code, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "plan", "--start", "tomorrow"); r.code == 0 || !strings.Contains(r.stderr, "YYYY-MM-DD") {
+		t.Errorf("a bad start date: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestLogFeedsTheSkill(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "l.db")
+	r := run(t, "", "--db", db, "log", "--skill", "go", "--minutes", "45", "--date", "2026-11-20", "--note", "tour")
+	if r.code != 0 || !strings.Contains(r.stdout, "Logged 45 minutes of go on 2026-11-20") {
+		t.Fatalf("log: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	skills := run(t, "", "--db", db, "skills", "--json")
+	if !strings.Contains(skills.stdout, `"last_practised": "2026-11-20"`) {
+		t.Errorf("Go's last practised date was not set:\n%s", skills.stdout)
+	}
+	doc := run(t, "", "--db", db, "export").stdout
+	if !strings.Contains(doc, `"minutes": 45`) || !strings.Contains(doc, `"skill": "Go"`) {
+		t.Errorf("the session is not in the export")
+	}
+	for _, bad := range [][]string{
+		{"log", "--skill", "Haskell", "--minutes", "10"},
+		{"log", "--skill", "SQL", "--minutes", "10"}, // ambiguous: suggests the names
+		{"log", "--skill", "Go", "--minutes", "0"},
+		{"log", "--minutes", "10"},
+		{"log", "--skill", "Go", "--minutes", "10", "--date", "20/11/2026"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, bad...)...)
+		if r.code == 0 || r.stderr == "" {
+			t.Errorf("%q: exit %d, stderr %q", bad, r.code, r.stderr)
+		}
+	}
+	if r := run(t, "", "--db", db, "log", "--skill", "SQL", "--minutes", "10"); !strings.Contains(r.stderr, `did you mean "SQL fundamentals"`) {
+		t.Errorf("an unknown skill does not suggest the close names: %q", r.stderr)
+	}
+}
+
+func TestCalendarExportAndHolidayImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	out := filepath.Join(dir, "plan.ics")
+	if r := run(t, "", "--db", db, "export", "--format", "ics", "--out", out); r.code != 0 {
+		t.Fatalf("export ics: %s", r.stderr)
+	}
+	f, _ := os.Open(out)
+	cal, err := ical.ParseCalendar(f)
+	f.Close()
+	if err != nil {
+		t.Fatalf("the exported calendar does not parse: %v", err)
+	}
+	plan := planJSONOf(t, "--db", db)
+	blocks := 0
+	for _, w := range plan.Weeks {
+		if w.PlannedHours > 0 {
+			blocks++ // at least one planned day a week
+		}
+	}
+	uids := map[string]bool{}
+	for _, ev := range cal.Events() {
+		if uids[ev.Id()] {
+			t.Errorf("UID %s appears twice", ev.Id())
+		}
+		uids[ev.Id()] = true
+	}
+	if len(cal.Events()) < blocks {
+		t.Errorf("%d events for %d weeks with study", len(cal.Events()), blocks)
+	}
+
+	holidays := filepath.Join(dir, "holidays.ics")
+	os.WriteFile(holidays, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:h1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261226\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
+	if r := run(t, "", "--db", db, "import", holidays); r.code != 0 || !strings.Contains(r.stdout, "Added 2 days off") {
+		t.Fatalf("import ics: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	doc := run(t, "", "--db", db, "export").stdout
+	if !strings.Contains(doc, `"date": "2026-12-24"`) || !strings.Contains(doc, `"note": "Christmas"`) {
+		t.Error("the holidays are not days off in the plan")
+	}
+	broken := filepath.Join(dir, "broken.ics")
+	os.WriteFile(broken, []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
+	if r := run(t, "", "--db", db, "import", broken); r.code == 0 || !strings.Contains(r.stderr, "Nothing was changed") {
+		t.Errorf("a broken calendar: exit %d, %q", r.code, r.stderr)
+	}
+	if after := run(t, "", "--db", db, "export").stdout; after != doc {
+		t.Error("a broken calendar changed the data")
+	}
+}
+
+func TestAVersion2ExportStillImports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v2.db")
+	if r := run(t, "", "--db", db, "import", "testdata/v2-export.json"); r.code != 0 {
+		t.Fatalf("import of a version 2 export: %s", r.stderr)
+	}
+	doc := run(t, "", "--db", db, "export").stdout
+	if !strings.Contains(doc, `"version": 3`) || !strings.Contains(doc, `"name": "Todo REST API"`) || !strings.Contains(doc, `"hours_per_week": 10`) {
+		t.Errorf("the version 2 data did not come through with the new defaults")
+	}
+}
