@@ -38,6 +38,9 @@ func openWindow(st *store.Store) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := ui.NewMainWindow(a, st, assets.BackendPack)
 	quitOnSignal(a)
+	stopReminders := make(chan struct{})
+	defer close(stopReminders)
+	ui.StartReminders(a, st, stopReminders)
 	w.ShowAndRun()
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/assets"
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -34,6 +35,9 @@ type Env struct {
 	OpenWindow func(*store.Store) error
 	// Version is the app's version, shown by --version.
 	Version string
+	// Locale is the user's locale ("en_US.UTF-8"); a new plan's weeks start
+	// on the day usual there. Empty reads it from $LC_ALL, $LC_TIME, $LANG.
+	Locale string
 }
 
 type command struct {
@@ -64,6 +68,13 @@ func (e usageError) Error() string { return e.msg }
 func Main(env Env, args []string) int {
 	if env.Now == nil {
 		env.Now = time.Now
+	}
+	if env.Locale == "" {
+		for _, v := range []string{"LC_ALL", "LC_TIME", "LANG"} {
+			if env.Locale = os.Getenv(v); env.Locale != "" {
+				break
+			}
+		}
 	}
 	global := flag.NewFlagSet("studyplanner", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
@@ -195,6 +206,7 @@ func openSeeded(env Env, dbFlag string) (*store.Store, error) {
 		st.Close()
 		return nil, err
 	}
+	content.Plan.WeekStart = plan.WeekdayName(plan.WeekStartForLocale(env.Locale))
 	pack, err := assets.BackendPack()
 	if err != nil {
 		st.Close()

@@ -23,7 +23,7 @@ type result struct {
 func run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Main(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Now: fixedNow, Version: "test"}, args)
+	code := Main(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Now: fixedNow, Version: "test", Locale: "en_GB.UTF-8"}, args)
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -286,5 +286,17 @@ func TestAFoundationExportStillImports(t *testing.T) {
 	r := run(t, "", "--db", db, "status")
 	if !strings.Contains(r.stdout, "Skills:            2/26 done") || !strings.Contains(r.stdout, "Roadmap steps:     1/5 done") {
 		t.Errorf("the version 1 progress did not survive:\n%s", r.stdout)
+	}
+}
+
+func TestANewPlanStartsItsWeeksAsTheLocaleDoes(t *testing.T) {
+	var out bytes.Buffer
+	db := filepath.Join(t.TempDir(), "us.db")
+	Main(Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, Now: fixedNow, Locale: "en_US.UTF-8"}, []string{"--db", db, "export"})
+	if !strings.Contains(out.String(), `"week_start": "sun"`) {
+		t.Error("a plan made in the United States does not start its weeks on Sunday")
+	}
+	if gb := run(t, "", "--db", filepath.Join(t.TempDir(), "gb.db"), "export"); !strings.Contains(gb.stdout, `"week_start": "mon"`) {
+		t.Error("a plan made in Britain does not start its weeks on Monday")
 	}
 }

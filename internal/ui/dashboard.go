@@ -31,6 +31,11 @@ type dashboard struct {
 	finish        *widget.Label
 	nextActions   *widget.Label
 	thisWeek      *widget.Label
+	forecast      *widget.Label
+	schedule      *widget.Label
+	projected     *widget.Label
+	streak        *widget.Label
+	weekHours     *widget.Label
 	root          fyne.CanvasObject
 }
 
@@ -58,18 +63,23 @@ func newDashboard(st *store.Store, report errorReporter) *dashboard {
 	d.finish = wrapped()
 	d.nextActions = wrapped()
 	d.thisWeek = wrapped()
+	d.forecast = wrapped()
+	d.schedule, d.streak, d.weekHours = big(), big(), big()
+	d.projected = wrapped()
 
 	cards := container.NewAdaptiveGrid(2,
 		widget.NewCard("Overall progress", "", container.NewVBox(d.progress, d.progressLabel)),
 		widget.NewCard("Current step", "", container.NewVBox(d.stepTitle, d.stepDetail)),
 		widget.NewCard("Skills", "", container.NewVBox(d.skillsCount, d.skillsBar)),
 		widget.NewCard("Time left", "", container.NewVBox(d.weeksLeft, d.finish)),
+		widget.NewCard("Against the plan", "", container.NewVBox(d.schedule, d.projected)),
+		widget.NewCard("Rhythm", "", container.NewVBox(d.streak, d.weekHours)),
 	)
 	d.root = container.NewVScroll(container.NewVBox(
 		heading("Your path to a backend developer job"),
 		cards,
 		widget.NewCard("Next actions", "", d.nextActions),
-		widget.NewCard("This week", "", d.thisWeek),
+		widget.NewCard("This week", "", container.NewVBox(d.thisWeek, d.forecast)),
 	))
 	return d
 }
@@ -127,24 +137,49 @@ func (d *dashboard) reload() {
 	} else {
 		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
 	}
-	d.thisWeek.SetText(weekFocusText(p.Weeks(time.Monday), today))
+	d.showTimeline(p, today)
 }
 
-func weekFocusText(weeks []plan.Week, day time.Time) string {
-	w, ok := plan.WeekOf(weeks, day)
-	switch {
-	case !ok && len(weeks) > 0 && day.Before(weeks[0].Start):
-		return "Your plan has not started yet: it begins " + longDate(weeks[0].Start) + "."
-	case !ok:
-		return "Today is outside your plan's dates."
-	case len(w.Steps) == 0:
-		return fmt.Sprintf("Week %d of %d: nothing planned.", w.Number, len(weeks))
+// showTimeline fills the headlines of the timeline: the forecast, how the
+// learner stands against the plan, the streak and this week's hours.
+func (d *dashboard) showTimeline(p plan.Plan, today time.Time) {
+	logged, err := d.store.Logged()
+	if err != nil {
+		d.report("load the logged time", err)
+		return
 	}
-	text := fmt.Sprintf("Week %d of %d: %s", w.Number, len(weeks), strings.Join(w.Steps, ", "))
-	if len(w.Skills) > 0 {
-		text += "\nSkills: " + strings.Join(w.Skills, ", ")
+	minutes, err := d.store.DailyMinutes(today.AddDate(0, 0, -371), today.AddDate(0, 0, 1))
+	if err != nil {
+		d.report("load the study days", err)
+		return
 	}
-	return text
+	f := p.Forecast(logged, today)
+	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, today))
+	d.forecast.SetText(verdictText(p.Settings, f))
+	h := progressHeadlines(p, f, minutes, today)
+	d.schedule.SetText(h.schedule)
+	d.projected.SetText("Projected finish: " + h.finish)
+	d.streak.SetText("Streak " + h.streak)
+	d.weekHours.SetText(h.thisWeek + " this week")
+}
+
+// weekPlanText lists the work planned for the week holding today.
+func weekPlanText(f plan.Forecast, weekStart time.Weekday, today time.Time) string {
+	ws := plan.WeekStart(today, weekStart)
+	for _, w := range f.Weeks {
+		if !w.Start.Equal(ws) {
+			continue
+		}
+		if len(w.Items) == 0 {
+			return "Nothing planned this week."
+		}
+		var parts []string
+		for _, it := range w.Items {
+			parts = append(parts, fmt.Sprintf("%s (%s)", it.Name, hoursText(it.Hours)))
+		}
+		return "Planned: " + strings.Join(parts, ", ")
+	}
+	return "Today is outside your plan's dates."
 }
 
 func stepNumber(steps []plan.Step, id uint) int {

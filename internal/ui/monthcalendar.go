@@ -3,13 +3,13 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
@@ -17,164 +17,207 @@ import (
 // calendarRows is enough rows for any month: 31 days can touch six weeks.
 const calendarRows = 6
 
-// monthCalendar draws one month as weeks of days, shading the days inside
-// the plan, marking today, and writing beside each week what it is planned
-// for. Tapping a week selects it. (Fyne's own widget.Calendar is a date
-// picker and cannot mark days.)
+// dayFacts is what the calendar shows of one day.
+type dayFacts struct {
+	plannedHours float64
+	focus        string // the first planned work
+	loggedMin    int
+	off          bool // a day off
+	free         bool // not a study day
+}
+
+// monthCalendar draws one month as a grid of days: each day shows the work
+// planned for it and the time logged, shaded by how much was studied; today
+// is marked and the selected day outlined. Tapping or the arrow keys select
+// a day; Page Up and Page Down change month. (Fyne's widget.Calendar is a
+// date picker and cannot mark days.)
 type monthCalendar struct {
 	widget.BaseWidget
 
-	month    time.Time // the first day of the month shown
-	today    time.Time
-	firstDay time.Weekday
-	settings plan.Settings
-	weeks    []plan.Week
-	selected time.Time // start of the selected week; zero for none
+	month     time.Time // the first day of the month shown
+	today     time.Time
+	selected  time.Time
+	weekStart time.Weekday
+	facts     func(day time.Time) dayFacts
+	focused   bool
 
-	// OnSelected is called with the week the learner tapped.
-	OnSelected func(plan.Week)
+	// OnSelected is called with the day the learner picked; it may lie in
+	// another month, which the owner then shows.
+	OnSelected func(day time.Time)
 }
 
-func newMonthCalendar(firstDay time.Weekday) *monthCalendar {
-	c := &monthCalendar{firstDay: firstDay}
+func newMonthCalendar() *monthCalendar {
+	c := &monthCalendar{facts: func(time.Time) dayFacts { return dayFacts{} }}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // show sets what the calendar draws.
-func (c *monthCalendar) show(month, today time.Time, s plan.Settings, weeks []plan.Week) {
+func (c *monthCalendar) show(month, today, selected time.Time, weekStart time.Weekday, facts func(time.Time) dayFacts) {
 	c.month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
-	c.today = plan.Date(today)
-	c.settings = s
-	c.weeks = weeks
+	c.today, c.selected, c.weekStart, c.facts = plan.Date(today), plan.Date(selected), weekStart, facts
 	c.Refresh()
 }
 
-// rowStart is the first day of calendar row r.
-func (c *monthCalendar) rowStart(r int) time.Time {
-	return plan.WeekStart(c.month, c.firstDay).AddDate(0, 0, 7*r)
+// dayAt is the day in row r, column col of the grid.
+func (c *monthCalendar) dayAt(r, col int) time.Time {
+	return plan.WeekStart(c.month, c.weekStart).AddDate(0, 0, 7*r+col)
 }
 
-func (c *monthCalendar) inPlan(day time.Time) bool {
-	return !day.Before(c.settings.StartDate) && day.Before(c.settings.FinishDate())
-}
-
-// selectWeek selects the calendar row holding day.
-func (c *monthCalendar) selectWeek(day time.Time) {
-	c.selected = plan.WeekStart(day, c.firstDay)
-	c.Refresh()
-	if c.OnSelected == nil {
-		return
+func (c *monthCalendar) pick(day time.Time) {
+	if c.OnSelected != nil {
+		c.OnSelected(plan.Date(day))
 	}
-	if w, ok := plan.WeekOf(c.weeks, day); ok {
-		c.OnSelected(w)
-		return
-	}
-	c.OnSelected(plan.Week{Start: c.selected})
 }
 
-// Tapped selects the week under the pointer.
+// Tapped selects the day under the pointer and takes the keyboard.
 func (c *monthCalendar) Tapped(ev *fyne.PointEvent) {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+		cv.Focus(c)
+	}
 	l := c.layoutFor(c.Size())
 	if ev.Position.Y < l.header {
 		return
 	}
 	r := int((ev.Position.Y - l.header) / l.rowHeight)
-	if r >= 0 && r < calendarRows {
-		c.selectWeek(c.rowStart(r))
+	col := int(ev.Position.X / l.cellWidth)
+	if r >= 0 && r < calendarRows && col >= 0 && col < 7 {
+		c.pick(c.dayAt(r, col))
 	}
+}
+
+// FocusGained and the rest make the grid keyboard-driven.
+func (c *monthCalendar) FocusGained()   { c.focused = true; c.Refresh() }
+func (c *monthCalendar) FocusLost()     { c.focused = false; c.Refresh() }
+func (c *monthCalendar) TypedRune(rune) {}
+
+// TypedKey moves the selection: arrows by a day or a week, Page Up and Page
+// Down by a month, Home to today.
+func (c *monthCalendar) TypedKey(ev *fyne.KeyEvent) {
+	d := c.selected
+	switch ev.Name {
+	case fyne.KeyLeft:
+		d = d.AddDate(0, 0, -1)
+	case fyne.KeyRight:
+		d = d.AddDate(0, 0, 1)
+	case fyne.KeyUp:
+		d = d.AddDate(0, 0, -7)
+	case fyne.KeyDown:
+		d = d.AddDate(0, 0, 7)
+	case fyne.KeyPageUp:
+		d = plan.AddMonths(d, -1)
+	case fyne.KeyPageDown:
+		d = plan.AddMonths(d, 1)
+	case fyne.KeyHome:
+		d = c.today
+	default:
+		return
+	}
+	c.pick(d)
+}
+
+type calendarLayout struct {
+	header, rowHeight, cellWidth float32
+}
+
+func (c *monthCalendar) layoutFor(size fyne.Size) calendarLayout {
+	th := c.Theme()
+	header := th.Size(theme.SizeNameText) + 2*th.Size(theme.SizeNamePadding)
+	return calendarLayout{header: header, rowHeight: (size.Height - header) / calendarRows, cellWidth: size.Width / 7}
 }
 
 func (c *monthCalendar) CreateRenderer() fyne.WidgetRenderer {
 	r := &monthCalendarRenderer{c: c}
-	for i := 0; i < 7; i++ {
-		t := canvas.NewText("", color.Black)
-		t.Alignment = fyne.TextAlignCenter
-		t.TextStyle = fyne.TextStyle{Bold: true}
-		r.weekdays[i] = t
+	for i := range r.weekdays {
+		r.weekdays[i] = canvas.NewText("", color.Black)
+		r.weekdays[i].Alignment = fyne.TextAlignCenter
+		r.weekdays[i].TextStyle = fyne.TextStyle{Bold: true}
 	}
 	for i := range r.cells {
-		r.cells[i] = dayCell{bg: canvas.NewRectangle(color.Transparent), label: canvas.NewText("", color.Black)}
-		r.cells[i].label.Alignment = fyne.TextAlignCenter
-	}
-	for i := range r.rows {
-		r.rows[i].highlight = canvas.NewRectangle(color.Transparent)
-		r.rows[i].highlight.CornerRadius = 6
-		r.rows[i].number = canvas.NewText("", color.Black)
-		r.rows[i].focus = widget.NewLabel("")
-		r.rows[i].focus.Truncation = fyne.TextTruncateEllipsis
+		r.cells[i] = dayCell{bg: canvas.NewRectangle(color.Transparent), number: canvas.NewText("", color.Black),
+			planned: canvas.NewText("", color.Black), logged: canvas.NewText("", color.Black)}
 	}
 	r.Refresh()
 	return r
 }
 
 type dayCell struct {
-	bg    *canvas.Rectangle
-	label *canvas.Text
-}
-
-type calendarRow struct {
-	highlight *canvas.Rectangle // behind the selected week
-	number    *canvas.Text      // "Wk 12"
-	focus     *widget.Label     // what the week is for
+	bg                      *canvas.Rectangle
+	number, planned, logged *canvas.Text
 }
 
 type monthCalendarRenderer struct {
 	c        *monthCalendar
 	weekdays [7]*canvas.Text
 	cells    [7 * calendarRows]dayCell
-	rows     [calendarRows]calendarRow
-}
-
-type calendarLayout struct {
-	header, rowHeight, weekCol, cellWidth float32
-}
-
-func (c *monthCalendar) layoutFor(size fyne.Size) calendarLayout {
-	th := c.Theme()
-	header := th.Size(theme.SizeNameText) + 2*th.Size(theme.SizeNamePadding)
-	weekCol := fyne.MeasureText("Wk 00", th.Size(theme.SizeNameText), fyne.TextStyle{}).Width + 2*th.Size(theme.SizeNamePadding)
-	cell := (size.Width - weekCol) * 0.55 / 7
-	if cell > 64 {
-		cell = 64
-	}
-	return calendarLayout{header: header, rowHeight: (size.Height - header) / calendarRows, weekCol: weekCol, cellWidth: cell}
 }
 
 func (r *monthCalendarRenderer) Layout(size fyne.Size) {
 	l := r.c.layoutFor(size)
-	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	th := r.c.Theme()
+	pad := th.Size(theme.SizeNamePadding)
 	textH := r.weekdays[0].MinSize().Height
 	for i, t := range r.weekdays {
-		t.Move(fyne.NewPos(l.weekCol+float32(i)*l.cellWidth, (l.header-textH)/2))
+		t.Move(fyne.NewPos(float32(i)*l.cellWidth, (l.header-textH)/2))
 		t.Resize(fyne.NewSize(l.cellWidth, textH))
 	}
-	focusX := l.weekCol + 7*l.cellWidth + pad
+	small := th.Size(theme.SizeNameCaptionText)
 	for row := 0; row < calendarRows; row++ {
-		y := l.header + float32(row)*l.rowHeight
-		cr := r.rows[row]
-		cr.highlight.Move(fyne.NewPos(0, y))
-		cr.highlight.Resize(fyne.NewSize(size.Width, l.rowHeight))
-		cr.number.Move(fyne.NewPos(pad, y+(l.rowHeight-cr.number.MinSize().Height)/2))
-		fh := cr.focus.MinSize().Height
-		cr.focus.Move(fyne.NewPos(focusX, y+(l.rowHeight-fh)/2))
-		cr.focus.Resize(fyne.NewSize(size.Width-focusX, fh))
 		for col := 0; col < 7; col++ {
 			cell := r.cells[row*7+col]
-			x := l.weekCol + float32(col)*l.cellWidth
+			x, y := float32(col)*l.cellWidth, l.header+float32(row)*l.rowHeight
 			cell.bg.Move(fyne.NewPos(x+2, y+2))
 			cell.bg.Resize(fyne.NewSize(l.cellWidth-4, l.rowHeight-4))
-			cell.label.Move(fyne.NewPos(x, y+(l.rowHeight-textH)/2))
-			cell.label.Resize(fyne.NewSize(l.cellWidth, textH))
+			cell.number.Move(fyne.NewPos(x+pad, y+pad/2))
+			cell.planned.Move(fyne.NewPos(x+pad, y+pad/2+textH))
+			cell.logged.Move(fyne.NewPos(x+pad, y+pad/2+textH+small*1.3))
 		}
 	}
+	r.fitTexts(l.cellWidth - 2*pad)
+}
+
+// fitTexts shortens the planned-work line to the cell's width.
+func (r *monthCalendarRenderer) fitTexts(width float32) {
+	for row := 0; row < calendarRows; row++ {
+		for col := 0; col < 7; col++ {
+			cell := r.cells[row*7+col]
+			cell.planned.Text = fitText(r.plannedText(r.c.dayAt(row, col)), width, cell.planned.TextSize)
+			cell.planned.Refresh()
+		}
+	}
+}
+
+func (r *monthCalendarRenderer) plannedText(d time.Time) string {
+	f := r.c.facts(d)
+	switch {
+	case f.off:
+		return "Day off"
+	case f.plannedHours > 0:
+		return humanize.FtoaWithDigits(f.plannedHours, 1) + " h " + f.focus
+	}
+	return ""
+}
+
+// fitText cuts s with an ellipsis so it fits width at text size size.
+func fitText(s string, width, size float32) string {
+	if width <= 0 || fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+		return s
+	}
+	runes := []rune(s)
+	for n := len(runes) - 1; n > 0; n-- {
+		t := string(runes[:n]) + "…"
+		if fyne.MeasureText(t, size, fyne.TextStyle{}).Width <= width {
+			return t
+		}
+	}
+	return ""
 }
 
 func (r *monthCalendarRenderer) MinSize() fyne.Size {
 	th := r.c.Theme()
 	text := th.Size(theme.SizeNameText)
 	l := r.c.layoutFor(fyne.Size{})
-	return fyne.NewSize(l.weekCol+7*text*2.2+160, l.header+calendarRows*(text*2.2))
+	return fyne.NewSize(7*text*2.6, l.header+calendarRows*(text*3.6))
 }
 
 func (r *monthCalendarRenderer) Refresh() {
@@ -184,65 +227,75 @@ func (r *monthCalendarRenderer) Refresh() {
 	fg := th.Color(theme.ColorNameForeground, v)
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	primary := th.Color(theme.ColorNamePrimary, v)
+	small := th.Size(theme.SizeNameCaptionText)
 
-	day := plan.WeekStart(c.month, c.firstDay)
 	for i, t := range r.weekdays {
-		t.Text = day.AddDate(0, 0, i).Weekday().String()[:3]
+		t.Text = c.dayAt(0, i).Weekday().String()[:3]
 		t.Color = muted
 		t.Refresh()
 	}
 	for row := 0; row < calendarRows; row++ {
-		start := c.rowStart(row)
-		cr := r.rows[row]
-		cr.highlight.FillColor = color.Transparent
-		if !c.selected.IsZero() && start.Equal(c.selected) {
-			cr.highlight.FillColor = th.Color(theme.ColorNameSelection, v)
-		}
-		cr.highlight.Refresh()
-		cr.number.Color = muted
-		cr.number.Text = ""
-		focus := ""
-		if w, ok := plan.WeekOf(c.weeks, start); ok {
-			cr.number.Text = fmt.Sprintf("Wk %d", w.Number)
-			focus = weekFocus(w)
-		}
-		cr.number.Refresh()
-		cr.focus.SetText(focus)
 		for col := 0; col < 7; col++ {
-			d := start.AddDate(0, 0, col)
+			d := c.dayAt(row, col)
+			f := c.facts(d)
 			cell := r.cells[row*7+col]
-			cell.label.Text = fmt.Sprint(d.Day())
-			cell.label.Color = fg
-			if d.Month() != c.month.Month() {
-				cell.label.Color = muted
+			cell.number.Text = fmt.Sprint(d.Day())
+			cell.number.Color = fg
+			if d.Month() != c.month.Month() || f.off || f.free {
+				cell.number.Color = muted
 			}
-			cell.label.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
-			cell.bg.FillColor = color.Transparent
-			if c.inPlan(d) {
-				cell.bg.FillColor = withAlpha(primary, 0x40)
-			}
-			cell.bg.StrokeWidth = 0
+			cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
 			if d.Equal(c.today) {
-				cell.bg.StrokeColor = primary
-				cell.bg.StrokeWidth = 2
+				cell.number.Color = primary
+			}
+			cell.planned.TextSize, cell.logged.TextSize = small, small
+			cell.planned.Color, cell.logged.Color = muted, fg
+			cell.logged.Text = ""
+			if f.loggedMin > 0 {
+				cell.logged.Text = "✓ " + minutesText(f.loggedMin)
+			}
+			cell.bg.FillColor = studyShade(primary, f)
+			cell.bg.StrokeWidth = 0
+			if d.Equal(c.selected) {
+				cell.bg.StrokeColor, cell.bg.StrokeWidth = primary, 2
+				if c.focused {
+					cell.bg.StrokeWidth = 3
+				}
 			}
 			cell.bg.CornerRadius = 4
 			cell.bg.Refresh()
-			cell.label.Refresh()
+			cell.number.Refresh()
+			cell.logged.Refresh()
 		}
 	}
+	r.fitTexts(c.layoutFor(c.Size()).cellWidth - 2*th.Size(theme.SizeNamePadding))
 }
 
-// weekFocus is one line saying what a week is for.
-func weekFocus(w plan.Week) string {
-	if len(w.Steps) == 0 {
-		return ""
+// studyShade colours a day by intensity: stronger the longer it was
+// studied; a faint tint for planned days not yet studied.
+func studyShade(primary color.Color, f dayFacts) color.Color {
+	switch {
+	case f.loggedMin >= 120:
+		return withAlpha(primary, 0xc0)
+	case f.loggedMin >= 60:
+		return withAlpha(primary, 0x88)
+	case f.loggedMin > 0:
+		return withAlpha(primary, 0x55)
+	case f.plannedHours > 0:
+		return withAlpha(primary, 0x22)
 	}
-	text := strings.Join(w.Steps, ", ")
-	if len(w.Skills) > 0 {
-		text += ": " + strings.Join(w.Skills, ", ")
+	return color.Transparent
+}
+
+// minutesText writes a duration the short way: "45 min", "1 h 30".
+func minutesText(m int) string {
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
 	}
-	return text
+	return fmt.Sprintf("%d h %02d", m/60, m%60)
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {
@@ -251,18 +304,12 @@ func withAlpha(c color.Color, a uint8) color.Color {
 }
 
 func (r *monthCalendarRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, 0, 7+2*len(r.cells)+3*calendarRows)
-	for _, cr := range r.rows {
-		objs = append(objs, cr.highlight)
-	}
+	objs := make([]fyne.CanvasObject, 0, 7+4*len(r.cells))
 	for _, t := range r.weekdays {
 		objs = append(objs, t)
 	}
 	for _, cell := range r.cells {
-		objs = append(objs, cell.bg, cell.label)
-	}
-	for _, cr := range r.rows {
-		objs = append(objs, cr.number, cr.focus)
+		objs = append(objs, cell.bg, cell.number, cell.planned, cell.logged)
 	}
 	return objs
 }

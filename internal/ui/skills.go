@@ -31,6 +31,7 @@ type skills struct {
 	now    func() time.Time
 
 	categories []plan.Category
+	logged     plan.Logged
 	rows       []skillListRow
 
 	search         *widget.Entry
@@ -117,7 +118,12 @@ func (s *skills) reload() {
 		s.report("load the skills", err)
 		return
 	}
-	s.categories = cats
+	logged, err := s.store.Logged()
+	if err != nil {
+		s.report("load the logged time", err)
+		return
+	}
+	s.categories, s.logged = cats, logged
 	options := []string{allCategories}
 	for _, c := range cats {
 		options = append(options, c.Name)
@@ -239,7 +245,11 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (s *skills) skillDetail(sk plan.Skill) string {
-	parts := []string{sk.Status.Label(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), fmt.Sprintf("%d h", sk.Hours)}
+	hours := fmt.Sprintf("%d h", sk.Hours)
+	if m := s.logged.BySkill[sk.ID]; m > 0 {
+		hours = fmt.Sprintf("%s of %d h logged", minutesText(m), sk.Hours)
+	}
+	parts := []string{sk.Status.Label(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), hours}
 	if !sk.LastPractised.IsZero() {
 		parts = append(parts, "practised "+practisedWhen(sk.LastPractised, plan.Date(s.now())))
 	}

@@ -2,78 +2,103 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// firstWeekday is the day calendar weeks begin on.
-const firstWeekday = time.Monday
-
-// timeline shows the plan on a month calendar: which roadmap step and which
-// skills each study week is for, between the start date and the horizon.
+// timeline is the plan in time: a calendar of study days (month or week)
+// with the selected day's plan and sessions, the progress against the plan,
+// and the plan's settings.
 type timeline struct {
 	store  *store.Store
 	report errorReporter
+	win    fyne.Window
 	now    func() time.Time
 
-	p plan.Plan
+	// What the last reload read.
+	p                    plan.Plan
+	forecast             plan.Forecast
+	minutes              map[time.Time]int // study minutes per day, from loadedFrom up to loadedTo
+	loadedFrom, loadedTo time.Time
+	skills               map[uint]string
+	steps                map[uint]string
 
-	start      *widget.DateEntry
-	horizon    *widget.Select
-	finish     *widget.Label
-	settingErr *widget.Label
-	monthLabel *widget.Label
-	calendar   *monthCalendar
-	weekTitle  *widget.Label
-	weekDetail *widget.Label
-	root       fyne.CanvasObject
+	month    time.Time // first day of the month on view
+	selected time.Time
+	weekMode bool
+
+	monthLabel  *widget.Label
+	viewSwitch  *widget.RadioGroup
+	calendar    *monthCalendar
+	week        *weekView
+	views       *fyne.Container
+	verdict     *widget.Label
+	day         *dayPanel
+	timer       *timerPanel
+	progress    *progressTab
+	settings    *planSettingsTab
+	tabs        *container.AppTabs
+	sessionForm *formDialog // the session form last opened
+	root        fyne.CanvasObject
 }
 
-func newTimeline(st *store.Store, report errorReporter, _ fyne.Window) *timeline {
-	t := &timeline{store: st, report: report, now: time.Now}
-
-	t.start = widget.NewDateEntry()
-	t.start.OnChanged = t.startChanged
-	months := make([]string, 0, plan.MaxHorizonMonths)
-	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
-		months = append(months, monthsLabel(m))
-	}
-	t.horizon = widget.NewSelect(months, nil)
-	t.finish = widget.NewLabel("")
-	t.settingErr = widget.NewLabel("")
-	t.settingErr.Importance = widget.DangerImportance
-	t.settingErr.Wrapping = fyne.TextWrapWord
-	t.settingErr.Hide()
+func newTimeline(st *store.Store, report errorReporter, w fyne.Window) *timeline {
+	t := &timeline{store: st, report: report, win: w, now: time.Now}
 
 	t.monthLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	t.calendar = newMonthCalendar(firstWeekday)
-	t.calendar.OnSelected = t.showWeek
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.moveMonth(-1) })
-	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.moveMonth(1) })
-	today := widget.NewButton("Today", func() { t.goTo(t.now()) })
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.step(1) })
+	today := widget.NewButton("Today", func() { t.selectDay(t.now()) })
+	t.viewSwitch = widget.NewRadioGroup([]string{"Month", "Week"}, func(v string) {
+		t.weekMode = v == "Week"
+		t.showCalendar()
+	})
+	t.viewSwitch.Horizontal = true
+	t.viewSwitch.Required = true
+	t.viewSwitch.SetSelected("Month")
 
-	t.weekTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.weekDetail = widget.NewLabel("")
-	t.weekDetail.Wrapping = fyne.TextWrapWord
+	t.calendar = newMonthCalendar()
+	t.calendar.OnSelected = t.selectDay
+	t.week = newWeekView(t.selectDay)
+	t.views = container.NewStack(t.calendar, t.week.root)
+	t.verdict = widget.NewLabel("")
+	t.verdict.Wrapping = fyne.TextWrapWord
+	t.day = newDayPanel(t)
+	t.timer = newTimerPanel(t)
 
-	settings := container.NewHBox(
-		widget.NewLabel("Start"), container.NewGridWrap(fyne.NewSize(170, t.start.MinSize().Height), t.start),
-		widget.NewLabel("Length"), t.horizon,
-		t.finish,
+	nav := container.NewBorder(nil, nil, container.NewHBox(prev, today, next), t.viewSwitch, t.monthLabel)
+	side := container.NewVScroll(container.NewVBox(t.day.root, t.timer.root))
+	calendarTab := container.NewBorder(container.NewVBox(nav, t.verdict), nil, nil, nil,
+		newAdaptiveSplit(container.NewPadded(t.views), side))
+
+	t.progress = newProgressTab()
+	t.settings = newPlanSettingsTab(t)
+	t.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Calendar", theme.CalendarIcon(), calendarTab),
+		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), t.progress.root),
+		container.NewTabItemWithIcon("Plan settings", theme.SettingsIcon(), t.settings.root),
 	)
-	nav := container.NewBorder(nil, nil, container.NewHBox(prev, today), next, t.monthLabel)
-	top := container.NewVBox(heading("Timeline"), settings, t.settingErr, nav)
-	week := widget.NewCard("", "", container.NewVBox(t.weekTitle, t.weekDetail))
-	t.root = container.NewBorder(container.NewPadded(top), container.NewPadded(week), nil, nil, container.NewPadded(t.calendar))
+	t.root = t.tabs
 	return t
+}
+
+// newAdaptiveSplit puts the calendar beside the day panel, the panel a
+// third of the width.
+func newAdaptiveSplit(main, side fyne.CanvasObject) fyne.CanvasObject {
+	split := container.NewHSplit(main, side)
+	split.Offset = 0.66
+	return split
 }
 
 func (t *timeline) name() string               { return "Timeline" }
@@ -86,93 +111,258 @@ func (t *timeline) reload() {
 		t.report("load the plan", err)
 		return
 	}
-	t.p = p
-	start := p.Settings.StartDate
-	t.start.OnChanged = nil
-	t.start.SetDate(&start)
-	t.start.OnChanged = t.startChanged
-	t.horizon.OnChanged = nil
-	t.horizon.SetSelected(monthsLabel(p.Settings.HorizonMonths))
-	t.horizon.OnChanged = t.horizonChanged
-	t.finish.SetText("Finish " + longDate(p.Settings.FinishDate()))
-	month := t.calendar.month
-	if month.IsZero() {
-		month = t.now()
+	logged, err := t.store.Logged()
+	if err != nil {
+		t.report("load the logged time", err)
+		return
 	}
-	t.show(month)
-	if t.calendar.selected.IsZero() {
-		t.calendar.selectWeek(plan.Date(t.now()))
+	today := plan.Date(t.now())
+	if t.selected.IsZero() {
+		t.selected = today
+		t.month = firstOfMonth(today)
+	}
+	// The heatmap needs the last year; the calendar the month on view.
+	from := minDate(today.AddDate(0, 0, -371), t.month.AddDate(0, 0, -7))
+	to := maxDate(today.AddDate(0, 0, 1), t.month.AddDate(0, 1, 7))
+	minutes, err := t.store.DailyMinutes(from, to)
+	if err != nil {
+		t.report("load the study days", err)
+		return
+	}
+	t.p, t.minutes, t.loadedFrom, t.loadedTo = p, minutes, from, to
+	t.forecast = p.Forecast(logged, today)
+	t.skills, t.steps = map[uint]string{}, map[uint]string{}
+	for _, c := range p.Categories {
+		for _, sk := range c.Skills {
+			t.skills[sk.ID] = sk.Name
+		}
+	}
+	for _, st := range p.Steps {
+		t.steps[st.ID] = st.Title
+	}
+	t.verdict.SetText(verdictText(p.Settings, t.forecast))
+	t.showCalendar()
+	t.day.show(t.selected)
+	t.timer.setChoices()
+	t.progress.show(p, t.forecast, minutes, today)
+	t.settings.show(p.Settings)
+}
+
+// verdictText says honestly whether the plan fits.
+func verdictText(s plan.Settings, f plan.Forecast) string {
+	switch {
+	case f.RemainingHours == 0:
+		return "Nothing left to plan: every step and skill is done or skipped."
+	case f.Fits:
+		return fmt.Sprintf("On plan: the %s h left fit at %s h a week, done by %s (%s).",
+			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.HoursPerWeek, 1),
+			longDate(f.Finish), humanize.Time(f.Finish))
+	case math.IsInf(f.NeededHoursPerWeek, 1):
+		return "The plan's dates are over: no study day is left before its finish date. Move the start date or lengthen the plan in Plan settings."
+	case f.Finish.IsZero():
+		return fmt.Sprintf("Does not fit: finishing by %s needs %s h a week.", longDate(s.FinishDate()), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1))
+	}
+	return fmt.Sprintf("Does not fit: %s h left need %s h a week to finish by %s. At %s h a week you finish on %s, %s.",
+		humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1),
+		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.HoursPerWeek, 1), longDate(f.Finish), humanize.Time(f.Finish))
+}
+
+// facts is what the calendar shows of a day.
+func (t *timeline) facts(d time.Time) dayFacts {
+	f := dayFacts{loggedMin: t.minutes[d], off: t.p.Settings.IsOff(d), free: !t.p.Settings.StudyDays[d.Weekday()]}
+	for i, it := range t.forecast.Days[d] {
+		f.plannedHours += it.Hours
+		if i == 0 {
+			f.focus = it.Name
+		}
+	}
+	return f
+}
+
+func (t *timeline) showCalendar() {
+	if t.calendar == nil || t.week == nil {
+		return // the view switch fires while the screen is being built
+	}
+	today := t.now()
+	if t.weekMode {
+		start := plan.WeekStart(t.selected, t.p.Settings.WeekStart)
+		t.monthLabel.SetText(fmt.Sprintf("Week of %s", longDate(start)))
+		t.week.show(start, plan.Date(today), t.selected, t)
 	} else {
-		t.calendar.selectWeek(t.calendar.selected)
+		t.monthLabel.SetText(t.month.Format("January 2006"))
+		t.calendar.show(t.month, today, t.selected, t.p.Settings.WeekStart, t.facts)
 	}
+	showIf(t.calendar, !t.weekMode)
+	showIf(t.week.root, t.weekMode)
 }
 
-func (t *timeline) show(month time.Time) {
-	t.calendar.show(month, t.now(), t.p.Settings, t.p.Weeks(firstWeekday))
-	t.monthLabel.SetText(t.calendar.month.Format("January 2006"))
-}
-
-func (t *timeline) moveMonth(delta int) {
-	t.show(t.calendar.month.AddDate(0, delta, 0))
-}
-
-func (t *timeline) goTo(day time.Time) {
-	t.show(day)
-	t.calendar.selectWeek(plan.Date(day))
-}
-
-func (t *timeline) showWeek(w plan.Week) {
-	end := w.End().AddDate(0, 0, -1)
-	span := fmt.Sprintf("%s – %s", w.Start.Format("2 Jan"), end.Format("2 Jan 2006"))
-	if w.Number == 0 {
-		t.weekTitle.SetText(span)
-		t.weekDetail.SetText("This week is outside your plan, which runs from " +
-			longDate(t.p.Settings.StartDate) + " to " + longDate(t.p.Settings.FinishDate()) + ".")
+// step moves a month, or a week in the week view.
+func (t *timeline) step(delta int) {
+	if t.weekMode {
+		t.selectDay(t.selected.AddDate(0, 0, 7*delta))
 		return
 	}
-	t.weekTitle.SetText(fmt.Sprintf("Week %d of %d · %s", w.Number, len(t.p.Weeks(firstWeekday)), span))
-	if len(w.Steps) == 0 {
-		t.weekDetail.SetText("Nothing is planned for this week. Add steps or skills to fill the plan.")
-		return
-	}
-	detail := "Roadmap: " + strings.Join(w.Steps, ", ")
-	if len(w.Skills) > 0 {
-		detail += "\nSkills: " + strings.Join(w.Skills, ", ")
-	}
-	t.weekDetail.SetText(detail)
+	t.month = plan.AddMonths(t.month, delta)
+	t.selected = plan.AddMonths(t.selected, delta)
+	t.reloadIfOutside()
 }
 
-func (t *timeline) startChanged(d *time.Time) {
-	if d == nil {
-		t.showSettingError(fmt.Errorf("type the start date as %s, or pick it from the calendar button", t.p.Settings.StartDate.Format("2006-01-02")))
+func (t *timeline) selectDay(d time.Time) {
+	t.selected = plan.Date(d)
+	t.month = firstOfMonth(t.selected)
+	t.reloadIfOutside()
+}
+
+// reloadIfOutside reads the study days again when the month on view falls
+// outside what was loaded; otherwise it only redraws.
+func (t *timeline) reloadIfOutside() {
+	if t.month.AddDate(0, 0, -7).Before(t.loadedFrom) || t.month.AddDate(0, 1, 7).After(t.loadedTo) {
+		t.reload()
 		return
 	}
+	t.showCalendar()
+	t.day.show(t.selected)
+}
+
+func firstOfMonth(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func minDate(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxDate(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// dayPanel shows one day: what is planned for it and the sessions logged,
+// which can be added, edited and deleted.
+type dayPanel struct {
+	t             *timeline
+	title         *widget.Label
+	note          *widget.Label
+	planned       *fyne.Container
+	sessions      *fyne.Container
+	sessionsOnDay []plan.Session
+	root          fyne.CanvasObject
+}
+
+func newDayPanel(t *timeline) *dayPanel {
+	d := &dayPanel{t: t, title: heading(""), note: widget.NewLabel(""), planned: container.NewVBox(), sessions: container.NewVBox()}
+	d.title.SizeName = theme.SizeNameSubHeadingText
+	d.note.Wrapping = fyne.TextWrapWord
+	logButton := widget.NewButtonWithIcon("Log a session…", theme.ContentAddIcon(), func() { t.editSession(plan.Session{Date: d.t.selected}) })
+	logButton.Importance = widget.HighImportance
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	d.root = container.NewVBox(d.title, d.note, bold("Planned"), d.planned, bold("Studied"), d.sessions, logButton)
+	return d
+}
+
+func (d *dayPanel) show(day time.Time) {
+	t := d.t
+	d.title.SetText(day.Format("Monday 2 January"))
 	s := t.p.Settings
-	s.StartDate = plan.Date(*d)
-	t.saveSettings(s)
-}
+	var notes []string
+	for _, off := range s.DaysOff {
+		if off.Date.Equal(day) {
+			notes = append(notes, "Day off"+suffix(": ", off.Note))
+		}
+	}
+	if !s.StudyDays[day.Weekday()] {
+		notes = append(notes, "Not one of your study days.")
+	}
+	if day.Before(s.StartDate) || !day.Before(s.FinishDate()) {
+		notes = append(notes, fmt.Sprintf("Outside your plan (%s to %s).", longDate(s.StartDate), longDate(s.FinishDate())))
+	}
+	d.note.SetText(strings.Join(notes, " "))
+	showIf(d.note, len(notes) > 0)
 
-func (t *timeline) horizonChanged(label string) {
-	s := t.p.Settings
-	if _, err := fmt.Sscanf(label, "%d", &s.HorizonMonths); err != nil {
-		t.showSettingError(fmt.Errorf("choose the plan's length in months"))
+	d.planned.Objects = nil
+	for _, it := range t.forecast.Days[day] {
+		l := widget.NewLabel(fmt.Sprintf("%s · %s", it.Name, hoursText(it.Hours)))
+		l.Wrapping = fyne.TextWrapWord
+		d.planned.Add(l)
+	}
+	if len(d.planned.Objects) == 0 {
+		msg := "Nothing planned."
+		if day.Before(plan.Date(t.now())) {
+			msg = "Past days keep what you logged."
+		}
+		d.planned.Add(widget.NewLabel(msg))
+	}
+	d.planned.Refresh()
+
+	sessions, err := t.store.Sessions(day, day.AddDate(0, 0, 1))
+	if err != nil {
+		t.report("load the day's sessions", err)
 		return
 	}
-	t.saveSettings(s)
-}
-
-func (t *timeline) saveSettings(s plan.Settings) {
-	if err := t.store.SaveSettings(s); err != nil {
-		t.showSettingError(err)
-		return
+	d.sessionsOnDay = sessions
+	d.sessions.Objects = nil
+	for _, sess := range sessions {
+		sess := sess
+		text := t.sessionText(sess)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { t.editSession(sess) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.deleteSession(sess) })
+		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
+		d.sessions.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), l))
 	}
-	t.settingErr.Hide()
-	t.reload()
+	if len(sessions) == 0 {
+		d.sessions.Add(widget.NewLabel("No sessions logged."))
+	}
+	d.sessions.Refresh()
 }
 
-func (t *timeline) showSettingError(err error) {
-	t.settingErr.SetText(sentence(err.Error()))
-	t.settingErr.Show()
+func suffix(sep, s string) string {
+	if s == "" {
+		return ""
+	}
+	return sep + s
+}
+
+func hoursText(h float64) string {
+	return minutesText(int(math.Round(h * 60)))
+}
+
+func (t *timeline) sessionText(s plan.Session) string {
+	what := t.skills[s.SkillID]
+	if what == "" {
+		what = t.steps[s.StepID]
+	}
+	if what == "" {
+		what = "General study"
+	}
+	text := minutesText(s.Minutes) + " · " + what
+	if s.Start != "" {
+		text = s.Start + " · " + text
+	}
+	if s.Notes != "" {
+		text += " — " + s.Notes
+	}
+	return text
+}
+
+func (t *timeline) deleteSession(s plan.Session) {
+	dialog.ShowConfirm("Delete session?", fmt.Sprintf("Delete %s on %s?", t.sessionText(s), longDate(s.Date)), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := t.store.DeleteSession(s.ID); err != nil {
+			t.report("delete the session", err)
+		}
+		t.reload()
+	}, t.win)
 }
 
 func monthsLabel(n int) string {

@@ -5,12 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
@@ -326,43 +324,6 @@ func TestEmptyStates(t *testing.T) {
 	m.Show(0)
 	if got := m.screens[0].(*dashboard).stepTitle.Text; got != "No roadmap yet" {
 		t.Errorf("empty dashboard says %q", got)
-	}
-}
-
-func TestTimelineShowsWeekFocusAndSavesHorizon(t *testing.T) {
-	st, _ := openFixture(t, fixture())
-	m := newTestWindow(t, st)
-	tl := m.screens[4].(*timeline)
-	tl.now = func() time.Time { return time.Date(2026, 11, 4, 12, 0, 0, 0, time.UTC) }
-	press(m, fyne.Key5)
-
-	if got := tl.monthLabel.Text; got != "November 2026" {
-		t.Errorf("month = %q, want November 2026", got)
-	}
-	if !strings.HasPrefix(tl.weekTitle.Text, "Week 1 of ") || !strings.Contains(tl.weekDetail.Text, "Decide your pace") {
-		t.Errorf("selected week = %q / %q, want week 1 with the first step", tl.weekTitle.Text, tl.weekDetail.Text)
-	}
-
-	tl.horizon.SetSelected(monthsLabel(12))
-	s, err := st.Settings()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.HorizonMonths != 12 {
-		t.Errorf("stored horizon = %d, want 12", s.HorizonMonths)
-	}
-	if !strings.Contains(tl.finish.Text, "2 Nov 2027") {
-		t.Errorf("finish = %q, want 2 Nov 2027", tl.finish.Text)
-	}
-
-	// The arrow moves to the next month, which the plan still covers.
-	test.Tap(findButtonWithIcon(t, m, theme.NavigateNextIcon()))
-	if tl.monthLabel.Text != "December 2026" {
-		t.Errorf("after next, month = %q", tl.monthLabel.Text)
-	}
-	test.TapAt(tl.calendar, fyne.NewPos(tl.calendar.Size().Width/2, tl.calendar.Size().Height-5))
-	if !strings.HasPrefix(tl.weekTitle.Text, "Week ") || tl.weekDetail.Text == "" {
-		t.Errorf("tapping the last row of December shows %q / %q, want its plan week", tl.weekTitle.Text, tl.weekDetail.Text)
 	}
 }
 

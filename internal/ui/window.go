@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
@@ -21,8 +22,11 @@ import (
 // Title is the window's title; scripts and the smoke test look for it.
 const Title = "Study Planner"
 
-// skillsScreen is the index of the skills screen, where Ctrl+F searches.
-const skillsScreen = 2
+// Indexes of the screens shortcuts lead to.
+const (
+	skillsScreen   = 2 // Ctrl+F searches here
+	timelineScreen = 4 // Ctrl+N logs a session here
+)
 
 // A screen is one page of the window.
 type screen interface {
@@ -115,6 +119,11 @@ func (m *MainWindow) addShortcuts(a fyne.App) {
 	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		m.Show(skillsScreen)
 		m.screens[skillsScreen].(*skills).focusSearch()
+	})
+	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.Show(timelineScreen)
+		t := m.screens[timelineScreen].(*timeline)
+		t.editSession(plan.Session{Date: t.now()})
 	})
 	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
 }

@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+const noChoice = "(none)"
+
+// choices lists names for a Select, "(none)" first, and maps them back.
+func choices(byID map[uint]string) ([]string, map[string]uint) {
+	names := make([]string, 0, len(byID)+1)
+	ids := map[string]uint{noChoice: 0}
+	for id, n := range byID {
+		names = append(names, n)
+		ids[n] = id
+	}
+	sort.Strings(names)
+	return append([]string{noChoice}, names...), ids
+}
+
+// editSession opens the session form; a session without an ID is new.
+func (t *timeline) editSession(s plan.Session) {
+	isNew := s.ID == 0
+	date := widget.NewDateEntry()
+	d := s.Date
+	if d.IsZero() {
+		d = plan.Date(t.now())
+	}
+	date.SetDate(&d)
+	start := widget.NewEntry()
+	start.SetPlaceHolder("HH:MM (optional)")
+	start.SetText(s.Start)
+	start.Validator = func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return nil
+		}
+		if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
+			return errors.New("write the time as 24-hour HH:MM, like 18:30")
+		}
+		return nil
+	}
+	minutes := widget.NewEntry()
+	if s.Minutes > 0 {
+		minutes.SetText(strconv.Itoa(s.Minutes))
+	}
+	minutes.SetPlaceHolder("45")
+	minutes.Validator = func(v string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > plan.MaxSessionMinutes {
+			return fmt.Errorf("enter the minutes studied, 1 to %d", plan.MaxSessionMinutes)
+		}
+		return nil
+	}
+	skillNames, skillIDs := choices(t.skills)
+	skill := widget.NewSelect(skillNames, nil)
+	skill.SetSelected(nameOr(t.skills[s.SkillID]))
+	stepNames, stepIDs := choices(t.steps)
+	step := widget.NewSelect(stepNames, nil)
+	step.SetSelected(nameOr(t.steps[s.StepID]))
+	notes := widget.NewEntry()
+	notes.SetText(s.Notes)
+	notes.SetPlaceHolder("What you did, what to pick up next time")
+
+	items := []*widget.FormItem{
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("Started", start),
+		widget.NewFormItem("Minutes", minutes),
+		widget.NewFormItem("Skill", skill),
+		widget.NewFormItem("Roadmap step", step),
+		widget.NewFormItem("Notes", notes),
+	}
+	title := "Log a study session"
+	if !isNew {
+		title = "Edit session"
+	}
+	form := showFormDialog(t.win, title, "Save", items, nil, func() error {
+		if date.Date == nil {
+			return errors.New("pick the session's date from the calendar button")
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(minutes.Text))
+		edited := plan.Session{ID: s.ID, Date: plan.Date(*date.Date), Start: strings.TrimSpace(start.Text), Minutes: n,
+			SkillID: skillIDs[skill.Selected], StepID: stepIDs[step.Selected], Notes: notes.Text}
+		var err error
+		if isNew {
+			_, err = t.store.LogSession(edited)
+		} else {
+			err = t.store.UpdateSession(edited)
+		}
+		if err != nil {
+			return err
+		}
+		t.selected = edited.Date
+		t.month = firstOfMonth(edited.Date)
+		t.reload()
+		return nil
+	})
+	t.sessionForm = form
+	t.win.Canvas().Focus(minutes)
+}
+
+func nameOr(name string) string {
+	if name == "" {
+		return noChoice
+	}
+	return name
+}
+
+// timerPanel times a session as it happens and logs it when stopped.
+type timerPanel struct {
+	t       *timeline
+	skill   *widget.Select
+	cycle   *widget.Check
+	clock   *widget.Label
+	phase   *widget.Label
+	button  *widget.Button
+	running *plan.StudyTimer
+	stop    chan struct{}
+	skills  map[string]uint
+	root    fyne.CanvasObject
+}
+
+func newTimerPanel(t *timeline) *timerPanel {
+	p := &timerPanel{t: t}
+	p.skill = widget.NewSelect(nil, nil)
+	p.skill.PlaceHolder = "Skill to study"
+	p.cycle = widget.NewCheck("25/5 focus cycle", nil)
+	p.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	p.clock.SizeName = theme.SizeNameHeadingText
+	p.phase = widget.NewLabel("")
+	p.button = widget.NewButtonWithIcon("Start timer", theme.MediaPlayIcon(), p.toggle)
+	p.root = widget.NewCard("Study timer", "", container.NewVBox(p.skill, p.cycle, container.NewHBox(p.clock, p.phase), p.button))
+	return p
+}
+
+func (p *timerPanel) setChoices() {
+	var names []string
+	names, p.skills = choices(p.t.skills)
+	p.skill.Options = names
+	p.skill.Refresh()
+}
+
+// Running reports whether the timer is on, for the tray and shortcuts.
+func (p *timerPanel) Running() bool { return p.running != nil }
+
+func (p *timerPanel) toggle() {
+	if p.running == nil {
+		p.start()
+	} else {
+		p.finish()
+	}
+}
+
+func (p *timerPanel) start() {
+	p.running = &plan.StudyTimer{Started: p.t.now(), Cycle: p.cycle.Checked}
+	p.cycle.Disable()
+	p.button.SetText("Stop and log")
+	p.button.SetIcon(theme.MediaStopIcon())
+	p.stop = make(chan struct{})
+	go func(stop chan struct{}) {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				fyne.Do(p.tick)
+			}
+		}
+	}(p.stop)
+	p.tick()
+}
+
+func (p *timerPanel) tick() {
+	if p.running == nil {
+		return
+	}
+	now := p.t.now()
+	e := p.running.Elapsed(now)
+	p.clock.SetText(fmt.Sprintf("%02d:%02d", int(e.Minutes()), int(e.Seconds())%60))
+	if onBreak, left := p.running.Phase(now); p.running.Cycle {
+		phase := "Focus"
+		if onBreak {
+			phase = "Break"
+		}
+		p.phase.SetText(fmt.Sprintf("%s · %d min left", phase, int(left.Minutes()+0.999)))
+	} else {
+		p.phase.SetText("")
+	}
+}
+
+// finish stops the timer and logs the study time, if a minute or more.
+func (p *timerPanel) finish() {
+	now := p.t.now()
+	timer := *p.running
+	close(p.stop)
+	p.running = nil
+	p.cycle.Enable()
+	p.button.SetText("Start timer")
+	p.button.SetIcon(theme.MediaPlayIcon())
+	p.clock.SetText("00:00")
+	p.phase.SetText("")
+	minutes := timer.StudyMinutes(now)
+	if minutes < 1 {
+		p.phase.SetText("Under a minute: not logged.")
+		return
+	}
+	sess := plan.Session{Date: plan.Date(timer.Started), Start: timer.Started.Format("15:04"), Minutes: minutes,
+		SkillID: p.skills[p.skill.Selected], Notes: "Timed"}
+	if _, err := p.t.store.LogSession(sess); err != nil {
+		p.t.report("log the timed session", err)
+		return
+	}
+	p.phase.SetText(fmt.Sprintf("Logged %s.", minutesText(minutes)))
+	p.t.reload()
+}

@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+// Preference keys for the study reminder, a setting of this computer
+// rather than of the plan.
+const (
+	prefRemindersOn   = "reminders.enabled"
+	prefReminderTime  = "reminders.time"
+	defaultRemindTime = "18:00"
+)
+
+var weekdayLabels = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+func weekdayOfLabel(label string) time.Weekday {
+	for i, l := range weekdayLabels {
+		if l == label {
+			return time.Weekday((i + 1) % 7)
+		}
+	}
+	return time.Monday
+}
+
+func labelOfWeekday(d time.Weekday) string { return weekdayLabels[(int(d)+6)%7] }
+
+// planSettingsTab edits what shapes the plan: dates, hours, study days,
+// days off, and the reminder.
+type planSettingsTab struct {
+	t          *timeline
+	start      *widget.DateEntry
+	months     *widget.Select
+	hours      *widget.Entry
+	days       *widget.CheckGroup
+	weekStart  *widget.Select
+	streak     *widget.Entry
+	form       *widget.Form
+	problem    *widget.Label
+	daysOff    *fyne.Container
+	offDate    *widget.DateEntry
+	offNote    *widget.Entry
+	remindOn   *widget.Check
+	remindAt   *widget.Entry
+	remindNote *widget.Label
+	current    plan.Settings
+	root       fyne.CanvasObject
+}
+
+func newPlanSettingsTab(t *timeline) *planSettingsTab {
+	p := &planSettingsTab{t: t}
+	p.start = widget.NewDateEntry()
+	months := make([]string, 0, plan.MaxHorizonMonths)
+	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
+		months = append(months, monthsLabel(m))
+	}
+	p.months = widget.NewSelect(months, nil)
+	p.hours = widget.NewEntry()
+	p.hours.Validator = func(s string) error {
+		_, err := parseWeeklyHours(s)
+		return err
+	}
+	p.days = widget.NewCheckGroup(weekdayLabels, nil)
+	p.days.Horizontal = true
+	p.weekStart = widget.NewSelect([]string{"Mon", "Sun", "Sat"}, nil)
+	p.streak = widget.NewEntry()
+	p.streak.Validator = func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 || n > plan.MaxSessionMinutes {
+			return fmt.Errorf("1 to %d minutes", plan.MaxSessionMinutes)
+		}
+		return nil
+	}
+	p.problem = widget.NewLabel("")
+	p.problem.Importance = widget.DangerImportance
+	p.problem.Wrapping = fyne.TextWrapWord
+	p.problem.Hide()
+	p.form = &widget.Form{
+		Items: []*widget.FormItem{
+			{Text: "Start", Widget: p.start, HintText: "The plan's first day"},
+			{Text: "Length", Widget: p.months, HintText: "Most people need 6 to 12 months"},
+			{Text: "Hours a week", Widget: p.hours, HintText: "What you can really give, on average"},
+			{Text: "Study days", Widget: p.days, HintText: "The week's hours are shared among them"},
+			{Text: "Weeks start on", Widget: p.weekStart},
+			{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
+		},
+		SubmitText: "Save plan",
+		OnSubmit:   p.save,
+	}
+
+	p.daysOff = container.NewVBox()
+	p.offDate = widget.NewDateEntry()
+	p.offNote = widget.NewEntry()
+	p.offNote.SetPlaceHolder("Note, e.g. Holiday")
+	addOff := widget.NewButtonWithIcon("Add day off", theme.ContentAddIcon(), p.addDayOff)
+	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.importHolidays)
+	exportICS := widget.NewButtonWithIcon("Export plan to calendar (.ics)…", theme.DocumentSaveIcon(), p.exportCalendar)
+
+	prefs := fyne.CurrentApp().Preferences()
+	p.remindOn = widget.NewCheck("Remind me on study days at", func(on bool) {
+		prefs.SetBool(prefRemindersOn, on)
+	})
+	p.remindOn.SetChecked(prefs.BoolWithFallback(prefRemindersOn, true))
+	p.remindAt = widget.NewEntry()
+	p.remindAt.SetText(prefs.StringWithFallback(prefReminderTime, defaultRemindTime))
+	p.remindAt.Validator = func(s string) error {
+		if _, err := time.Parse("15:04", strings.TrimSpace(s)); err != nil {
+			return errors.New("write the time as 24-hour HH:MM")
+		}
+		return nil
+	}
+	p.remindAt.OnChanged = func(s string) {
+		if p.remindAt.Validate() == nil {
+			prefs.SetString(prefReminderTime, strings.TrimSpace(s))
+		}
+	}
+	p.remindNote = caption("A desktop notification while Study Planner runs.")
+
+	offForm := container.NewBorder(nil, nil, nil, addOff, container.NewGridWithColumns(2, p.offDate, p.offNote))
+	p.root = container.NewVScroll(container.NewVBox(
+		widget.NewCard("Plan", "", container.NewVBox(p.form, p.problem)),
+		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff, offForm, container.NewHBox(importOff))),
+		widget.NewCard("Calendar and reminders", "", container.NewVBox(
+			container.NewHBox(exportICS),
+			container.NewHBox(p.remindOn, container.NewGridWrap(fyne.NewSize(90, p.remindAt.MinSize().Height), p.remindAt)),
+			p.remindNote)),
+	))
+	return p
+}
+
+func parseWeeklyHours(s string) (float64, error) {
+	h, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(s, ",", ".")), 64)
+	if err != nil || h < plan.MinHoursPerWeek || h > plan.MaxHoursPerWeek {
+		return 0, fmt.Errorf("a number of hours from %g to %g", float64(plan.MinHoursPerWeek), float64(plan.MaxHoursPerWeek))
+	}
+	return h, nil
+}
+
+func (p *planSettingsTab) show(s plan.Settings) {
+	p.current = s
+	start := s.StartDate
+	p.start.SetDate(&start)
+	p.months.SetSelected(monthsLabel(s.HorizonMonths))
+	p.hours.SetText(strconv.FormatFloat(s.HoursPerWeek, 'f', -1, 64))
+	var days []string
+	for d := 0; d < 7; d++ {
+		if s.StudyDays[d] {
+			days = append(days, labelOfWeekday(time.Weekday(d)))
+		}
+	}
+	p.days.SetSelected(days)
+	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
+	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
+	p.showDaysOff()
+}
+
+func (p *planSettingsTab) showDaysOff() {
+	p.daysOff.Objects = nil
+	if len(p.current.DaysOff) == 0 {
+		p.daysOff.Add(widget.NewLabel("No days off."))
+	}
+	for _, d := range p.current.DaysOff {
+		d := d
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeDayOff(d.Date) })
+		del.Importance = widget.LowImportance
+		p.daysOff.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))
+	}
+	p.daysOff.Refresh()
+}
+
+// save stores the form; anything wrong is said under it and nothing is
+// stored.
+func (p *planSettingsTab) save() {
+	s := p.current
+	var problems []string
+	if p.start.Date == nil {
+		problems = append(problems, "pick the start date from the calendar button")
+	} else {
+		s.StartDate = plan.Date(*p.start.Date)
+	}
+	fmt.Sscanf(p.months.Selected, "%d", &s.HorizonMonths)
+	if h, err := parseWeeklyHours(p.hours.Text); err != nil {
+		problems = append(problems, "hours a week: "+err.Error())
+	} else {
+		s.HoursPerWeek = h
+	}
+	s.StudyDays = [7]bool{}
+	for _, l := range p.days.Selected {
+		s.StudyDays[weekdayOfLabel(l)] = true
+	}
+	s.WeekStart = weekdayOfLabel(p.weekStart.Selected)
+	if n, err := strconv.Atoi(strings.TrimSpace(p.streak.Text)); err == nil {
+		s.MinStreakMinutes = n
+	}
+	if len(problems) == 0 {
+		if err := s.Validate(); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	if len(problems) == 0 {
+		if err := p.t.store.SaveSettings(s); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	if len(problems) > 0 {
+		p.problem.SetText(sentence(strings.Join(problems, "; ")))
+		p.problem.Show()
+		return
+	}
+	p.problem.Hide()
+	p.t.reload()
+}
+
+func (p *planSettingsTab) addDayOff() {
+	if p.offDate.Date == nil {
+		p.problem.SetText("Pick the day off from the calendar button beside it.")
+		p.problem.Show()
+		return
+	}
+	if err := p.t.store.AddDaysOff([]plan.DayOff{{Date: plan.Date(*p.offDate.Date), Note: strings.TrimSpace(p.offNote.Text)}}); err != nil {
+		p.t.report("add the day off", err)
+		return
+	}
+	p.offDate.SetDate(nil)
+	p.offNote.SetText("")
+	p.problem.Hide()
+	p.t.reload()
+}
+
+func (p *planSettingsTab) removeDayOff(day time.Time) {
+	s := p.current
+	s.DaysOff = nil
+	for _, d := range p.current.DaysOff {
+		if !d.Date.Equal(day) {
+			s.DaysOff = append(s.DaysOff, d)
+		}
+	}
+	if err := p.t.store.SaveSettings(s); err != nil {
+		p.t.report("remove the day off", err)
+		return
+	}
+	p.t.reload()
+}
+
+func (p *planSettingsTab) importHolidays() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			showError(p.t.win, "open the calendar", err)
+			return
+		}
+		defer r.Close()
+		days, err := ics.ReadDaysOff(r)
+		if err == nil {
+			err = p.t.store.AddDaysOff(days)
+		}
+		if err != nil {
+			showError(p.t.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
+			return
+		}
+		p.t.reload()
+		dialog.ShowInformation("Holidays imported", fmt.Sprintf("%d days off added; the plan now leaves them free.", len(days)), p.t.win)
+	}, p.t.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	d.Show()
+}
+
+func (p *planSettingsTab) exportCalendar() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			showError(p.t.win, "save the calendar", err)
+			return
+		}
+		err = ics.Write(w, p.t.forecast.Days, p.t.p.Steps, p.t.now())
+		if closeErr := w.Close(); err == nil {
+			err = closeErr
+		}
+		if err != nil {
+			showError(p.t.win, "save the calendar", err)
+		}
+	}, p.t.win)
+	d.SetFileName("study-plan.ics")
+	d.Show()
+}

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+// timelineAt opens the timeline with the clock set to a Wednesday early in
+// the fixture's plan (which starts on Monday 2 November 2026).
+func timelineAt(t *testing.T) (*MainWindow, *timeline) {
+	t.Helper()
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	tl := m.screens[timelineScreen].(*timeline)
+	tl.now = func() time.Time { return time.Date(2026, 11, 4, 18, 0, 0, 0, time.UTC) }
+	press(m, fyne.Key5)
+	return m, tl
+}
+
+var nov4 = time.Date(2026, 11, 4, 0, 0, 0, 0, time.UTC)
+
+func TestLoggingASessionChangesTheDayAndTheSkill(t *testing.T) {
+	m, tl := timelineAt(t)
+	if got := tl.monthLabel.Text; got != "November 2026" {
+		t.Fatalf("month = %q", got)
+	}
+	if tl.facts(nov4).plannedHours == 0 {
+		t.Fatal("nothing is planned on a study day of the plan")
+	}
+	test.Tap(findButton(t, m, "Log a session…"))
+	form := tl.sessionForm.form
+	test.Type(form.Items[2].Widget.(*widget.Entry), "50")
+	form.Items[3].Widget.(*widget.Select).SetSelected("Go")
+	test.Tap(findButton(t, m, "Save"))
+	if tl.sessionForm.problem.Visible() {
+		t.Fatalf("saving said %q", tl.sessionForm.problem.Text)
+	}
+
+	if got := tl.facts(nov4).loggedMin; got != 50 {
+		t.Errorf("the calendar shows %d minutes on 4 November, want 50", got)
+	}
+	found := false
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "50 min · Go" {
+			found = true
+		}
+	})
+	if !found {
+		t.Error("the day panel does not list the session")
+	}
+	press(m, fyne.Key3)
+	if _, label, buttons := checkRow(t, m, "Go"); label == nil || !strings.Contains(buttons.Objects[0].(*widget.Label).Text, "50 min of 80 h logged") {
+		t.Errorf("the skill shows %q, want its logged time", buttons.Objects[0].(*widget.Label).Text)
+	}
+}
+
+func TestASessionFormRefusesBadInput(t *testing.T) {
+	m, tl := timelineAt(t)
+	test.Tap(findButton(t, m, "Log a session…"))
+	form := tl.sessionForm.form
+	minutes := form.Items[2].Widget.(*widget.Entry)
+	test.Type(minutes, "two hours")
+	if err := minutes.Validate(); err == nil || !strings.Contains(err.Error(), "minutes") {
+		t.Errorf("minutes field says %v", err)
+	}
+	start := form.Items[1].Widget.(*widget.Entry)
+	test.Type(start, "7pm")
+	if err := start.Validate(); err == nil || !strings.Contains(err.Error(), "HH:MM") {
+		t.Errorf("start field says %v", err)
+	}
+	if sessions, _ := tl.store.Sessions(nov4.AddDate(-1, 0, 0), nov4.AddDate(1, 0, 0)); len(sessions) != 0 {
+		t.Error("a session was stored")
+	}
+}
+
+func TestCalendarKeyboardAndWeekView(t *testing.T) {
+	_, tl := timelineAt(t)
+	tl.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if !tl.selected.Equal(nov4.AddDate(0, 0, 1)) {
+		t.Errorf("Right selected %s", tl.selected)
+	}
+	tl.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if tl.monthLabel.Text != "December 2026" || !tl.selected.Equal(time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Page Down shows %q with %s selected", tl.monthLabel.Text, tl.selected)
+	}
+	tl.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if !tl.selected.Equal(nov4) || tl.monthLabel.Text != "November 2026" {
+		t.Errorf("Home went to %s", tl.selected)
+	}
+	tl.viewSwitch.SetSelected("Week")
+	if len(tl.week.columns.Objects) != 7 {
+		t.Fatalf("the week view has %d days", len(tl.week.columns.Objects))
+	}
+	if tl.monthLabel.Text != "Week of 2 Nov 2026" {
+		t.Errorf("week label %q", tl.monthLabel.Text)
+	}
+	var blocks []string
+	visible(tl.week.root, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "\n") {
+			blocks = append(blocks, l.Text)
+		}
+	})
+	if len(blocks) == 0 || !strings.Contains(strings.Join(blocks, " "), "Decide your pace") {
+		t.Errorf("the week's planned blocks are %q, want the first step's work", blocks)
+	}
+	test.Tap(findButtonWithIconIn(t, tl, theme.NavigateNextIcon()))
+	if tl.monthLabel.Text != "Week of 9 Nov 2026" {
+		t.Errorf("next week shows %q", tl.monthLabel.Text)
+	}
+}
+
+func findButtonWithIconIn(t *testing.T, tl *timeline, icon fyne.Resource) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	visible(tl.root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button with the %s icon", icon.Name())
+	}
+	return found
+}
+
+func TestPlanSettingsSaveAndRefuse(t *testing.T) {
+	_, tl := timelineAt(t)
+	ps := tl.settings
+	ps.hours.SetText("12.5")
+	ps.days.SetSelected([]string{"Mon", "Wed", "Fri"})
+	ps.months.SetSelected(monthsLabel(12))
+	ps.save()
+	s, _ := tl.store.Settings()
+	if s.HoursPerWeek != 12.5 || s.StudyDaysPerWeek() != 3 || !s.StudyDays[time.Wednesday] || s.HorizonMonths != 12 {
+		t.Errorf("stored %+v", s)
+	}
+	if !strings.Contains(tl.verdict.Text, "12.5 h a week") {
+		t.Errorf("the verdict did not follow: %q", tl.verdict.Text)
+	}
+
+	ps.days.SetSelected(nil)
+	ps.save()
+	if !ps.problem.Visible() || !strings.Contains(ps.problem.Text, "study day") {
+		t.Errorf("no study days says %q", ps.problem.Text)
+	}
+	ps.days.SetSelected([]string{"Mon"})
+	ps.hours.SetText("lots")
+	ps.save()
+	if !strings.Contains(ps.problem.Text, "Hours a week") {
+		t.Errorf("bad hours say %q", ps.problem.Text)
+	}
+	if after, _ := tl.store.Settings(); after.HoursPerWeek != 12.5 || after.StudyDaysPerWeek() != 3 {
+		t.Errorf("a refused save changed the settings: %+v", after)
+	}
+}
+
+func TestStudyTimerLogsFocusTime(t *testing.T) {
+	_, tl := timelineAt(t)
+	clock := time.Date(2026, 11, 4, 18, 0, 0, 0, time.UTC)
+	tl.now = func() time.Time { return clock }
+	p := tl.timer
+	p.skill.SetSelected("Python")
+	p.cycle.SetChecked(true)
+	test.Tap(p.button)
+	if !p.Running() {
+		t.Fatal("the timer did not start")
+	}
+	clock = clock.Add(40 * time.Minute) // 25 focus, 5 break, 10 focus
+	p.tick()
+	if !strings.HasPrefix(p.phase.Text, "Focus") {
+		t.Errorf("phase %q at 40 minutes, want Focus", p.phase.Text)
+	}
+	test.Tap(p.button)
+	sessions, _ := tl.store.Sessions(nov4, nov4.AddDate(0, 0, 1))
+	if len(sessions) != 1 || sessions[0].Minutes != 35 || sessions[0].Start != "18:00" || tl.skills[sessions[0].SkillID] != "Python" {
+		t.Errorf("the timer logged %+v, want 35 minutes of Python from 18:00", sessions)
+	}
+	if got := tl.facts(nov4).loggedMin; got != 35 {
+		t.Errorf("the calendar shows %d minutes", got)
+	}
+}
+
+func TestDashboardShowsTheTimelineHeadlines(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	if _, err := st.LogSession(plan.Session{Date: nov4.AddDate(0, 0, -1), Minutes: 30}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.LogSession(plan.Session{Date: nov4, Minutes: 45}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	d := m.screens[0].(*dashboard)
+	d.now = func() time.Time { return nov4.Add(20 * time.Hour) }
+	press(m, fyne.Key2)
+	press(m, fyne.Key1)
+	if !strings.HasPrefix(d.streak.Text, "Streak 2 days") {
+		t.Errorf("streak = %q, want 2 days", d.streak.Text)
+	}
+	if !strings.Contains(d.weekHours.Text, "1 h 15 of 10 h studied") {
+		t.Errorf("this week = %q", d.weekHours.Text)
+	}
+	if !strings.Contains(d.forecast.Text, "fit") {
+		t.Errorf("the forecast verdict is %q", d.forecast.Text)
+	}
+	if d.schedule.Text == "" || d.projected.Text == "" {
+		t.Error("the schedule headlines are empty")
+	}
+}

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// weekView shows seven days side by side, each with its planned blocks and
+// the sessions logged. Tapping a day's header selects it.
+type weekView struct {
+	columns *fyne.Container
+	root    fyne.CanvasObject
+	pick    func(time.Time)
+}
+
+func newWeekView(pick func(time.Time)) *weekView {
+	w := &weekView{columns: container.NewGridWithColumns(7), pick: pick}
+	w.root = container.NewVScroll(w.columns)
+	return w
+}
+
+func (w *weekView) show(start, today, selected time.Time, t *timeline) {
+	th := theme.Current()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	primary := th.Color(theme.ColorNamePrimary, v)
+	w.columns.Objects = nil
+	for i := 0; i < 7; i++ {
+		d := start.AddDate(0, 0, i)
+		head := widget.NewButton(d.Format("Mon 2"), func() { w.pick(d) })
+		head.Importance = widget.LowImportance
+		if d.Equal(selected) {
+			head.Importance = widget.HighImportance
+		}
+		col := container.NewVBox(head)
+		if d.Equal(today) {
+			col.Add(caption("Today"))
+		}
+		f := t.facts(d)
+		if f.off {
+			col.Add(caption("Day off"))
+		} else if f.free {
+			col.Add(caption("Free day"))
+		}
+		for _, it := range t.forecast.Days[d] {
+			col.Add(block(withAlpha(primary, 0x40), fmt.Sprintf("%s\n%s", it.Name, hoursText(it.Hours))))
+		}
+		sessions, err := t.store.Sessions(d, d.AddDate(0, 0, 1))
+		if err != nil {
+			t.report("load the week's sessions", err)
+			return
+		}
+		for _, s := range sessions {
+			col.Add(block(withAlpha(primary, 0xa0), "✓ "+t.sessionText(s)))
+		}
+		w.columns.Add(col)
+	}
+	w.columns.Refresh()
+}
+
+// block is a tinted box with wrapped text: a planned piece of work or a
+// logged session.
+func block(fill color.Color, text string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(fill)
+	bg.CornerRadius = 4
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return container.NewStack(bg, l)
+}
+
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
