@@ -54,6 +54,7 @@ func commands() []command {
 		{"log", "record a study session", "log [--db PATH] --skill NAME --minutes N [--date YYYY-MM-DD] [--start HH:MM] [--note TEXT]", runLog},
 		{"export", "write all your data to a file (JSON), or the plan as a calendar (ICS)", "export [--db PATH] [--format json|ics] [--out FILE]", runExport},
 		{"import", "replace all your data with an exported file, or add a calendar's events as days off", "import [--db PATH] FILE.json|FILE.ics", runImport},
+		{"salaries", "compare the salary ranges in one currency", "salaries [--db PATH] [--base CODE] [--ppp] [--json]", runSalaries},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 	}

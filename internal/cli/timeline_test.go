@@ -2,12 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	ical "github.com/arran4/golang-ical"
+
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 type planOut struct {
@@ -202,7 +205,7 @@ func TestAVersion2ExportStillImports(t *testing.T) {
 		t.Fatalf("import of a version 2 export: %s", r.stderr)
 	}
 	doc := run(t, "", "--db", db, "export").stdout
-	if !strings.Contains(doc, `"version": 3`) || !strings.Contains(doc, `"name": "Todo REST API"`) || !strings.Contains(doc, `"hours_per_week": 10`) {
+	if !strings.Contains(doc, fmt.Sprintf(`"version": %d`, snapshot.Version)) || !strings.Contains(doc, `"name": "Todo REST API"`) || !strings.Contains(doc, `"hours_per_week": 10`) {
 		t.Errorf("the version 2 data did not come through with the new defaults")
 	}
 }

@@ -5,6 +5,7 @@ package salary
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -15,21 +16,73 @@ import (
 )
 
 // Range is what a backend developer earns in a year in one country, in whole
-// units of the local currency.
+// units of the local currency: a published figure or an offer the learner
+// met.
 type Range struct {
 	ID          uint
 	Country     string
 	CountryCode string // ISO 3166-1 alpha-2, e.g. "GB"
+	Level       Level
 	Currency    string // ISO 4217, e.g. "GBP"
 	Min, Max    int64
+	Median      int64 // 0 when not known
 	Year        int
 	Source      string
 }
 
-// Plausible bounds for a salary's year: the figures are about recent pay.
+// Level is the seniority a salary is for.
+type Level string
+
+// The levels, in display order.
 const (
-	MinYear = 1990
-	MaxYear = 2100
+	Unspecified Level = "unspecified"
+	Junior      Level = "junior"
+	Mid         Level = "mid"
+	Senior      Level = "senior"
+)
+
+// Levels lists every level in display order.
+var Levels = []Level{Unspecified, Junior, Mid, Senior}
+
+// Valid reports whether l is one of Levels.
+func (l Level) Valid() bool {
+	for _, v := range Levels {
+		if l == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the level as a person reads it.
+func (l Level) Label() string {
+	switch l {
+	case Junior:
+		return "Junior"
+	case Mid:
+		return "Mid-level"
+	case Senior:
+		return "Senior"
+	}
+	return "Any level"
+}
+
+// LevelFromLabel is the inverse of Label.
+func LevelFromLabel(label string) (Level, error) {
+	for _, l := range Levels {
+		if l.Label() == label {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("unknown level %q", label)
+}
+
+// Plausible bounds for a salary's year and amount: the figures are about
+// recent yearly pay, and a billion in any currency is a typo.
+const (
+	MinYear   = 1990
+	MaxYear   = 2100
+	MaxAmount = 1_000_000_000_000
 )
 
 // Validate explains everything that is wrong with r, joined.
@@ -41,10 +94,21 @@ func (r Range) Validate() error {
 	if err := ValidateCurrency(r.Currency); err != nil {
 		errs = append(errs, err)
 	}
-	if r.Min <= 0 || r.Max <= 0 {
+	if len(r.CountryCode) != 2 || strings.ToUpper(r.CountryCode) != r.CountryCode {
+		errs = append(errs, fmt.Errorf("the country code %q is not two capital letters such as GB", r.CountryCode))
+	}
+	if !r.Level.Valid() {
+		errs = append(errs, fmt.Errorf("%q is not a level: use junior, mid, senior or unspecified", r.Level))
+	}
+	switch {
+	case r.Min <= 0 || r.Max <= 0:
 		errs = append(errs, fmt.Errorf("amounts must be positive (got %d to %d)", r.Min, r.Max))
-	} else if r.Min > r.Max {
+	case r.Min > r.Max:
 		errs = append(errs, fmt.Errorf("the minimum %s is above the maximum %s", humanize.Comma(r.Min), humanize.Comma(r.Max)))
+	case r.Max > MaxAmount:
+		errs = append(errs, fmt.Errorf("the maximum %s is beyond any salary; check the number of zeros", humanize.Comma(r.Max)))
+	case r.Median != 0 && (r.Median < r.Min || r.Median > r.Max):
+		errs = append(errs, fmt.Errorf("the median %s is outside the range %s to %s", humanize.Comma(r.Median), humanize.Comma(r.Min), humanize.Comma(r.Max)))
 	}
 	if r.Year < MinYear || r.Year > MaxYear {
 		errs = append(errs, fmt.Errorf("the year %d is not between %d and %d", r.Year, MinYear, MaxYear))
@@ -92,7 +156,13 @@ func Compact(code string, amount int64) string {
 	if prefix != "" && suffix == "" {
 		return Format(code, amount)
 	}
-	return withSymbol(code, humanize.FtoaWithDigits(value, 1)+suffix)
+	digits := 0 // "$83k", not "$83.2k"
+	if value < 10 {
+		digits = 1 // but "A$1.2M"
+	}
+	// FtoaWithDigits cuts digits off; round first so 110.98k reads 111k.
+	scale := math.Pow(10, float64(digits))
+	return withSymbol(code, humanize.FtoaWithDigits(math.Round(value*scale)/scale, digits)+suffix)
 }
 
 // CompactRange writes a range the short way: "$90k – $120k".

@@ -1,8 +1,10 @@
 package salary
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFormatRange(t *testing.T) {
@@ -16,7 +18,7 @@ func TestFormatRange(t *testing.T) {
 		{"GBP", 40000, 60000, "£40,000 – £60,000", "£40k – £60k"},
 		{"AUD", 70000, 100000, "A$70,000 – A$100,000", "A$70k – A$100k"},
 		{"EUR", 40000, 70000, "€40,000 – €70,000", "€40k – €70k"},
-		{"CHF", 95000, 1250000, "CHF 95,000 – CHF 1,250,000", "CHF 95k – CHF 1.2M"},
+		{"CHF", 95000, 1250000, "CHF 95,000 – CHF 1,250,000", "CHF 95k – CHF 1.3M"},
 		{"JPY", 500, 999, "¥500 – ¥999", "¥500 – ¥999"},
 	}
 	for _, tt := range tests {
@@ -31,7 +33,7 @@ func TestFormatRange(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	good := Range{Country: "Canada", Currency: "CAD", Min: 65000, Max: 95000, Year: 2023}
+	good := Range{Country: "Canada", CountryCode: "CA", Level: Junior, Currency: "CAD", Min: 65000, Max: 95000, Year: 2023}
 	tests := []struct {
 		name   string
 		change func(*Range)
@@ -45,6 +47,11 @@ func TestValidate(t *testing.T) {
 		{"zero", func(r *Range) { r.Min = 0 }, "must be positive"},
 		{"inverted", func(r *Range) { r.Min, r.Max = r.Max, r.Min }, "above the maximum"},
 		{"old year", func(r *Range) { r.Year = 1850 }, "not between"},
+		{"median inside", func(r *Range) { r.Median = 80000 }, ""},
+		{"median outside", func(r *Range) { r.Median = 99000 }, "median 99,000 is outside"},
+		{"typo zeros", func(r *Range) { r.Max = 95_000_000_000_000 }, "number of zeros"},
+		{"bad level", func(r *Range) { r.Level = "lead" }, "not a level"},
+		{"bad country code", func(r *Range) { r.CountryCode = "Can" }, "two capital letters"},
 	}
 	for _, tt := range tests {
 		r := good
@@ -56,5 +63,147 @@ func TestValidate(t *testing.T) {
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: error %v, want one mentioning %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+func rates() []Rate {
+	asOf := time.Date(2023, 12, 29, 0, 0, 0, 0, time.UTC)
+	return []Rate{
+		{Currency: "USD", PerEUR: "1.1050", AsOf: asOf},
+		{Currency: "GBP", PerEUR: "0.86905", AsOf: asOf},
+		{Currency: "JPY", PerEUR: "156.33", AsOf: asOf.AddDate(-2, 0, 0)},
+	}
+}
+
+func TestNominalConversion(t *testing.T) {
+	tests := []struct {
+		base     string
+		amount   int64
+		currency string
+		want     int64
+		wantErr  bool
+	}{
+		{"USD", 90000, "USD", 90000, false},   // itself: unchanged
+		{"EUR", 40000, "EUR", 40000, false},   // itself: unchanged
+		{"EUR", 110500, "USD", 100000, false}, // exact
+		{"USD", 40000, "EUR", 44200, false},
+		{"USD", 50000, "GBP", 63575, false}, // 50000 × 1.105 / 0.86905 = 63575.16
+		{"GBP", 1, "USD", 1, false},         // 0.786 rounds to 1
+		{"USD", 50000, "CHF", 0, true},      // no rate
+	}
+	for _, tt := range tests {
+		c, err := NewConverter(tt.base, DefaultCountry(tt.base), rates(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Nominal(tt.amount, tt.currency)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("%d %s in %s = %d, %v; want %d (error %v)", tt.amount, tt.currency, tt.base, got, err, tt.want, tt.wantErr)
+		}
+		if tt.wantErr && !errors.Is(err, ErrNoRate) {
+			t.Errorf("a missing rate gave %v, want ErrNoRate", err)
+		}
+	}
+	if _, err := NewConverter("CHF", "CH", rates(), nil); err == nil {
+		t.Error("a base currency without a rate was accepted")
+	}
+}
+
+func TestPurchasingPowerConversion(t *testing.T) {
+	ppp := []PPP{{CountryCode: "US", Factor: "1"}, {CountryCode: "DE", Factor: "0.75"}, {CountryCode: "GB", Factor: "0.70"}}
+	c, err := NewConverter("USD", "US", rates(), ppp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		amount  int64
+		country string
+		want    int64
+	}{
+		{90000, "US", 90000}, // its own country: unchanged
+		{45000, "DE", 60000}, // 45000 / 0.75
+		{40000, "GB", 57143}, // 57142.86
+	} {
+		if got, err := c.ByPurchasingPower(tt.amount, tt.country); err != nil || got != tt.want {
+			t.Errorf("%d in %s = %d, %v; want %d", tt.amount, tt.country, got, err, tt.want)
+		}
+	}
+	if _, err := c.ByPurchasingPower(1000, "FR"); !errors.Is(err, ErrNoRate) {
+		t.Errorf("a country without a factor gave %v", err)
+	}
+}
+
+func TestStaleRates(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	got := Stale(rates(), []string{"USD", "JPY"}, today)
+	if len(got) != 2 {
+		t.Errorf("Stale = %v, want USD and JPY (both over a year old)", got)
+	}
+	if got := Stale(rates(), []string{"USD"}, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
+		t.Errorf("a five-month-old rate is stale: %v", got)
+	}
+}
+
+func TestParseDecimal(t *testing.T) {
+	for _, bad := range []string{"", "abc", "-1", "0", "1/3", "1e3"} {
+		if _, err := ParseDecimal(bad); err == nil {
+			t.Errorf("ParseDecimal(%q) accepted", bad)
+		}
+	}
+	if r, err := ParseDecimal(" 1.0813 "); err != nil || r.FloatString(4) != "1.0813" {
+		t.Errorf("ParseDecimal(1.0813) = %v, %v", r, err)
+	}
+}
+
+func TestCompareSortsAndExplains(t *testing.T) {
+	ranges := []Range{
+		{Country: "Germany", CountryCode: "DE", Currency: "EUR", Min: 40000, Max: 70000, Median: 52000},
+		{Country: "United States", CountryCode: "US", Currency: "USD", Min: 90000, Max: 120000},
+		{Country: "Switzerland", CountryCode: "CH", Currency: "CHF", Min: 90000, Max: 130000},
+	}
+	c, _ := NewConverter("USD", "US", rates(), []PPP{{CountryCode: "US", Factor: "1"}, {CountryCode: "DE", Factor: "0.75"}})
+	got := Compare(ranges, c, false)
+	if got[0].Country != "United States" || got[1].Country != "Germany" || got[2].Country != "Switzerland" {
+		t.Fatalf("order = %s, %s, %s", got[0].Country, got[1].Country, got[2].Country)
+	}
+	if got[1].BaseMin != 44200 || got[1].BaseMax != 77350 || got[1].BaseMedian != 57460 {
+		t.Errorf("Germany in USD = %d–%d (median %d)", got[1].BaseMin, got[1].BaseMax, got[1].BaseMedian)
+	}
+	if got[2].Err == nil || !strings.Contains(got[2].Err.Error(), "Switzerland cannot be converted") {
+		t.Errorf("a range without a rate says %v", got[2].Err)
+	}
+	byPower := Compare(ranges, c, true)
+	if byPower[1].Country != "Germany" || byPower[1].BaseMax != 93333 || byPower[0].BaseMax != 120000 {
+		t.Errorf("by purchasing power: %s at %d, %s at %d; want the US unchanged at 120,000 and Germany at 93,333 (70,000 / 0.75)",
+			byPower[0].Country, byPower[0].BaseMax, byPower[1].Country, byPower[1].BaseMax)
+	}
+}
+
+func TestForTargetAndFilter(t *testing.T) {
+	ranges := []Range{
+		{CountryCode: "DE", Level: Unspecified, Min: 1, Max: 2},
+		{CountryCode: "DE", Level: Senior, Min: 3, Max: 4},
+		{CountryCode: "GB", Level: Junior, Min: 5, Max: 6},
+	}
+	if r, ok := ForTarget(ranges, "DE", Senior); !ok || r.Min != 3 {
+		t.Errorf("DE senior = %+v", r)
+	}
+	if r, ok := ForTarget(ranges, "DE", Junior); !ok || r.Min != 1 {
+		t.Errorf("DE junior falls back to the unspecified range, got %+v", r)
+	}
+	if _, ok := ForTarget(ranges, "GB", Senior); ok {
+		t.Error("GB senior found without such a range")
+	}
+	if got := Filter(ranges, Junior); len(got) != 1 || got[0].CountryCode != "GB" {
+		t.Errorf("Filter(junior) = %+v", got)
+	}
+	if got := Filter(ranges, Unspecified); len(got) != 3 {
+		t.Errorf("Filter(any) kept %d", len(got))
+	}
+}
+
+func TestCompactRoundsToWholeThousands(t *testing.T) {
+	if got := CompactRange(Range{Currency: "EUR", Min: 83233, Max: 110978}); got != "€83k – €111k" {
+		t.Errorf("CompactRange = %q, want €83k – €111k", got)
 	}
 }

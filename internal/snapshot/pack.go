@@ -107,7 +107,8 @@ func (p Pack) Validate() error {
 // AsDocument is the pack as a learner's data on the day they start it:
 // every step to do, every skill not started.
 func (p Pack) AsDocument() Document {
-	doc := Document{Format: Format, Version: Version, Plan: DefaultPlan(), Projects: []Project{}, Sessions: []Session{}, Salaries: []Salary{}}
+	doc := Document{Format: Format, Version: Version, Plan: DefaultPlan(), Projects: []Project{}, Sessions: []Session{},
+		Salaries: []Salary{}, Comparison: DefaultComparison(), ExchangeRates: []Rate{}, PPP: []PPP{}}
 	for _, st := range p.Roadmap {
 		actions := make([]Action, len(st.Actions))
 		for i, a := range st.Actions {

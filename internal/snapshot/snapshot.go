@@ -29,7 +29,9 @@ const Format = "studyplanner"
 //	   links, prerequisites and last practised; portfolio projects
 //	3: weekly hours, study days, week start, streak minimum and days off in
 //	   the plan; study sessions
-const Version = 3
+//	4: salary levels and medians, exchange rates, purchasing power factors,
+//	   the comparison settings
+const Version = 4
 
 // DateLayout is how dates are written: ISO 8601 calendar dates.
 const DateLayout = "2006-01-02"
@@ -55,6 +57,47 @@ type Document struct {
 	Projects        []Project  `json:"projects"`
 	Sessions        []Session  `json:"sessions"`
 	Salaries        []Salary   `json:"salaries"`
+	// Comparison says how salaries are compared: in which currency, and for
+	// which country and level the learner aims.
+	Comparison    Comparison `json:"salary_comparison"`
+	ExchangeRates []Rate     `json:"exchange_rates"`
+	PPP           []PPP      `json:"ppp_factors"`
+
+	// UpgradedFrom is the version the document was written in, when Decode
+	// brought it up to date; 0 otherwise.
+	UpgradedFrom int `json:"-"`
+}
+
+// Comparison is the learner's choice of how to compare salaries.
+type Comparison struct {
+	BaseCurrency  string `json:"base_currency"`
+	TargetCountry string `json:"target_country"`
+	TargetLevel   string `json:"target_level"`
+}
+
+// DefaultComparison compares in US dollars, aiming at a junior job in the
+// United States.
+func DefaultComparison() Comparison {
+	return Comparison{BaseCurrency: "USD", TargetCountry: "US", TargetLevel: string(salary.Junior)}
+}
+
+// Rate is an exchange rate: units of the currency per euro, as a decimal
+// string, with the date it is from and where it comes from.
+type Rate struct {
+	Currency string `json:"currency"`
+	PerEUR   string `json:"per_eur"`
+	AsOf     string `json:"as_of"`
+	Source   string `json:"source"`
+}
+
+// PPP is a purchasing power parity factor for private consumption: units of
+// the country's currency per international dollar.
+type PPP struct {
+	CountryCode string `json:"country_code"`
+	Country     string `json:"country"`
+	Factor      string `json:"factor"`
+	Year        int    `json:"year"`
+	Source      string `json:"source"`
 }
 
 // Session is time studied; Skill and Step name what it was for, or are
@@ -158,9 +201,11 @@ type Project struct {
 type Salary struct {
 	Country     string `json:"country"`
 	CountryCode string `json:"country_code"`
+	Level       string `json:"level,omitempty"`
 	Currency    string `json:"currency"`
 	Min         int64  `json:"min"`
 	Max         int64  `json:"max"`
+	Median      int64  `json:"median,omitempty"`
 	Year        int    `json:"year"`
 	Source      string `json:"source"`
 }
@@ -203,7 +248,17 @@ func Decode(r io.Reader) (Document, error) {
 	if head.Version <= 2 {
 		doc.Plan.upgradeFromV2()
 		doc.Sessions = []Session{}
-		doc.Version = Version
+	}
+	if head.Version <= 3 {
+		// Salaries had no level; rates and purchasing power did not exist.
+		for i := range doc.Salaries {
+			doc.Salaries[i].Level = string(salary.Unspecified)
+		}
+		doc.Comparison = DefaultComparison()
+		doc.ExchangeRates, doc.PPP = []Rate{}, []PPP{}
+	}
+	if head.Version < Version {
+		doc.UpgradedFrom, doc.Version = head.Version, Version
 	}
 	if err := doc.Validate(); err != nil {
 		return Document{}, err
@@ -311,7 +366,6 @@ func (d Document) Validate() error {
 	for i, s := range d.Salaries {
 		at := fmt.Sprintf("salaries[%d]", i)
 		v.check(len(s.Country) <= MaxNameLen, at+".country", "is longer than %d characters", MaxNameLen)
-		v.check(len(s.CountryCode) == 2 && strings.ToUpper(s.CountryCode) == s.CountryCode, at+".country_code", "must be a two-letter ISO 3166 code in capitals such as GB, not %q", s.CountryCode)
 		v.check(len(s.Source) <= MaxTextLen, at+".source", "is longer than %d characters", MaxTextLen)
 		if err := s.Range().Validate(); err != nil {
 			for _, line := range strings.Split(err.Error(), "\n") {
@@ -319,7 +373,41 @@ func (d Document) Validate() error {
 			}
 		}
 	}
+	v.comparison(d.Comparison)
+	v.count(len(d.ExchangeRates), "exchange_rates")
+	currencies := map[string]bool{}
+	for i, r := range d.ExchangeRates {
+		at := fmt.Sprintf("exchange_rates[%d]", i)
+		v.check(!currencies[r.Currency], at+".currency", "%q has an earlier rate; give each currency one", r.Currency)
+		currencies[r.Currency] = true
+		v.check(len(r.Source) <= MaxTextLen, at+".source", "is longer than %d characters", MaxTextLen)
+		v.check(r.AsOf != "", at+".as_of", "is missing")
+		v.date(at+".as_of", r.AsOf)
+		if err := (salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: time.Unix(1, 0)}).Validate(); err != nil {
+			v.add(at, "%v", err)
+		}
+	}
+	v.count(len(d.PPP), "ppp_factors")
+	countries := map[string]bool{}
+	for i, p := range d.PPP {
+		at := fmt.Sprintf("ppp_factors[%d]", i)
+		v.check(!countries[p.CountryCode], at+".country_code", "%q has an earlier factor; give each country one", p.CountryCode)
+		countries[p.CountryCode] = true
+		v.check(len(p.Country) <= MaxNameLen && len(p.Source) <= MaxTextLen, at, "a name or source is too long")
+		if err := (salary.PPP{CountryCode: p.CountryCode, Factor: p.Factor, Year: p.Year}).Validate(); err != nil {
+			v.add(at, "%v", err)
+		}
+	}
 	return v.err()
+}
+
+func (v *validator) comparison(c Comparison) {
+	if err := salary.ValidateCurrency(c.BaseCurrency); err != nil {
+		v.add("salary_comparison.base_currency", "%v", err)
+	}
+	v.check(len(c.TargetCountry) == 2 && strings.ToUpper(c.TargetCountry) == c.TargetCountry, "salary_comparison.target_country",
+		"must be a two-letter country code in capitals such as DE, not %q", c.TargetCountry)
+	v.check(salary.Level(c.TargetLevel).Valid(), "salary_comparison.target_level", "must be junior, mid, senior or unspecified, not %q", c.TargetLevel)
 }
 
 func (v *validator) plan(p Plan) {
@@ -464,7 +552,8 @@ func (v *validator) links(at string, links []Link) {
 
 // Range converts the document's salary to the domain value.
 func (s Salary) Range() salary.Range {
-	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Currency: s.Currency, Min: s.Min, Max: s.Max, Year: s.Year, Source: s.Source}
+	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Level: salary.Level(s.Level), Currency: s.Currency,
+		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source}
 }
 
 type validator struct {
@@ -532,4 +621,12 @@ func (v *validator) err() error {
 		msg += fmt.Sprintf("\n  … and %d more", v.found-len(v.problems))
 	}
 	return errors.New(msg)
+}
+
+// Empty is a valid document with no data: the default plan starting today,
+// no roadmap, skills, sessions or salaries.
+func Empty() Document {
+	return Document{Format: Format, Version: Version, Plan: DefaultPlan(), Roadmap: []Step{}, SkillCategories: []Category{},
+		Projects: []Project{}, Sessions: []Session{}, Salaries: []Salary{}, Comparison: DefaultComparison(),
+		ExchangeRates: []Rate{}, PPP: []PPP{}}
 }

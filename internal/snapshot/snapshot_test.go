@@ -69,7 +69,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"negative hours", strings.Replace(valid, `"hours": 80`, `"hours": -3`, 1), "skill_categories[0].skills[0].hours"},
 		{"min above max", strings.Replace(valid, `"min": 40000`, `"min": 90000`, 1), "minimum 90,000 is above the maximum 70,000"},
 		{"unknown currency", strings.Replace(valid, `"EUR"`, `"EUX"`, 1), "not a known ISO 4217"},
-		{"lower-case country", strings.Replace(valid, `"DE"`, `"de"`, 1), "country_code"},
+		{"lower-case country", strings.Replace(valid, `"DE"`, `"de"`, 1), `salaries[0]: the country code "de"`},
 		{"implausible year", strings.Replace(valid, `"year": 2023`, `"year": 23`, 1), "year 23"},
 	}
 	for _, tt := range tests {

@@ -43,6 +43,9 @@ func (s *Store) Export() (snapshot.Document, error) {
 			return err
 		}
 		doc.Sessions = documentSessions(sessions, names, steps)
+		if err := documentComparison(tx, &doc); err != nil {
+			return err
+		}
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -50,7 +53,8 @@ func (s *Store) Export() (snapshot.Document, error) {
 	}
 	doc.Salaries = make([]snapshot.Salary, len(salaries))
 	for i, r := range salaries {
-		doc.Salaries[i] = snapshot.Salary{Country: r.Country, CountryCode: r.CountryCode, Currency: r.Currency, Min: r.MinAmount, Max: r.MaxAmount, Year: r.Year, Source: r.Source}
+		doc.Salaries[i] = snapshot.Salary{Country: r.Country, CountryCode: r.CountryCode, Level: r.Level, Currency: r.Currency,
+			Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source}
 	}
 	return doc, nil
 }
@@ -77,6 +81,34 @@ func documentSessions(rows []sessionRow, skills map[uint]string, steps []plan.St
 		out[i] = snapshot.Session{Date: r.Date, Start: r.StartTime, Minutes: r.Minutes, Skill: skills[s.SkillID], Step: stepTitles[s.StepID], Notes: r.Notes}
 	}
 	return out
+}
+
+func documentComparison(tx *gorm.DB, doc *snapshot.Document) error {
+	var settings []planSettingsRow
+	if err := tx.Limit(1).Find(&settings).Error; err != nil {
+		return err
+	}
+	doc.Comparison = snapshot.DefaultComparison()
+	if len(settings) > 0 {
+		doc.Comparison = snapshot.Comparison{BaseCurrency: settings[0].BaseCurrency, TargetCountry: settings[0].TargetCountry, TargetLevel: settings[0].TargetLevel}
+	}
+	var rates []rateRow
+	if err := tx.Order("currency").Find(&rates).Error; err != nil {
+		return err
+	}
+	doc.ExchangeRates = make([]snapshot.Rate, len(rates))
+	for i, r := range rates {
+		doc.ExchangeRates[i] = snapshot.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: r.AsOf, Source: r.Source}
+	}
+	var ppp []pppRow
+	if err := tx.Order("country_code").Find(&ppp).Error; err != nil {
+		return err
+	}
+	doc.PPP = make([]snapshot.PPP, len(ppp))
+	for i, p := range ppp {
+		doc.PPP[i] = snapshot.PPP{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source}
+	}
+	return nil
 }
 
 func skillNames(cats []plan.Category) map[uint]string {
@@ -151,13 +183,22 @@ func (s *Store) Import(doc snapshot.Document) error {
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		// Children first, then parents, so no foreign key is left dangling.
-		for _, table := range []string{"sessions", "days_off", "project_skills", "projects", "skill_prerequisites", "skill_links",
+		for _, table := range []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites", "skill_links",
 			"step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
 			if err := tx.Exec("DELETE FROM " + table).Error; err != nil {
 				return fmt.Errorf("clearing %s: %w", table, err)
 			}
 		}
 		if err := insertDocument(tx, doc, time.Now()); err != nil {
+			return err
+		}
+		// A document from before exchange rates existed leaves them to the
+		// defaults on the next start; a newer one says what the learner has.
+		if doc.UpgradedFrom > 0 && doc.UpgradedFrom < 4 {
+			if err := tx.Where("key = ?", referenceDataKey).Delete(&metaRow{}).Error; err != nil {
+				return err
+			}
+		} else if err := markMeta(tx, referenceDataKey); err != nil {
 			return err
 		}
 		// The learner now has their own data; never seed over it.
@@ -218,10 +259,38 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 
 	salaries := make([]salaryRow, len(doc.Salaries))
 	for i, s := range doc.Salaries {
-		salaries[i] = salaryRow{Position: i, Country: s.Country, CountryCode: s.CountryCode, Currency: s.Currency, MinAmount: s.Min, MaxAmount: s.Max, Year: s.Year, Source: s.Source}
+		salaries[i] = salaryRowOf(s.Range())
+		salaries[i].Position = i
 	}
 	if err := createAll(tx, salaries); err != nil {
 		return fmt.Errorf("writing the salaries: %w", err)
+	}
+	c := doc.Comparison
+	err = tx.Model(&planSettingsRow{}).Where("id = 1").Updates(map[string]any{
+		"base_currency": c.BaseCurrency, "target_country": c.TargetCountry, "target_level": c.TargetLevel}).Error
+	if err != nil {
+		return fmt.Errorf("writing the comparison settings: %w", err)
+	}
+	return insertReferenceData(tx, doc)
+}
+
+// insertReferenceData adds the document's exchange rates and purchasing
+// power factors, keeping any already stored for the same currency or
+// country.
+func insertReferenceData(tx *gorm.DB, doc snapshot.Document) error {
+	for _, r := range doc.ExchangeRates {
+		err := tx.Exec(`INSERT INTO exchange_rates (currency, per_eur, as_of, source) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			r.Currency, r.PerEUR, r.AsOf, r.Source).Error
+		if err != nil {
+			return fmt.Errorf("writing the rate of %s: %w", r.Currency, err)
+		}
+	}
+	for _, p := range doc.PPP {
+		err := tx.Exec(`INSERT INTO ppp_factors (country_code, country, factor, year, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			p.CountryCode, p.Country, p.Factor, p.Year, p.Source).Error
+		if err != nil {
+			return fmt.Errorf("writing the factor of %s: %w", p.CountryCode, err)
+		}
 	}
 	return nil
 }

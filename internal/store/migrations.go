@@ -144,6 +144,27 @@ var migrations = []migration{
 		`CREATE INDEX sessions_by_skill ON sessions(skill_id)`,
 		`CREATE INDEX sessions_by_step ON sessions(step_id)`,
 	}},
+	{4, "salary comparison: levels, medians, exchange rates, purchasing power", []string{
+		`ALTER TABLE salaries ADD COLUMN level TEXT NOT NULL DEFAULT 'unspecified'
+			CHECK (level IN ('unspecified', 'junior', 'mid', 'senior'))`,
+		`ALTER TABLE salaries ADD COLUMN median_amount INTEGER NOT NULL DEFAULT 0 CHECK (median_amount >= 0)`,
+		`CREATE TABLE exchange_rates (
+			currency TEXT PRIMARY KEY,
+			per_eur  TEXT NOT NULL,
+			as_of    TEXT NOT NULL,
+			source   TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE ppp_factors (
+			country_code TEXT PRIMARY KEY,
+			country      TEXT NOT NULL DEFAULT '',
+			factor       TEXT NOT NULL,
+			year         INTEGER NOT NULL,
+			source       TEXT NOT NULL DEFAULT ''
+		)`,
+		`ALTER TABLE plan_settings ADD COLUMN base_currency TEXT NOT NULL DEFAULT 'USD'`,
+		`ALTER TABLE plan_settings ADD COLUMN target_country TEXT NOT NULL DEFAULT 'US'`,
+		`ALTER TABLE plan_settings ADD COLUMN target_level TEXT NOT NULL DEFAULT 'junior'`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

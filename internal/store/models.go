@@ -11,6 +11,9 @@ type planSettingsRow struct {
 	StudyDays        string // "mon,tue,…"
 	WeekStart        int
 	MinStreakMinutes int
+	BaseCurrency     string
+	TargetCountry    string
+	TargetLevel      string
 }
 
 type dayOffRow struct {
@@ -131,18 +134,39 @@ type projectSkillRow struct {
 func (projectSkillRow) TableName() string { return "project_skills" }
 
 type salaryRow struct {
-	ID          uint `gorm:"primaryKey"`
-	Position    int
+	ID           uint `gorm:"primaryKey"`
+	Position     int
+	Country      string
+	CountryCode  string
+	Level        string
+	Currency     string
+	MinAmount    int64
+	MaxAmount    int64
+	MedianAmount int64
+	Year         int
+	Source       string
+}
+
+func (salaryRow) TableName() string { return "salaries" }
+
+type rateRow struct {
+	Currency string `gorm:"primaryKey"`
+	PerEUR   string `gorm:"column:per_eur"`
+	AsOf     string
+	Source   string
+}
+
+func (rateRow) TableName() string { return "exchange_rates" }
+
+type pppRow struct {
+	CountryCode string `gorm:"primaryKey"`
 	Country     string
-	CountryCode string
-	Currency    string
-	MinAmount   int64
-	MaxAmount   int64
+	Factor      string
 	Year        int
 	Source      string
 }
 
-func (salaryRow) TableName() string { return "salaries" }
+func (pppRow) TableName() string { return "ppp_factors" }
 
 type metaRow struct {
 	Key   string `gorm:"primaryKey"`

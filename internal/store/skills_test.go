@@ -272,7 +272,7 @@ func TestPackRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, _ := openTemp(t)
-	if err := other.Import(snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: snapshot.DefaultPlan()}); err != nil {
+	if err := other.Import(snapshot.Empty()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := other.ImportPack(pack); err != nil {

@@ -17,7 +17,6 @@ import (
 	"gorm.io/gorm/logger"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
@@ -120,12 +119,12 @@ func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time)
 	}
 	seeded := false
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&metaRow{}).Where("key = ?", seededKey).Count(&n).Error; err != nil {
+		done, err := hasMeta(tx, seededKey)
+		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return nil
+		if done {
+			return fillReferenceData(tx, doc)
 		}
 		if err := insertDocument(tx, doc, today); err != nil {
 			return err
@@ -134,6 +133,9 @@ func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time)
 			return err
 		}
 		seeded = true
+		if err := markMeta(tx, referenceDataKey); err != nil {
+			return err
+		}
 		return markSeeded(tx)
 	})
 	if err != nil {
@@ -142,8 +144,34 @@ func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time)
 	return seeded, nil
 }
 
-func markSeeded(tx *gorm.DB) error {
-	return tx.Save(&metaRow{Key: seededKey, Value: time.Now().UTC().Format(time.RFC3339)}).Error
+func markSeeded(tx *gorm.DB) error { return markMeta(tx, seededKey) }
+
+// referenceDataKey records that the default exchange rates and purchasing
+// power factors were given, so a database made before they existed gets
+// them once, and a learner who deletes one does not see it come back.
+const referenceDataKey = "reference_data_at"
+
+func markMeta(tx *gorm.DB, key string) error {
+	return tx.Save(&metaRow{Key: key, Value: time.Now().UTC().Format(time.RFC3339)}).Error
+}
+
+func hasMeta(tx *gorm.DB, key string) (bool, error) {
+	var n int64
+	err := tx.Model(&metaRow{}).Where("key = ?", key).Count(&n).Error
+	return n > 0, err
+}
+
+// fillReferenceData gives an older database the default rates and factors,
+// once.
+func fillReferenceData(tx *gorm.DB, doc snapshot.Document) error {
+	done, err := hasMeta(tx, referenceDataKey)
+	if err != nil || done {
+		return err
+	}
+	if err := insertReferenceData(tx, doc); err != nil {
+		return err
+	}
+	return markMeta(tx, referenceDataKey)
 }
 
 // Plan loads the settings, the roadmap and the skills together.
@@ -226,11 +254,16 @@ func (s *Store) SaveSettings(st plan.Settings) error {
 	return nil
 }
 
+// saveSettings writes the plan's columns of the settings row, creating it
+// if needed, and leaves the salary comparison's columns as they are.
 func saveSettings(tx *gorm.DB, st plan.Settings) error {
-	row := planSettingsRow{ID: 1, StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths,
-		HoursPerWeek: st.HoursPerWeek, StudyDays: strings.Join(plan.FormatStudyDays(st.StudyDays), ","),
-		WeekStart: int(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes}
-	return tx.Save(&row).Error
+	return tx.Exec(`INSERT INTO plan_settings (id, start_date, horizon_months, hours_per_week, study_days, week_start, min_streak_minutes)
+		VALUES (1, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET start_date = excluded.start_date, horizon_months = excluded.horizon_months,
+			hours_per_week = excluded.hours_per_week, study_days = excluded.study_days,
+			week_start = excluded.week_start, min_streak_minutes = excluded.min_streak_minutes`,
+		st.StartDate.Format(snapshot.DateLayout), st.HorizonMonths, st.HoursPerWeek,
+		strings.Join(plan.FormatStudyDays(st.StudyDays), ","), int(st.WeekStart), st.MinStreakMinutes).Error
 }
 
 func insertDaysOff(tx *gorm.DB, days []plan.DayOff) error {
@@ -259,19 +292,6 @@ func (s *Store) AddDaysOff(days []plan.DayOff) error {
 		return fmt.Errorf("adding days off: %w", err)
 	}
 	return nil
-}
-
-// Salaries loads the salary ranges in their stored order.
-func (s *Store) Salaries() ([]salary.Range, error) {
-	var rows []salaryRow
-	if err := s.db.Scopes(byPosition).Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("loading the salaries: %w", err)
-	}
-	out := make([]salary.Range, len(rows))
-	for i, r := range rows {
-		out[i] = salary.Range{ID: r.ID, Country: r.Country, CountryCode: r.CountryCode, Currency: r.Currency, Min: r.MinAmount, Max: r.MaxAmount, Year: r.Year, Source: r.Source}
-	}
-	return out, nil
 }
 
 func (s *Store) update(model any, id uint, column string, value any, what string) error {

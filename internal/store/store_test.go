@@ -44,8 +44,11 @@ func sampleDocument() snapshot.Document {
 			{Name: "Todo API", Description: "A REST API", RepoURL: "https://github.com/me/todo", Status: "done", Skills: []string{"Go", "SQL"}},
 		},
 		Salaries: []snapshot.Salary{
-			{Country: "Germany", CountryCode: "DE", Currency: "EUR", Min: 40000, Max: 70000, Year: 2023, Source: "An article"},
+			{Country: "Germany", CountryCode: "DE", Level: "junior", Currency: "EUR", Min: 40000, Max: 70000, Median: 52000, Year: 2023, Source: "An article"},
 		},
+		Comparison:    snapshot.Comparison{BaseCurrency: "EUR", TargetCountry: "DE", TargetLevel: "junior"},
+		ExchangeRates: []snapshot.Rate{{Currency: "USD", PerEUR: "1.0813", AsOf: "2023-12-31", Source: "ECB"}},
+		PPP:           []snapshot.PPP{{CountryCode: "DE", Country: "Germany", Factor: "0.75", Year: 2023, Source: "World Bank"}},
 	}
 }
 
@@ -183,7 +186,8 @@ func TestSeedDoesNotReturnAfterTheLearnerClearedEverything(t *testing.T) {
 	if _, err := st.Seed(sampleDocument(), samplePack(), today); err != nil {
 		t.Fatal(err)
 	}
-	empty := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version, Plan: planStarting("2026-12-01")}
+	empty := snapshot.Empty()
+	empty.Plan = planStarting("2026-12-01")
 	if err := st.Import(empty); err != nil {
 		t.Fatal(err)
 	}

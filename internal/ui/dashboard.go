@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -36,6 +38,8 @@ type dashboard struct {
 	projected     *widget.Label
 	streak        *widget.Label
 	weekHours     *widget.Label
+	pay           *widget.Label
+	payDetail     *widget.Label
 	root          fyne.CanvasObject
 }
 
@@ -66,6 +70,7 @@ func newDashboard(st *store.Store, report errorReporter) *dashboard {
 	d.forecast = wrapped()
 	d.schedule, d.streak, d.weekHours = big(), big(), big()
 	d.projected = wrapped()
+	d.pay, d.payDetail = big(), wrapped()
 
 	cards := container.NewAdaptiveGrid(2,
 		widget.NewCard("Overall progress", "", container.NewVBox(d.progress, d.progressLabel)),
@@ -74,6 +79,7 @@ func newDashboard(st *store.Store, report errorReporter) *dashboard {
 		widget.NewCard("Time left", "", container.NewVBox(d.weeksLeft, d.finish)),
 		widget.NewCard("Against the plan", "", container.NewVBox(d.schedule, d.projected)),
 		widget.NewCard("Rhythm", "", container.NewVBox(d.streak, d.weekHours)),
+		widget.NewCard("Pay you are aiming for", "", container.NewVBox(d.pay, d.payDetail)),
 	)
 	d.root = container.NewVScroll(container.NewVBox(
 		heading("Your path to a backend developer job"),
@@ -138,6 +144,44 @@ func (d *dashboard) reload() {
 		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
 	}
 	d.showTimeline(p, today)
+	d.showPay()
+}
+
+// showPay shows the salary range for the learner's target country and
+// level, in their comparison currency.
+func (d *dashboard) showPay() {
+	cmp, err := d.store.Comparison()
+	if err != nil {
+		d.report("load the salary target", err)
+		return
+	}
+	ranges, err := d.store.Salaries()
+	if err != nil {
+		d.report("load the salaries", err)
+		return
+	}
+	r, ok := salary.ForTarget(ranges, cmp.TargetCountry, cmp.TargetLevel)
+	if !ok {
+		d.pay.SetText("No figure for your target")
+		d.payDetail.SetText(fmt.Sprintf("Add a %s salary for %s on the Salaries screen.", strings.ToLower(cmp.TargetLevel.Label()), cmp.TargetCountry))
+		return
+	}
+	d.pay.SetText(salary.CompactRange(r) + " a year")
+	detail := fmt.Sprintf("%s, %s (%d).", r.Country, strings.ToLower(r.Level.Label()), r.Year)
+	if r.Currency != cmp.Base {
+		rates, err1 := d.store.Rates()
+		ppp, err2 := d.store.PPPFactors()
+		if err := errors.Join(err1, err2); err != nil {
+			d.report("load the exchange rates", err)
+			return
+		}
+		if conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), rates, ppp); err == nil {
+			if c := salary.Compare([]salary.Range{r}, conv, false)[0]; c.Err == nil {
+				detail += fmt.Sprintf(" About %s in %s.", salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax}), cmp.Base)
+			}
+		}
+	}
+	d.payDetail.SetText(detail)
 }
 
 // showTimeline fills the headlines of the timeline: the forecast, how the

@@ -1,56 +1,112 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// salaries shows what backend developers earn by country, each range in its
-// own currency and with the source and year it comes from.
+const (
+	nominalView = "At exchange rates"
+	powerView   = "By purchasing power"
+)
+
+// salaries compares what backend developers earn, every range in one
+// currency, at exchange rates or by purchasing power, with the learner's
+// own entries (offers, job ads) beside the published figures.
 type salaries struct {
 	store  *store.Store
 	report errorReporter
+	win    fyne.Window
+	now    func() time.Time
 
 	ranges []salary.Range
-	list   *widget.List
-	empty  fyne.CanvasObject
-	root   fyne.CanvasObject
+	rates  []salary.Rate
+	ppp    []salary.PPP
+	cmp    salary.Comparison
+
+	base     *widget.Select
+	view     *widget.RadioGroup
+	level    *widget.Select
+	target   *widget.Select
+	tlevel   *widget.Select
+	notes    *widget.Label
+	warning  *widget.Label
+	chart    *rangeChart
+	empty    fyne.CanvasObject
+	rateList *fyne.Container
+	pppList  *fyne.Container
+	editor   *formDialog // the form last opened
+	loading  bool        // set while controls are filled from the store
+	root     fyne.CanvasObject
 }
 
-func newSalaries(st *store.Store, report errorReporter) *salaries {
-	s := &salaries{store: st, report: report}
-	s.list = widget.NewList(
-		func() int { return len(s.ranges) },
-		func() fyne.CanvasObject {
-			country := widget.NewLabelWithStyle("Country", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			amount := widget.NewLabelWithStyle("$00,000 – $00,000", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-			source := widget.NewLabel("Source")
-			source.Truncation = fyne.TextTruncateEllipsis
-			source.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(container.NewBorder(nil, nil, country, amount), source)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			r := s.ranges[id]
-			rows := o.(*fyne.Container).Objects
-			line := rows[0].(*fyne.Container).Objects
-			line[0].(*widget.Label).SetText(fmt.Sprintf("%s (%s)", r.Country, r.Currency))
-			line[1].(*widget.Label).SetText(salary.FormatRange(r) + " a year")
-			rows[1].(*widget.Label).SetText(fmt.Sprintf("About %s · %d figures · %s", salary.CompactRange(r), r.Year, r.Source))
-		},
+func newSalaries(st *store.Store, report errorReporter, w fyne.Window) *salaries {
+	s := &salaries{store: st, report: report, win: w, now: time.Now}
+	s.base = widget.NewSelect(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
+	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, func(string) { s.show() })
+	s.view.Horizontal, s.view.Required = true, true
+	s.view.SetSelected(nominalView)
+	levels := []string{}
+	for _, l := range salary.Levels {
+		levels = append(levels, l.Label())
+	}
+	s.level = widget.NewSelect(levels, func(string) { s.show() })
+	s.level.SetSelected(salary.Unspecified.Label())
+	s.target = widget.NewSelect(nil, func(name string) {
+		s.saveComparison(func(c *salary.Comparison) { c.TargetCountry = s.countryCode(name) })
+	})
+	s.tlevel = widget.NewSelect(levels, func(label string) {
+		l, _ := salary.LevelFromLabel(label)
+		s.saveComparison(func(c *salary.Comparison) { c.TargetLevel = l })
+	})
+	s.notes = widget.NewLabel("")
+	s.notes.Wrapping = fyne.TextWrapWord
+	s.notes.SizeName = theme.SizeNameCaptionText
+	s.warning = widget.NewLabel("")
+	s.warning.Importance = widget.WarningImportance
+	s.warning.Wrapping = fyne.TextWrapWord
+	s.chart = newRangeChart()
+	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
+	s.empty = emptyState("No salary figures yet", "Add the ranges you find in job ads and offers.")
+	add := widget.NewButtonWithIcon("Add salary", theme.ContentAddIcon(), func() {
+		s.edit(salary.Range{Level: salary.Unspecified, Year: s.now().Year()})
+	})
+
+	controls := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, container.NewHBox(widget.NewLabel("Compare in"), s.base, s.view)),
+		container.NewHBox(widget.NewLabel("Show"), s.level, widget.NewLabel("My target"), s.target, s.tlevel),
+		s.warning, s.notes,
 	)
-	s.empty = emptyState("No salary figures yet", "Import a roadmap with “studyplanner import FILE” to fill this screen.")
-	note := widget.NewLabel("Yearly pay for backend developers, before tax, in each country's own currency. " +
-		"These are broad averages from the source named under each figure; real offers vary with experience, city and company.")
-	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading("Salaries"), note)
-	s.root = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list), s.empty)
+	compare := container.NewBorder(container.NewPadded(controls), nil, nil, nil,
+		container.NewStack(container.NewVScroll(container.NewPadded(s.chart)), s.empty))
+
+	s.rateList, s.pppList = container.NewVBox(), container.NewVBox()
+	addRate := widget.NewButtonWithIcon("Add rate", theme.ContentAddIcon(), func() { s.editRate(salary.Rate{AsOf: s.now()}) })
+	addPPP := widget.NewButtonWithIcon("Add factor", theme.ContentAddIcon(), func() { s.editPPP(salary.PPP{Year: s.now().Year() - 1}) })
+	rates := container.NewVScroll(container.NewVBox(
+		widget.NewCard("Exchange rates", "Units of each currency one euro buys: reference rates such as the European Central Bank's",
+			container.NewVBox(s.rateList, container.NewHBox(addRate))),
+		widget.NewCard("Purchasing power", "Private-consumption PPP factors: units of the local currency that buy what one international dollar buys (approximate)",
+			container.NewVBox(s.pppList, container.NewHBox(addPPP))),
+	))
+	s.root = container.NewAppTabs(
+		container.NewTabItemWithIcon("Compare", theme.ListIcon(), compare),
+		container.NewTabItemWithIcon("Rates", theme.SettingsIcon(), rates),
+	)
 	return s
 }
 
@@ -59,12 +115,386 @@ func (s *salaries) icon() fyne.Resource        { return theme.AccountIcon() }
 func (s *salaries) content() fyne.CanvasObject { return s.root }
 
 func (s *salaries) reload() {
-	ranges, err := s.store.Salaries()
+	var err error
+	if s.ranges, err = s.store.Salaries(); err == nil {
+		if s.rates, err = s.store.Rates(); err == nil {
+			if s.ppp, err = s.store.PPPFactors(); err == nil {
+				s.cmp, err = s.store.Comparison()
+			}
+		}
+	}
 	if err != nil {
 		s.report("load the salaries", err)
 		return
 	}
-	s.ranges = ranges
-	showIf(s.empty, len(ranges) == 0)
-	s.list.Refresh()
+	s.loading = true
+	currencies := []string{"EUR"}
+	for _, r := range s.rates {
+		currencies = append(currencies, r.Currency)
+	}
+	sort.Strings(currencies)
+	s.base.Options = currencies
+	s.base.SetSelected(s.cmp.Base)
+	s.target.Options = s.countryNames()
+	s.target.SetSelected(s.countryName(s.cmp.TargetCountry))
+	s.tlevel.SetSelected(s.cmp.TargetLevel.Label())
+	s.loading = false
+	s.show()
+	s.showRates()
+}
+
+// countryNames lists the countries of the salary entries.
+func (s *salaries) countryNames() []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, r := range s.ranges {
+		if !seen[r.Country] {
+			seen[r.Country] = true
+			names = append(names, r.Country)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (s *salaries) countryName(code string) string {
+	for _, r := range s.ranges {
+		if r.CountryCode == code {
+			return r.Country
+		}
+	}
+	return code
+}
+
+func (s *salaries) countryCode(name string) string {
+	for _, r := range s.ranges {
+		if r.Country == name {
+			return r.CountryCode
+		}
+	}
+	return s.cmp.TargetCountry
+}
+
+func (s *salaries) saveComparison(change func(*salary.Comparison)) {
+	if s.loading {
+		return
+	}
+	c := s.cmp
+	change(&c)
+	if c == s.cmp {
+		return
+	}
+	if err := s.store.SaveComparison(c); err != nil {
+		s.report("save the comparison", err)
+		return
+	}
+	s.reload()
+}
+
+// show draws the comparison for the current choices.
+func (s *salaries) show() {
+	if s.chart == nil || s.loading {
+		return
+	}
+	byPower := s.view.Selected == powerView
+	conv, err := salary.NewConverter(s.cmp.Base, s.cmp.PriceCountry(), s.rates, s.ppp)
+	if err != nil {
+		s.warning.SetText(sentence(err.Error()))
+		s.warning.Show()
+		s.chart.set(nil, s.cmp.Base, nil)
+		return
+	}
+	level, _ := salary.LevelFromLabel(s.level.Selected)
+	shown := salary.Filter(s.ranges, level)
+	compared := salary.Compare(shown, conv, byPower)
+	target, hasTarget := salary.ForTarget(s.ranges, s.cmp.TargetCountry, s.cmp.TargetLevel)
+	s.chart.set(compared, s.cmp.Base, func(r salary.Range) bool { return hasTarget && r.ID == target.ID })
+	showIf(s.empty, len(shown) == 0)
+
+	var inUse []string
+	for _, r := range shown {
+		inUse = append(inUse, r.Currency)
+	}
+	if stale := salary.Stale(s.rates, inUse, s.now()); len(stale) > 0 {
+		s.warning.SetText(fmt.Sprintf("The exchange rates for %s are more than a year old; update them under Rates for a fair comparison.", strings.Join(stale, ", ")))
+		s.warning.Show()
+	} else {
+		s.warning.Hide()
+	}
+	s.notes.SetText(s.sourceNote(byPower, conv))
+}
+
+// sourceNote says where the figures and the conversions come from.
+func (s *salaries) sourceNote(byPower bool, conv *salary.Converter) string {
+	sources := map[string]bool{}
+	var figures []string
+	for _, r := range s.ranges {
+		if r.Source != "" && !sources[r.Source] {
+			sources[r.Source] = true
+			figures = append(figures, r.Source)
+		}
+	}
+	note := "Yearly pay before tax. Figures: " + strings.Join(figures, "; ") + "."
+	if byPower {
+		note += fmt.Sprintf(" Approximate purchasing power: what each salary buys where it is earned, told as %s in %s prices, using private-consumption PPP factors (%s).",
+			conv.Base, s.countryName(conv.BaseCountry), s.pppSources())
+	} else {
+		note += " Converted at " + s.rateSources() + "."
+	}
+	return note
+}
+
+func (s *salaries) rateSources() string {
+	var parts []string
+	for _, r := range s.rates {
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(snapshot.DateLayout)))
+	}
+	if len(parts) == 0 {
+		return "no rates yet"
+	}
+	src := ""
+	if len(s.rates) > 0 && s.rates[0].Source != "" {
+		src = ", " + s.rates[0].Source
+	}
+	return "these rates per euro: " + strings.Join(parts, ", ") + src
+}
+
+func (s *salaries) pppSources() string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range s.ppp {
+		key := fmt.Sprintf("%s %d", p.Source, p.Year)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, key)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// edit opens the salary form; a range with ID 0 is new.
+func (s *salaries) edit(r salary.Range) {
+	isNew := r.ID == 0
+	country := widget.NewEntry()
+	country.SetText(r.Country)
+	country.Validator = requiredText("the country")
+	code := widget.NewEntry()
+	code.SetText(r.CountryCode)
+	code.SetPlaceHolder("DE")
+	code.Validator = func(v string) error {
+		v = strings.TrimSpace(v)
+		if len(v) != 2 || strings.ToUpper(v) != v {
+			return errors.New("two capital letters, such as DE or GB")
+		}
+		return nil
+	}
+	levels := []string{}
+	for _, l := range salary.Levels {
+		levels = append(levels, l.Label())
+	}
+	level := widget.NewSelect(levels, nil)
+	level.SetSelected(r.Level.Label())
+	currency := widget.NewEntry()
+	currency.SetText(r.Currency)
+	currency.SetPlaceHolder("EUR")
+	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
+	amount := func(v int64, required bool) *widget.Entry {
+		e := widget.NewEntry()
+		if v != 0 {
+			e.SetText(strconv.FormatInt(v, 10))
+		}
+		e.Validator = func(t string) error {
+			if strings.TrimSpace(t) == "" && !required {
+				return nil
+			}
+			_, err := parseAmount(t)
+			return err
+		}
+		return e
+	}
+	minimum, maximum, median := amount(r.Min, true), amount(r.Max, true), amount(r.Median, false)
+	year := widget.NewEntry()
+	year.SetText(strconv.Itoa(r.Year))
+	year.Validator = func(t string) error {
+		y, err := strconv.Atoi(strings.TrimSpace(t))
+		if err != nil || y < salary.MinYear || y > s.now().Year()+1 {
+			return fmt.Errorf("a year from %d to %d", salary.MinYear, s.now().Year()+1)
+		}
+		return nil
+	}
+	source := widget.NewEntry()
+	source.SetText(r.Source)
+	source.SetPlaceHolder("Where the figure comes from: a job ad, an offer, a survey")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Country", country),
+		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
+		widget.NewFormItem("Level", level),
+		{Text: "Currency", Widget: currency, HintText: "ISO 4217 code, such as EUR or USD"},
+		{Text: "Minimum", Widget: minimum, HintText: "Yearly, before tax, in whole units"},
+		widget.NewFormItem("Maximum", maximum),
+		{Text: "Median", Widget: median, HintText: "Optional"},
+		widget.NewFormItem("Year", year),
+		widget.NewFormItem("Source", source),
+	}
+	var extra fyne.CanvasObject
+	var form *formDialog
+	if !isNew {
+		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm("Delete salary?", fmt.Sprintf("Delete the %s range for %s?", r.Level.Label(), r.Country), func(ok bool) {
+				if !ok {
+					return
+				}
+				if err := s.store.DeleteSalary(r.ID); err != nil {
+					s.report("delete the salary", err)
+				}
+				form.dialog.Hide()
+				s.reload()
+			}, s.win)
+		})
+		del.Importance = widget.DangerImportance
+		extra = container.NewHBox(del)
+	}
+	title := "Add a salary"
+	if !isNew {
+		title = "Edit salary"
+	}
+	form = showFormDialog(s.win, title, "Save", items, extra, func() error {
+		edited := r
+		edited.Country, edited.CountryCode = strings.TrimSpace(country.Text), strings.TrimSpace(code.Text)
+		edited.Level, _ = salary.LevelFromLabel(level.Selected)
+		edited.Currency, edited.Source = strings.TrimSpace(currency.Text), source.Text
+		var err error
+		if edited.Min, err = parseAmount(minimum.Text); err != nil {
+			return fmt.Errorf("minimum: %w", err)
+		}
+		if edited.Max, err = parseAmount(maximum.Text); err != nil {
+			return fmt.Errorf("maximum: %w", err)
+		}
+		edited.Median = 0
+		if strings.TrimSpace(median.Text) != "" {
+			if edited.Median, err = parseAmount(median.Text); err != nil {
+				return fmt.Errorf("median: %w", err)
+			}
+		}
+		edited.Year, _ = strconv.Atoi(strings.TrimSpace(year.Text))
+		if _, err := s.store.SaveSalary(edited); err != nil {
+			return err
+		}
+		s.reload()
+		return nil
+	})
+	s.editor = form
+}
+
+// parseAmount reads a whole yearly amount, allowing thousands separators.
+func parseAmount(t string) (int64, error) {
+	clean := strings.NewReplacer(",", "", " ", "", "_", "", "'", "").Replace(strings.TrimSpace(t))
+	v, err := strconv.ParseInt(clean, 10, 64)
+	if err != nil || v <= 0 {
+		return 0, errors.New("a whole positive amount, such as 65000")
+	}
+	return v, nil
+}
+
+func (s *salaries) showRates() {
+	s.rateList.Objects = nil
+	today := s.now()
+	for _, r := range s.rates {
+		r := r
+		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), r.Source)
+		if salary.Stale([]salary.Rate{r}, []string{r.Currency}, today) != nil {
+			text += " · over a year old"
+		}
+		s.rateList.Add(s.referenceRow(text, func() { s.editRate(r) }, func() {
+			if err := s.store.DeleteRate(r.Currency); err != nil {
+				s.report("delete the rate", err)
+			}
+			s.reload()
+		}))
+	}
+	s.pppList.Objects = nil
+	for _, p := range s.ppp {
+		p := p
+		text := fmt.Sprintf("%s (%s)  %s per international $ · %d · %s", p.Country, p.CountryCode, p.Factor, p.Year, p.Source)
+		s.pppList.Add(s.referenceRow(text, func() { s.editPPP(p) }, func() {
+			if err := s.store.DeletePPP(p.CountryCode); err != nil {
+				s.report("delete the factor", err)
+			}
+			s.reload()
+		}))
+	}
+	s.rateList.Refresh()
+	s.pppList.Refresh()
+}
+
+func (s *salaries) referenceRow(text string, edit, del func()) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	e := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), edit)
+	d := widget.NewButtonWithIcon("", theme.DeleteIcon(), del)
+	e.Importance, d.Importance = widget.LowImportance, widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewHBox(e, d), l)
+}
+
+func (s *salaries) editRate(r salary.Rate) {
+	currency := widget.NewEntry()
+	currency.SetText(r.Currency)
+	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
+	perEUR := widget.NewEntry()
+	perEUR.SetText(r.PerEUR)
+	perEUR.SetPlaceHolder("1.0813")
+	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
+	asOf := widget.NewDateEntry()
+	d := r.AsOf
+	asOf.SetDate(&d)
+	source := widget.NewEntry()
+	source.SetText(r.Source)
+	source.SetPlaceHolder("ECB euro reference rate")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Currency", currency),
+		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys"},
+		widget.NewFormItem("As of", asOf),
+		widget.NewFormItem("Source", source),
+	}
+	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
+		if asOf.Date == nil {
+			return errors.New("pick the date the rate is from")
+		}
+		if err := s.store.SaveRate(salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
+			return err
+		}
+		s.reload()
+		return nil
+	})
+}
+
+func (s *salaries) editPPP(p salary.PPP) {
+	code := widget.NewEntry()
+	code.SetText(p.CountryCode)
+	country := widget.NewEntry()
+	country.SetText(p.Country)
+	factor := widget.NewEntry()
+	factor.SetText(p.Factor)
+	factor.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
+	year := widget.NewEntry()
+	year.SetText(strconv.Itoa(p.Year))
+	source := widget.NewEntry()
+	source.SetText(p.Source)
+	source.SetPlaceHolder("World Bank, PA.NUS.PRVT.PP")
+	items := []*widget.FormItem{
+		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
+		widget.NewFormItem("Country", country),
+		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
+		widget.NewFormItem("Year", year),
+		widget.NewFormItem("Source", source),
+	}
+	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
+		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
+		err := s.store.SavePPP(salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text})
+		if err != nil {
+			return err
+		}
+		s.reload()
+		return nil
+	})
 }

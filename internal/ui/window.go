@@ -58,7 +58,7 @@ func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pac
 		newDashboard(st, report),
 		newRoadmap(st, report, w),
 		newSkills(st, report, w),
-		newSalaries(st, report),
+		newSalaries(st, report, w),
 		newTimeline(st, report, w),
 	}
 	m.body = container.NewStack()

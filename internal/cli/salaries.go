@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+// salaryJSON is one entry of `salaries --json`. The base figures are null
+// when the entry cannot be converted; note says why.
+type salaryJSON struct {
+	Country    string `json:"country"`
+	Level      string `json:"level"`
+	Currency   string `json:"currency"`
+	Min        int64  `json:"min"`
+	Max        int64  `json:"max"`
+	Median     *int64 `json:"median"`
+	Base       string `json:"base"`
+	BaseMin    *int64 `json:"base_min"`
+	BaseMax    *int64 `json:"base_max"`
+	BaseMedian *int64 `json:"base_median"`
+	PPP        bool   `json:"ppp"`
+	Year       int    `json:"year"`
+	Source     string `json:"source"`
+	Note       string `json:"note,omitempty"`
+}
+
+func runSalaries(env Env, args []string) error {
+	fs, db := newFlags(env, "salaries")
+	base := fs.String("base", "", "currency to compare in (default: the one chosen in the app)")
+	byPPP := fs.Bool("ppp", false, "compare by purchasing power instead of at exchange rates (approximate)")
+	asJSON := fs.Bool("json", false, "print a JSON list")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("salaries takes no arguments, got %q", fs.Args())}
+	}
+	st, err := openSeeded(env, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cmp, err := st.Comparison()
+	if err != nil {
+		return err
+	}
+	if *base != "" {
+		cmp.Base = strings.ToUpper(*base)
+		if err := salary.ValidateCurrency(cmp.Base); err != nil {
+			return usageError{"--base: " + err.Error()}
+		}
+	}
+	ranges, err := st.Salaries()
+	if err != nil {
+		return err
+	}
+	rates, err := st.Rates()
+	if err != nil {
+		return err
+	}
+	ppp, err := st.PPPFactors()
+	if err != nil {
+		return err
+	}
+	conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), rates, ppp)
+	if err != nil {
+		return err
+	}
+	compared := salary.Compare(ranges, conv, *byPPP)
+	if *asJSON {
+		list := make([]salaryJSON, len(compared))
+		for i, c := range compared {
+			list[i] = salaryJSON{Country: c.Country, Level: string(c.Level), Currency: c.Currency, Min: c.Min, Max: c.Max,
+				Median: optional(c.Median), Base: cmp.Base, PPP: *byPPP, Year: c.Year, Source: c.Source}
+			if c.Err != nil {
+				list[i].Note = c.Err.Error()
+				continue
+			}
+			list[i].BaseMin, list[i].BaseMax = &compared[i].BaseMin, &compared[i].BaseMax
+			list[i].BaseMedian = optional(c.BaseMedian)
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(list)
+	}
+	how := "at exchange rates"
+	if *byPPP {
+		how = fmt.Sprintf("by purchasing power in %s (approximate)", conv.BaseCountry)
+	}
+	fmt.Fprintf(env.Stdout, "Yearly backend salaries in %s, %s:\n\n", cmp.Base, how)
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "COUNTRY\tLEVEL\tIN "+cmp.Base+"\tORIGINAL\tYEAR\tSOURCE")
+	for _, c := range compared {
+		converted := "cannot convert: add a rate"
+		if c.Err == nil {
+			converted = salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax})
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\n", c.Country, c.Level.Label(), converted, salary.FormatRange(c.Range), c.Year, c.Source)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	for _, r := range rates {
+		fmt.Fprintf(env.Stdout, "\n%s per euro: %s on %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(snapshot.DateLayout), r.Source)
+	}
+	fmt.Fprintln(env.Stdout)
+	return nil
+}
+
+func optional(v int64) *int64 {
+	if v == 0 {
+		return nil
+	}
+	return &v
+}

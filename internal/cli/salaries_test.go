@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type salaryOut struct {
+	Country  string `json:"country"`
+	Level    string `json:"level"`
+	Currency string `json:"currency"`
+	Min      int64  `json:"min"`
+	Max      int64  `json:"max"`
+	Base     string `json:"base"`
+	BaseMin  *int64 `json:"base_min"`
+	BaseMax  *int64 `json:"base_max"`
+	PPP      bool   `json:"ppp"`
+}
+
+func salariesJSON(t *testing.T, db string, args ...string) []salaryOut {
+	t.Helper()
+	r := run(t, "", append([]string{"--db", db, "salaries", "--json"}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("salaries: exit %d, %s", r.code, r.stderr)
+	}
+	var out []salaryOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	return out
+}
+
+func TestSalariesOnTheDefaultContent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	nominal := salariesJSON(t, db, "--base", "EUR")
+	if len(nominal) != 5 {
+		t.Fatalf("%d salaries, want the article's 5", len(nominal))
+	}
+	byCountry := map[string]salaryOut{}
+	for i, s := range nominal {
+		if s.Base != "EUR" || s.PPP || s.BaseMin == nil || s.BaseMax == nil {
+			t.Fatalf("entry %+v: every default entry converts to EUR at exchange rates", s)
+		}
+		if i > 0 && *s.BaseMax > *nominal[i-1].BaseMax {
+			t.Errorf("not sorted by maximum: %s after %s", s.Country, nominal[i-1].Country)
+		}
+		byCountry[s.Country] = s
+	}
+	de := byCountry["Germany"]
+	if *de.BaseMin != 40000 || *de.BaseMax != 70000 || de.Level != "unspecified" {
+		t.Errorf("euros converted to euros changed: %+v", de)
+	}
+	us := byCountry["United States"]
+	if us.Min != 90000 || *us.BaseMin < 70000 || *us.BaseMin > 95000 {
+		t.Errorf("the US range in euros is implausible: %+v", us)
+	}
+
+	ppp := salariesJSON(t, db, "--base", "USD", "--ppp")
+	for _, s := range ppp {
+		if !s.PPP || s.Base != "USD" || s.BaseMin == nil {
+			t.Errorf("entry %+v: want every default entry by purchasing power in USD", s)
+		}
+		if s.Country == "United States" && (*s.BaseMin != 90000 || *s.BaseMax != 120000) {
+			t.Errorf("US dollars in the United States changed by purchasing power: %+v", s)
+		}
+	}
+
+	text := run(t, "", "--db", db, "salaries")
+	if !strings.Contains(text.stdout, "per euro") || !strings.Contains(text.stdout, "Germany") {
+		t.Errorf("the table lacks the rates or a country:\n%s", text.stdout)
+	}
+	if r := run(t, "", "--db", db, "salaries", "--base", "XYZ"); r.code == 0 || !strings.Contains(r.stderr, "ISO 4217") {
+		t.Errorf("an unknown base: exit %d, %q", r.code, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "salaries", "--base", "JPY"); r.code == 0 || !strings.Contains(r.stderr, "no exchange rate for the base currency JPY") {
+		t.Errorf("a base without a rate: exit %d, %q", r.code, r.stderr)
+	}
+}

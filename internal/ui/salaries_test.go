@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+func salaryFixture() snapshot.Document {
+	doc := fixture()
+	doc.Salaries = []snapshot.Salary{
+		{Country: "United Kingdom", CountryCode: "GB", Level: "unspecified", Currency: "GBP", Min: 40000, Max: 60000, Year: 2023, Source: "Test source"},
+		{Country: "United States", CountryCode: "US", Level: "unspecified", Currency: "USD", Min: 90000, Max: 120000, Year: 2023, Source: "Test source"},
+		{Country: "Germany", CountryCode: "DE", Level: "junior", Currency: "EUR", Min: 42000, Max: 50000, Median: 45000, Year: 2026, Source: "An offer"},
+	}
+	doc.Comparison = snapshot.Comparison{BaseCurrency: "EUR", TargetCountry: "DE", TargetLevel: "junior"}
+	doc.ExchangeRates = []snapshot.Rate{
+		{Currency: "USD", PerEUR: "1.0813", AsOf: "2026-11-20", Source: "ECB"},
+		{Currency: "GBP", PerEUR: "0.8698", AsOf: "2026-11-20", Source: "ECB"},
+	}
+	doc.PPP = []snapshot.PPP{
+		{CountryCode: "US", Country: "United States", Factor: "1", Year: 2023, Source: "World Bank"},
+		{CountryCode: "GB", Country: "United Kingdom", Factor: "0.70", Year: 2023, Source: "World Bank"},
+		{CountryCode: "DE", Country: "Germany", Factor: "0.75", Year: 2023, Source: "World Bank"},
+	}
+	return doc
+}
+
+func salariesScreen(t *testing.T) (*MainWindow, *salaries) {
+	t.Helper()
+	st, _ := openFixture(t, salaryFixture())
+	m := newTestWindow(t, st)
+	s := m.screens[3].(*salaries)
+	s.now = func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }
+	press(m, fyne.Key4)
+	return m, s
+}
+
+func TestSalariesCompareInOneCurrency(t *testing.T) {
+	_, s := salariesScreen(t)
+	rows := s.chart.rows
+	if len(rows) != 3 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	// 90,000–120,000 USD at 1.0813 per euro is €83,233–€110,978; sorted by maximum.
+	if rows[0].Country != "United States" || rows[0].BaseMin != 83233 || rows[0].BaseMax != 110978 {
+		t.Errorf("first row = %s %d–%d", rows[0].Country, rows[0].BaseMin, rows[0].BaseMax)
+	}
+	if rows[2].Country != "Germany" || rows[2].BaseMin != 42000 || rows[2].BaseMedian != 45000 {
+		t.Errorf("Germany, already in euros, changed: %+v", rows[2])
+	}
+	if !s.chart.target(rows[2].Range) || s.chart.target(rows[0].Range) {
+		t.Error("the target (Germany, junior) is not the one highlighted")
+	}
+	if !strings.Contains(s.notes.Text, "USD 1.0813 (2026-11-20)") || !strings.Contains(s.notes.Text, "Test source") {
+		t.Errorf("the note does not name the rates and sources: %q", s.notes.Text)
+	}
+
+	s.view.SetSelected(powerView)
+	rows = s.chart.rows
+	// By purchasing power in German prices: 60,000 GBP / 0.70 × 0.75 = €64,286.
+	var gb salary.Compared
+	for _, r := range rows {
+		if r.CountryCode == "GB" {
+			gb = r
+		}
+	}
+	if gb.BaseMax != 64286 {
+		t.Errorf("UK maximum by purchasing power = %d, want 64,286", gb.BaseMax)
+	}
+	if !strings.Contains(s.notes.Text, "Approximate purchasing power") {
+		t.Errorf("PPP figures are not labelled approximate: %q", s.notes.Text)
+	}
+
+	s.level.SetSelected(salary.Junior.Label())
+	if len(s.chart.rows) != 1 || s.chart.rows[0].Country != "Germany" {
+		t.Errorf("the junior filter shows %d rows", len(s.chart.rows))
+	}
+}
+
+func TestChangingTheBaseCurrencyIsStored(t *testing.T) {
+	_, s := salariesScreen(t)
+	s.base.SetSelected("USD")
+	if got, _ := s.store.Comparison(); got.Base != "USD" {
+		t.Errorf("stored base %q", got.Base)
+	}
+	for _, r := range s.chart.rows {
+		if r.Currency == "USD" && (r.BaseMin != r.Min || r.BaseMax != r.Max) {
+			t.Errorf("US dollars converted to themselves changed: %+v", r)
+		}
+	}
+}
+
+func TestAddingASalaryRefusesBadInput(t *testing.T) {
+	m, s := salariesScreen(t)
+	test.Tap(findButton(t, m, "Add salary"))
+	form := s.editor.form
+	entry := func(i int) *widget.Entry { return form.Items[i].Widget.(*widget.Entry) }
+	test.Type(entry(0), "Netherlands")
+	test.Type(entry(1), "nl")
+	if err := entry(1).Validate(); err == nil {
+		t.Error("a lower-case country code passed")
+	}
+	entry(1).SetText("NL")
+	test.Type(entry(3), "EURO")
+	if err := entry(3).Validate(); err == nil {
+		t.Error("the currency EURO passed")
+	}
+	entry(3).SetText("EUR")
+	test.Type(entry(4), "70,000")
+	test.Type(entry(5), "50000")
+	test.Tap(findButton(t, m, "Save"))
+	if !s.editor.problem.Visible() || !strings.Contains(s.editor.problem.Text, "above the maximum") {
+		t.Errorf("min above max says %q", s.editor.problem.Text)
+	}
+	if ranges, _ := s.store.Salaries(); len(ranges) != 3 {
+		t.Fatal("a bad salary was stored")
+	}
+	entry(5).SetText("80000")
+	test.Tap(findButton(t, m, "Save"))
+	ranges, _ := s.store.Salaries()
+	if len(ranges) != 4 || ranges[3].Min != 70000 || ranges[3].Country != "Netherlands" {
+		t.Errorf("stored %+v", ranges)
+	}
+}
+
+func TestOldRatesAreFlagged(t *testing.T) {
+	_, s := salariesScreen(t)
+	s.now = func() time.Time { return time.Date(2028, 1, 10, 0, 0, 0, 0, time.UTC) }
+	s.reload()
+	if !s.warning.Visible() || !strings.Contains(s.warning.Text, "more than a year old") {
+		t.Errorf("old rates say %q", s.warning.Text)
+	}
+}
+
+func TestDashboardShowsTheTargetPay(t *testing.T) {
+	st, _ := openFixture(t, salaryFixture())
+	m := newTestWindow(t, st)
+	d := m.screens[0].(*dashboard)
+	press(m, fyne.Key2)
+	press(m, fyne.Key1)
+	if d.pay.Text != "€42k – €50k a year" || !strings.Contains(d.payDetail.Text, "Germany, junior (2026)") {
+		t.Errorf("target pay = %q / %q", d.pay.Text, d.payDetail.Text)
+	}
+	if err := st.SaveComparison(salary.Comparison{Base: "EUR", TargetCountry: "US", TargetLevel: salary.Senior}); err != nil {
+		t.Fatal(err)
+	}
+	press(m, fyne.Key2)
+	press(m, fyne.Key1)
+	if d.pay.Text != "$90k – $120k a year" || !strings.Contains(d.payDetail.Text, "About €83k – €111k in EUR") {
+		t.Errorf("US target pay = %q / %q", d.pay.Text, d.payDetail.Text)
+	}
+}
