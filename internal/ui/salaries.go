@@ -215,7 +215,7 @@ func (s *salaries) show() {
 	for _, r := range shown {
 		inUse = append(inUse, r.Currency)
 	}
-	if stale := salary.Stale(s.rates, inUse, s.now()); len(stale) > 0 {
+	if stale := salary.Stale(s.rates, inUse, s.now()); len(stale) > 0 && !byPower {
 		s.warning.SetText(fmt.Sprintf("The exchange rates for %s are more than a year old; update them under Rates for a fair comparison.", strings.Join(stale, ", ")))
 		s.warning.Show()
 	} else {
