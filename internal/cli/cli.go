@@ -53,7 +53,9 @@ func commands() []command {
 		{"plan", "set and print the week-by-week study plan", "plan [--db PATH] [--start DATE] [--months N] [--hours-per-week H] [--json]", runPlan},
 		{"log", "record a study session", "log [--db PATH] --skill NAME --minutes N [--date YYYY-MM-DD] [--start HH:MM] [--note TEXT]", runLog},
 		{"export", "write all your data to a file (JSON), or the plan as a calendar (ICS)", "export [--db PATH] [--format json|ics] [--out FILE]", runExport},
-		{"import", "replace all your data with an exported file, or add a calendar's events as days off", "import [--db PATH] FILE.json|FILE.ics", runImport},
+		{"import", "replace all your data with an export or a backup, or add a calendar's events as days off", "import [--db PATH] FILE.json|BACKUP.db|FILE.ics", runImport},
+		{"backup", "make a consistent copy of the database", "backup [--db PATH] [--out FILE]", runBackup},
+		{"backups", "list the automatic backups", "backups [--db PATH]", runBackups},
 		{"salaries", "compare the salary ranges in one currency", "salaries [--db PATH] [--base CODE] [--ppp] [--json]", runSalaries},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
@@ -237,5 +239,10 @@ func openWindow(env Env, dbFlag string) error {
 		return err
 	}
 	defer st.Close()
+	// A daily backup at start; failing to make one must not keep the
+	// learner out, so it is reported and the app goes on.
+	if _, err := st.AutoBackup(env.Now()); err != nil {
+		fmt.Fprintf(env.Stderr, "studyplanner: the daily backup failed: %v\n", err)
+	}
 	return env.OpenWindow(st)
 }

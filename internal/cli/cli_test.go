@@ -300,3 +300,27 @@ func TestANewPlanStartsItsWeeksAsTheLocaleDoes(t *testing.T) {
 		t.Error("a plan made in Britain does not start its weeks on Monday")
 	}
 }
+
+func TestBackupThenImportGivesTheSameExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-20")
+	backup := filepath.Join(dir, "copy.db")
+	if r := run(t, "", "--db", db, "backup", "--out", backup); r.code != 0 {
+		t.Fatalf("backup: %s", r.stderr)
+	}
+	other := filepath.Join(dir, "b.db")
+	if r := run(t, "", "--db", other, "import", backup); r.code != 0 || !strings.Contains(r.stdout, "Restored") {
+		t.Fatalf("import of a backup: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	want := run(t, "", "--db", db, "export").stdout
+	if got := run(t, "", "--db", other, "export").stdout; got != want {
+		t.Errorf("export after restoring the backup differs:\n%s\n---\n%s", want, got)
+	}
+	if r := run(t, "", "--db", db, "backup"); r.code != 0 || !strings.Contains(r.stdout, filepath.Join(dir, "backups")) {
+		t.Errorf("backup without --out: exit %d, %q", r.code, r.stdout)
+	}
+	if r := run(t, "", "--db", db, "backups"); !strings.Contains(r.stdout, "studyplanner-") {
+		t.Errorf("backups lists %q", r.stdout)
+	}
+}

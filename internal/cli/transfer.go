@@ -109,6 +109,9 @@ func runImport(env Env, args []string) error {
 	if strings.EqualFold(filepath.Ext(name), ".ics") {
 		return importDaysOff(env, *db, name)
 	}
+	if name != "-" && store.IsSQLite(name) {
+		return restoreBackup(env, *db, name)
+	}
 	// Read and check the whole document before touching the database.
 	var doc snapshot.Document
 	err := readInput(env, name, func(r io.Reader) (err error) {
@@ -169,5 +172,19 @@ func importDaysOff(env Env, dbFlag, name string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Added %d days off from %s (%s to %s); the plan now leaves them free.\n", len(days), name,
 		days[0].Date.Format(snapshot.DateLayout), days[len(days)-1].Date.Format(snapshot.DateLayout))
+	return nil
+}
+
+// restoreBackup replaces all data with a backup's.
+func restoreBackup(env Env, dbFlag, name string) error {
+	st, err := openStore(dbFlag)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.RestoreFrom(name, env.Now()); err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	fmt.Fprintf(env.Stdout, "Restored %s from the backup %s (the data it replaced is in %s).\n", st.Path(), name, store.BackupDir(st.Path()))
 	return nil
 }

@@ -47,12 +47,17 @@ func Open(path string) (*Store, error) {
 			return nil, fmt.Errorf("creating the data folder %s: %w", dir, err)
 		}
 	}
+	existed, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
 	// Every transaction begins IMMEDIATE, taking the write lock up front:
 	// two processes then queue on the busy timeout instead of failing when
-	// a read inside a transaction is upgraded to a write.
+	// a read inside a transaction is upgraded to a write. The journal mode
+	// is set only after the file has passed its checks, because setting it
+	// writes to the file.
 	dsn := path + "?_txlock=immediate" +
 		"&_pragma=foreign_keys(1)" +
-		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
@@ -73,6 +78,16 @@ func Open(path string) (*Store, error) {
 		sqlDB.Close()
 		return nil, openError(path, err)
 	}
+	if existed {
+		if err := checkContents(db, path); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
+	}
+	if err := db.Exec("PRAGMA journal_mode = WAL").Error; err != nil {
+		sqlDB.Close()
+		return nil, openError(path, err)
+	}
 	if err := migrate(db); err != nil {
 		sqlDB.Close()
 		if errors.Is(err, ErrNewerSchema) {
@@ -85,10 +100,35 @@ func Open(path string) (*Store, error) {
 
 func openError(path string, err error) error {
 	msg := err.Error()
-	if strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed") {
-		return fmt.Errorf("%s is not a Study Planner database or is damaged (%v); choose another file with --db, or move this one aside to start afresh", path, err)
+	if strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed") || strings.Contains(msg, "corrupt") {
+		return &DamagedError{path, "SQLite reports it damaged (" + msg + ")"}
 	}
 	return fmt.Errorf("opening the database %s: %w", path, err)
+}
+
+// checkContents reads an existing file before anything is written to it:
+// SQLite's quick check must pass, and a database with tables must be ours.
+func checkContents(db *gorm.DB, path string) error {
+	var results []string
+	if err := db.Raw("PRAGMA quick_check").Scan(&results).Error; err != nil {
+		return openError(path, err)
+	}
+	if len(results) != 1 || results[0] != "ok" {
+		reason := strings.Join(results, "; ")
+		if len(reason) > 200 {
+			reason = reason[:200] + "…"
+		}
+		return &DamagedError{path, "SQLite's integrity check fails (" + reason + ")"}
+	}
+	var tables, ours int64
+	if err := db.Raw("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables).Error; err != nil {
+		return openError(path, err)
+	}
+	db.Raw("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&ours)
+	if tables > 0 && ours == 0 {
+		return &DamagedError{path, "it is a database of another application (it has no Study Planner tables)"}
+	}
+	return nil
 }
 
 // Close releases the database.

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// DamagedError says a file cannot be used as a Study Planner database. The
+// file was not written to: its bytes are as they were.
+type DamagedError struct {
+	Path   string
+	Reason string
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("%s cannot be opened: %s. Nothing was written to it. Keep it, renamed, in case its data can be "+
+		"recovered; then start afresh, or restore the newest backup with \"studyplanner import BACKUP.db\" "+
+		"(\"studyplanner backups\" lists them, in %s)", e.Path, e.Reason, BackupDir(e.Path))
+}
+
+// sqliteMagic begins every SQLite database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// inspect looks at a file's bytes before SQLite touches it, so that a file
+// that is not a database, or is cut short, is refused without being written
+// to. A missing file is fine: it will be created.
+func inspect(path string) (exists bool, err error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return true, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return true, &DamagedError{path, "it is a folder, not a file"}
+	}
+	if info.Size() == 0 {
+		return true, &DamagedError{path, "the file is empty (0 bytes), so it holds no data; it may have been cut off while being copied"}
+	}
+	header := make([]byte, 100)
+	n, err := io.ReadFull(f, header)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return true, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if n < len(sqliteMagic) || !bytes.Equal(header[:len(sqliteMagic)], sqliteMagic) {
+		return true, &DamagedError{path, "it is not an SQLite database (it may be another kind of file)"}
+	}
+	if n < 100 {
+		return true, &DamagedError{path, "it is cut short: it ends inside its own header"}
+	}
+	pageSize := int64(binary.BigEndian.Uint16(header[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return true, &DamagedError{path, "its header is damaged (impossible page size)"}
+	}
+	// The page count in the header is trustworthy only when the change
+	// counter matches the version-valid-for number; and with a write-ahead
+	// log beside it, the newest pages may live in the log.
+	pages := int64(binary.BigEndian.Uint32(header[28:32]))
+	valid := binary.BigEndian.Uint32(header[24:28]) == binary.BigEndian.Uint32(header[92:96])
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		return true, nil
+	}
+	if info.Size()%pageSize != 0 || valid && pages > 0 && info.Size() < pages*pageSize {
+		return true, &DamagedError{path, fmt.Sprintf("it is cut short: %d bytes where its header promises %d", info.Size(), pages*pageSize)}
+	}
+	return true, nil
+}
