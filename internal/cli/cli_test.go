@@ -324,3 +324,26 @@ func TestBackupThenImportGivesTheSameExport(t *testing.T) {
 		t.Errorf("backups lists %q", r.stdout)
 	}
 }
+
+func TestCSVExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-20", "--note", "tour, part 1")
+	out := filepath.Join(dir, "csv")
+	r := run(t, "", "--db", db, "export", "--format", "csv", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("export csv: %s", r.stderr)
+	}
+	for _, name := range []string{"sessions.csv", "skills.csv", "steps.csv", "salaries.csv"} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if name == "sessions.csv" && !strings.Contains(string(data), "2026-11-20,,30,Go,,\"tour, part 1\"\r\n") {
+			t.Errorf("sessions.csv = %q", data)
+		}
+	}
+	if r := run(t, "", "--db", db, "export", "--format", "csv"); r.code != 2 || !strings.Contains(r.stderr, "--out DIR") {
+		t.Errorf("csv without --out: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/studyplanner/studyplanner/internal/ics"
@@ -17,7 +18,7 @@ import (
 
 func runExport(env Env, args []string) error {
 	fs, db := newFlags(env, "export")
-	format := fs.String("format", "json", "json: all your data (see docs/backup-format.md); ics: the planned study days and step target dates as calendar events")
+	format := fs.String("format", "json", "json: all your data (see docs/backup-format.md); ics: the planned study days and step target dates as calendar events; csv: one spreadsheet file per table, in the folder --out names")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -25,14 +26,23 @@ func runExport(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("export takes no arguments, got %q; name the file with --out", fs.Args())}
 	}
-	if *format != "json" && *format != "ics" {
-		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json, ics", *format)}
+	switch *format {
+	case "json", "ics":
+	case "csv":
+		if *out == "" || *out == "-" {
+			return usageError{"--format csv writes one file per table: name the folder with --out DIR"}
+		}
+	default:
+		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json, ics, csv", *format)}
 	}
 	st, err := openSeeded(env, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *format == "csv" {
+		return writeCSV(env, st, *out)
+	}
 	var buf bytes.Buffer
 	if *format == "ics" {
 		err = writeCalendar(env, st, &buf)
@@ -69,6 +79,31 @@ func writeCalendar(env Env, st *store.Store, w io.Writer) error {
 	}
 	f := p.Forecast(logged, env.Now())
 	return ics.Write(w, f.Days, p.Steps, env.Now())
+}
+
+// writeCSV writes one CSV file per table into dir.
+func writeCSV(env Env, st *store.Store, dir string) error {
+	doc, err := st.Export()
+	if err != nil {
+		return err
+	}
+	tables, err := snapshot.CSVTables(doc)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	names := make([]string, 0, len(tables))
+	for name, data := range tables {
+		if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
+			return err
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(env.Stdout, "Wrote %s to %s.\n", strings.Join(names, ", "), dir)
+	return nil
 }
 
 // writeFileAtomic writes through a temporary file in the same folder and

@@ -58,7 +58,7 @@ func Open(path string) (*Store, error) {
 	// writes to the file.
 	dsn := path + "?_txlock=immediate" +
 		"&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=synchronous(FULL)" + // a reported save survives power loss
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
