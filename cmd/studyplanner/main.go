@@ -33,11 +33,16 @@ func main() {
 	}, os.Args[1:]))
 }
 
-func openWindow(st *store.Store) error {
+func openWindow(st *store.Store, recovery *cli.Recovery) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := ui.NewMainWindow(a, st, assets.BackendPack)
 	quitOnSignal(a)
+	if recovery != nil {
+		ui.ShowRecovery(a, recovery, assets.BackendPack)
+		a.Run()
+		return nil
+	}
+	w := ui.NewMainWindow(a, st, assets.BackendPack)
 	stopReminders := make(chan struct{})
 	defer close(stopReminders)
 	ui.StartReminders(a, st, stopReminders)

@@ -30,9 +30,11 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Now            func() time.Time
-	// OpenWindow runs the GUI on an open store until the window closes. Only
-	// package main can create a window, so it is passed in.
-	OpenWindow func(*store.Store) error
+	// OpenWindow runs the GUI until the window closes, on an open store, or,
+	// when the database could not be opened, on a recovery that asks the
+	// learner what to do. Only package main can create a window, so it is
+	// passed in.
+	OpenWindow func(*store.Store, *Recovery) error
 	// Version is the app's version, shown by --version.
 	Version string
 	// Locale is the user's locale ("en_US.UTF-8"); a new plan's weeks start
@@ -235,6 +237,13 @@ func openWindow(env Env, dbFlag string) error {
 		return errors.New("this build has no window")
 	}
 	st, err := openSeeded(env, dbFlag)
+	var damaged *store.DamagedError
+	if errors.As(err, &damaged) {
+		// The window explains and offers a way out instead of a bare error.
+		rec := newRecovery(env, dbFlag, damaged)
+		defer rec.close()
+		return env.OpenWindow(nil, rec)
+	}
 	if err != nil {
 		return err
 	}
@@ -244,5 +253,5 @@ func openWindow(env Env, dbFlag string) error {
 	if _, err := st.AutoBackup(env.Now()); err != nil {
 		fmt.Fprintf(env.Stderr, "studyplanner: the daily backup failed: %v\n", err)
 	}
-	return env.OpenWindow(st)
+	return env.OpenWindow(st, nil)
 }

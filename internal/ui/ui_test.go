@@ -296,7 +296,7 @@ func TestEmptyStates(t *testing.T) {
 	st, _ := openFixture(t, empty)
 	m := newTestWindow(t, st)
 	for i, want := range map[int]string{1: "No roadmap steps yet", 2: "No skills yet", 3: "No salary figures yet"} {
-		m.Show(i)
+		m.ShowScreen(i)
 		found := false
 		visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
 			if l, ok := o.(*widget.Label); ok && l.Text == want {
@@ -307,7 +307,7 @@ func TestEmptyStates(t *testing.T) {
 			t.Errorf("screen %d does not say %q", i, want)
 		}
 	}
-	m.Show(0)
+	m.ShowScreen(0)
 	if got := m.screens[0].(*dashboard).stepTitle.Text; got != "No roadmap yet" {
 		t.Errorf("empty dashboard says %q", got)
 	}

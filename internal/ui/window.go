@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,6 +47,7 @@ type MainWindow struct {
 	sidebar *widget.List
 	body    *fyne.Container
 	current int
+	backups *backupActions
 }
 
 // NewMainWindow builds the window on an open store; the caller shows it.
@@ -81,7 +83,9 @@ func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pac
 	w.Resize(fyne.NewSize(1100, 720))
 	m.addShortcuts(a)
 	packs := &packActions{store: st, win: w, builtIn: builtInPack, changed: m.reloadCurrent}
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", packs.menuItems()...)))
+	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
+	file := append(m.backups.menuItems(), fyne.NewMenuItemSeparator())
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", append(file, packs.menuItems()...)...)))
 	m.sidebar.Select(0)
 	return m
 }
@@ -92,8 +96,8 @@ func (m *MainWindow) reloadCurrent() {
 	}
 }
 
-// Show switches to screen i (0 is the dashboard).
-func (m *MainWindow) Show(i int) { m.sidebar.Select(i) }
+// ShowScreen switches to screen i (0 is the dashboard).
+func (m *MainWindow) ShowScreen(i int) { m.sidebar.Select(i) }
 
 // Current is the index of the screen on view.
 func (m *MainWindow) Current() int { return m.current }
@@ -114,14 +118,14 @@ func (m *MainWindow) addShortcuts(a fyne.App) {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
 	for i, k := range keys {
 		i := i
-		m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { m.Show(i) })
+		m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { m.ShowScreen(i) })
 	}
 	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Show(skillsScreen)
+		m.ShowScreen(skillsScreen)
 		m.screens[skillsScreen].(*skills).focusSearch()
 	})
 	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.Show(timelineScreen)
+		m.ShowScreen(timelineScreen)
 		t := m.screens[timelineScreen].(*timeline)
 		t.editSession(plan.Session{Date: t.now()})
 	})

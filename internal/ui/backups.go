@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// backupActions are the File menu's backup commands.
+type backupActions struct {
+	store   *store.Store
+	win     fyne.Window
+	now     func() time.Time
+	changed func()
+	list    dialog.Dialog // the backups dialog on view, if any
+}
+
+func (b *backupActions) menuItems() []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem("Back Up Now", b.backUpNow),
+		fyne.NewMenuItem("Backups…", b.showBackups),
+	}
+}
+
+func (b *backupActions) backUpNow() {
+	made, err := b.store.NewBackup(b.now())
+	if err != nil {
+		showError(b.win, "back up", err)
+		return
+	}
+	dialog.ShowInformation("Backed up", fmt.Sprintf("A copy of your data is in\n%s (%s).", made.Path, humanize.Bytes(uint64(made.Size))), b.win)
+}
+
+// showBackups lists the backups with their age; each can be restored
+// after confirming, and the current data is backed up first.
+func (b *backupActions) showBackups() {
+	all, err := store.Backups(b.store.Path())
+	if err != nil {
+		showError(b.win, "list the backups", err)
+		return
+	}
+	rows := container.NewVBox()
+	if len(all) == 0 {
+		rows.Add(widget.NewLabel("No backups yet: one is made each day you open the app."))
+	}
+	for _, bk := range all {
+		bk := bk
+		label := widget.NewLabel(fmt.Sprintf("%s · %s · %s", humanize.RelTime(bk.Time, b.now(), "ago", "from now"), bk.Time.Format("2 Jan 2006 15:04"), humanize.Bytes(uint64(bk.Size))))
+		restore := widget.NewButton("Restore…", func() { b.confirmRestore(bk) })
+		rows.Add(container.NewBorder(nil, nil, nil, restore, label))
+	}
+	note := widget.NewLabel("Kept in " + store.BackupDir(b.store.Path()) + ", the newest " + fmt.Sprint(store.KeepBackups) + ".")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Backups", "Close", container.NewVBox(rows, note), b.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	b.list = d
+	d.Show()
+}
+
+func (b *backupActions) confirmRestore(bk store.Backup) {
+	msg := fmt.Sprintf("Replace all your data with the backup made %s?\n\nYour current data is backed up first, so this can be undone by restoring that copy.",
+		humanize.RelTime(bk.Time, b.now(), "ago", "from now"))
+	dialog.ShowConfirm("Restore backup?", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := b.store.RestoreFrom(bk.Path, b.now()); err != nil {
+			showError(b.win, "restore the backup", fmt.Errorf("%w\n\nNothing was changed", err))
+			return
+		}
+		if b.list != nil {
+			b.list.Hide()
+		}
+		b.changed()
+		dialog.ShowInformation("Restored", "Your data is as it was in the backup.", b.win)
+	}, b.win)
+}

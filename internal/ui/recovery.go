@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// Recovery is what can be done about a database that could not be opened.
+// Both ways keep the damaged file, renamed; they return the new store and
+// that new name.
+type Recovery interface {
+	Problem() error
+	Backups() []store.Backup
+	StartAfresh() (*store.Store, string, error)
+	Restore(store.Backup) (*store.Store, string, error)
+}
+
+// RecoveryWindow explains why the data could not be opened and offers to
+// restore the newest backup or to start afresh; then it opens the main
+// window.
+type RecoveryWindow struct {
+	fyne.Window
+	restore, fresh *widget.Button
+	problem        *widget.Label
+	// Main is the main window, once the learner has chosen.
+	Main *MainWindow
+}
+
+// ShowRecovery opens the recovery window.
+func ShowRecovery(a fyne.App, r Recovery, builtInPack func() (snapshot.Pack, error)) *RecoveryWindow {
+	w := &RecoveryWindow{Window: a.NewWindow(Title + " — your data could not be opened")}
+	reason := widget.NewLabel(sentence(r.Problem().Error()))
+	reason.Wrapping = fyne.TextWrapWord
+	w.problem = widget.NewLabel("")
+	w.problem.Importance = widget.DangerImportance
+	w.problem.Wrapping = fyne.TextWrapWord
+	w.problem.Hide()
+	open := func(st *store.Store, aside string, err error) {
+		if err != nil {
+			w.problem.SetText(sentence(err.Error()))
+			w.problem.Show()
+			return
+		}
+		w.Main = NewMainWindow(a, st, builtInPack)
+		w.Main.Show()
+		dialog.ShowInformation("Your data", "The damaged file was kept, unchanged, as:\n"+aside, w.Main)
+		w.Close()
+	}
+	backups := r.Backups()
+	w.restore = widget.NewButtonWithIcon("Restore the newest backup", theme.HistoryIcon(), func() {
+		open(r.Restore(backups[0]))
+	})
+	w.restore.Importance = widget.HighImportance
+	backupNote := widget.NewLabel("There is no backup to restore.")
+	if len(backups) > 0 {
+		b := backups[0]
+		backupNote.SetText(fmt.Sprintf("The newest backup was made %s (%s, %s).",
+			humanize.Time(b.Time), b.Time.Format("2 Jan 2006 15:04"), humanize.Bytes(uint64(b.Size))))
+	} else {
+		w.restore.Disable()
+	}
+	w.fresh = widget.NewButtonWithIcon("Start a new database", theme.ContentAddIcon(), func() { open(r.StartAfresh()) })
+	quit := widget.NewButtonWithIcon("Quit", theme.LogoutIcon(), a.Quit)
+	w.SetContent(container.NewPadded(container.NewVBox(
+		heading("Your study data could not be opened"),
+		reason,
+		backupNote,
+		widget.NewLabel("Either way the damaged file is kept under a new name, so nothing is lost."),
+		container.NewHBox(w.restore, w.fresh, quit),
+		w.problem,
+	)))
+	w.Resize(fyne.NewSize(640, 360))
+	w.Show()
+	return w
+}
