@@ -158,3 +158,22 @@ func TestDashboardShowsTheTargetPay(t *testing.T) {
 		t.Errorf("US target pay = %q / %q", d.pay.Text, d.payDetail.Text)
 	}
 }
+
+func TestSaveStaysDisabledWhileAFieldIsInvalid(t *testing.T) {
+	m, s := salariesScreen(t)
+	test.Tap(findButton(t, m, "Add salary"))
+	save := findButton(t, m, "Save")
+	min := s.editor.form.Items[4].Widget.(*widget.Entry)
+	test.Type(min, "lots")
+	if !save.Disabled() {
+		t.Error("Save is enabled with a minimum of \"lots\"")
+	}
+	min.SetText("")
+	test.Type(min, "50000")
+	for i, v := range map[int]string{0: "Spain", 1: "ES", 3: "EUR", 5: "60000"} {
+		s.editor.form.Items[i].Widget.(*widget.Entry).SetText(v)
+	}
+	if save.Disabled() {
+		t.Error("Save stays disabled once every field is valid")
+	}
+}
