@@ -15,7 +15,7 @@ TEST_PACKAGES  := xvfb xdotool
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run build test vet unit smoke deps test-deps clean
+.PHONY: run build test vet unit smoke deps test-deps clean bench bench-startup
 
 run: build
 	./$(BIN)
@@ -40,6 +40,15 @@ deps:
 
 test-deps: deps
 	@$(call install_missing,$(TEST_PACKAGES))
+
+# Benchmarks on the large dataset (internal/dataset): screen data loads
+# against raw database/sql, the plan engine, exports and imports.
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/plan ./internal/store | .ci/bench-ratios
+
+# Time to a visible window and idle memory, against a bare Fyne window.
+bench-startup: test-deps
+	.ci/bench-startup
 
 clean:
 	rm -rf bin

@@ -182,6 +182,15 @@ func migrate(db *gorm.DB) error {
 	if err != nil {
 		return fmt.Errorf("creating the migrations table: %w", err)
 	}
+	// The usual case, an up-to-date database, needs one read and no
+	// transaction.
+	if current, err := schemaVersion(db); err != nil {
+		return err
+	} else if current == SchemaVersion() {
+		return nil
+	} else if current > SchemaVersion() {
+		return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
+	}
 	for _, m := range migrations {
 		err := db.Transaction(func(tx *gorm.DB) error {
 			// Read the version inside the (immediate) transaction so two

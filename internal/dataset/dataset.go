@@ -1,0 +1,139 @@
+// Package dataset generates a large, realistic learner's data for
+// benchmarks: five years of study with about ten thousand sessions, 300
+// skills in 20 categories with prerequisites, 60 roadmap steps with
+// checklists, 50 portfolio projects, 200 salary entries and days off.
+package dataset
+
+import (
+	"fmt"
+	"math/rand"
+	"time"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+// Sizes of the large dataset.
+const (
+	Years      = 5
+	Categories = 20
+	Skills     = 300
+	Steps      = 60
+	Projects   = 50
+	Salaries   = 200
+)
+
+// Large builds the dataset deterministically from seed, ending on today.
+func Large(seed int64, today time.Time) snapshot.Document {
+	r := rand.New(rand.NewSource(seed))
+	today = plan.Date(today)
+	start := today.AddDate(-Years, 0, 0)
+	doc := snapshot.Empty()
+	doc.Plan.StartDate = start.Format(snapshot.DateLayout)
+	doc.Plan.HorizonMonths = plan.MaxHorizonMonths
+	doc.Plan.HoursPerWeek = 12
+	doc.Plan.StudyDays = []string{"mon", "tue", "wed", "thu", "fri", "sat"}
+
+	var names []string
+	for c := 0; c < Categories; c++ {
+		cat := snapshot.Category{Name: fmt.Sprintf("Category %02d", c+1)}
+		for s := 0; s < Skills/Categories; s++ {
+			i := len(names)
+			sk := snapshot.Skill{Name: fmt.Sprintf("Skill %03d", i+1), Status: pick(r, "not_started", "learning", "done", "done", "skipped"),
+				CurrentLevel: r.Intn(6), TargetLevel: 3 + r.Intn(3), Hours: 5 + r.Intn(60), Notes: "Some notes about this skill.",
+				Links: []snapshot.Link{{Title: "Docs", URL: fmt.Sprintf("https://example.com/skill/%d", i)}}, Prerequisites: []string{}}
+			// Prerequisites point only to earlier skills, so there is no circle.
+			for p := 0; p < 2 && i > 0; p++ {
+				if r.Intn(3) == 0 {
+					pre := names[r.Intn(i)]
+					if !contains(sk.Prerequisites, pre) {
+						sk.Prerequisites = append(sk.Prerequisites, pre)
+					}
+				}
+			}
+			names = append(names, sk.Name)
+			cat.Skills = append(cat.Skills, sk)
+		}
+		doc.SkillCategories = append(doc.SkillCategories, cat)
+	}
+
+	for i := 0; i < Steps; i++ {
+		st := snapshot.Step{Title: fmt.Sprintf("Step %02d", i+1), Summary: "What this step is about, in a sentence or two.",
+			Status: pick(r, "todo", "in_progress", "done"), Hours: 10 + r.Intn(50), CoversSkills: i == 1,
+			Notes: "**Notes** for the step.", Links: []snapshot.Link{}}
+		for a := 0; a < 4+r.Intn(5); a++ {
+			st.Actions = append(st.Actions, snapshot.Action{Text: fmt.Sprintf("Action %d of step %d", a+1, i+1), Done: r.Intn(2) == 0})
+		}
+		doc.Roadmap = append(doc.Roadmap, st)
+	}
+
+	for i := 0; i < Projects; i++ {
+		p := snapshot.Project{Name: fmt.Sprintf("Project %02d", i+1), Description: "A portfolio project.",
+			RepoURL: fmt.Sprintf("https://github.com/example/project-%d", i+1), Status: pick(r, "planned", "in_progress", "done")}
+		for k := 0; k < 1+r.Intn(5); k++ {
+			if n := names[r.Intn(len(names))]; !contains(p.Skills, n) {
+				p.Skills = append(p.Skills, n)
+			}
+		}
+		doc.Projects = append(doc.Projects, p)
+	}
+
+	// About ten thousand sessions: five years, nine days in ten, four to
+	// eight short sessions on each.
+	for d := start; d.Before(today); d = d.AddDate(0, 0, 1) {
+		if r.Intn(10) == 0 {
+			continue
+		}
+		for k := 0; k < 4+r.Intn(5); k++ {
+			s := snapshot.Session{Date: d.Format(snapshot.DateLayout), Minutes: 15 + r.Intn(100), Skill: names[r.Intn(len(names))]}
+			if r.Intn(3) == 0 {
+				s.Start = fmt.Sprintf("%02d:%02d", 6+r.Intn(15), r.Intn(60))
+				s.Notes = "Worked through exercises."
+			}
+			doc.Sessions = append(doc.Sessions, s)
+		}
+	}
+	for i := 0; i < 40; i++ {
+		doc.Plan.DaysOff = append(doc.Plan.DaysOff, snapshot.DayOff{Date: start.AddDate(0, 0, 45*i+r.Intn(30)).Format(snapshot.DateLayout), Note: "Holiday"})
+	}
+	doc.Plan.DaysOff = uniqueDays(doc.Plan.DaysOff)
+
+	countries := []struct{ name, code, currency string }{
+		{"United States", "US", "USD"}, {"Canada", "CA", "CAD"}, {"United Kingdom", "GB", "GBP"}, {"Australia", "AU", "AUD"}, {"Germany", "DE", "EUR"},
+	}
+	for i := 0; i < Salaries; i++ {
+		c := countries[i%len(countries)]
+		lo := int64(30000 + r.Intn(60000))
+		doc.Salaries = append(doc.Salaries, snapshot.Salary{Country: c.name, CountryCode: c.code, Level: pick(r, "junior", "mid", "senior", "unspecified"),
+			Currency: c.currency, Min: lo, Max: lo + int64(5000+r.Intn(40000)), Year: 2020 + r.Intn(6), Source: fmt.Sprintf("Job ad %d", i+1)})
+	}
+	doc.ExchangeRates = []snapshot.Rate{
+		{Currency: "AUD", PerEUR: "1.6288", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "CAD", PerEUR: "1.4595", AsOf: "2023-12-31", Source: "ECB"},
+		{Currency: "GBP", PerEUR: "0.86979", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "USD", PerEUR: "1.0813", AsOf: "2023-12-31", Source: "ECB"},
+	}
+	doc.PPP = []snapshot.PPP{{CountryCode: "US", Country: "United States", Factor: "1", Year: 2023, Source: "World Bank"}}
+	return doc
+}
+
+func pick(r *rand.Rand, options ...string) string { return options[r.Intn(len(options))] }
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func uniqueDays(days []snapshot.DayOff) []snapshot.DayOff {
+	seen := map[string]bool{}
+	var out []snapshot.DayOff
+	for _, d := range days {
+		if !seen[d.Date] {
+			seen[d.Date] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/studyplanner/studyplanner/internal/dataset"
+	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+// The benchmarks share one large database (see package dataset), made once.
+var (
+	benchOnce  sync.Once
+	benchPath  string
+	benchToday = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+)
+
+func largeDB(b *testing.B) string {
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "studyplanner-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchPath = filepath.Join(dir, "large.db")
+		st, err := Open(benchPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Import(dataset.Large(1, benchToday)); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	})
+	return benchPath
+}
+
+func openLarge(b *testing.B) *Store {
+	st, err := Open(largeDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// rawDB opens the same file with plain database/sql: the floor our layers
+// are measured against.
+func rawDB(b *testing.B) *sql.DB {
+	db, err := sql.Open("sqlite", largeDB(b)+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		b.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+// scanAll reads every row of a query into throwaway values, as a screen
+// would read them.
+func scanAll(b *testing.B, db *sql.DB, query string, args ...any) {
+	rows, err := db.Query(query, args...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := largeDB(b)
+	b.Run("app", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			st, err := Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			st.Close()
+		}
+	})
+	b.Run("floor", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := db.Ping(); err != nil {
+				b.Fatal(err)
+			}
+			db.Close()
+		}
+	})
+}
+
+var (
+	floorRoadmap = []string{
+		"SELECT id, position, title, summary, status, target_date, hours, covers_skills, notes FROM steps ORDER BY position, id",
+		"SELECT id, step_id, position, text, done FROM step_actions ORDER BY position, id",
+		"SELECT id, step_id, position, title, url FROM step_links ORDER BY position, id",
+	}
+	floorSkills = []string{
+		"SELECT id, position, name FROM skill_categories ORDER BY position, id",
+		"SELECT id, category_id, position, name, status, current_level, target_level, hours, notes, last_practised FROM skills ORDER BY position, id",
+		"SELECT id, skill_id, position, title, url FROM skill_links ORDER BY position, id",
+		"SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id",
+		"SELECT id, position, name, description, repo_url, status FROM projects ORDER BY position, id",
+		"SELECT project_id, skill_id FROM project_skills ORDER BY project_id, skill_id",
+	}
+	floorLogged = []string{
+		"SELECT skill_id, SUM(minutes) FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id",
+		"SELECT step_id, SUM(minutes) FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id",
+	}
+	floorSettings = []string{"SELECT * FROM plan_settings LIMIT 1", "SELECT date, note FROM days_off ORDER BY date"}
+	floorSalaries = []string{
+		"SELECT * FROM salaries ORDER BY position, id", "SELECT * FROM exchange_rates ORDER BY currency",
+		"SELECT * FROM ppp_factors ORDER BY country_code", "SELECT * FROM plan_settings LIMIT 1",
+	}
+	floorYear = "SELECT date, SUM(minutes) FROM sessions WHERE date >= ? AND date < ? GROUP BY date"
+	floorDay  = "SELECT * FROM sessions WHERE date >= ? AND date < ? ORDER BY date, start_time, id"
+)
+
+func floor(b *testing.B, db *sql.DB, queries ...[]string) {
+	for _, qs := range queries {
+		for _, q := range qs {
+			scanAll(b, db, q)
+		}
+	}
+}
+
+func yearRange() (string, string) {
+	return formatDate(benchToday.AddDate(0, 0, -371)), formatDate(benchToday.AddDate(0, 0, 1))
+}
+
+// BenchmarkLoad measures each screen's data load against the floor: the
+// same rows read with plain database/sql.
+func BenchmarkLoad(b *testing.B) {
+	from, to := yearRange()
+	day, nextDay := formatDate(benchToday), formatDate(benchToday.AddDate(0, 0, 1))
+	screens := []struct {
+		name  string
+		app   func(st *Store)
+		floor func(db *sql.DB)
+	}{
+		{"roadmap", func(st *Store) { check(b)(st.Roadmap()) }, func(db *sql.DB) { floor(b, db, floorRoadmap) }},
+		{"skills", func(st *Store) { check(b)(st.Categories()); check(b)(st.Logged()) }, func(db *sql.DB) { floor(b, db, floorSkills, floorLogged) }},
+		{"salaries", func(st *Store) {
+			check(b)(st.Salaries())
+			check(b)(st.Rates())
+			check(b)(st.PPPFactors())
+			check(b)(st.Comparison())
+		}, func(db *sql.DB) { floor(b, db, floorSalaries) }},
+		{"timeline", func(st *Store) {
+			check(b)(st.Plan())
+			check(b)(st.Logged())
+			check(b)(st.DailyMinutes(benchToday.AddDate(0, 0, -371), benchToday.AddDate(0, 0, 1)))
+			check(b)(st.Sessions(benchToday, benchToday.AddDate(0, 0, 1)))
+		}, func(db *sql.DB) {
+			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged)
+			scanAll(b, db, floorYear, from, to)
+			scanAll(b, db, floorDay, day, nextDay)
+		}},
+		{"dashboard", func(st *Store) {
+			check(b)(st.Plan())
+			check(b)(st.Logged())
+			check(b)(st.DailyMinutes(benchToday.AddDate(0, 0, -371), benchToday.AddDate(0, 0, 1)))
+			check(b)(st.Salaries())
+			check(b)(st.Rates())
+			check(b)(st.PPPFactors())
+			check(b)(st.Comparison())
+		}, func(db *sql.DB) {
+			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged, floorSalaries)
+			scanAll(b, db, floorYear, from, to)
+		}},
+	}
+	for _, s := range screens {
+		b.Run(s.name+"/app", func(b *testing.B) {
+			st := openLarge(b)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s.app(st)
+			}
+		})
+		b.Run(s.name+"/floor", func(b *testing.B) {
+			db := rawDB(b)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s.floor(db)
+			}
+		})
+	}
+}
+
+// check fails the benchmark on an error from a (value, error) call.
+func check(b *testing.B) func(any, error) {
+	return func(_ any, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExportJSON(b *testing.B) {
+	st := openLarge(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc, err := st.Export()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := snapshot.Encode(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImportJSON(b *testing.B) {
+	var buf bytes.Buffer
+	snapshot.Encode(&buf, dataset.Large(1, benchToday))
+	st, err := Open(filepath.Join(b.TempDir(), "import.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.SetBytes(int64(buf.Len()))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc, err := snapshot.Decode(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Import(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExportICS(b *testing.B) {
+	st := openLarge(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, err := st.Plan()
+		if err != nil {
+			b.Fatal(err)
+		}
+		logged, err := st.Logged()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := ics.Write(&buf, p.Forecast(logged, benchToday).Days, p.Steps, benchToday); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
