@@ -4,8 +4,16 @@
 
 GO       ?= go
 BIN      := bin/studyplanner
+# The version lives in FyneApp.toml only; everything else reads it from there.
 VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_ID   := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -X main.version=$(VERSION)
+
+# Packaging uses the fyne command from fyne.io/tools at a pinned version.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE     := bin/tools/fyne
+PACKAGE  := bin/studyplanner-$(VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz
+PREFIX   ?= $(HOME)/.local
 
 # C headers Fyne's GLFW driver compiles against, and what the window smoke
 # test runs under.
@@ -15,7 +23,7 @@ TEST_PACKAGES  := xvfb xdotool
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run build test vet unit smoke deps test-deps clean bench bench-startup
+.PHONY: run build test vet unit smoke deps test-deps clean bench bench-startup package package-check install uninstall
 
 run: build
 	./$(BIN)
@@ -23,7 +31,7 @@ run: build
 build: deps
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/studyplanner
 
-test: test-deps vet unit build smoke
+test: test-deps vet unit build smoke package-check
 
 vet: deps
 	$(GO) vet ./...
@@ -49,6 +57,34 @@ bench: deps
 # Time to a visible window and idle memory, against a bare Fyne window.
 bench-startup: test-deps
 	.ci/bench-startup
+
+$(FYNE):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+# A tarball with the binary, the icon and a .desktop entry (and a Makefile
+# to install them). Name, ID, version and icon are passed as flags, and the
+# work is done in a staging folder, so fyne package neither bumps the build
+# number in FyneApp.toml nor leaves files in the tree.
+package: deps $(FYNE)
+	mkdir -p bin
+	$(GO) build -ldflags '$(LDFLAGS) -s -w' -o bin/studyplanner-release ./cmd/studyplanner
+	stage=$$(mktemp -d) && trap 'rm -rf "$$stage"' EXIT && cp bin/studyplanner-release "$$stage/studyplanner" && \
+	(cd "$$stage" && $(CURDIR)/$(FYNE) package --os linux --src $(CURDIR)/cmd/studyplanner --executable "$$stage/studyplanner" \
+		--name "Study Planner" --icon $(CURDIR)/assets/icon.png --app-id $(APP_ID) --app-version $(VERSION) --release) && \
+	mv "$$stage/Study Planner.tar.xz" $(PACKAGE)
+	@echo "package: $(PACKAGE)"
+
+package-check: package
+	.ci/check-package $(PACKAGE)
+
+# Install into the user's prefix (~/.local by default) from the package.
+install: package
+	rm -rf bin/install && mkdir -p bin/install && tar -xJf $(PACKAGE) -C bin/install
+	$(MAKE) -C bin/install/studyplanner install PREFIX=$(PREFIX) DESTDIR=
+	@echo "installed into $(PREFIX): run studyplanner, or find Study Planner in your applications menu"
+
+uninstall:
+	rm -f $(PREFIX)/bin/studyplanner $(PREFIX)/share/applications/$(APP_ID).desktop $(PREFIX)/share/pixmaps/$(APP_ID).png
 
 clean:
 	rm -rf bin

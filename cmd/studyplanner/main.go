@@ -34,8 +34,10 @@ func main() {
 }
 
 func openWindow(st *store.Store, recovery *cli.Recovery) error {
+	ui.AppVersion = version
 	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	icon := fyne.NewStaticResource("icon.png", assets.Icon)
+	a.SetIcon(icon)
 	quitOnSignal(a)
 	if recovery != nil {
 		ui.ShowRecovery(a, recovery, assets.BackendPack)
@@ -43,10 +45,13 @@ func openWindow(st *store.Store, recovery *cli.Recovery) error {
 		return nil
 	}
 	w := ui.NewMainWindow(a, st, assets.BackendPack)
+	ui.SetUpTray(a, w, icon)
 	stopReminders := make(chan struct{})
 	defer close(stopReminders)
 	ui.StartReminders(a, st, stopReminders)
-	w.ShowAndRun()
+	w.Show()
+	w.WelcomeIfFirstRun()
+	a.Run()
 	return nil
 }
 

@@ -9,6 +9,14 @@ import (
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+// Preference keys for the study reminder, a setting of this computer
+// rather than of the plan.
+const (
+	prefRemindersOn   = "reminders.enabled"
+	prefReminderTime  = "reminders.time"
+	defaultRemindTime = "18:00"
+)
+
 // StartReminders sends a desktop notification on study days at the time
 // chosen in the plan settings, while the app runs. It checks once a minute
 // and stops when stop is closed.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -16,14 +15,6 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/ics"
 	"github.com/studyplanner/studyplanner/internal/plan"
-)
-
-// Preference keys for the study reminder, a setting of this computer
-// rather than of the plan.
-const (
-	prefRemindersOn   = "reminders.enabled"
-	prefReminderTime  = "reminders.time"
-	defaultRemindTime = "18:00"
 )
 
 var weekdayLabels = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
@@ -42,23 +33,20 @@ func labelOfWeekday(d time.Weekday) string { return weekdayLabels[(int(d)+6)%7] 
 // planSettingsTab edits what shapes the plan: dates, hours, study days,
 // days off, and the reminder.
 type planSettingsTab struct {
-	t          *timeline
-	start      *widget.DateEntry
-	months     *widget.Select
-	hours      *widget.Entry
-	days       *widget.CheckGroup
-	weekStart  *widget.Select
-	streak     *widget.Entry
-	form       *widget.Form
-	problem    *widget.Label
-	daysOff    *fyne.Container
-	offDate    *widget.DateEntry
-	offNote    *widget.Entry
-	remindOn   *widget.Check
-	remindAt   *widget.Entry
-	remindNote *widget.Label
-	current    plan.Settings
-	root       fyne.CanvasObject
+	t         *timeline
+	start     *widget.DateEntry
+	months    *widget.Select
+	hours     *widget.Entry
+	days      *widget.CheckGroup
+	weekStart *widget.Select
+	streak    *widget.Entry
+	form      *widget.Form
+	problem   *widget.Label
+	daysOff   *fyne.Container
+	offDate   *widget.DateEntry
+	offNote   *widget.Entry
+	current   plan.Settings
+	root      fyne.CanvasObject
 }
 
 func newPlanSettingsTab(t *timeline) *planSettingsTab {
@@ -110,34 +98,11 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.importHolidays)
 	exportICS := widget.NewButtonWithIcon("Export plan to calendar (.ics)…", theme.DocumentSaveIcon(), p.exportCalendar)
 
-	prefs := fyne.CurrentApp().Preferences()
-	p.remindOn = widget.NewCheck("Remind me on study days at", func(on bool) {
-		prefs.SetBool(prefRemindersOn, on)
-	})
-	p.remindOn.SetChecked(prefs.BoolWithFallback(prefRemindersOn, true))
-	p.remindAt = widget.NewEntry()
-	p.remindAt.SetText(prefs.StringWithFallback(prefReminderTime, defaultRemindTime))
-	p.remindAt.Validator = func(s string) error {
-		if _, err := time.Parse("15:04", strings.TrimSpace(s)); err != nil {
-			return errors.New("write the time as 24-hour HH:MM")
-		}
-		return nil
-	}
-	p.remindAt.OnChanged = func(s string) {
-		if p.remindAt.Validate() == nil {
-			prefs.SetString(prefReminderTime, strings.TrimSpace(s))
-		}
-	}
-	p.remindNote = caption("A desktop notification while Study Planner runs.")
-
 	offForm := container.NewBorder(nil, nil, nil, addOff, container.NewGridWithColumns(2, p.offDate, p.offNote))
 	p.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Plan", "", container.NewVBox(p.form, p.problem)),
 		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff, offForm, container.NewHBox(importOff))),
-		widget.NewCard("Calendar and reminders", "", container.NewVBox(
-			container.NewHBox(exportICS),
-			container.NewHBox(p.remindOn, container.NewGridWrap(fyne.NewSize(90, p.remindAt.MinSize().Height), p.remindAt)),
-			p.remindNote)),
+		widget.NewCard("Calendar", "Reminders are in Settings", container.NewHBox(exportICS)),
 	))
 	return p
 }

@@ -48,20 +48,26 @@ type MainWindow struct {
 	body    *fyne.Container
 	current int
 	backups *backupActions
+	app     fyne.App
+	store   *store.Store
+	welcome *welcome // the first-run dialog, when it was shown
 }
 
 // NewMainWindow builds the window on an open store; the caller shows it.
 // builtInPack loads the roadmap pack the app ships with.
 func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pack, error)) *MainWindow {
+	applyTheme(a)
 	w := a.NewWindow(Title)
-	m := &MainWindow{Window: w, current: -1}
+	m := &MainWindow{Window: w, current: -1, app: a, store: st}
 	report := func(action string, err error) { showError(w, action, err) }
+	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
 	m.screens = []screen{
 		newDashboard(st, report),
 		newRoadmap(st, report, w),
 		newSkills(st, report, w),
 		newSalaries(st, report, w),
 		newTimeline(st, report, w),
+		newSettings(st, report, a, m.backups),
 	}
 	m.body = container.NewStack()
 	m.sidebar = widget.NewList(
@@ -80,14 +86,99 @@ func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pac
 	split := container.NewHSplit(m.sidebar, m.body)
 	split.Offset = 0.18
 	w.SetContent(split)
-	w.Resize(fyne.NewSize(1100, 720))
+	prefs := a.Preferences()
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1100)), float32(prefs.FloatWithFallback(prefHeight, 720))))
+	w.SetOnClosed(m.remember)
 	m.addShortcuts(a)
-	packs := &packActions{store: st, win: w, builtIn: builtInPack, changed: m.reloadCurrent}
-	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
-	file := append(m.backups.menuItems(), fyne.NewMenuItemSeparator())
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", append(file, packs.menuItems()...)...)))
-	m.sidebar.Select(0)
+	m.setMenus(builtInPack)
+	screen := prefs.IntWithFallback(prefScreen, 0)
+	if screen < 0 || screen >= len(m.screens) {
+		screen = 0
+	}
+	m.sidebar.Select(screen)
 	return m
+}
+
+// remember keeps the window's size and screen for the next start.
+func (m *MainWindow) remember() {
+	prefs := m.app.Preferences()
+	size := m.Canvas().Size()
+	if size.Width >= 400 && size.Height >= 300 {
+		prefs.SetFloat(prefWidth, float64(size.Width))
+		prefs.SetFloat(prefHeight, float64(size.Height))
+	}
+	prefs.SetInt(prefScreen, m.current)
+}
+
+// WelcomeIfFirstRun asks the first-run questions once per installation.
+func (m *MainWindow) WelcomeIfFirstRun() {
+	if m.app.Preferences().BoolWithFallback(prefWelcomeDone, false) {
+		return
+	}
+	wl, err := showWelcome(m.store, m.Window, time.Now, m.reloadCurrent)
+	if err != nil {
+		showError(m.Window, "start the welcome", err)
+		return
+	}
+	m.welcome = wl
+}
+
+// shortcut is Ctrl (Cmd on macOS) with key.
+func shortcut(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// setMenus builds the main menu; each item shows its keyboard shortcut.
+func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
+	packs := &packActions{store: m.store, win: m.Window, builtIn: builtInPack, changed: m.reloadCurrent}
+	data := &dataActions{store: m.store, win: m.Window, changed: m.reloadCurrent}
+	file := []*fyne.MenuItem{
+		withShortcut(fyne.NewMenuItem("Log a Study Session…", m.logSession), fyne.KeyN),
+		fyne.NewMenuItemSeparator(),
+	}
+	file = append(file, data.menuItems()...)
+	file = append(file, fyne.NewMenuItemSeparator())
+	file = append(file, m.backups.menuItems()...)
+	file = append(file, fyne.NewMenuItemSeparator())
+	file = append(file, packs.menuItems()...)
+	// Fyne adds Quit (Ctrl+Q) to the first menu itself.
+
+	var view []*fyne.MenuItem
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
+	for i, sc := range m.screens {
+		i := i
+		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
+	}
+	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.searchSkills), fyne.KeyF))
+	help := []*fyne.MenuItem{fyne.NewMenuItem("About Study Planner", m.about)}
+	m.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), fyne.NewMenu("Help", help...)))
+}
+
+func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
+	item.Shortcut = shortcut(key)
+	return item
+}
+
+func (m *MainWindow) logSession() {
+	m.ShowScreen(timelineScreen)
+	t := m.screens[timelineScreen].(*timeline)
+	t.editSession(plan.Session{Date: t.now()})
+}
+
+func (m *MainWindow) searchSkills() {
+	m.ShowScreen(skillsScreen)
+	m.screens[skillsScreen].(*skills).focusSearch()
+}
+
+// AppVersion is the version shown in About; package main sets it from
+// the build.
+var AppVersion = "development build"
+
+func (m *MainWindow) about() {
+	version := AppVersion
+	text := fmt.Sprintf("Study Planner %s\n\nPlan and track your path to a backend developer job.\n\nYour data: %s\nBackups: %s",
+		version, m.store.Path(), store.BackupDir(m.store.Path()))
+	dialog.ShowInformation("About Study Planner", text, m.Window)
 }
 
 func (m *MainWindow) reloadCurrent() {
@@ -114,22 +205,17 @@ func (m *MainWindow) show(i int) {
 	m.SetTitle(Title + " — " + s.name())
 }
 
+// addShortcuts makes the keyboard shortcuts work wherever the focus is;
+// the menus show them.
 func (m *MainWindow) addShortcuts(a fyne.App) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
 	for i, k := range keys {
 		i := i
-		m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { m.ShowScreen(i) })
+		m.Canvas().AddShortcut(shortcut(k), func(fyne.Shortcut) { m.ShowScreen(i) })
 	}
-	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.ShowScreen(skillsScreen)
-		m.screens[skillsScreen].(*skills).focusSearch()
-	})
-	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		m.ShowScreen(timelineScreen)
-		t := m.screens[timelineScreen].(*timeline)
-		t.editSession(plan.Session{Date: t.now()})
-	})
-	m.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
+	m.Canvas().AddShortcut(shortcut(fyne.KeyF), func(fyne.Shortcut) { m.searchSkills() })
+	m.Canvas().AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { m.logSession() })
+	m.Canvas().AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { a.Quit() })
 }
 
 // showError tells the learner what failed in words, not as a raw error.

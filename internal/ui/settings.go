@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// settingsScreen holds the app's own settings: look, comparison currency,
+// reminders, and where the data and its backups live.
+type settingsScreen struct {
+	store   *store.Store
+	report  errorReporter
+	app     fyne.App
+	backups *backupActions
+
+	theme      *widget.Select
+	currency   *widget.Select
+	remindOn   *widget.Check
+	remindAt   *widget.Entry
+	dataPath   *widget.Label
+	backupInfo *widget.Label
+	loading    bool
+	root       fyne.CanvasObject
+}
+
+func newSettings(st *store.Store, report errorReporter, a fyne.App, backups *backupActions) *settingsScreen {
+	s := &settingsScreen{store: st, report: report, app: a, backups: backups}
+	prefs := a.Preferences()
+	s.theme = widget.NewSelect(themeChoices, func(label string) {
+		prefs.SetString(prefTheme, themePref(label))
+		applyTheme(a)
+	})
+	s.currency = widget.NewSelect(nil, func(code string) {
+		if s.loading {
+			return
+		}
+		c, err := st.Comparison()
+		if err == nil && c.Base != code {
+			c.Base = code
+			err = st.SaveComparison(c)
+		}
+		if err != nil {
+			report("save the comparison currency", err)
+		}
+	})
+	s.remindOn = widget.NewCheck("Remind me on study days", func(on bool) { prefs.SetBool(prefRemindersOn, on) })
+	s.remindAt = widget.NewEntry()
+	s.remindAt.Validator = func(v string) error {
+		if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
+			return errors.New("a time of day, 24-hour HH:MM")
+		}
+		return nil
+	}
+	s.remindAt.OnChanged = func(v string) {
+		if s.remindAt.Validate() == nil {
+			prefs.SetString(prefReminderTime, strings.TrimSpace(v))
+		}
+	}
+	s.dataPath = widget.NewLabel(st.Path())
+	s.dataPath.Wrapping = fyne.TextWrapBreak
+	s.backupInfo = widget.NewLabel("")
+	s.backupInfo.Wrapping = fyne.TextWrapWord
+	openFolder := widget.NewButtonWithIcon("Open the folder", theme.FolderOpenIcon(), func() {
+		u := &url.URL{Scheme: "file", Path: filepath.Dir(st.Path())}
+		if err := a.OpenURL(u); err != nil {
+			report("open the data folder", err)
+		}
+	})
+	backUp := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() { backups.backUpNow(); s.reload() })
+	list := widget.NewButtonWithIcon("Backups…", theme.HistoryIcon(), backups.showBackups)
+
+	form := func(items ...*widget.FormItem) *widget.Form { return &widget.Form{Items: items} }
+	s.root = container.NewVScroll(container.NewVBox(
+		heading("Settings"),
+		widget.NewCard("Appearance", "", form(widget.NewFormItem("Theme", s.theme))),
+		widget.NewCard("Salaries", "", form(&widget.FormItem{Text: "Compare in", Widget: s.currency, HintText: "The currency salaries are shown in"})),
+		widget.NewCard("Reminders", "A desktop notification while Study Planner runs",
+			form(widget.NewFormItem("", s.remindOn), &widget.FormItem{Text: "At", Widget: s.remindAt, HintText: "24-hour time, such as 18:30"})),
+		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list))),
+	))
+	return s
+}
+
+func (s *settingsScreen) name() string               { return "Settings" }
+func (s *settingsScreen) icon() fyne.Resource        { return theme.SettingsIcon() }
+func (s *settingsScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *settingsScreen) reload() {
+	prefs := s.app.Preferences()
+	s.loading = true
+	defer func() { s.loading = false }()
+	s.theme.SetSelected(themeLabel(prefs.StringWithFallback(prefTheme, "system")))
+	s.remindOn.SetChecked(prefs.BoolWithFallback(prefRemindersOn, true))
+	s.remindAt.SetText(prefs.StringWithFallback(prefReminderTime, defaultRemindTime))
+	rates, err := s.store.Rates()
+	if err != nil {
+		s.report("load the exchange rates", err)
+		return
+	}
+	codes := []string{"EUR"}
+	for _, r := range rates {
+		codes = append(codes, r.Currency)
+	}
+	sort.Strings(codes)
+	s.currency.Options = codes
+	if c, err := s.store.Comparison(); err == nil {
+		s.currency.SetSelected(c.Base)
+	}
+	all, err := store.Backups(s.store.Path())
+	switch {
+	case err != nil:
+		s.backupInfo.SetText("The backups cannot be listed: " + err.Error())
+	case len(all) == 0:
+		s.backupInfo.SetText("No backups yet. One is made each day you open the app, in " + store.BackupDir(s.store.Path()) + ".")
+	default:
+		s.backupInfo.SetText(sentence(backupSummary(all)))
+	}
+}
+
+func backupSummary(all []store.Backup) string {
+	return fmt.Sprintf("%d %s, the newest made %s, in %s", len(all), plural(len(all), "backup", "backups"),
+		humanize.Time(all[0].Time), filepath.Dir(all[0].Path))
+}
