@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"testing"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -23,15 +22,13 @@ func FuzzImport(f *testing.F) {
 	snapshot.Encode(&sample, sampleDocument())
 	f.Add(sample.Bytes())
 	f.Add([]byte(`{"format":"studyplanner","version":4}`))
-	dir := f.TempDir()
-	n := 0
+	// One database for the whole run: every input starts from the same data.
+	st, err := Open(filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer st.Close()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		n++
-		st, err := Open(filepath.Join(dir, "fuzz-"+strconv.Itoa(n)+".db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
 		if err := st.Import(sampleDocument()); err != nil {
 			t.Fatal(err)
 		}
