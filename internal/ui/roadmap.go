@@ -94,6 +94,7 @@ func newRoadmap(st *store.Store, report errorReporter, w fyne.Window) *roadmap {
 	}
 	r.status = widget.NewSelect(statusLabels, nil)
 	r.target = widget.NewLabel("")
+	r.target.Wrapping = fyne.TextWrapWord
 	edit := widget.NewButtonWithIcon("Edit step", theme.DocumentCreateIcon(), r.editStep)
 
 	r.progress = widget.NewProgressBar()
@@ -133,7 +134,7 @@ func newRoadmap(st *store.Store, report errorReporter, w fyne.Window) *roadmap {
 		}
 		return container.NewBorder(nil, nil, l, right)
 	}
-	statusRow := container.NewHBox(widget.NewLabel("Status"), r.status, r.target)
+	statusRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Status"), r.status), nil, r.target)
 	r.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, edit, r.title),
 		r.summary,

@@ -87,8 +87,10 @@ func newSalaries(st *store.Store, report errorReporter, w fyne.Window) *salaries
 	})
 
 	controls := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, container.NewHBox(widget.NewLabel("Compare in"), s.base, s.view)),
-		container.NewHBox(widget.NewLabel("Show"), s.level, widget.NewLabel("My target"), s.target, s.tlevel),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Compare in"), s.base), add),
+		s.view,
+		container.NewBorder(nil, nil, widget.NewLabel("Show"), nil, s.level),
+		container.NewBorder(nil, nil, widget.NewLabel("My target"), nil, container.NewGridWithColumns(2, s.target, s.tlevel)),
 		s.warning, s.notes,
 	)
 	compare := container.NewBorder(container.NewPadded(controls), nil, nil, nil,
@@ -97,11 +99,18 @@ func newSalaries(st *store.Store, report errorReporter, w fyne.Window) *salaries
 	s.rateList, s.pppList = container.NewVBox(), container.NewVBox()
 	addRate := widget.NewButtonWithIcon("Add rate", theme.ContentAddIcon(), func() { s.editRate(salary.Rate{AsOf: s.now()}) })
 	addPPP := widget.NewButtonWithIcon("Add factor", theme.ContentAddIcon(), func() { s.editPPP(salary.PPP{Year: s.now().Year() - 1}) })
+	wrapped := func(text string) *widget.Label {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
 	rates := container.NewVScroll(container.NewVBox(
-		widget.NewCard("Exchange rates", "Units of each currency one euro buys: reference rates such as the European Central Bank's",
-			container.NewVBox(s.rateList, container.NewHBox(addRate))),
-		widget.NewCard("Purchasing power", "Private-consumption PPP factors: units of the local currency that buy what one international dollar buys (approximate)",
-			container.NewVBox(s.pppList, container.NewHBox(addPPP))),
+		widget.NewCard("Exchange rates", "", container.NewVBox(
+			wrapped("Units of each currency one euro buys: reference rates such as the European Central Bank's."),
+			s.rateList, container.NewHBox(addRate))),
+		widget.NewCard("Purchasing power", "", container.NewVBox(
+			wrapped("Private-consumption PPP factors: units of the local currency that buy what one international dollar buys. Comparisons with them are approximate."),
+			s.pppList, container.NewHBox(addPPP))),
 	))
 	s.root = container.NewAppTabs(
 		container.NewTabItemWithIcon("Compare", theme.ListIcon(), compare),

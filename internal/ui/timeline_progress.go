@@ -37,7 +37,7 @@ func newProgressTab() *progressTab {
 		return l
 	}
 	p.schedule, p.finish, p.streak, p.thisWeek = big(), big(), big(), big()
-	cards := container.NewAdaptiveGrid(4,
+	cards := container.NewAdaptiveGrid(2,
 		widget.NewCard("Against the plan", "", p.schedule),
 		widget.NewCard("Projected finish", "", p.finish),
 		widget.NewCard("Streak", "", p.streak),
