@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -99,4 +100,23 @@ func parseHours(s string, max int) (int, error) {
 		return 0, fmt.Errorf("between 0 and %d hours", max)
 	}
 	return n, nil
+}
+
+// deleteButton is the red button under an edit form: it asks first with
+// message, then deletes; a failure is reported as action, and done runs
+// either way (to close the form and reload).
+func deleteButton(w fyne.Window, label, title, message, action string, del func() error, report errorReporter, done func()) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(label, theme.DeleteIcon(), func() {
+		dialog.ShowConfirm(title, message, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := del(); err != nil {
+				report(action, err)
+			}
+			done()
+		}, w)
+	})
+	b.Importance = widget.DangerImportance
+	return container.NewHBox(b)
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,20 +154,9 @@ func (p *projectsTab) edit(proj plan.Project) {
 	var extra fyne.CanvasObject
 	var form *formDialog
 	if !isNew {
-		del := widget.NewButtonWithIcon("Delete project…", theme.DeleteIcon(), func() {
-			dialog.ShowConfirm("Delete project?", fmt.Sprintf("Delete %q? Its skills stay; they just lose this proof.", proj.Name), func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := p.store.DeleteProject(proj.ID); err != nil {
-					p.report("delete the project", err)
-				}
-				form.dialog.Hide()
-				p.changed()
-			}, p.win)
-		})
-		del.Importance = widget.DangerImportance
-		extra = container.NewHBox(del)
+		extra = deleteButton(p.win, "Delete project…", "Delete project?",
+			fmt.Sprintf("Delete %q? Its skills stay; they just lose this proof.", proj.Name), "delete the project",
+			func() error { return p.store.DeleteProject(proj.ID) }, p.report, func() { form.dialog.Hide(); p.changed() })
 	}
 	title := "New project"
 	if !isNew {

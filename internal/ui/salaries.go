@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -348,20 +347,9 @@ func (s *salaries) edit(r salary.Range) {
 	var extra fyne.CanvasObject
 	var form *formDialog
 	if !isNew {
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-			dialog.ShowConfirm("Delete salary?", fmt.Sprintf("Delete the %s range for %s?", r.Level.Label(), r.Country), func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := s.store.DeleteSalary(r.ID); err != nil {
-					s.report("delete the salary", err)
-				}
-				form.dialog.Hide()
-				s.reload()
-			}, s.win)
-		})
-		del.Importance = widget.DangerImportance
-		extra = container.NewHBox(del)
+		extra = deleteButton(s.win, "Delete…", "Delete salary?",
+			fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Country), "delete the salary",
+			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.dialog.Hide(); s.reload() })
 	}
 	title := "Add a salary"
 	if !isNew {

@@ -296,27 +296,16 @@ func (s *skills) editCategory(cat plan.Category) {
 	name := widget.NewEntry()
 	name.SetText(cat.Name)
 	name.Validator = requiredText("a name")
+	msg := fmt.Sprintf("Delete the category %q?", cat.Name)
+	if n := len(cat.Skills); n > 0 {
+		msg += fmt.Sprintf("\n\nIts %d %s will be deleted too, and stop being prerequisites or proof of projects. Move skills you want to keep to another category first.",
+			n, plural(n, "skill", "skills"))
+	}
+	msg += "\n\nThis cannot be undone."
 	var form *formDialog
-	del := widget.NewButtonWithIcon("Delete category…", theme.DeleteIcon(), func() {
-		msg := fmt.Sprintf("Delete the category %q?", cat.Name)
-		if n := len(cat.Skills); n > 0 {
-			msg += fmt.Sprintf("\n\nIts %d %s will be deleted too, and stop being prerequisites or proof of projects. Move skills you want to keep to another category first.",
-				n, plural(n, "skill", "skills"))
-		}
-		msg += "\n\nThis cannot be undone."
-		dialog.ShowConfirm("Delete category?", msg, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.store.DeleteCategory(cat.ID); err != nil {
-				s.report("delete the category", err)
-			}
-			form.dialog.Hide()
-			s.reload()
-		}, s.win)
-	})
-	del.Importance = widget.DangerImportance
-	form = showFormDialog(s.win, "Edit category", "Save", []*widget.FormItem{widget.NewFormItem("Name", name)}, container.NewHBox(del), func() error {
+	del := deleteButton(s.win, "Delete category…", "Delete category?", msg, "delete the category",
+		func() error { return s.store.DeleteCategory(cat.ID) }, s.report, func() { form.dialog.Hide(); s.reload() })
+	form = showFormDialog(s.win, "Edit category", "Save", []*widget.FormItem{widget.NewFormItem("Name", name)}, del, func() error {
 		if err := s.store.RenameCategory(cat.ID, name.Text); err != nil {
 			return err
 		}
