@@ -23,10 +23,35 @@ func (s *Store) Roadmap() ([]plan.Step, error) {
 
 func byPosition(db *gorm.DB) *gorm.DB { return db.Order("position, id") }
 
+// roadmap reads every step with its items and links. It reads whole tables
+// and groups them here: the roadmap is always shown entire, and three plain
+// scans are cheaper than GORM's preloading, which binds every parent ID.
 func roadmap(db *gorm.DB) ([]plan.Step, error) {
 	var rows []stepRow
-	if err := db.Preload("Actions", byPosition).Preload("Links", byPosition).Scopes(byPosition).Find(&rows).Error; err != nil {
+	var actions []actionRow
+	var links []stepLinkRow
+	if err := db.Omit("Actions", "Links").Scopes(byPosition).Find(&rows).Error; err != nil {
 		return nil, err
+	}
+	if err := db.Scopes(byPosition).Find(&actions).Error; err != nil {
+		return nil, err
+	}
+	if err := db.Scopes(byPosition).Find(&links).Error; err != nil {
+		return nil, err
+	}
+	index := make(map[uint]int, len(rows))
+	for i, r := range rows {
+		index[r.ID] = i
+	}
+	for _, a := range actions {
+		if i, ok := index[a.StepID]; ok {
+			rows[i].Actions = append(rows[i].Actions, a)
+		}
+	}
+	for _, l := range links {
+		if i, ok := index[l.StepID]; ok {
+			rows[i].Links = append(rows[i].Links, l)
+		}
 	}
 	steps := make([]plan.Step, len(rows))
 	for i, r := range rows {

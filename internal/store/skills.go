@@ -27,10 +27,32 @@ func (s *Store) Categories() ([]plan.Category, error) {
 }
 
 func categories(db *gorm.DB) ([]plan.Category, error) {
+	// Whole tables grouped here, as for the roadmap: cheaper than preloading.
 	var rows []categoryRow
-	err := db.Preload("Skills", byPosition).Preload("Skills.Links", byPosition).Scopes(byPosition).Find(&rows).Error
-	if err != nil {
+	var skills []skillRow
+	var links []skillLinkRow
+	if err := db.Omit("Skills").Scopes(byPosition).Find(&rows).Error; err != nil {
 		return nil, err
+	}
+	if err := db.Omit("Links").Scopes(byPosition).Find(&skills).Error; err != nil {
+		return nil, err
+	}
+	if err := db.Scopes(byPosition).Find(&links).Error; err != nil {
+		return nil, err
+	}
+	linksOf := map[uint][]skillLinkRow{}
+	for _, l := range links {
+		linksOf[l.SkillID] = append(linksOf[l.SkillID], l)
+	}
+	index := make(map[uint]int, len(rows))
+	for i, r := range rows {
+		index[r.ID] = i
+	}
+	for _, sk := range skills {
+		sk.Links = linksOf[sk.ID]
+		if i, ok := index[sk.CategoryID]; ok {
+			rows[i].Skills = append(rows[i].Skills, sk)
+		}
 	}
 	var prereqs []prerequisiteRow
 	if err := db.Order("skill_id, prerequisite_id").Find(&prereqs).Error; err != nil {
