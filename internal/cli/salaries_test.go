@@ -57,13 +57,25 @@ func TestSalariesOnTheDefaultContent(t *testing.T) {
 		t.Errorf("the US range in euros is implausible: %+v", us)
 	}
 
+	inUSD := map[string]salaryOut{}
+	for _, s := range salariesJSON(t, db, "--base", "USD") {
+		inUSD[s.Country] = s
+	}
+	if us := inUSD["United States"]; len(inUSD) != 5 || *us.BaseMin != 90000 || *us.BaseMax != 120000 || us.Currency != "USD" {
+		t.Errorf("in USD: %d countries, US %+v; want five, the US unchanged at 90000-120000", len(inUSD), us)
+	}
 	ppp := salariesJSON(t, db, "--base", "USD", "--ppp")
 	for _, s := range ppp {
 		if !s.PPP || s.Base != "USD" || s.BaseMin == nil {
-			t.Errorf("entry %+v: want every default entry by purchasing power in USD", s)
+			t.Fatalf("entry %+v: want every default entry by purchasing power in USD", s)
 		}
-		if s.Country == "United States" && (*s.BaseMin != 90000 || *s.BaseMax != 120000) {
-			t.Errorf("US dollars in the United States changed by purchasing power: %+v", s)
+		nominal := inUSD[s.Country]
+		if s.Country == "United States" {
+			if *s.BaseMin != 90000 || *s.BaseMax != 120000 {
+				t.Errorf("US dollars in the United States changed by purchasing power: %+v", s)
+			}
+		} else if *s.BaseMin == *nominal.BaseMin && *s.BaseMax == *nominal.BaseMax {
+			t.Errorf("%s is the same by purchasing power as at exchange rates", s.Country)
 		}
 	}
 

@@ -129,6 +129,16 @@ func TestAddingASalaryRefusesBadInput(t *testing.T) {
 	if len(ranges) != 4 || ranges[3].Min != 70000 || ranges[3].Country != "Netherlands" {
 		t.Errorf("stored %+v", ranges)
 	}
+	// And its bar is on the chart, in the comparison currency (euros).
+	var bar *salary.Compared
+	for i, r := range s.chart.rows {
+		if r.Country == "Netherlands" {
+			bar = &s.chart.rows[i]
+		}
+	}
+	if bar == nil || bar.Err != nil || bar.BaseMin != 70000 || bar.BaseMax != 80000 {
+		t.Errorf("the new entry's bar = %+v", bar)
+	}
 }
 
 func TestOldRatesAreFlagged(t *testing.T) {
