@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -94,13 +93,50 @@ func (d *dashboard) name() string               { return "Dashboard" }
 func (d *dashboard) icon() fyne.Resource        { return theme.HomeIcon() }
 func (d *dashboard) content() fyne.CanvasObject { return d.root }
 
-func (d *dashboard) reload() {
-	p, err := d.store.Plan()
-	if err != nil {
-		d.report("load your progress", err)
-		return
+func (d *dashboard) reload() { d.load()() }
+
+// dashboardData is everything the dashboard shows, read and computed away
+// from the UI thread.
+type dashboardData struct {
+	p       plan.Plan
+	today   time.Time
+	f       plan.Forecast
+	minutes map[time.Time]int
+	cmp     salary.Comparison
+	ranges  []salary.Range
+	rates   []salary.Rate
+	ppp     []salary.PPP
+}
+
+// load reads what the dashboard needs and returns the step that puts it on
+// screen, to run on the UI thread.
+func (d *dashboard) load() func() {
+	var data dashboardData
+	var err error
+	data.today = plan.Date(d.now())
+	var logged plan.Logged
+	if data.p, err = d.store.Plan(); err == nil {
+		if logged, err = d.store.Logged(); err == nil {
+			if data.minutes, err = d.store.DailyMinutes(data.today.AddDate(0, 0, -371), data.today.AddDate(0, 0, 1)); err == nil {
+				if data.cmp, err = d.store.Comparison(); err == nil {
+					if data.ranges, err = d.store.Salaries(); err == nil {
+						if data.rates, err = d.store.Rates(); err == nil {
+							data.ppp, err = d.store.PPPFactors()
+						}
+					}
+				}
+			}
+		}
 	}
-	today := plan.Date(d.now())
+	if err != nil {
+		return func() { d.report("load your progress", err) }
+	}
+	data.f = data.p.Forecast(logged, data.today)
+	return func() { d.show(data) }
+}
+
+func (d *dashboard) show(data dashboardData) {
+	p, today := data.p, data.today
 	o := p.Overview()
 
 	d.progress.SetValue(o.Fraction())
@@ -143,24 +179,15 @@ func (d *dashboard) reload() {
 	} else {
 		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
 	}
-	d.showTimeline(p, today)
-	d.showPay()
+	d.showTimeline(data)
+	d.showPay(data)
 }
 
 // showPay shows the salary range for the learner's target country and
 // level, in their comparison currency.
-func (d *dashboard) showPay() {
-	cmp, err := d.store.Comparison()
-	if err != nil {
-		d.report("load the salary target", err)
-		return
-	}
-	ranges, err := d.store.Salaries()
-	if err != nil {
-		d.report("load the salaries", err)
-		return
-	}
-	r, ok := salary.ForTarget(ranges, cmp.TargetCountry, cmp.TargetLevel)
+func (d *dashboard) showPay(data dashboardData) {
+	cmp := data.cmp
+	r, ok := salary.ForTarget(data.ranges, cmp.TargetCountry, cmp.TargetLevel)
 	if !ok {
 		d.pay.SetText("No figure for your target")
 		d.payDetail.SetText(fmt.Sprintf("Add a %s salary for %s on the Salaries screen.", strings.ToLower(cmp.TargetLevel.Label()), cmp.TargetCountry))
@@ -169,13 +196,7 @@ func (d *dashboard) showPay() {
 	d.pay.SetText(salary.CompactRange(r) + " a year")
 	detail := fmt.Sprintf("%s, %s (%d).", r.Country, strings.ToLower(r.Level.Label()), r.Year)
 	if r.Currency != cmp.Base {
-		rates, err1 := d.store.Rates()
-		ppp, err2 := d.store.PPPFactors()
-		if err := errors.Join(err1, err2); err != nil {
-			d.report("load the exchange rates", err)
-			return
-		}
-		if conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), rates, ppp); err == nil {
+		if conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), data.rates, data.ppp); err == nil {
 			if c := salary.Compare([]salary.Range{r}, conv, false)[0]; c.Err == nil {
 				detail += fmt.Sprintf(" About %s in %s.", salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax}), cmp.Base)
 			}
@@ -186,21 +207,11 @@ func (d *dashboard) showPay() {
 
 // showTimeline fills the headlines of the timeline: the forecast, how the
 // learner stands against the plan, the streak and this week's hours.
-func (d *dashboard) showTimeline(p plan.Plan, today time.Time) {
-	logged, err := d.store.Logged()
-	if err != nil {
-		d.report("load the logged time", err)
-		return
-	}
-	minutes, err := d.store.DailyMinutes(today.AddDate(0, 0, -371), today.AddDate(0, 0, 1))
-	if err != nil {
-		d.report("load the study days", err)
-		return
-	}
-	f := p.Forecast(logged, today)
-	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, today))
+func (d *dashboard) showTimeline(data dashboardData) {
+	p, f := data.p, data.f
+	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, data.today))
 	d.forecast.SetText(verdictText(p.Settings, f))
-	h := progressHeadlines(p, f, minutes, today)
+	h := progressHeadlines(p, f, data.minutes, data.today)
 	d.schedule.SetText(h.schedule)
 	d.projected.SetText("Projected finish: " + h.finish)
 	d.streak.SetText("Streak " + h.streak)

@@ -74,12 +74,7 @@ func newProjectsTab(st *store.Store, report errorReporter, w fyne.Window, change
 	return p
 }
 
-func (p *projectsTab) reload(cats []plan.Category) {
-	projects, err := p.store.Projects()
-	if err != nil {
-		p.report("load the projects", err)
-		return
-	}
+func (p *projectsTab) show(projects []plan.Project, cats []plan.Category) {
 	p.projects = projects
 	p.skills = map[uint]string{}
 	for _, c := range cats {

@@ -164,8 +164,15 @@ func (r *roadmap) name() string               { return "Roadmap" }
 func (r *roadmap) icon() fyne.Resource        { return theme.NavigateNextIcon() }
 func (r *roadmap) content() fyne.CanvasObject { return r.root }
 
-func (r *roadmap) reload() {
+func (r *roadmap) reload() { r.load()() }
+
+// load reads the roadmap and returns the step that shows it.
+func (r *roadmap) load() func() {
 	steps, err := r.store.Roadmap()
+	return func() { r.show(steps, err) }
+}
+
+func (r *roadmap) show(steps []plan.Step, err error) {
 	if err != nil {
 		r.report("load the roadmap", err)
 		return

@@ -122,19 +122,32 @@ func (s *salaries) name() string               { return "Salaries" }
 func (s *salaries) icon() fyne.Resource        { return theme.AccountIcon() }
 func (s *salaries) content() fyne.CanvasObject { return s.root }
 
-func (s *salaries) reload() {
-	var err error
-	if s.ranges, err = s.store.Salaries(); err == nil {
-		if s.rates, err = s.store.Rates(); err == nil {
-			if s.ppp, err = s.store.PPPFactors(); err == nil {
-				s.cmp, err = s.store.Comparison()
+func (s *salaries) reload() { s.load()() }
+
+// load reads the salaries, rates, factors and comparison settings and
+// returns the step that shows them.
+func (s *salaries) load() func() {
+	ranges, err := s.store.Salaries()
+	var rates []salary.Rate
+	var ppp []salary.PPP
+	var cmp salary.Comparison
+	if err == nil {
+		if rates, err = s.store.Rates(); err == nil {
+			if ppp, err = s.store.PPPFactors(); err == nil {
+				cmp, err = s.store.Comparison()
 			}
 		}
 	}
 	if err != nil {
-		s.report("load the salaries", err)
-		return
+		return func() { s.report("load the salaries", err) }
 	}
+	return func() {
+		s.ranges, s.rates, s.ppp, s.cmp = ranges, rates, ppp, cmp
+		s.showAll()
+	}
+}
+
+func (s *salaries) showAll() {
 	s.loading = true
 	currencies := []string{"EUR"}
 	for _, r := range s.rates {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -98,31 +99,43 @@ func (s *settingsScreen) name() string               { return "Settings" }
 func (s *settingsScreen) icon() fyne.Resource        { return theme.SettingsIcon() }
 func (s *settingsScreen) content() fyne.CanvasObject { return s.root }
 
-func (s *settingsScreen) reload() {
+func (s *settingsScreen) reload() { s.load()() }
+
+// load reads the rates, the comparison and the backups, and returns the
+// step that shows them with the preferences.
+func (s *settingsScreen) load() func() {
+	rates, err := s.store.Rates()
+	var cmp salary.Comparison
+	var all []store.Backup
+	var backupErr error
+	if err == nil {
+		cmp, err = s.store.Comparison()
+		all, backupErr = store.Backups(s.store.Path())
+	}
+	return func() { s.show(rates, cmp, all, backupErr, err) }
+}
+
+func (s *settingsScreen) show(rates []salary.Rate, cmp salary.Comparison, all []store.Backup, backupErr, err error) {
+	if err != nil {
+		s.report("load the settings", err)
+		return
+	}
 	prefs := s.app.Preferences()
 	s.loading = true
 	defer func() { s.loading = false }()
 	s.theme.SetSelected(themeLabel(prefs.StringWithFallback(prefTheme, "system")))
 	s.remindOn.SetChecked(prefs.BoolWithFallback(prefRemindersOn, true))
 	s.remindAt.SetText(prefs.StringWithFallback(prefReminderTime, defaultRemindTime))
-	rates, err := s.store.Rates()
-	if err != nil {
-		s.report("load the exchange rates", err)
-		return
-	}
 	codes := []string{"EUR"}
 	for _, r := range rates {
 		codes = append(codes, r.Currency)
 	}
 	sort.Strings(codes)
 	s.currency.Options = codes
-	if c, err := s.store.Comparison(); err == nil {
-		s.currency.SetSelected(c.Base)
-	}
-	all, err := store.Backups(s.store.Path())
+	s.currency.SetSelected(cmp.Base)
 	switch {
-	case err != nil:
-		s.backupInfo.SetText("The backups cannot be listed: " + err.Error())
+	case backupErr != nil:
+		s.backupInfo.SetText("The backups cannot be listed: " + backupErr.Error())
 	case len(all) == 0:
 		s.backupInfo.SetText("No backups yet. One is made each day you open the app, in " + store.BackupDir(s.store.Path()) + ".")
 	default:

@@ -112,17 +112,26 @@ func (s *skills) focusSearch() {
 	s.win.Canvas().Focus(s.search)
 }
 
-func (s *skills) reload() {
+func (s *skills) reload() { s.load()() }
+
+// load reads the skills, the time logged on them and the projects, and
+// returns the step that shows them.
+func (s *skills) load() func() {
 	cats, err := s.store.Categories()
-	if err != nil {
-		s.report("load the skills", err)
-		return
+	var logged plan.Logged
+	var projects []plan.Project
+	if err == nil {
+		if logged, err = s.store.Logged(); err == nil {
+			projects, err = s.store.Projects()
+		}
 	}
-	logged, err := s.store.Logged()
 	if err != nil {
-		s.report("load the logged time", err)
-		return
+		return func() { s.report("load the skills", err) }
 	}
+	return func() { s.show(cats, logged, projects) }
+}
+
+func (s *skills) show(cats []plan.Category, logged plan.Logged, projects []plan.Project) {
 	s.categories, s.logged = cats, logged
 	options := []string{allCategories}
 	for _, c := range cats {
@@ -134,7 +143,7 @@ func (s *skills) reload() {
 	}
 	s.categoryFilter.Refresh()
 	s.chart.setCategories(cats)
-	s.projects.reload(cats)
+	s.projects.show(projects, cats)
 	s.filter()
 }
 

@@ -31,6 +31,7 @@ type timeline struct {
 	forecast             plan.Forecast
 	minutes              map[time.Time]int // study minutes per day, from loadedFrom up to loadedTo
 	loadedFrom, loadedTo time.Time
+	extraMonths          map[time.Time]bool // months read since, by their first day
 	skills               map[uint]string
 	steps                map[uint]string
 
@@ -105,32 +106,43 @@ func (t *timeline) name() string               { return "Timeline" }
 func (t *timeline) icon() fyne.Resource        { return theme.CalendarIcon() }
 func (t *timeline) content() fyne.CanvasObject { return t.root }
 
-func (t *timeline) reload() {
-	p, err := t.store.Plan()
-	if err != nil {
-		t.report("load the plan", err)
-		return
-	}
-	logged, err := t.store.Logged()
-	if err != nil {
-		t.report("load the logged time", err)
-		return
-	}
+func (t *timeline) reload() { t.load()() }
+
+// load reads the plan, the logged time and the study days of the last year
+// and of the month on view, works out the forecast, and returns the step
+// that shows them.
+func (t *timeline) load() func() {
+	// The heatmap needs the last year, the calendar this month; another
+	// month on view is read when it is shown (ensureMonth). load may run
+	// off the UI thread, so it reads no state the UI changes.
 	today := plan.Date(t.now())
-	if t.selected.IsZero() {
-		t.selected = today
-		t.month = firstOfMonth(today)
+	from := today.AddDate(0, 0, -371)
+	to := firstOfMonth(today).AddDate(0, 1, 7)
+	p, err := t.store.Plan()
+	var logged plan.Logged
+	var minutes map[time.Time]int
+	if err == nil {
+		if logged, err = t.store.Logged(); err == nil {
+			minutes, err = t.store.DailyMinutes(from, to)
+		}
 	}
-	// The heatmap needs the last year; the calendar the month on view.
-	from := minDate(today.AddDate(0, 0, -371), t.month.AddDate(0, 0, -7))
-	to := maxDate(today.AddDate(0, 0, 1), t.month.AddDate(0, 1, 7))
-	minutes, err := t.store.DailyMinutes(from, to)
 	if err != nil {
-		t.report("load the study days", err)
-		return
+		return func() { t.report("load the plan", err) }
 	}
-	t.p, t.minutes, t.loadedFrom, t.loadedTo = p, minutes, from, to
-	t.forecast = p.Forecast(logged, today)
+	forecast := p.Forecast(logged, today)
+	return func() {
+		if t.selected.IsZero() {
+			t.selected, t.month = today, firstOfMonth(today)
+		}
+		t.p, t.minutes, t.loadedFrom, t.loadedTo, t.forecast = p, minutes, from, to, forecast
+		t.extraMonths = map[time.Time]bool{}
+		t.showAll(today)
+	}
+}
+
+func (t *timeline) showAll(today time.Time) {
+	t.ensureMonth()
+	p, minutes := t.p, t.minutes
 	t.skills, t.steps = map[uint]string{}, map[uint]string{}
 	for _, c := range p.Categories {
 		for _, sk := range c.Skills {
@@ -213,15 +225,37 @@ func (t *timeline) selectDay(d time.Time) {
 	t.reloadIfOutside()
 }
 
-// reloadIfOutside reads the study days again when the month on view falls
-// outside what was loaded; otherwise it only redraws.
+// reloadIfOutside reads the study days of the month on view if they were
+// not loaded yet, and redraws.
 func (t *timeline) reloadIfOutside() {
-	if t.month.AddDate(0, 0, -7).Before(t.loadedFrom) || t.month.AddDate(0, 1, 7).After(t.loadedTo) {
-		t.reload()
-		return
-	}
+	t.ensureMonth()
 	t.showCalendar()
 	t.day.show(t.selected)
+}
+
+// ensureMonth reads the study days of the month on view, and of the months
+// either side whose days the grid also shows, when they were not loaded:
+// one indexed query a month.
+func (t *timeline) ensureMonth() {
+	for _, m := range []time.Time{plan.AddMonths(t.month, -1), t.month, plan.AddMonths(t.month, 1)} {
+		if t.monthLoaded(m) {
+			continue
+		}
+		more, err := t.store.DailyMinutes(m, m.AddDate(0, 1, 0))
+		if err != nil {
+			t.report("load the study days", err)
+			return
+		}
+		for d, min := range more {
+			t.minutes[d] = min
+		}
+		t.extraMonths[m] = true
+	}
+}
+
+// monthLoaded reports whether the study days of month m are in t.minutes.
+func (t *timeline) monthLoaded(m time.Time) bool {
+	return t.extraMonths[m] || !m.Before(t.loadedFrom) && !m.AddDate(0, 1, 0).After(t.loadedTo)
 }
 
 func firstOfMonth(d time.Time) time.Time {

@@ -34,10 +34,25 @@ type screen interface {
 	name() string
 	icon() fyne.Resource
 	content() fyne.CanvasObject
-	// reload reads the screen's data from the store again. It runs each
-	// time the screen is shown, so a change made on one screen is seen on
-	// the others.
+	// load reads the screen's data from the store and returns the step that
+	// puts it on screen. It touches no widget, so it can run off the UI
+	// thread; the step must run on it. It runs each time the screen is
+	// shown, so a change made on one screen is seen on the others.
+	load() func()
+	// reload is load and show at once, on the UI thread, after the learner
+	// changed something on the screen.
 	reload()
+}
+
+// runLoad runs a screen's load when the screen is shown: on a goroutine,
+// handing the result to the UI thread with fyne.Do, so the window never
+// waits on the database. The headless UI tests replace it to read the
+// screens right after showing them.
+var runLoad = func(load func() func()) {
+	go func() {
+		show := load()
+		fyne.Do(show)
+	}()
 }
 
 // MainWindow is the app's only window.
@@ -199,10 +214,10 @@ func (m *MainWindow) show(i int) {
 	}
 	m.current = i
 	s := m.screens[i]
-	s.reload()
 	m.body.Objects = []fyne.CanvasObject{s.content()}
 	m.body.Refresh()
 	m.SetTitle(Title + " — " + s.name())
+	runLoad(s.load)
 }
 
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
