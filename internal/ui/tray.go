@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -13,7 +15,7 @@ import (
 // one: show the window, start or stop the study timer, and today's plan.
 func SetUpTray(a fyne.App, m *MainWindow, icon fyne.Resource) {
 	desk, ok := a.(desktop.App)
-	if !ok {
+	if !ok || !hasTray() {
 		return
 	}
 	desk.SetSystemTrayIcon(icon)
@@ -52,4 +54,15 @@ func (m *MainWindow) trayMenu(rebuild func()) *fyne.Menu {
 	}
 	today.ChildMenu = fyne.NewMenu("", items...)
 	return fyne.NewMenu("Study Planner", show, fyne.NewMenuItemSeparator(), timer, today)
+}
+
+// hasTray reports whether the desktop can show a tray. On Linux and the
+// BSDs the tray speaks D-Bus: without a session bus (a bare X server, a
+// headless test) Fyne's tray fails, and crashes the app when it quits.
+func hasTray() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return os.Getenv("DBUS_SESSION_BUS_ADDRESS") != ""
+	}
+	return true
 }
