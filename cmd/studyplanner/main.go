@@ -47,16 +47,14 @@ func openWindow(st *store.Store, recovery *cli.Recovery) error {
 		return nil
 	}
 	w := ui.NewMainWindow(a, st, assets.BackendPack)
+	ui.SetUpTray(a, w, icon)
 	stopReminders := make(chan struct{})
 	defer close(stopReminders)
 	ui.StartReminders(a, st, stopReminders)
 	w.Show()
 	w.WelcomeIfFirstRun()
-	// The tray talks to the desktop over D-Bus, which takes a while: it
-	// need not delay the window. Start-up also reads and builds a lot once;
-	// hand the garbage back to the system when the window has settled, so
-	// an idle app stays small.
-	time.AfterFunc(300*time.Millisecond, func() { fyne.Do(func() { ui.SetUpTray(a, w, icon) }) })
+	// Start-up reads and builds a lot once; hand the garbage back to the
+	// system when the window has settled, so an idle app stays small.
 	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	a.Run()
 	return nil
