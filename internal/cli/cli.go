@@ -122,6 +122,7 @@ func Main(env Env, args []string) int {
 }
 
 func report(env Env, prefix string, err error) int {
+	err = store.Explain(err)
 	var usage usageError
 	switch {
 	case err == nil:

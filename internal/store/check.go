@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // DamagedError says a file cannot be used as a Study Planner database. The
@@ -77,4 +78,21 @@ func inspect(path string) (exists bool, err error) {
 		return true, &DamagedError{path, fmt.Sprintf("it is cut short: %d bytes where its header promises %d", info.Size(), pages*pageSize)}
 	}
 	return true, nil
+}
+
+// ErrBusy says another window or script held the database for longer than
+// the busy timeout.
+var ErrBusy = errors.New("the data is busy: another Study Planner window or script is writing to it and did not finish in time; try again in a moment")
+
+// Explain words SQLite's own errors for people: a busy database becomes
+// ErrBusy. Other errors pass through.
+func Explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY") {
+		return fmt.Errorf("%w", ErrBusy)
+	}
+	return err
 }

@@ -300,3 +300,13 @@ func planStarting(start string) snapshot.Plan {
 	p.StartDate = start
 	return p
 }
+
+func TestABusyDatabaseIsExplained(t *testing.T) {
+	if err := Explain(errors.New("saving the skill: database is locked (5) (SQLITE_BUSY)")); !errors.Is(err, ErrBusy) {
+		t.Errorf("Explain = %v, want ErrBusy", err)
+	}
+	other := errors.New("disk full")
+	if Explain(other) != other {
+		t.Error("Explain changed an unrelated error")
+	}
+}

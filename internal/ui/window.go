@@ -238,7 +238,7 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(fmt.Errorf("Could not %s.\n\n%v", action, err), w)
+	dialog.ShowError(fmt.Errorf("Could not %s.\n\n%v", action, store.Explain(err)), w)
 }
 
 // errorReporter is how screens report a failed action.
