@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -136,10 +135,7 @@ func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 		}
 		out.Weeks = append(out.Weeks, week)
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return snapshot.WriteJSON(env.Stdout, out)
 }
 
 func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error {

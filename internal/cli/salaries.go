@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -84,10 +83,7 @@ func runSalaries(env Env, args []string) error {
 			list[i].BaseMin, list[i].BaseMax = &compared[i].BaseMin, &compared[i].BaseMax
 			list[i].BaseMedian = optional(c.BaseMedian)
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(list)
+		return snapshot.WriteJSON(env.Stdout, list)
 	}
 	how := "at exchange rates"
 	if *byPPP {

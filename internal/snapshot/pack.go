@@ -1,7 +1,6 @@
 package snapshot
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -56,10 +55,7 @@ type PackSkill struct {
 
 // EncodePack writes p as indented JSON; the same pack gives the same bytes.
 func EncodePack(w io.Writer, p Pack) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p); err != nil {
+	if err := WriteJSON(w, p); err != nil {
 		return fmt.Errorf("writing the pack: %w", err)
 	}
 	return nil

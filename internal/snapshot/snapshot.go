@@ -213,13 +213,19 @@ type Salary struct {
 // Encode writes doc as indented JSON. The output depends only on doc, so
 // exporting the same data twice gives the same bytes.
 func Encode(w io.Writer, doc Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := WriteJSON(w, doc); err != nil {
 		return fmt.Errorf("writing the document: %w", err)
 	}
 	return nil
+}
+
+// WriteJSON writes v the way every JSON file and command output of the app
+// is written: indented by two spaces, with <, > and & left as they are.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // Decode reads and validates a whole document. It returns an error that says
