@@ -126,6 +126,16 @@ func newRoadmap(st *store.Store, report errorReporter, w fyne.Window) *roadmap {
 	r.linkStatus.Importance = widget.DangerImportance
 	r.linkStatus.Hide()
 	addLink := widget.NewButtonWithIcon("Add link", theme.ContentAddIcon(), r.addLink)
+	// Like a form's save, Add link waits for a valid address.
+	r.linkURL.Validator = func(s string) error { return plan.ValidateURL(s) }
+	r.linkURL.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			addLink.Disable()
+		} else {
+			addLink.Enable()
+		}
+	})
+	addLink.Disable()
 
 	section := func(title string, right fyne.CanvasObject) fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -75,7 +75,13 @@ func TestRoadmapNotesAndLinks(t *testing.T) {
 
 	test.Type(r.linkTitle, "Tour")
 	test.Type(r.linkURL, "go.dev/tour")
-	test.Tap(findButton(t, m, "Add link"))
+	if add := findButton(t, m, "Add link"); !add.Disabled() {
+		t.Error("Add link is enabled for an address without https://")
+	}
+	if err := r.linkURL.Validate(); err == nil || !strings.Contains(err.Error(), "https://") {
+		t.Errorf("the address field says %v", err)
+	}
+	r.linkURL.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter still tries, and is told why not
 	if !r.linkStatus.Visible() || !strings.Contains(r.linkStatus.Text, "https://") {
 		t.Errorf("a link without https:// says %q", r.linkStatus.Text)
 	}

@@ -187,3 +187,16 @@ func TestSaveStaysDisabledWhileAFieldIsInvalid(t *testing.T) {
 		t.Error("Save stays disabled once every field is valid")
 	}
 }
+
+func TestTabMovesThroughTheSalaryFormInOrder(t *testing.T) {
+	m, s := salariesScreen(t)
+	test.Tap(findButton(t, m, "Add salary"))
+	items := s.editor.form.Items
+	m.Canvas().Focus(items[0].Widget.(fyne.Focusable))
+	for i := 1; i < len(items); i++ {
+		test.FocusNext(m.Canvas())
+		if m.Canvas().Focused() != items[i].Widget.(fyne.Focusable) {
+			t.Fatalf("Tab from %q went to %T, want %q", items[i-1].Text, m.Canvas().Focused(), items[i].Text)
+		}
+	}
+}
