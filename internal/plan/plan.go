@@ -273,7 +273,19 @@ type Plan struct {
 // Overview summarises the plan's progress.
 func (p Plan) Overview() Overview { return Summarize(p.Steps, p.Categories) }
 
-// Weeks is the plan's schedule in calendar weeks beginning on firstDay.
-func (p Plan) Weeks(firstDay time.Weekday) []Week {
-	return Schedule(p.Settings, p.Steps, p.Categories, firstDay)
+// WeekStart returns the first day of the calendar week holding day.
+func WeekStart(day time.Time, first time.Weekday) time.Time {
+	d := Date(day)
+	back := (int(d.Weekday()) - int(first) + 7) % 7
+	return d.AddDate(0, 0, -back)
+}
+
+// WeeksLeft is the number of weeks, rounded up, from today until the plan's
+// finish date; 0 once it has passed.
+func WeeksLeft(s Settings, today time.Time) int {
+	days := DaysBetween(today, s.FinishDate())
+	if days <= 0 {
+		return 0
+	}
+	return (days + 6) / 7
 }

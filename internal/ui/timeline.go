@@ -81,7 +81,7 @@ func newTimeline(st *store.Store, report errorReporter, w fyne.Window) *timeline
 	nav := container.NewBorder(nil, nil, container.NewHBox(prev, today, next), t.viewSwitch, t.monthLabel)
 	side := container.NewVScroll(container.NewVBox(t.day.root, t.timer.root))
 	calendarTab := container.NewBorder(container.NewVBox(nav, t.verdict), nil, nil, nil,
-		newAdaptiveSplit(container.NewPadded(t.views), side))
+		newSideSplit(container.NewPadded(t.views), side))
 
 	t.progress = newProgressTab()
 	t.settings = newPlanSettingsTab(t)
@@ -94,9 +94,9 @@ func newTimeline(st *store.Store, report errorReporter, w fyne.Window) *timeline
 	return t
 }
 
-// newAdaptiveSplit puts the calendar beside the day panel, the panel a
+// newSideSplit puts the calendar beside the day panel, the panel a
 // third of the width.
-func newAdaptiveSplit(main, side fyne.CanvasObject) fyne.CanvasObject {
+func newSideSplit(main, side fyne.CanvasObject) fyne.CanvasObject {
 	split := container.NewHSplit(main, side)
 	split.Offset = 0.66
 	return split
