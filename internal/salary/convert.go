@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 	"time"
 )
@@ -228,3 +229,16 @@ func (c Comparison) PriceCountry() string {
 // euroArea are the countries that pay in euros.
 var euroArea = map[string]bool{"AT": true, "BE": true, "HR": true, "CY": true, "EE": true, "FI": true, "FR": true, "DE": true,
 	"GR": true, "IE": true, "IT": true, "LV": true, "LT": true, "LU": true, "MT": true, "NL": true, "PT": true, "SK": true, "SI": true, "ES": true}
+
+// Currencies are the currencies salaries can be compared in: the euro,
+// through which every rate goes, and each currency with a rate; sorted.
+func Currencies(rates []Rate) []string {
+	codes := []string{"EUR"}
+	for _, r := range rates {
+		if r.Currency != "EUR" {
+			codes = append(codes, r.Currency)
+		}
+	}
+	sort.Strings(codes)
+	return codes
+}

@@ -207,3 +207,9 @@ func TestCompactRoundsToWholeThousands(t *testing.T) {
 		t.Errorf("CompactRange = %q, want €83k – €111k", got)
 	}
 }
+
+func TestCurrencies(t *testing.T) {
+	if got := strings.Join(Currencies(rates()), ","); got != "EUR,GBP,JPY,USD" {
+		t.Errorf("Currencies = %s", got)
+	}
+}

@@ -149,12 +149,7 @@ func (s *salaries) load() func() {
 
 func (s *salaries) showAll() {
 	s.loading = true
-	currencies := []string{"EUR"}
-	for _, r := range s.rates {
-		currencies = append(currencies, r.Currency)
-	}
-	sort.Strings(currencies)
-	s.base.Options = currencies
+	s.base.Options = salary.Currencies(s.rates)
 	s.base.SetSelected(s.cmp.Base)
 	s.target.Options = s.countryNames()
 	s.target.SetSelected(s.countryName(s.cmp.TargetCountry))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -126,12 +125,7 @@ func (s *settingsScreen) show(rates []salary.Rate, cmp salary.Comparison, all []
 	s.theme.SetSelected(themeLabel(prefs.StringWithFallback(prefTheme, "system")))
 	s.remindOn.SetChecked(prefs.BoolWithFallback(prefRemindersOn, true))
 	s.remindAt.SetText(prefs.StringWithFallback(prefReminderTime, defaultRemindTime))
-	codes := []string{"EUR"}
-	for _, r := range rates {
-		codes = append(codes, r.Currency)
-	}
-	sort.Strings(codes)
-	s.currency.Options = codes
+	s.currency.Options = salary.Currencies(rates)
 	s.currency.SetSelected(cmp.Base)
 	switch {
 	case backupErr != nil:

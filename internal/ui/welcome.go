@@ -91,12 +91,7 @@ func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func
 			wl.country.SetSelected(name)
 		}
 	}
-	currencies := []string{"EUR"}
-	for _, r := range rates {
-		currencies = append(currencies, r.Currency)
-	}
-	sort.Strings(currencies)
-	wl.base = widget.NewSelect(currencies, nil)
+	wl.base = widget.NewSelect(salary.Currencies(rates), nil)
 	wl.base.SetSelected(cmp.Base)
 	wl.problem = widget.NewLabel("")
 	wl.problem.Importance = widget.DangerImportance
