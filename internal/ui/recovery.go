@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -38,7 +39,14 @@ type RecoveryWindow struct {
 // ShowRecovery opens the recovery window.
 func ShowRecovery(a fyne.App, r Recovery, builtInPack func() (snapshot.Pack, error)) *RecoveryWindow {
 	w := &RecoveryWindow{Window: a.NewWindow(Title + " — your data could not be opened")}
-	reason := widget.NewLabel(sentence(r.Problem().Error()))
+	// Say what is wrong in a sentence; the command-line advice in the
+	// error itself is for the terminal.
+	text := sentence(r.Problem().Error())
+	var damaged *store.DamagedError
+	if errors.As(r.Problem(), &damaged) {
+		text = fmt.Sprintf("Study Planner could not open %s: %s. Nothing was written to it.", damaged.Path, damaged.Reason)
+	}
+	reason := widget.NewLabel(text)
 	reason.Wrapping = fyne.TextWrapWord
 	w.problem = widget.NewLabel("")
 	w.problem.Importance = widget.DangerImportance

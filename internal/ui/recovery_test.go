@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -22,7 +23,7 @@ type fakeRecovery struct {
 }
 
 func (f *fakeRecovery) Problem() error {
-	return errors.New("x.db cannot be opened: it is not an SQLite database")
+	return &store.DamagedError{Path: "x.db", Reason: "it is not an SQLite database"}
 }
 func (f *fakeRecovery) Backups() []store.Backup { return f.backups }
 func (f *fakeRecovery) open() *store.Store {
@@ -52,6 +53,15 @@ func TestRecoveryOffersTheNewestBackup(t *testing.T) {
 	w := ShowRecovery(a, r, noPack)
 	if !strings.HasPrefix(w.Title(), Title) {
 		t.Errorf("title %q", w.Title())
+	}
+	said := false
+	visible(w.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Study Planner could not open x.db: it is not an SQLite database. Nothing was written to it." {
+			said = true
+		}
+	})
+	if !said {
+		t.Error("the window does not say plainly what is wrong")
 	}
 	test.Tap(w.restore)
 	if r.chose != "restore" || r.restored.Path != "/b/2.db" {
