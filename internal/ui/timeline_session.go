@@ -38,6 +38,15 @@ func (t *timeline) editSession(s plan.Session) {
 	if d.IsZero() {
 		d = plan.Date(t.now())
 	}
+	if isNew && s.SkillID == 0 && s.StepID == 0 {
+		// Most sessions are the day's planned work: offer it first.
+		if items := t.forecast.Days[plan.Date(d)]; len(items) > 0 {
+			s.SkillID, s.StepID = items[0].SkillID, items[0].StepID
+			if s.SkillID != 0 {
+				s.StepID = 0
+			}
+		}
+	}
 	date.SetDate(&d)
 	start := widget.NewEntry()
 	start.SetPlaceHolder("HH:MM (optional)")
@@ -69,6 +78,18 @@ func (t *timeline) editSession(s plan.Session) {
 	stepNames, stepIDs := choices(t.steps)
 	step := widget.NewSelect(stepNames, nil)
 	step.SetSelected(nameOr(t.steps[s.StepID]))
+	// A session counts towards one thing, a skill or a step's own work, so
+	// its time is not taken off the plan twice.
+	skill.OnChanged = func(v string) {
+		if v != noChoice {
+			step.SetSelected(noChoice)
+		}
+	}
+	step.OnChanged = func(v string) {
+		if v != noChoice {
+			skill.SetSelected(noChoice)
+		}
+	}
 	notes := widget.NewEntry()
 	notes.SetText(s.Notes)
 	notes.SetPlaceHolder("What you did, what to pick up next time")

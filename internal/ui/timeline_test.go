@@ -214,3 +214,37 @@ func TestDashboardShowsTheTimelineHeadlines(t *testing.T) {
 		t.Error("the schedule headlines are empty")
 	}
 }
+
+func TestANewSessionOffersTheDaysPlannedWork(t *testing.T) {
+	m, tl := timelineAt(t)
+	test.Tap(findButton(t, m, "Log a session…"))
+	form := tl.sessionForm.form
+	skill, step := form.Items[3].Widget.(*widget.Select), form.Items[4].Widget.(*widget.Select)
+	planned := tl.forecast.Days[nov4][0]
+	want := planned.Name
+	if planned.SkillID == 0 {
+		if step.Selected != want {
+			t.Errorf("the step offered is %q, want the day's planned %q", step.Selected, want)
+		}
+		return
+	}
+	if skill.Selected != want {
+		t.Errorf("the skill offered is %q, want the day's planned %q", skill.Selected, want)
+	}
+}
+
+func TestASessionIsForASkillOrAStepNotBoth(t *testing.T) {
+	m, tl := timelineAt(t)
+	test.Tap(findButton(t, m, "Log a session…"))
+	form := tl.sessionForm.form
+	skill, step := form.Items[3].Widget.(*widget.Select), form.Items[4].Widget.(*widget.Select)
+	step.SetSelected("Decide your pace")
+	skill.SetSelected("Go")
+	if step.Selected != noChoice {
+		t.Errorf("choosing a skill left the step %q chosen", step.Selected)
+	}
+	step.SetSelected("Decide your pace")
+	if skill.Selected != noChoice {
+		t.Errorf("choosing a step left the skill %q chosen", skill.Selected)
+	}
+}
