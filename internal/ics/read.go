@@ -44,6 +44,8 @@ type DaysOff struct {
 	Skipped []Skipped
 }
 
+var errTooManyRules = errors.New("the calendar has too many repeating events to read them all, and this is one left out")
+
 var errTooManyDays = fmt.Errorf("the calendar gives more than %d days off; export a shorter period, or only the calendar that holds your holidays", MaxDays)
 
 // ErrOwnExport is returned (wrapped) for Study Planner's own export, whose
@@ -284,6 +286,9 @@ func (rd *reader) expandRule(rule string, e *event, lo, hi time.Time) ([]time.Ti
 	if err != nil {
 		return nil, err
 	}
+	if rd.budget -= ruleCost; rd.budget <= 0 {
+		return nil, errTooManyRules
+	}
 	budget := min(maxRepeatsPerEvent, rd.budget)
 	walls, err := expand(opt, e.start.wall, lo, hi, &budget)
 	rd.budget -= min(maxRepeatsPerEvent, rd.budget) - max(budget, 0)
@@ -291,7 +296,7 @@ func (rd *reader) expandRule(rule string, e *event, lo, hi time.Time) ([]time.Ti
 	case errors.Is(err, errBadRule):
 		return nil, fmt.Errorf("its repeat rule %q cannot be read", cutRunes(strings.TrimSpace(rule), 60))
 	case errors.Is(err, errTooManyRepeats) && rd.budget <= 0:
-		return nil, errors.New("the calendar has too many repeating events to read them all, and this is one left out")
+		return nil, errTooManyRules
 	}
 	return walls, err
 }
