@@ -121,8 +121,8 @@ func (e *event) readLength(z *zones) (length, error) {
 
 // between is the length from start to an end, which is exclusive: an
 // all-day event ending on the 26th covers up to the 25th. An all-day
-// event ending on the day it starts is taken as lasting that day, as some
-// exporters write it.
+// event ending on the day it starts still covers that day (wholeDays), as
+// some exporters mean by it.
 func between(start, end moment) (length, error) {
 	if start.date {
 		endDay := end.wall
@@ -133,7 +133,7 @@ func between(start, end moment) (length, error) {
 		if n < 0 {
 			return length{}, errEndsBeforeStart
 		}
-		return length{days: max(n, 1)}, nil
+		return length{days: n}, nil
 	}
 	to := end.instant()
 	if end.date {

@@ -161,6 +161,8 @@ func TestTimedEventsLandOnLearnersDays(t *testing.T) {
 			cal: calendar("UID:a\nDTSTART;TZID=Asia/Tokyo:20261225T080000\nDURATION:PT1H\n"), loc: "America/Los_Angeles", want: "2026-12-24"},
 		{name: "floating times are the learner's",
 			cal: calendar("UID:a\nDTSTART:20261225T003000\nDTEND:20261225T013000\n"), loc: "America/Los_Angeles", want: "2026-12-25"},
+		{name: "times written without seconds",
+			cal: calendar("UID:a\nDTSTART:20261224T2330Z\nDTEND:20261225T0100Z\n"), want: "2026-12-25"},
 		{name: "a timed event without an end is its start's day",
 			cal: calendar("UID:a\nDTSTART:20261225T220000Z\n"), want: "2026-12-25"},
 		{name: "Windows zone names, quoted or not",
@@ -242,6 +244,18 @@ func TestSkipped(t *testing.T) {
 				t.Errorf("skipped %+v\nwant    %+v", got.Skipped, want)
 			}
 		})
+	}
+}
+
+func TestMovedRepeatKeepsItsSeriesName(t *testing.T) {
+	got, err := ReadDaysOff(strings.NewReader(calendar(
+		"UID:m\nDTSTART;VALUE=DATE:20270104\nRRULE:FREQ=WEEKLY;COUNT=2\nSUMMARY:Course off\n",
+		"UID:m\nRECURRENCE-ID;VALUE=DATE:20270111\nDTSTART;VALUE=DATE:20270113\n")), Options{From: day("2026-12-01"), To: day("2028-11-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "2027-01-04 Course off\n2027-01-13 Course off"; lines(got) != want {
+		t.Errorf("days off:\n%s\nwant:\n%s", lines(got), want)
 	}
 }
 
