@@ -8,6 +8,7 @@ require (
 	github.com/dustin/go-humanize v1.1.0
 	github.com/glebarez/go-sqlite v1.21.2
 	github.com/glebarez/sqlite v1.11.0
+	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/text v0.44.0
 	gorm.io/gorm v1.31.2
 )
