@@ -15,6 +15,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/assets"
 	"github.com/studyplanner/studyplanner/internal/cli"
+	_ "github.com/studyplanner/studyplanner/internal/localeenv" // before Fyne's lang package reads the locale
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/ui"
 )
