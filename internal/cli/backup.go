@@ -12,13 +12,13 @@ import (
 func runBackup(env Env, args []string) error {
 	fs, db := newFlags(env, "backup")
 	out := fs.String("out", "", "file to write (default: a new file in the backups folder beside the database)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("backup takes no arguments, got %q; name the file with --out", fs.Args())}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -39,25 +39,29 @@ func runBackup(env Env, args []string) error {
 
 func runBackups(env Env, args []string) error {
 	fs, db := newFlags(env, "backups")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	path, err := store.ResolvePath(*db)
+	loc, err := store.ResolvePath(db.value, db.set)
 	if err != nil {
-		return err
+		return usageError{err.Error()}
 	}
-	all, err := store.Backups(path)
+	all, err := store.Backups(loc.Path, env.Now())
 	if err != nil {
 		return err
 	}
 	if len(all) == 0 {
-		fmt.Fprintf(env.Stdout, "No backups yet in %s.\n", store.BackupDir(path))
+		fmt.Fprintf(env.Stdout, "No backups yet in %s.\n", store.BackupDir(loc.Path))
 		return nil
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "MADE\tSIZE\tFILE")
 	for _, b := range all {
-		fmt.Fprintf(w, "%s\t%s\t%s\n", humanize.RelTime(b.Time, env.Now(), "ago", "from now"), humanize.Bytes(uint64(b.Size)), b.Path)
+		made := humanize.RelTime(b.Time, env.Now(), "ago", "from now")
+		if b.Future {
+			made = "dated " + b.Time.Format("2006-01-02 15:04") + " (the clock was wrong)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\n", made, humanize.Bytes(uint64(b.Size)), b.Path)
 	}
 	return w.Flush()
 }

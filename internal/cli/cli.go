@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,7 +85,8 @@ func Main(env Env, args []string) int {
 	}
 	global := flag.NewFlagSet("studyplanner", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	dbPath := global.String("db", "", "database file (default: $"+store.EnvVar+", then the data folder)")
+	var db dbFlag
+	global.Var(&db, "db", "database file (default: $"+store.EnvVar+", then the data folder)")
 	showVersion := global.Bool("version", false, "print the version and exit")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -100,7 +103,7 @@ func Main(env Env, args []string) int {
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
-		return report(env, "studyplanner", openWindow(env, *dbPath))
+		return report(env, "studyplanner", openWindow(env, db))
 	}
 	name := rest[0]
 	if name == "help" {
@@ -110,8 +113,8 @@ func Main(env Env, args []string) int {
 	for _, c := range commands() {
 		if c.name == name {
 			sub := rest[1:]
-			if *dbPath != "" {
-				sub = append([]string{"--db", *dbPath}, sub...)
+			if db.set {
+				sub = append([]string{"--db", db.value}, sub...)
 			}
 			return report(env, "studyplanner "+name, c.run(env, sub))
 		}
@@ -120,6 +123,10 @@ func Main(env Env, args []string) int {
 	printUsage(env.Stderr)
 	return exitUsage
 }
+
+// maxMessage bounds an error message printed for a person (in
+// characters); longer ones are cut with a count.
+const maxMessage = 2000
 
 func report(env Env, prefix string, err error) int {
 	err = store.Explain(err)
@@ -130,10 +137,10 @@ func report(env Env, prefix string, err error) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &usage):
-		fmt.Fprintf(env.Stderr, "%s: %v\n", prefix, err)
+		fmt.Fprintf(env.Stderr, "%s: %s\n", prefix, plan.Shorten(err.Error(), maxMessage))
 		return exitUsage
 	}
-	fmt.Fprintf(env.Stderr, "%s: %v\n", prefix, err)
+	fmt.Fprintf(env.Stderr, "%s: %s\n", prefix, plan.Shorten(err.Error(), maxMessage))
 	return exitError
 }
 
@@ -164,32 +171,82 @@ func defaultLocation() string {
 	return dir + string(os.PathSeparator) + store.FileName
 }
 
+// dbFlag is the --db flag: a path, and whether it was given at all, so
+// that --db "" is an error rather than the default database.
+type dbFlag struct {
+	value string
+	set   bool
+}
+
+func (f *dbFlag) String() string     { return f.value }
+func (f *dbFlag) Set(v string) error { f.value, f.set = v, true; return nil }
+
 // newFlags makes a subcommand's flag set with the --db flag every command
-// takes. Its help goes to stdout, since asking for help is not an error.
-func newFlags(env Env, c string) (*flag.FlagSet, *string) {
+// takes. A mistake in the flags is told on standard error with the usage;
+// asking for --help prints the usage on standard output.
+func newFlags(env Env, c string) (*flag.FlagSet, *dbFlag) {
 	fs := flag.NewFlagSet(c, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	db := fs.String("db", "", "database file (default: $"+store.EnvVar+", then the data folder)")
-	fs.Usage = func() {
-		for _, cmd := range commands() {
-			if cmd.name == c {
-				fmt.Fprintf(env.Stdout, "Usage: studyplanner %s\n\n%s.\n\nFlags:\n", cmd.usage, capitalize(cmd.summary))
-			}
-		}
-		fs.SetOutput(env.Stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(env.Stderr)
-	}
+	db := &dbFlag{}
+	fs.Var(db, "db", "database file (default: $"+store.EnvVar+", then the data folder)")
+	fs.Usage = func() {} // parse prints the usage where it belongs
 	return fs, db
 }
 
-func parse(fs *flag.FlagSet, args []string) error {
+func printCommandUsage(w io.Writer, fs *flag.FlagSet) {
+	for _, cmd := range commands() {
+		if cmd.name == fs.Name() {
+			fmt.Fprintf(w, "Usage: studyplanner %s\n\n%s.\n\nFlags:\n", cmd.usage, capitalize(cmd.summary))
+		}
+	}
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+func parse(env Env, fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			printCommandUsage(env.Stdout, fs)
 			return err
 		}
+		printCommandUsage(env.Stderr, fs)
 		return usageError{err.Error()}
 	}
+	return nil
+}
+
+// decimalInt is an integer flag read in base 10 only: a person typing
+// --minutes 045 means forty-five, and 0x2d or 1_000 are typing mistakes,
+// not numbers (the flag package's own Int reads all three).
+type decimalInt struct{ value int }
+
+func (d *decimalInt) String() string { return strconv.Itoa(d.value) }
+func (d *decimalInt) Set(s string) error {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 32)
+	if err != nil {
+		return fmt.Errorf("%q is not a whole number: write digits only, such as 45", s)
+	}
+	d.value = int(n)
+	return nil
+}
+
+// decimalFloat is a number flag written the plain way: digits with an
+// optional decimal point, such as 7.5 (not 0x1p3, 1e1, Inf or NaN).
+type decimalFloat struct{ value float64 }
+
+var plainDecimal = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
+
+func (d *decimalFloat) String() string { return strconv.FormatFloat(d.value, 'f', -1, 64) }
+func (d *decimalFloat) Set(s string) error {
+	s = strings.TrimSpace(s)
+	if !plainDecimal.MatchString(s) {
+		return fmt.Errorf("%q is not a number: write digits with an optional decimal point, such as 7.5", s)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a number", s)
+	}
+	d.value = v
 	return nil
 }
 
@@ -202,8 +259,8 @@ func capitalize(s string) string {
 
 // openSeeded opens the database and, on its first start, fills it with the
 // default roadmap.
-func openSeeded(env Env, dbFlag string) (*store.Store, error) {
-	st, err := openStore(dbFlag)
+func openSeeded(env Env, db *dbFlag) (*store.Store, error) {
+	st, err := openStore(db)
 	if err != nil {
 		return nil, err
 	}
@@ -225,23 +282,36 @@ func openSeeded(env Env, dbFlag string) (*store.Store, error) {
 	return st, nil
 }
 
-func openStore(dbFlag string) (*store.Store, error) {
-	path, err := store.ResolvePath(dbFlag)
+// openStore opens the database the flags and the environment name. It
+// creates the folder only for the default location, and it clears what
+// backups and exports killed half-way left beside the database.
+func openStore(db *dbFlag) (*store.Store, error) {
+	loc, err := store.ResolvePath(db.value, db.set)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	if err := loc.Prepare(); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(loc.Path)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path)
+	if !st.ReadOnly() {
+		store.CleanStaleFiles(st.Path())
+	}
+	return st, nil
 }
 
-func openWindow(env Env, dbFlag string) error {
+func openWindow(env Env, db dbFlag) error {
 	if env.OpenWindow == nil {
 		return errors.New("this build has no window")
 	}
-	st, err := openSeeded(env, dbFlag)
+	st, err := openSeeded(env, &db)
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		// The window explains and offers a way out instead of a bare error.
-		rec := newRecovery(env, dbFlag, damaged)
+		rec := newRecovery(env, &db, damaged)
 		defer rec.close()
 		return env.OpenWindow(nil, rec)
 	}
@@ -251,8 +321,10 @@ func openWindow(env Env, dbFlag string) error {
 	defer st.Close()
 	// A daily backup at start; failing to make one must not keep the
 	// learner out, so it is reported and the app goes on.
-	if _, err := st.AutoBackup(env.Now()); err != nil {
-		fmt.Fprintf(env.Stderr, "studyplanner: the daily backup failed: %v\n", err)
+	if !st.ReadOnly() {
+		if _, err := st.AutoBackup(env.Now()); err != nil {
+			fmt.Fprintf(env.Stderr, "studyplanner: the daily backup failed: %v\n", err)
+		}
 	}
 	return env.OpenWindow(st, nil)
 }

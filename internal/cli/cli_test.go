@@ -124,9 +124,14 @@ func TestBrokenImportsChangeNothing(t *testing.T) {
 
 func TestImportFromStandardInput(t *testing.T) {
 	dir := t.TempDir()
-	doc := run(t, "", "--db", filepath.Join(dir, "a.db"), "export").stdout
-	if r := run(t, doc, "--db", filepath.Join(dir, "b.db"), "import", "-"); r.code != 0 {
-		t.Fatalf("import -: exit %d, %s", r.code, r.stderr)
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	run(t, "", "--db", a, "log", "--skill", "Go", "--minutes", "25", "--date", "2026-11-20", "--note", "from a")
+	doc := run(t, "", "--db", a, "export").stdout
+	if r := run(t, doc, "--db", b, "import", "-"); r.code != 0 || !strings.Contains(r.stdout, "Imported -") {
+		t.Fatalf("import -: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := run(t, "", "--db", b, "export").stdout; got != doc {
+		t.Error("the data imported from standard input differs from what was exported")
 	}
 }
 
@@ -142,6 +147,12 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--db", db, "import"}, 2, "exactly one FILE"},
 		{[]string{"--db", db, "status", "extra"}, 2, "takes no arguments"},
 		{[]string{"--nope"}, 2, "flag provided but not defined"},
+		{[]string{"--db", db, "log", "--skill", "Go", "--minutes", "0x2d"}, 2, `"0x2d" is not a whole number`},
+		{[]string{"--db", db, "log", "--skill", "Go", "--minutes", "1_000"}, 2, `"1_000" is not a whole number`},
+		{[]string{"--db", db, "plan", "--hours-per-week", "0x1p3"}, 2, `"0x1p3" is not a number`},
+		{[]string{"--db", db, "plan", "--hours-per-week", "NaN"}, 2, `"NaN" is not a number`},
+		{[]string{"--db", "", "status"}, 2, "--db was given an empty path"},
+		{[]string{"status", "--db", ""}, 2, "--db was given an empty path"},
 		{[]string{"--help"}, 0, "Commands:"},
 		{[]string{"export", "--help"}, 0, "Usage: studyplanner export"},
 		{[]string{"--version"}, 0, "Study Planner test"},
@@ -151,9 +162,125 @@ func TestUsageErrors(t *testing.T) {
 		if r.code != tt.code {
 			t.Errorf("%q: exit %d, want %d (stderr %q)", tt.args, r.code, tt.code, r.stderr)
 		}
-		if !strings.Contains(r.stderr+r.stdout, tt.want) {
-			t.Errorf("%q: output lacks %q:\n%s%s", tt.args, tt.want, r.stdout, r.stderr)
+		// Help asked for is output; a mistake, with its usage, is an error.
+		where := r.stderr
+		if tt.code == 0 {
+			where = r.stdout
 		}
+		if !strings.Contains(where, tt.want) {
+			t.Errorf("%q: the output it belongs in lacks %q:\nstdout %q\nstderr %q", tt.args, tt.want, r.stdout, r.stderr)
+		}
+		if tt.code != 0 && r.stdout != "" {
+			t.Errorf("%q: a mistake printed on standard output: %q", tt.args, r.stdout)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		if r := run(t, "", "--db", db, "export"); strings.Contains(r.stdout, `"minutes": 1000`) || strings.Contains(r.stdout, `"minutes": 45`) {
+			t.Error("a refused number was logged")
+		}
+	}
+}
+
+// TestNumbersAPersonTypesAreDecimal is the class "--minutes 045 logs 37
+// minutes".
+func TestNumbersAPersonTypesAreDecimal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "n.db")
+	if r := run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "045", "--date", "2026-11-20"); r.code != 0 || !strings.Contains(r.stdout, "Logged 45 minutes") {
+		t.Errorf("--minutes 045: exit %d, %q%q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "plan", "--months", "09", "--hours-per-week", "07.5", "--json"); r.code != 0 || !strings.Contains(r.stdout, `"months": 9`) || !strings.Contains(r.stdout, `"hours_per_week": 7.5`) {
+		t.Errorf("--months 09 --hours-per-week 07.5: exit %d, %.200q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestMistypedDatabasePathsAreNotCreated is the class "a typo in --db
+// silently starts a new database".
+func TestMistypedDatabasePathsAreNotCreated(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "Dokuments", "study.db")
+	r := run(t, "", "--db", typo, "status")
+	if r.code == 0 || !strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("status with a missing folder: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(typo)); err == nil {
+		t.Error("the mistyped folder was created")
+	}
+	t.Setenv("STUDYPLANNER_DB", "")
+	if r := run(t, "", "status"); r.code == 0 || !strings.Contains(r.stderr, "set but empty") {
+		t.Errorf("an empty STUDYPLANNER_DB: exit %d, %q; it must not fall back to the real data", r.code, r.stderr)
+	}
+}
+
+// TestOutputsToDevicesAreWrittenNotReplaced is the class "--out
+// /dev/stdout replaced a device with a file": each is written straight to
+// (through a link in a temporary folder, so a broken run cannot replace
+// the machine's devices).
+func TestOutputsToDevicesAreWrittenNotReplaced(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	null, full := filepath.Join(dir, "null"), filepath.Join(dir, "full")
+	os.Symlink(os.DevNull, null)
+	os.Symlink("/dev/full", full)
+	if r := run(t, "", "--db", db, "export", "--out", null); r.code != 0 {
+		t.Errorf("export to /dev/null: exit %d, %q", r.code, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "export", "--out", full); r.code == 0 || !strings.Contains(r.stderr, "disk is full") {
+		t.Errorf("export to /dev/full: exit %d, %q; want the failure reported", r.code, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "backup", "--out", null); r.code != 0 {
+		t.Errorf("backup to /dev/null: exit %d, %q", r.code, r.stderr)
+	}
+	for _, dev := range []string{null, full} {
+		if info, err := os.Stat(dev); err != nil || info.Mode().IsRegular() {
+			t.Errorf("%s was replaced by a regular file", dev)
+		}
+	}
+	if r := run(t, "", "--db", db, "export", "--out", "-"); r.code != 0 || !strings.HasPrefix(r.stdout, "{") {
+		t.Errorf("--out - does not write to standard output: %.60q", r.stdout)
+	}
+}
+
+// TestEveryImportBacksUpFirstAndSaysWhere is the class "the command line
+// replaces everything without a backup".
+func TestEveryImportBacksUpFirstAndSaysWhere(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "i.db")
+	run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-20", "--note", "before the import")
+	other := filepath.Join(dir, "other.json")
+	os.WriteFile(other, []byte(run(t, "", "--db", filepath.Join(dir, "fresh.db"), "export").stdout), 0o600)
+	r := run(t, "", "--db", db, "import", other)
+	if r.code != 0 || !strings.Contains(r.stdout, "backed up in "+filepath.Join(dir, "i-backups")) {
+		t.Fatalf("import: exit %d, %q%q", r.code, r.stdout, r.stderr)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, "i-backups", "studyplanner-*.db"))
+	if len(backups) != 1 {
+		t.Fatalf("%d backups made", len(backups))
+	}
+	restored := filepath.Join(dir, "restored.db")
+	run(t, "", "--db", restored, "import", backups[0])
+	if !strings.Contains(run(t, "", "--db", restored, "export").stdout, "before the import") {
+		t.Error("the backup made before the import does not hold the data it replaced")
+	}
+}
+
+// TestMessagesCarryNoProgramWords: a person never sees a Go type, an SQLite
+// code or a temporary path.
+func TestMessagesCarryNoProgramWords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	wrongKind := filepath.Join(dir, "wrong-kind.data")
+	os.WriteFile(wrongKind, []byte(`{"format": ["studyplanner"], "version": 4}`), 0o600)
+	r := run(t, "", "--db", db, "import", wrongKind)
+	for _, word := range []string{"snapshot.", "[]", "string", "header", "json:"} {
+		if strings.Contains(r.stderr, word) {
+			t.Errorf("the message shows %q: %q", word, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stderr, `the field "format" holds a list where text belongs`) {
+		t.Errorf("the message does not say what is wrong: %q", r.stderr)
 	}
 }
 
@@ -317,7 +444,7 @@ func TestBackupThenImportGivesTheSameExport(t *testing.T) {
 	if got := run(t, "", "--db", other, "export").stdout; got != want {
 		t.Errorf("export after restoring the backup differs:\n%s\n---\n%s", want, got)
 	}
-	if r := run(t, "", "--db", db, "backup"); r.code != 0 || !strings.Contains(r.stdout, filepath.Join(dir, "backups")) {
+	if r := run(t, "", "--db", db, "backup"); r.code != 0 || !strings.Contains(r.stdout, filepath.Join(dir, "a-backups")) {
 		t.Errorf("backup without --out: exit %d, %q", r.code, r.stdout)
 	}
 	if r := run(t, "", "--db", db, "backups"); !strings.Contains(r.stdout, "studyplanner-") {

@@ -7,18 +7,18 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 func runLog(env Env, args []string) error {
 	fs, db := newFlags(env, "log")
 	skill := fs.String("skill", "", "the skill studied, by name")
 	step := fs.String("step", "", "the roadmap step worked on, by title")
-	minutes := fs.Int("minutes", 0, "how long, in minutes")
+	var minutes decimalInt
+	fs.Var(&minutes, "minutes", "how long, in minutes")
 	day := fs.String("date", "", "the day (YYYY-MM-DD; default today)")
 	start := fs.String("start", "", "when it started (HH:MM, optional)")
 	note := fs.String("note", "", "a note")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -27,9 +27,9 @@ func runLog(env Env, args []string) error {
 	if *skill == "" && *step == "" {
 		return usageError{"say what you studied with --skill NAME (or --step TITLE)"}
 	}
-	sess := plan.Session{Date: plan.Date(env.Now()), Start: *start, Minutes: *minutes, Notes: *note}
+	sess := plan.Session{Date: plan.Date(env.Now()), Start: *start, Minutes: minutes.value, Notes: *note}
 	if *day != "" {
-		d, err := time.Parse(snapshot.DateLayout, *day)
+		d, err := time.Parse(time.DateOnly, *day)
 		if err != nil {
 			return usageError{fmt.Sprintf("--date %q is not a date; write it as YYYY-MM-DD", *day)}
 		}
@@ -38,7 +38,7 @@ func runLog(env Env, args []string) error {
 	if err := plan.ValidateSession(sess); err != nil {
 		return usageError{err.Error()}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func runLog(env Env, args []string) error {
 	if what == "" {
 		what = *step
 	}
-	fmt.Fprintf(env.Stdout, "Logged %d minutes of %s on %s.\n", sess.Minutes, what, sess.Date.Format(snapshot.DateLayout))
+	fmt.Fprintf(env.Stdout, "Logged %d minutes of %s on %s.\n", sess.Minutes, what, sess.Date.Format(time.DateOnly))
 	return nil
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -37,13 +36,13 @@ func runPackExport(env Env, args []string) error {
 	fs, db := newFlags(env, "pack")
 	out := fs.String("out", "", "file to write (- for standard output)")
 	name := fs.String("name", "", "the pack's name (default: the name of the pack your roadmap came from)")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
 		return usageError{"pack export needs --out FILE (or --out - for standard output)"}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -56,11 +55,7 @@ func runPackExport(env Env, args []string) error {
 	if err := snapshot.EncodePack(&buf, p); err != nil {
 		return err
 	}
-	if *out == "-" {
-		_, err := env.Stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := writeOutput(env, *out, buf.Bytes()); err != nil || *out == "-" {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Wrote the pack %s to %s.\n", p.Summary(), *out)
@@ -69,30 +64,37 @@ func runPackExport(env Env, args []string) error {
 
 func runPackImport(env Env, args []string) error {
 	fs, db := newFlags(env, "pack")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"pack import needs exactly one FILE (or - for standard input)"}
 	}
 	name := fs.Arg(0)
-	var p snapshot.Pack
-	err := readInput(env, name, func(r io.Reader) (err error) {
-		p, err = snapshot.DecodePack(r)
-		return err
-	})
+	in, err := openInput(env, name)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w\nNothing was changed.", err)
 	}
-	st, err := openSeeded(env, *db)
+	defer in.Close()
+	p, err := snapshot.DecodePack(in)
+	if err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	// A pack updates the summaries and estimates of steps and skills it
+	// shares with the roadmap: back up first, as every import does.
+	safety, err := st.NewBackup(env.Now())
+	if err != nil {
+		return fmt.Errorf("backing up the current data before the import: %w\nNothing was changed.", err)
+	}
 	res, err := st.ImportPack(p)
 	if err != nil {
 		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
 	}
-	fmt.Fprintf(env.Stdout, "Merged the pack %s: %s.\n", p.Summary(), res)
+	fmt.Fprintf(env.Stdout, "Merged the pack %s: %s.\nThe data before the merge is backed up in %s.\n", p.Summary(), res, safety.Path)
 	return nil
 }

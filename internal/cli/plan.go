@@ -47,21 +47,23 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 func runPlan(env Env, args []string) error {
 	fs, db := newFlags(env, "plan")
 	start := fs.String("start", "", "set the plan's first day (YYYY-MM-DD)")
-	months := fs.Int("months", 0, fmt.Sprintf("set the plan's length in months (%d-%d)", plan.MinHorizonMonths, plan.MaxHorizonMonths))
-	hours := fs.Float64("hours-per-week", 0, "set the hours you study a week")
+	var months decimalInt
+	fs.Var(&months, "months", fmt.Sprintf("set the plan's length in months (%d-%d)", plan.MinHorizonMonths, plan.MaxHorizonMonths))
+	var hours decimalFloat
+	fs.Var(&hours, "hours-per-week", "set the hours you study a week")
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("plan takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := changeSettings(st, fs, *start, *months, *hours); err != nil {
+	if err := changeSettings(st, fs, *start, months.value, hours.value); err != nil {
 		return err
 	}
 	p, err := st.Plan()
@@ -87,12 +89,13 @@ func changeSettings(st *store.Store, fs *flag.FlagSet, start string, months int,
 	if !set["start"] && !set["months"] && !set["hours-per-week"] {
 		return nil
 	}
-	s, err := st.Settings()
+	before, err := st.Settings()
 	if err != nil {
 		return err
 	}
+	s := before
 	if set["start"] {
-		d, err := time.Parse(snapshot.DateLayout, start)
+		d, err := time.Parse(time.DateOnly, start)
 		if err != nil {
 			return usageError{fmt.Sprintf("--start %q is not a date; write it as YYYY-MM-DD", start)}
 		}
@@ -107,15 +110,15 @@ func changeSettings(st *store.Store, fs *flag.FlagSet, start string, months int,
 	if err := s.Validate(); err != nil {
 		return usageError{err.Error() + "; nothing was changed"}
 	}
-	return st.SaveSettings(s)
+	return st.UpdateSettings(before, s)
 }
 
 func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
-	out := planJSON{Fits: f.Fits, PlanFinish: p.Settings.FinishDate().Format(snapshot.DateLayout),
-		Start: p.Settings.StartDate.Format(snapshot.DateLayout), Months: p.Settings.HorizonMonths,
+	out := planJSON{Fits: f.Fits, PlanFinish: p.Settings.FinishDate().Format(time.DateOnly),
+		Start: p.Settings.StartDate.Format(time.DateOnly), Months: p.Settings.HorizonMonths,
 		HoursPerWeek: p.Settings.HoursPerWeek, RemainingHours: round2(f.RemainingHours), Weeks: []weekJSON{}}
 	if !f.Finish.IsZero() {
-		finish := f.Finish.Format(snapshot.DateLayout)
+		finish := f.Finish.Format(time.DateOnly)
 		out.Finish = &finish
 	}
 	if !f.Fits && !math.IsInf(f.NeededHoursPerWeek, 1) {
@@ -123,7 +126,7 @@ func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 		out.NeededHoursPerWeek = &needed
 	}
 	for _, w := range f.Weeks {
-		week := weekJSON{Start: w.Start.Format(snapshot.DateLayout), CapacityHours: round2(w.CapacityHours),
+		week := weekJSON{Start: w.Start.Format(time.DateOnly), CapacityHours: round2(w.CapacityHours),
 			PlannedHours: round2(w.PlannedHours), Items: []itemJSON{}}
 		for _, it := range w.Items {
 			item := itemJSON{Step: it.Step, Hours: round2(it.Hours)}
@@ -141,19 +144,19 @@ func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error {
 	s := p.Settings
 	fmt.Fprintf(env.Stdout, "Plan: %s to %s (%d months), %s h a week on %s.\n",
-		s.StartDate.Format(snapshot.DateLayout), s.FinishDate().Format(snapshot.DateLayout), s.HorizonMonths,
+		s.StartDate.Format(time.DateOnly), s.FinishDate().Format(time.DateOnly), s.HorizonMonths,
 		humanize.FtoaWithDigits(s.HoursPerWeek, 1), strings.Join(plan.FormatStudyDays(s.StudyDays), ", "))
 	fmt.Fprintf(env.Stdout, "Work left: about %s hours.\n", humanize.Comma(int64(math.Round(f.RemainingHours))))
 	switch {
 	case f.Fits:
-		fmt.Fprintf(env.Stdout, "It fits: done by %s.\n", f.Finish.Format(snapshot.DateLayout))
+		fmt.Fprintf(env.Stdout, "It fits: done by %s.\n", f.Finish.Format(time.DateOnly))
 	case math.IsInf(f.NeededHoursPerWeek, 1):
 		fmt.Fprintln(env.Stdout, "It does not fit: no study day is left before the finish date. Move the start date or lengthen the plan.")
 	default:
 		fmt.Fprintf(env.Stdout, "It does not fit: it needs %s h a week to finish by %s.",
-			humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1), s.FinishDate().Format(snapshot.DateLayout))
+			humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1), s.FinishDate().Format(time.DateOnly))
 		if !f.Finish.IsZero() {
-			fmt.Fprintf(env.Stdout, " At %s h a week you finish on %s.", humanize.FtoaWithDigits(s.HoursPerWeek, 1), f.Finish.Format(snapshot.DateLayout))
+			fmt.Fprintf(env.Stdout, " At %s h a week you finish on %s.", humanize.FtoaWithDigits(s.HoursPerWeek, 1), f.Finish.Format(time.DateOnly))
 		}
 		fmt.Fprintln(env.Stdout)
 	}
@@ -168,7 +171,7 @@ func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error
 		for _, it := range wk.Items {
 			names = append(names, it.Name)
 		}
-		fmt.Fprintf(w, "%s\t%s/%s\t%s\n", wk.Start.Format(snapshot.DateLayout), humanize.FtoaWithDigits(wk.PlannedHours, 1),
+		fmt.Fprintf(w, "%s\t%s/%s\t%s\n", wk.Start.Format(time.DateOnly), humanize.FtoaWithDigits(wk.PlannedHours, 1),
 			humanize.FtoaWithDigits(wk.CapacityHours, 1), strings.Join(names, ", "))
 		if shown++; shown == 8 {
 			fmt.Fprintln(w, "…\t\t(all weeks: studyplanner plan --json)")

@@ -14,13 +14,13 @@ type Recovery struct {
 	backups []store.Backup
 
 	env    Env
-	dbFlag string
+	db     *dbFlag
 	opened *store.Store
 }
 
-func newRecovery(env Env, dbFlag string, problem *store.DamagedError) *Recovery {
-	backups, _ := store.Backups(problem.Path)
-	return &Recovery{problem: problem, backups: backups, env: env, dbFlag: dbFlag}
+func newRecovery(env Env, db *dbFlag, problem *store.DamagedError) *Recovery {
+	backups, _ := store.Backups(problem.Path, env.Now())
+	return &Recovery{problem: problem, backups: backups, env: env, db: db}
 }
 
 // Problem says why the database could not be opened.
@@ -36,7 +36,7 @@ func (r *Recovery) StartAfresh() (*store.Store, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	st, err := openSeeded(r.env, r.dbFlag)
+	st, err := openSeeded(r.env, r.db)
 	if err != nil {
 		return nil, aside, err
 	}
@@ -51,7 +51,7 @@ func (r *Recovery) Restore(backup store.Backup) (*store.Store, string, error) {
 	if err != nil {
 		return nil, aside, err
 	}
-	if err := st.RestoreFrom(backup.Path, r.env.Now()); err != nil {
+	if _, err := st.RestoreFrom(backup.Path, r.env.Now()); err != nil {
 		return st, aside, fmt.Errorf("restoring %s: %w", backup.Path, err)
 	}
 	return st, aside, nil

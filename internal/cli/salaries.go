@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -33,13 +34,13 @@ func runSalaries(env Env, args []string) error {
 	base := fs.String("base", "", "currency to compare in (default: the one chosen in the app)")
 	byPPP := fs.Bool("ppp", false, "compare by purchasing power instead of at exchange rates (approximate)")
 	asJSON := fs.Bool("json", false, "print a JSON list")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("salaries takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -103,7 +104,7 @@ func runSalaries(env Env, args []string) error {
 		return err
 	}
 	for _, r := range rates {
-		fmt.Fprintf(env.Stdout, "\n%s per euro: %s on %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(snapshot.DateLayout), r.Source)
+		fmt.Fprintf(env.Stdout, "\n%s per euro: %s on %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(time.DateOnly), r.Source)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil

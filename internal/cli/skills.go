@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -24,13 +25,13 @@ type skillJSON struct {
 func runSkills(env Env, args []string) error {
 	fs, db := newFlags(env, "skills")
 	asJSON := fs.Bool("json", false, "print a JSON list instead of a table")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("skills takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func runSkills(env Env, args []string) error {
 				item.Prerequisites = append(item.Prerequisites, names[id])
 			}
 			if !sk.LastPractised.IsZero() {
-				item.LastPractised = sk.LastPractised.Format(snapshot.DateLayout)
+				item.LastPractised = sk.LastPractised.Format(time.DateOnly)
 			}
 			list = append(list, item)
 		}

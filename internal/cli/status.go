@@ -3,22 +3,22 @@ package cli
 import (
 	"fmt"
 	"text/tabwriter"
+	"time"
 
 	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 func runStatus(env Env, args []string) error {
 	fs, db := newFlags(env, "status")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("status takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -40,8 +40,8 @@ func runStatus(env Env, args []string) error {
 	fmt.Fprintf(w, "Roadmap steps:\t%d/%d done (%s)\n", o.StepsDone, o.StepsTotal, current)
 	fmt.Fprintf(w, "Skills:\t%d/%d done\n", o.SkillsDone, o.SkillsTotal)
 	fmt.Fprintf(w, "Planned finish:\t%s (%d-month plan from %s, %s)\n",
-		finish.Format(snapshot.DateLayout), p.Settings.HorizonMonths,
-		p.Settings.StartDate.Format(snapshot.DateLayout), weeksLeftPhrase(plan.WeeksLeft(p.Settings, today)))
+		finish.Format(time.DateOnly), p.Settings.HorizonMonths,
+		p.Settings.StartDate.Format(time.DateOnly), weeksLeftPhrase(plan.WeeksLeft(p.Settings, today)))
 	fmt.Fprintf(w, "Database:\t%s\n", st.Path())
 	return w.Flush()
 }

@@ -182,7 +182,7 @@ func TestCalendarExportAndHolidayImport(t *testing.T) {
 
 	holidays := filepath.Join(dir, "holidays.ics")
 	os.WriteFile(holidays, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:h1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261226\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
-	if r := run(t, "", "--db", db, "import", holidays); r.code != 0 || !strings.Contains(r.stdout, "Added 2 days off") {
+	if r := run(t, "", "--db", db, "import", holidays); r.code != 0 || !strings.Contains(r.stdout, "2 days off") {
 		t.Fatalf("import ics: exit %d, %s%s", r.code, r.stdout, r.stderr)
 	}
 	doc := run(t, "", "--db", db, "export").stdout
@@ -207,5 +207,34 @@ func TestAVersion2ExportStillImports(t *testing.T) {
 	doc := run(t, "", "--db", db, "export").stdout
 	if !strings.Contains(doc, fmt.Sprintf(`"version": %d`, snapshot.Version)) || !strings.Contains(doc, `"name": "Todo REST API"`) || !strings.Contains(doc, `"hours_per_week": 10`) {
 		t.Errorf("the version 2 data did not come through with the new defaults")
+	}
+}
+
+// TestCalendarsAreRecognisedByContent: a calendar named .ical or .txt, or
+// given on standard input, is read as holidays; the app's own exported
+// plan is refused, with nothing changed.
+func TestCalendarsAreRecognisedByContent(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	cal := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nBEGIN:VEVENT\r\nUID:x1\r\nDTSTART;VALUE=DATE:20261231\r\nSUMMARY:New Year's Eve\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	for _, name := range []string{"holidays.ical", "holidays.txt"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(cal), 0o600)
+		if r := run(t, "", "--db", db, "import", path); r.code != 0 || !strings.Contains(r.stdout, "1 day off") {
+			t.Errorf("import %s: exit %d, %q%q", name, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := run(t, cal, "--db", db, "import", "-"); r.code != 0 || !strings.Contains(r.stdout, "1 day off") {
+		t.Errorf("a calendar on standard input: exit %d, %q%q", r.code, r.stdout, r.stderr)
+	}
+	before := run(t, "", "--db", db, "export").stdout
+	own := filepath.Join(dir, "plan.ics")
+	run(t, "", "--db", db, "export", "--format", "ics", "--out", own)
+	r := run(t, "", "--db", db, "import", own)
+	if r.code == 0 || !strings.Contains(r.stderr, "own exported study plan") || !strings.Contains(r.stderr, "Nothing was changed") {
+		t.Errorf("importing our own plan as holidays: exit %d, %q", r.code, r.stderr)
+	}
+	if after := run(t, "", "--db", db, "export").stdout; after != before {
+		t.Error("the refused calendar changed the data")
 	}
 }

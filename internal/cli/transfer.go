@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -8,19 +9,22 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/dustin/go-humanize"
+
+	"github.com/studyplanner/studyplanner/internal/atomicfile"
 	"github.com/studyplanner/studyplanner/internal/ics"
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/store"
-
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 func runExport(env Env, args []string) error {
 	fs, db := newFlags(env, "export")
 	format := fs.String("format", "json", "json: all your data (see docs/backup-format.md); ics: the planned study days and step target dates as calendar events; csv: one spreadsheet file per table, in the folder --out names")
-	out := fs.String("out", "", "file to write (default: standard output)")
-	if err := parse(fs, args); err != nil {
+	out := fs.String("out", "", "file to write (default or -: standard output)")
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -35,7 +39,7 @@ func runExport(env Env, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json, ics, csv", *format)}
 	}
-	st, err := openSeeded(env, *db)
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
@@ -52,11 +56,22 @@ func runExport(env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" || *out == "-" {
-		_, err := env.Stdout.Write(buf.Bytes())
+	return writeOutput(env, *out, buf.Bytes())
+}
+
+// writeOutput puts data where --out says: standard output for "" or "-",
+// a device or pipe directly, a regular file atomically (keeping the mode
+// of the file it replaces).
+func writeOutput(env Env, out string, data []byte) error {
+	if out == "" || out == "-" {
+		_, err := env.Stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(*out, buf.Bytes())
+	atomicfile.CleanStale(filepath.Dir(out))
+	if err := atomicfile.WriteFile(out, data, 0o600); err != nil {
+		return fmt.Errorf("writing %s: %w", out, store.Explain(err))
+	}
+	return nil
 }
 
 func writeDocument(st *store.Store, w io.Writer) error {
@@ -92,12 +107,13 @@ func writeCSV(env Env, st *store.Store, dir string) error {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+		return fmt.Errorf("creating the folder %s: %w", dir, store.Explain(err))
 	}
+	atomicfile.CleanStale(dir)
 	names := make([]string, 0, len(tables))
 	for name, data := range tables {
-		if err := writeFileAtomic(filepath.Join(dir, name), data); err != nil {
-			return err
+		if err := atomicfile.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 		}
 		names = append(names, name)
 	}
@@ -106,120 +122,130 @@ func writeCSV(env Env, st *store.Store, dir string) error {
 	return nil
 }
 
-// writeFileAtomic writes through a temporary file in the same folder and
-// renames it into place, so an interrupted export never leaves a half file
-// where a good one was.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
 func runImport(env Env, args []string) error {
 	fs, db := newFlags(env, "import")
-	if err := parse(fs, args); err != nil {
+	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"import needs exactly one FILE (or - for standard input)"}
 	}
 	name := fs.Arg(0)
-	if strings.EqualFold(filepath.Ext(name), ".ics") {
-		return importDaysOff(env, *db, name)
-	}
-	if name != "-" && store.IsSQLite(name) {
-		return restoreBackup(env, *db, name)
-	}
-	// Read and check the whole document before touching the database.
-	var doc snapshot.Document
-	err := readInput(env, name, func(r io.Reader) (err error) {
-		doc, err = snapshot.Decode(r)
-		return err
-	})
+	in, err := openInput(env, name)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w\nNothing was changed.", err)
 	}
-	st, err := openStore(*db)
+	defer in.Close()
+	head, _ := in.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return restoreBackup(env, db, name, in)
+	case ics.LooksLikeCalendar(head):
+		return importDaysOff(env, db, name, in)
+	}
+	return importDocument(env, db, name, in)
+}
+
+// input is a file, or standard input, with a look at its first bytes, so
+// that what it is can be told by its content and not only its name.
+type input struct {
+	*bufio.Reader
+	file *os.File
+}
+
+func (in input) Close() {
+	if in.file != nil {
+		in.file.Close()
+	}
+}
+
+func openInput(env Env, name string) (input, error) {
+	if name == "-" {
+		return input{Reader: bufio.NewReaderSize(env.Stdin, 4096)}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return input{}, fmt.Errorf("cannot read %s: %w", name, store.Explain(err))
+	}
+	return input{Reader: bufio.NewReaderSize(f, 4096), file: f}, nil
+}
+
+// importDocument replaces all data with a JSON document, after backing
+// the current data up.
+func importDocument(env Env, db *dbFlag, name string, in input) error {
+	// Read and check the whole document before touching the database.
+	doc, err := snapshot.Decode(in)
+	if err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	st, err := openStore(db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	safety, err := st.NewBackup(env.Now())
+	if err != nil {
+		return fmt.Errorf("backing up the current data before the import: %w\nNothing was changed.", err)
+	}
 	if err := st.Import(doc); err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return fmt.Errorf("%s: %w\nNothing was changed; the backup made first is %s.", name, err, safety.Path)
 	}
-	fmt.Fprintf(env.Stdout, "Imported %s into %s: %d steps, %d skill categories, %d salary ranges.\n",
-		name, st.Path(), len(doc.Roadmap), len(doc.SkillCategories), len(doc.Salaries))
-	return nil
-}
-
-// readInput hands the named file, or standard input for "-", to decode, and
-// words a failure the way every import reports it.
-func readInput(env Env, name string, decode func(io.Reader) error) error {
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("%w\nNothing was changed.", err)
-		}
-		defer f.Close()
-		r = f
-	}
-	if err := decode(r); err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
-	}
+	fmt.Fprintf(env.Stdout, "Imported %s into %s: %s.\nThe data it replaced is backed up in %s.\n",
+		name, st.Path(), store.DocumentCounts(doc), safety.Path)
 	return nil
 }
 
 // importDaysOff adds a calendar's events to the plan as days off.
-func importDaysOff(env Env, dbFlag, name string) error {
-	var days []plan.DayOff
-	err := readInput(env, name, func(r io.Reader) (err error) {
-		days, err = ics.ReadDaysOff(r)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	st, err := openSeeded(env, dbFlag)
+func importDaysOff(env Env, db *dbFlag, name string, in input) error {
+	st, err := openSeeded(env, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.AddDaysOff(days); err != nil {
+	s, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	got, err := ics.ReadDaysOff(in, ics.Options{From: plan.Date(env.Now()), To: s.FinishDate(), Location: time.Local})
+	if err != nil {
 		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
 	}
-	fmt.Fprintf(env.Stdout, "Added %d days off from %s (%s to %s); the plan now leaves them free.\n", len(days), name,
-		days[0].Date.Format(snapshot.DateLayout), days[len(days)-1].Date.Format(snapshot.DateLayout))
+	if err := st.AddDaysOff(got.Days); err != nil {
+		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	}
+	days := got.Days
+	fmt.Fprintf(env.Stdout, "From %s: %s (%s to %s); the plan now leaves them free.\n", name, got.Summary(),
+		days[0].Date.Format(time.DateOnly), days[len(days)-1].Date.Format(time.DateOnly))
 	return nil
 }
 
-// restoreBackup replaces all data with a backup's.
-func restoreBackup(env Env, dbFlag, name string) error {
-	st, err := openStore(dbFlag)
+// restoreBackup replaces all data with a backup's. A backup on standard
+// input is copied to a temporary file first: SQLite reads files.
+func restoreBackup(env Env, db *dbFlag, name string, in input) error {
+	path := name
+	if in.file == nil {
+		tmp, err := os.CreateTemp("", "studyplanner-stdin-*.db")
+		if err != nil {
+			return fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
+		}
+		defer os.Remove(tmp.Name())
+		_, err = io.Copy(tmp, in)
+		tmp.Close()
+		if err != nil {
+			return fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
+		}
+		path = tmp.Name()
+	}
+	st, err := openStore(db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.RestoreFrom(name, env.Now()); err != nil {
+	done, err := st.RestoreFrom(path, env.Now())
+	if err != nil {
 		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
 	}
-	fmt.Fprintf(env.Stdout, "Restored %s from the backup %s (the data it replaced is in %s).\n", st.Path(), name, store.BackupDir(st.Path()))
+	fmt.Fprintf(env.Stdout, "Restored %s from the backup %s: %s.\nThe data it replaced is backed up in %s (%s).\n",
+		st.Path(), name, done.Counts, done.Safety.Path, humanize.IBytes(uint64(done.Safety.Size)))
 	return nil
 }

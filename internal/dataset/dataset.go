@@ -29,7 +29,7 @@ func Large(seed int64, today time.Time) snapshot.Document {
 	today = plan.Date(today)
 	start := today.AddDate(-Years, 0, 0)
 	doc := snapshot.Empty()
-	doc.Plan.StartDate = start.Format(snapshot.DateLayout)
+	doc.Plan.StartDate = start.Format(time.DateOnly)
 	doc.Plan.HorizonMonths = plan.MaxHorizonMonths
 	doc.Plan.HoursPerWeek = 12
 	doc.Plan.StudyDays = []string{"mon", "tue", "wed", "thu", "fri", "sat"}
@@ -85,7 +85,7 @@ func Large(seed int64, today time.Time) snapshot.Document {
 			continue
 		}
 		for k := 0; k < 4+r.Intn(5); k++ {
-			s := snapshot.Session{Date: d.Format(snapshot.DateLayout), Minutes: 15 + r.Intn(100), Skill: names[r.Intn(len(names))]}
+			s := snapshot.Session{Date: d.Format(time.DateOnly), Minutes: 15 + r.Intn(100), Skill: names[r.Intn(len(names))]}
 			if r.Intn(3) == 0 {
 				s.Start = fmt.Sprintf("%02d:%02d", 6+r.Intn(15), r.Intn(60))
 				s.Notes = "Worked through exercises."
@@ -94,7 +94,7 @@ func Large(seed int64, today time.Time) snapshot.Document {
 		}
 	}
 	for i := 0; i < 40; i++ {
-		doc.Plan.DaysOff = append(doc.Plan.DaysOff, snapshot.DayOff{Date: start.AddDate(0, 0, 45*i+r.Intn(30)).Format(snapshot.DateLayout), Note: "Holiday"})
+		doc.Plan.DaysOff = append(doc.Plan.DaysOff, snapshot.DayOff{Date: start.AddDate(0, 0, 45*i+r.Intn(30)).Format(time.DateOnly), Note: "Holiday"})
 	}
 	doc.Plan.DaysOff = uniqueDays(doc.Plan.DaysOff)
 

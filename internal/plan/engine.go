@@ -263,25 +263,6 @@ func skillWork(categories []Category, logged Logged, step Step) []PlanItem {
 	return items
 }
 
-// MaxSessionMinutes is the longest session one entry may record: a day.
-const MaxSessionMinutes = 24 * 60
-
-// ValidateSession checks a session a learner logs.
-func ValidateSession(s Session) error {
-	switch {
-	case s.Date.IsZero():
-		return fmt.Errorf("the session needs a date")
-	case s.Minutes < 1 || s.Minutes > MaxSessionMinutes:
-		return fmt.Errorf("a session lasts from 1 to %d minutes, not %d", MaxSessionMinutes, s.Minutes)
-	}
-	if s.Start != "" {
-		if _, err := time.Parse("15:04", s.Start); err != nil {
-			return fmt.Errorf("the start time %q is not a time of day; write it as 24-hour HH:MM, like 18:30", s.Start)
-		}
-	}
-	return ValidateLength("session notes", s.Notes, MaxTextLen)
-}
-
 var weekdayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 // FormatStudyDays writes study days as short English day names in week

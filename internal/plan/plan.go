@@ -95,6 +95,7 @@ type Category struct {
 // Skill is one thing a backend job asks for, with the hours it takes to learn.
 type Skill struct {
 	ID           uint
+	CategoryID   uint
 	Name         string
 	Status       SkillStatus
 	CurrentLevel int // 0 (none) to MaxLevel
@@ -193,8 +194,8 @@ const (
 
 // Validate explains what is wrong with s, if anything.
 func (s Settings) Validate() error {
-	if s.StartDate.IsZero() {
-		return fmt.Errorf("the start date is missing")
+	if err := ValidateDate("start date", s.StartDate); err != nil {
+		return err
 	}
 	if s.HorizonMonths < MinHorizonMonths || s.HorizonMonths > MaxHorizonMonths {
 		return fmt.Errorf("the horizon must be between %d and %d months, not %d", MinHorizonMonths, MaxHorizonMonths, s.HorizonMonths)

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 )
@@ -73,103 +72,8 @@ type Link struct {
 	URL   string
 }
 
-// ValidateURL accepts absolute http and https addresses, the only kind a
-// browser opens safely from the app.
-func ValidateURL(raw string) error {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%q is not a web address: write it in full, starting with https://", raw)
-	}
-	return nil
-}
-
-// ValidateSkill checks the fields a learner types in.
-func ValidateSkill(s Skill) error {
-	if err := ValidateName("skill's name", s.Name); err != nil {
-		return err
-	}
-	if err := ValidateLength("notes", s.Notes, MaxNotesLen); err != nil {
-		return err
-	}
-	switch {
-	case !s.Status.Valid():
-		return fmt.Errorf("%q is not a skill status", s.Status)
-	case s.CurrentLevel < 0 || s.CurrentLevel > MaxLevel:
-		return fmt.Errorf("the current level must be between 0 and %d", MaxLevel)
-	case s.TargetLevel < 0 || s.TargetLevel > MaxLevel:
-		return fmt.Errorf("the target level must be between 0 and %d", MaxLevel)
-	case s.Hours < 0 || s.Hours > MaxHours:
-		return fmt.Errorf("the estimate must be between 0 and %d hours", MaxHours)
-	}
-	return validateLinks(s.Links)
-}
-
-func validateLinks(links []Link) error {
-	for _, l := range links {
-		if err := ValidateLink(l); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// ValidateLink checks a link's title and address.
-func ValidateLink(l Link) error {
-	if err := ValidateLength("link title", l.Title, MaxNameLen); err != nil {
-		return err
-	}
-	if err := ValidateLength("web address", l.URL, MaxTextLen); err != nil {
-		return err
-	}
-	return ValidateURL(l.URL)
-}
-
-// ValidateStep checks the fields of a step a learner edits.
-func ValidateStep(s Step) error {
-	if err := ValidateName("step's title", s.Title); err != nil {
-		return err
-	}
-	if err := ValidateLength("summary", s.Summary, MaxTextLen); err != nil {
-		return err
-	}
-	if err := ValidateLength("notes", s.Notes, MaxNotesLen); err != nil {
-		return err
-	}
-	if s.Hours < 0 || s.Hours > MaxHours {
-		return fmt.Errorf("the estimate must be between 0 and %d hours", MaxHours)
-	}
-	return validateLinks(s.Links)
-}
-
 // MaxHours bounds any single estimate.
 const MaxHours = 10000
-
-// Lengths the app accepts for what a learner writes. Forms and imports share
-// them, so anything saved in the app can be exported and imported again.
-const (
-	MaxNameLen  = 200     // titles and names
-	MaxTextLen  = 2000    // summaries, descriptions, sources, addresses
-	MaxNotesLen = 100_000 // Markdown notes
-)
-
-// ValidateName checks a required title or name.
-func ValidateName(what, s string) error {
-	switch {
-	case strings.TrimSpace(s) == "":
-		return fmt.Errorf("the %s is missing", what)
-	case len(s) > MaxNameLen:
-		return fmt.Errorf("the %s is %d characters long; keep it under %d", what, len(s), MaxNameLen)
-	}
-	return nil
-}
-
-// ValidateLength checks an optional text against a limit.
-func ValidateLength(what, s string, max int) error {
-	if len(s) > max {
-		return fmt.Errorf("the %s is %d characters long; keep it under %d", what, len(s), max)
-	}
-	return nil
-}
 
 // ProjectStatus is how far a portfolio project has come.
 type ProjectStatus string
@@ -227,25 +131,6 @@ type Project struct {
 	SkillIDs    []uint
 }
 
-// ValidateProject checks the fields a learner types in.
-func ValidateProject(p Project) error {
-	if err := ValidateName("project's name", p.Name); err != nil {
-		return err
-	}
-	if err := ValidateLength("description", p.Description, MaxTextLen); err != nil {
-		return err
-	}
-	if !p.Status.Valid() {
-		return fmt.Errorf("%q is not a project status", p.Status)
-	}
-	if strings.TrimSpace(p.RepoURL) != "" {
-		if err := ValidateURL(p.RepoURL); err != nil {
-			return fmt.Errorf("repository: %w", err)
-		}
-	}
-	return nil
-}
-
 // ProvenSkills are the skills at least one finished project demonstrates.
 func ProvenSkills(projects []Project) map[uint]bool {
 	proven := map[uint]bool{}
@@ -265,8 +150,17 @@ type CycleError struct {
 	Path []string // the names around the cycle, first repeated at the end
 }
 
+// maxCycleNamesShown bounds the names a cycle's message lists.
+const maxCycleNamesShown = 12
+
 func (e *CycleError) Error() string {
-	return "these prerequisites go round in a circle: " + strings.Join(e.Path, " → ") +
+	names := e.Path
+	if len(names) > maxCycleNamesShown {
+		left := len(names) - maxCycleNamesShown
+		names = append(append(append([]string(nil), names[:maxCycleNamesShown-2]...),
+			fmt.Sprintf("… %d more …", left)), names[len(names)-2:]...)
+	}
+	return "these prerequisites go round in a circle: " + strings.Join(names, " → ") +
 		"; remove one of them so there is a skill to start with"
 }
 

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFindCycle(t *testing.T) {
@@ -59,7 +60,10 @@ func TestValidateSkillAndProject(t *testing.T) {
 	}{
 		{"valid", func(*Skill) {}, ""},
 		{"no name", func(s *Skill) { s.Name = " " }, "name is missing"},
-		{"long name", func(s *Skill) { s.Name = strings.Repeat("x", 201) }, "keep it under 200"},
+		{"long name", func(s *Skill) { s.Name = strings.Repeat("x", 201) }, "keep it to 200"},
+		{"200 accented letters fit", func(s *Skill) { s.Name = strings.Repeat("é", 200) }, ""},
+		{"escape in the name", func(s *Skill) { s.Name = "Go\x1b[2J" }, "control character"},
+		{"practised in year 1", func(s *Skill) { s.LastPractised = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Hour) }, "out of range"},
 		{"huge notes", func(s *Skill) { s.Notes = strings.Repeat("x", MaxNotesLen+1) }, "notes"},
 		{"bad status", func(s *Skill) { s.Status = "mastered" }, "not a skill status"},
 		{"level above 5", func(s *Skill) { s.CurrentLevel = 6 }, "current level"},

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
 // Rate is an exchange rate: how many units of Currency one euro buys, as the
@@ -50,7 +52,10 @@ func (r Rate) Validate() error {
 	if r.AsOf.IsZero() {
 		return fmt.Errorf("the rate of %s needs the date it is from", r.Currency)
 	}
-	return nil
+	if err := plan.ValidateDate("date of the rate of "+r.Currency, r.AsOf); err != nil {
+		return err
+	}
+	return plan.ValidateLength("source", r.Source, plan.MaxTextLen)
 }
 
 // Validate checks a PPP factor as a learner types it.
@@ -64,7 +69,10 @@ func (p PPP) Validate() error {
 	if p.Year < MinYear || p.Year > MaxYear {
 		return fmt.Errorf("the year %d is not between %d and %d", p.Year, MinYear, MaxYear)
 	}
-	return nil
+	if err := plan.ValidateLength("country", p.Country, plan.MaxNameLen); err != nil {
+		return err
+	}
+	return plan.ValidateLength("source", p.Source, plan.MaxTextLen)
 }
 
 // Converter turns amounts into a base currency, at exchange rates or by

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
 // Range is what a backend developer earns in a year in one country, in whole
@@ -85,11 +87,22 @@ const (
 	MaxAmount = 1_000_000_000_000
 )
 
+// How many salary ranges, exchange rates and purchasing power factors the
+// app keeps (see plan.MaxSessions for why there are limits at all).
+const (
+	MaxRanges     = 5_000
+	MaxRates      = 300
+	MaxPPPFactors = 300
+)
+
 // Validate explains everything that is wrong with r, joined.
 func (r Range) Validate() error {
 	var errs []error
-	if strings.TrimSpace(r.Country) == "" {
-		errs = append(errs, errors.New("the country is missing"))
+	if err := plan.ValidateName("country", r.Country); err != nil {
+		errs = append(errs, err)
+	}
+	if err := plan.ValidateLength("source", r.Source, plan.MaxTextLen); err != nil {
+		errs = append(errs, err)
 	}
 	if err := ValidateCurrency(r.Currency); err != nil {
 		errs = append(errs, err)

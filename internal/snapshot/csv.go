@@ -71,11 +71,14 @@ func CSVTables(d Document) (map[string][]byte, error) {
 	return out, nil
 }
 
+// formulaStarts are the first characters OWASP lists for CSV injection.
+const formulaStarts = "=+-@\t\r"
+
 // defuse keeps a spreadsheet from running a cell as a formula: text that
-// starts with =, +, - or @ gets a leading apostrophe, as spreadsheets do
-// themselves. A number such as -3 stays a number.
+// starts with one of formulaStarts gets a leading apostrophe, as
+// spreadsheets do themselves. A number such as -3 stays a number.
 func defuse(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+	if cell != "" && strings.ContainsRune(formulaStarts, rune(cell[0])) {
 		if _, err := strconv.ParseFloat(cell, 64); err != nil {
 			return "'" + cell
 		}

@@ -50,3 +50,23 @@ func TestCSVTables(t *testing.T) {
 		t.Errorf("salary row = %q, want plain numbers and an empty median", salaries[1])
 	}
 }
+
+func TestDefuseCoversEveryFormulaStartOWASPLists(t *testing.T) {
+	tests := []struct{ cell, want string }{
+		{"=1+1", "'=1+1"},
+		{"+SUM(A1)", "'+SUM(A1)"},
+		{"-cmd", "'-cmd"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0"},
+		{"\r=1", "'\r=1"},
+		{"-3", "-3"},
+		{"+4.5", "+4.5"},
+		{"Go", "Go"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := defuse(tt.cell); got != tt.want {
+			t.Errorf("defuse(%q) = %q, want %q", tt.cell, got, tt.want)
+		}
+	}
+}

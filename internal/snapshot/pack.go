@@ -92,8 +92,8 @@ func (p Pack) Validate() error {
 	v := &validator{}
 	v.check(p.Format == PackFormat, "format", "must be %q", PackFormat)
 	v.check(p.Version >= 1 && p.Version <= PackVersion, "version", "must be between 1 and %d", PackVersion)
-	v.name("name", p.Name)
-	v.text("description", p.Description)
+	v.domain("name", plan.ValidateName("pack's name", p.Name))
+	v.domain("description", plan.ValidateLength("pack's description", p.Description, plan.MaxTextLen))
 	doc := p.AsDocument()
 	v.roadmap(doc.Roadmap)
 	v.skillCategories(doc.SkillCategories)

@@ -40,10 +40,10 @@ func TestDecodePackRejects(t *testing.T) {
 		{"cycle", strings.Replace(validPack, `"prerequisites": []`, `"prerequisites": ["Docker"]`, 1), "Docker → Linux → Docker"},
 		{"unknown prerequisite", strings.Replace(validPack, `["Linux"]`, `["Kubernetes"]`, 1), `"Kubernetes", which is not a skill`},
 		{"self", strings.Replace(validPack, `["Linux"]`, `["Docker"]`, 1), "cannot be its own prerequisite"},
-		{"bad link", strings.Replace(validPack, "https://example.com", "example.com", 1), "links[0].url"},
+		{"bad link", strings.Replace(validPack, "https://example.com", "example.com", 1), `"example.com" is not a web address`},
 		{"progress in a pack", strings.Replace(validPack, `"hours": 20,`, `"hours": 20, "status": "done",`, 1), `"status"`},
-		{"level", strings.Replace(validPack, `"target_level": 3, "prerequisites": []`, `"target_level": 7, "prerequisites": []`, 1), "level from 0 to 5"},
-		{"no name", strings.Replace(validPack, `"name": "DevOps"`, `"name": ""`, 1), "name: must not be empty"},
+		{"level", strings.Replace(validPack, `"target_level": 3, "prerequisites": []`, `"target_level": 7, "prerequisites": []`, 1), "target level must be between 0 and 5, not 7"},
+		{"no name", strings.Replace(validPack, `"name": "DevOps"`, `"name": ""`, 1), "name: the pack's name is missing"},
 	}
 	for _, tt := range tests {
 		_, err := DecodePack(strings.NewReader(tt.pack))

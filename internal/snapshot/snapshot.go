@@ -5,13 +5,15 @@
 package snapshot
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"reflect"
 	"strings"
-	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -32,20 +34,6 @@ const Format = "studyplanner"
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
 const Version = 4
-
-// DateLayout is how dates are written: ISO 8601 calendar dates.
-const DateLayout = "2006-01-02"
-
-// Limits that keep a hostile or mistaken file from filling memory or the
-// screen; real data is far below them.
-const (
-	MaxBytes       = 32 << 20
-	MaxTextLen     = plan.MaxTextLen
-	MaxNameLen     = plan.MaxNameLen
-	MaxItems       = 10000
-	MaxItemHours   = 10000
-	maxErrorsShown = 10
-)
 
 // Document is the whole of a learner's data.
 type Document struct {
@@ -281,23 +269,55 @@ type header struct {
 
 // readJSON reads a whole file of ours, within the size limit, and its
 // header, so that a newer or foreign file gets a message about that rather
-// than about a field we do not know.
+// than about a field we do not know. A file that does not begin like JSON
+// is refused from its first bytes, so choosing a video by mistake does not
+// read hundreds of megabytes first.
 func readJSON(r io.Reader, what string) ([]byte, header, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxBytes {
+			return nil, header{}, tooLarge(what)
+		}
+	}
+	br := bufio.NewReader(io.LimitReader(r, MaxBytes+1))
+	if err := sniffJSON(br, what); err != nil {
+		return nil, header{}, err
+	}
+	data, err := io.ReadAll(br)
 	if err != nil {
 		return nil, header{}, fmt.Errorf("reading the %s: %w", what, err)
 	}
 	if len(data) > MaxBytes {
-		return nil, header{}, fmt.Errorf("the %s is larger than %d MB; a Study Planner file is far smaller, so this is not one", what, MaxBytes>>20)
+		return nil, header{}, tooLarge(what)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, header{}, fmt.Errorf("the %s is empty", what)
-	}
+	data = bytes.TrimPrefix(data, utf8BOM)
 	var head header
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, header{}, describeJSONError(data, err)
 	}
 	return data, head, nil
+}
+
+func tooLarge(what string) error {
+	return fmt.Errorf("the %s is larger than %d MB, more than Study Planner ever writes, so it is not one of its files", what, MaxBytes>>20)
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// sniffJSON checks that what is ahead of br begins like a JSON object:
+// optional byte-order mark and white space, then "{".
+func sniffJSON(br *bufio.Reader, what string) error {
+	head, err := br.Peek(512)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return fmt.Errorf("reading the %s: %w", what, err)
+	}
+	rest := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	switch {
+	case len(rest) == 0 && len(head) < 512:
+		return fmt.Errorf("the %s is empty", what)
+	case len(rest) == 0 || rest[0] != '{':
+		return fmt.Errorf("this is not a Study Planner file: a %s is JSON text beginning with \"{\", and this file is not", what)
+	}
+	return nil
 }
 
 func checkVersion(what string, got, newest int) error {
@@ -332,11 +352,54 @@ func describeJSONError(data []byte, err error) error {
 		line, col := position(data, syntax.Offset)
 		return fmt.Errorf("the document is not valid JSON at line %d, column %d: %v", line, col, syntax)
 	case errors.As(err, &typeErr):
-		return fmt.Errorf("the field %q holds a %s where a %s belongs", typeErr.Field, typeErr.Value, typeErr.Type)
+		where := "the document"
+		if typeErr.Field != "" {
+			where = fmt.Sprintf("the field %q", typeErr.Field)
+		}
+		return fmt.Errorf("%s holds %s where %s belongs", where, jsonKindPhrase(typeErr.Value), goKindPhrase(typeErr.Type.Kind()))
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
 		return fmt.Errorf("the document has a field this version does not know: %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
 	}
-	return fmt.Errorf("the document cannot be read: %w", err)
+	return errors.New("the document cannot be read as a Study Planner file")
+}
+
+// jsonKindPhrase names what encoding/json found ("array", "number 3") in
+// words.
+func jsonKindPhrase(value string) string {
+	kind, _, _ := strings.Cut(value, " ")
+	switch kind {
+	case "array":
+		return "a list"
+	case "object":
+		return "a group of fields"
+	case "string":
+		return "text"
+	case "number":
+		return "a number"
+	case "bool":
+		return "true or false"
+	}
+	return "a value"
+}
+
+// goKindPhrase names, in words, what a field of the given kind holds.
+func goKindPhrase(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "a group of fields"
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	}
+	return "another kind of value"
 }
 
 func position(data []byte, offset int64) (line, col int) {
@@ -352,281 +415,10 @@ func position(data []byte, offset int64) (line, col int) {
 	return line, col
 }
 
-// Validate checks every rule a document must meet and reports the first few
-// problems, each with where it is.
-func (d Document) Validate() error {
-	v := &validator{}
-	v.check(d.Format == Format, "format", "must be %q", Format)
-	v.check(d.Version >= 1 && d.Version <= Version, "version", "must be between 1 and %d", Version)
-
-	v.date("plan.start_date", d.Plan.StartDate)
-	v.check(d.Plan.HorizonMonths >= plan.MinHorizonMonths && d.Plan.HorizonMonths <= plan.MaxHorizonMonths,
-		"plan.horizon_months", "must be between %d and %d months, not %d", plan.MinHorizonMonths, plan.MaxHorizonMonths, d.Plan.HorizonMonths)
-	v.plan(d.Plan)
-	steps := v.roadmap(d.Roadmap)
-	skills := v.skillCategories(d.SkillCategories)
-	v.projects(d.Projects, skills)
-	v.sessions(d.Sessions, skills, steps)
-
-	v.count(len(d.Salaries), "salaries")
-	for i, s := range d.Salaries {
-		at := fmt.Sprintf("salaries[%d]", i)
-		v.check(len(s.Country) <= MaxNameLen, at+".country", "is longer than %d characters", MaxNameLen)
-		v.check(len(s.Source) <= MaxTextLen, at+".source", "is longer than %d characters", MaxTextLen)
-		if err := s.Range().Validate(); err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
-				v.add(at, "%s", line)
-			}
-		}
-	}
-	v.comparison(d.Comparison)
-	v.count(len(d.ExchangeRates), "exchange_rates")
-	currencies := map[string]bool{}
-	for i, r := range d.ExchangeRates {
-		at := fmt.Sprintf("exchange_rates[%d]", i)
-		v.check(!currencies[r.Currency], at+".currency", "%q has an earlier rate; give each currency one", r.Currency)
-		currencies[r.Currency] = true
-		v.check(len(r.Source) <= MaxTextLen, at+".source", "is longer than %d characters", MaxTextLen)
-		v.check(r.AsOf != "", at+".as_of", "is missing")
-		v.date(at+".as_of", r.AsOf)
-		if err := (salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: time.Unix(1, 0)}).Validate(); err != nil {
-			v.add(at, "%v", err)
-		}
-	}
-	v.count(len(d.PPP), "ppp_factors")
-	countries := map[string]bool{}
-	for i, p := range d.PPP {
-		at := fmt.Sprintf("ppp_factors[%d]", i)
-		v.check(!countries[p.CountryCode], at+".country_code", "%q has an earlier factor; give each country one", p.CountryCode)
-		countries[p.CountryCode] = true
-		v.check(len(p.Country) <= MaxNameLen && len(p.Source) <= MaxTextLen, at, "a name or source is too long")
-		if err := (salary.PPP{CountryCode: p.CountryCode, Factor: p.Factor, Year: p.Year}).Validate(); err != nil {
-			v.add(at, "%v", err)
-		}
-	}
-	return v.err()
-}
-
-func (v *validator) comparison(c Comparison) {
-	if err := salary.ValidateCurrency(c.BaseCurrency); err != nil {
-		v.add("salary_comparison.base_currency", "%v", err)
-	}
-	v.check(len(c.TargetCountry) == 2 && strings.ToUpper(c.TargetCountry) == c.TargetCountry, "salary_comparison.target_country",
-		"must be a two-letter country code in capitals such as DE, not %q", c.TargetCountry)
-	v.check(salary.Level(c.TargetLevel).Valid(), "salary_comparison.target_level", "must be junior, mid, senior or unspecified, not %q", c.TargetLevel)
-}
-
-func (v *validator) plan(p Plan) {
-	v.check(p.HoursPerWeek >= plan.MinHoursPerWeek && p.HoursPerWeek <= plan.MaxHoursPerWeek, "plan.hours_per_week",
-		"must be between %g and %g, not %g", float64(plan.MinHoursPerWeek), float64(plan.MaxHoursPerWeek), p.HoursPerWeek)
-	if days, err := plan.ParseStudyDays(p.StudyDays); err != nil {
-		v.add("plan.study_days", "%v", err)
-	} else if days == ([7]bool{}) {
-		v.add("plan.study_days", "must name at least one day")
-	}
-	if _, err := plan.ParseWeekday(p.WeekStart); err != nil {
-		v.add("plan.week_start", "%v", err)
-	}
-	v.check(p.MinStreakMinutes >= 1 && p.MinStreakMinutes <= plan.MaxSessionMinutes, "plan.min_streak_minutes",
-		"must be between 1 and %d, not %d", plan.MaxSessionMinutes, p.MinStreakMinutes)
-	v.count(len(p.DaysOff), "plan.days_off")
-	for i, d := range p.DaysOff {
-		at := fmt.Sprintf("plan.days_off[%d]", i)
-		v.check(d.Date != "", at+".date", "is missing")
-		v.date(at+".date", d.Date)
-		v.check(len(d.Note) <= MaxNameLen, at+".note", "is longer than %d characters", MaxNameLen)
-	}
-}
-
-func (v *validator) sessions(sessions []Session, skills, steps map[string]bool) {
-	v.count(len(sessions), "sessions")
-	for i, s := range sessions {
-		at := fmt.Sprintf("sessions[%d]", i)
-		v.check(s.Date != "", at+".date", "is missing")
-		v.date(at+".date", s.Date)
-		err := plan.ValidateSession(plan.Session{Date: time.Unix(1, 0), Start: s.Start, Minutes: s.Minutes, Notes: s.Notes})
-		if err != nil {
-			v.add(at, "%v", err)
-		}
-		v.check(s.Skill == "" || skills[s.Skill], at+".skill", "names %q, which is not a skill in this document", s.Skill)
-		v.check(s.Step == "" || steps[s.Step], at+".step", "names %q, which is not a step in this document", s.Step)
-	}
-}
-
-// roadmap checks the steps and returns the set of their titles.
-func (v *validator) roadmap(steps []Step) map[string]bool {
-	v.count(len(steps), "roadmap")
-	titles := map[string]bool{}
-	for i, st := range steps {
-		at := fmt.Sprintf("roadmap[%d]", i)
-		v.name(at+".title", st.Title)
-		v.check(st.Title == "" || !titles[st.Title], at+".title", "%q is used by an earlier step; step titles must be unique", st.Title)
-		titles[st.Title] = true
-		v.text(at+".summary", st.Summary)
-		v.notes(at+".notes", st.Notes)
-		v.check(plan.StepStatus(st.Status).Valid(), at+".status", "must be one of todo, in_progress, done, skipped, not %q", st.Status)
-		v.date(at+".target_date", st.TargetDate)
-		v.hours(at+".hours", st.Hours)
-		v.count(len(st.Actions), at+".actions")
-		for j, a := range st.Actions {
-			v.name(fmt.Sprintf("%s.actions[%d].text", at, j), a.Text)
-		}
-		v.links(at, st.Links)
-	}
-	return titles
-}
-
-// skillCategories checks the categories and their skills, prerequisites
-// included, and returns the set of skill names.
-func (v *validator) skillCategories(cats []Category) map[string]bool {
-	v.count(len(cats), "skill_categories")
-	categories, skills := map[string]bool{}, map[string]bool{}
-	for i, c := range cats {
-		at := fmt.Sprintf("skill_categories[%d]", i)
-		v.name(at+".name", c.Name)
-		v.check(c.Name == "" || !categories[c.Name], at+".name", "%q is used by an earlier category; category names must be unique", c.Name)
-		categories[c.Name] = true
-		v.count(len(c.Skills), at+".skills")
-		for j, sk := range c.Skills {
-			sat := fmt.Sprintf("%s.skills[%d]", at, j)
-			v.name(sat+".name", sk.Name)
-			v.check(sk.Name == "" || !skills[sk.Name], sat+".name", "%q is used by an earlier skill; skill names must be unique", sk.Name)
-			skills[sk.Name] = true
-			v.check(plan.SkillStatus(sk.Status).Valid(), sat+".status", "must be one of not_started, learning, done, skipped, not %q", sk.Status)
-			v.level(sat+".current_level", sk.CurrentLevel)
-			v.level(sat+".target_level", sk.TargetLevel)
-			v.hours(sat+".hours", sk.Hours)
-			v.notes(sat+".notes", sk.Notes)
-			v.date(sat+".last_practised", sk.LastPractised)
-			v.links(sat, sk.Links)
-		}
-	}
-	requires := map[string][]string{}
-	for i, c := range cats {
-		for j, sk := range c.Skills {
-			sat := fmt.Sprintf("skill_categories[%d].skills[%d].prerequisites", i, j)
-			for _, p := range sk.Prerequisites {
-				switch {
-				case p == sk.Name:
-					v.add(sat, "%q cannot be its own prerequisite", p)
-				case !skills[p]:
-					v.add(sat, "names %q, which is not a skill in this document", p)
-				default:
-					requires[sk.Name] = append(requires[sk.Name], p)
-				}
-			}
-		}
-	}
-	if cycle := plan.FindCycle(requires); cycle != nil {
-		v.add("skill_categories", "%v", cycle)
-	}
-	return skills
-}
-
-func (v *validator) projects(projects []Project, skills map[string]bool) {
-	v.count(len(projects), "projects")
-	names := map[string]bool{}
-	for i, p := range projects {
-		at := fmt.Sprintf("projects[%d]", i)
-		v.name(at+".name", p.Name)
-		v.check(p.Name == "" || !names[p.Name], at+".name", "%q is used by an earlier project; project names must be unique", p.Name)
-		names[p.Name] = true
-		v.text(at+".description", p.Description)
-		v.check(plan.ProjectStatus(p.Status).Valid(), at+".status", "must be one of planned, in_progress, done, not %q", p.Status)
-		if p.RepoURL != "" {
-			if err := plan.ValidateURL(p.RepoURL); err != nil {
-				v.add(at+".repo_url", "%v", err)
-			}
-		}
-		for _, name := range p.Skills {
-			v.check(skills[name], at+".skills", "names %q, which is not a skill in this document", name)
-		}
-	}
-}
-
-func (v *validator) links(at string, links []Link) {
-	v.count(len(links), at+".links")
-	for i, l := range links {
-		lat := fmt.Sprintf("%s.links[%d]", at, i)
-		v.check(len(l.Title) <= MaxNameLen, lat+".title", "is longer than %d characters", MaxNameLen)
-		v.check(len(l.URL) <= MaxTextLen, lat+".url", "is longer than %d characters", MaxTextLen)
-		if err := plan.ValidateURL(l.URL); err != nil {
-			v.add(lat+".url", "%v", err)
-		}
-	}
-}
-
 // Range converts the document's salary to the domain value.
 func (s Salary) Range() salary.Range {
 	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Level: salary.Level(s.Level), Currency: s.Currency,
 		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source}
-}
-
-type validator struct {
-	problems []string
-	found    int
-}
-
-func (v *validator) add(at, format string, args ...any) {
-	v.found++
-	if len(v.problems) < maxErrorsShown {
-		v.problems = append(v.problems, at+": "+fmt.Sprintf(format, args...))
-	}
-}
-
-func (v *validator) check(ok bool, at, format string, args ...any) {
-	if !ok {
-		v.add(at, format, args...)
-	}
-}
-
-func (v *validator) name(at, s string) {
-	switch {
-	case strings.TrimSpace(s) == "":
-		v.add(at, "must not be empty")
-	case len(s) > MaxNameLen:
-		v.add(at, "is %d characters long; at most %d are allowed", len(s), MaxNameLen)
-	}
-}
-
-func (v *validator) text(at, s string) {
-	v.check(len(s) <= MaxTextLen, at, "is %d characters long; at most %d are allowed", len(s), MaxTextLen)
-}
-
-func (v *validator) notes(at, s string) {
-	v.check(len(s) <= plan.MaxNotesLen, at, "is %d characters long; at most %d are allowed", len(s), plan.MaxNotesLen)
-}
-
-func (v *validator) date(at, s string) {
-	if s == "" {
-		return
-	}
-	if _, err := time.Parse(DateLayout, s); err != nil {
-		v.add(at, "must be a date written YYYY-MM-DD, not %q", s)
-	}
-}
-
-func (v *validator) level(at string, l int) {
-	v.check(l >= 0 && l <= plan.MaxLevel, at, "must be a level from 0 to %d, not %d", plan.MaxLevel, l)
-}
-
-func (v *validator) count(n int, at string) {
-	v.check(n <= MaxItems, at, "has %d items; at most %d are allowed", n, MaxItems)
-}
-
-func (v *validator) hours(at string, h int) {
-	v.check(h >= 0 && h <= MaxItemHours, at, "must be between 0 and %d hours, not %d", MaxItemHours, h)
-}
-
-func (v *validator) err() error {
-	if v.found == 0 {
-		return nil
-	}
-	msg := fmt.Sprintf("the document has %d problem(s):\n  %s", v.found, strings.Join(v.problems, "\n  "))
-	if v.found > len(v.problems) {
-		msg += fmt.Sprintf("\n  … and %d more", v.found-len(v.problems))
-	}
-	return errors.New(msg)
 }
 
 // Empty is a valid document with no data: the default plan starting today,

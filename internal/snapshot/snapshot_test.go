@@ -2,6 +2,8 @@ package snapshot
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,17 +58,20 @@ func TestDecodeRejects(t *testing.T) {
 	}{
 		{"empty", "  \n", "empty"},
 		{"truncated", valid[:len(valid)/2], "cut short"},
-		{"not json", "hello", "not valid JSON at line 1"},
+		{"not json", "hello", "not a Study Planner file"},
+		{"broken json", "{\n  \"format\": nope", "not valid JSON at line 2"},
+		{"a list, not an object", `[1, 2]`, "not a Study Planner file"},
+		{"format of the wrong kind", `{"format": ["studyplanner"], "version": 4}`, `the field "format" holds a list where text belongs`},
 		{"foreign json", `{"name": "something else"}`, "not a Study Planner document"},
 		{"newer version", strings.Replace(valid, `"version": 1`, `"version": 99`, 1), "newer Study Planner"},
 		{"unknown field", strings.Replace(valid, `"hours": 5,`, `"hours": 5, "colour": "red",`, 1), `"colour"`},
 		{"trailing data", valid + valid, "extra data"},
 		{"wrong type", strings.Replace(valid, `"hours": 5`, `"hours": "five"`, 1), "roadmap.hours"},
-		{"bad status", strings.Replace(valid, `"status": "todo"`, `"status": "finished"`, 1), `roadmap[0].status: must be one of`},
+		{"bad status", strings.Replace(valid, `"status": "todo"`, `"status": "finished"`, 1), `roadmap[0]: "finished" is not a step status`},
 		{"bad date", strings.Replace(valid, `2026-11-25`, `25/11/2026`, 1), "plan.start_date"},
 		{"horizon", strings.Replace(valid, `"horizon_months": 9`, `"horizon_months": 0`, 1), "plan.horizon_months"},
-		{"empty title", strings.Replace(valid, `"title": "Decide"`, `"title": " "`, 1), "roadmap[0].title: must not be empty"},
-		{"negative hours", strings.Replace(valid, `"hours": 80`, `"hours": -3`, 1), "skill_categories[0].skills[0].hours"},
+		{"empty title", strings.Replace(valid, `"title": "Decide"`, `"title": " "`, 1), "roadmap[0]: the step's title is missing"},
+		{"negative hours", strings.Replace(valid, `"hours": 80`, `"hours": -3`, 1), "skill_categories[0].skills[0]: the estimate must be between 0 and 10000 hours, not -3"},
 		{"min above max", strings.Replace(valid, `"min": 40000`, `"min": 90000`, 1), "minimum 90,000 is above the maximum 70,000"},
 		{"unknown currency", strings.Replace(valid, `"EUR"`, `"EUX"`, 1), "not a known ISO 4217"},
 		{"lower-case country", strings.Replace(valid, `"DE"`, `"de"`, 1), `salaries[0]: the country code "de"`},
@@ -100,8 +105,21 @@ func TestValidateCountsEveryProblem(t *testing.T) {
 }
 
 func TestDecodeRejectsOversizedInput(t *testing.T) {
-	huge := strings.Repeat(" ", MaxBytes+1)
-	if _, err := Decode(strings.NewReader(huge)); err == nil || !strings.Contains(err.Error(), "larger than") {
-		t.Errorf("Decode of %d bytes = %v, want a size error", len(huge), err)
+	// A sparse file: as large as the limit allows plus one, without using
+	// the memory or the disk.
+	path := filepath.Join(t.TempDir(), "huge.json")
+	if err := os.WriteFile(path, []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, MaxBytes+1); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := Decode(f); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("Decode of %d bytes = %v, want a size error", MaxBytes+1, err)
 	}
 }

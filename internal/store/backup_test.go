@@ -27,14 +27,14 @@ func TestBackupAndRestoreGiveTheSameData(t *testing.T) {
 	}
 	steps, _ := st.Roadmap()
 	st.DeleteStep(steps[0].ID)
-	if err := st.RestoreFrom(b.Path, now.Add(time.Hour)); err != nil {
+	if _, err := st.RestoreFrom(b.Path, now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := st.Export()
 	if !reflect.DeepEqual(before, after) {
 		t.Error("the restored data differs from the backup")
 	}
-	all, _ := Backups(st.Path())
+	all, _ := Backups(st.Path(), now.Add(time.Hour))
 	if len(all) != 2 {
 		t.Errorf("%d backups, want the original and the one taken before restoring", len(all))
 	}
@@ -55,7 +55,7 @@ func TestAutomaticBackupsOncePerDayKeepingSeven(t *testing.T) {
 			t.Fatalf("day %d: made %v, %v", day, made, err)
 		}
 	}
-	all, _ := Backups(st.Path())
+	all, _ := Backups(st.Path(), start.AddDate(0, 0, 10))
 	if len(all) != KeepBackups {
 		t.Fatalf("%d backups kept, want %d", len(all), KeepBackups)
 	}
@@ -69,7 +69,7 @@ func TestADamagedBackupIsRefusedWhole(t *testing.T) {
 	before, _ := st.Export()
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte("SQLite format 3\x00 but nothing more"), 0o600)
-	if err := st.RestoreFrom(bad, time.Now()); err == nil {
+	if _, err := st.RestoreFrom(bad, time.Now()); err == nil {
 		t.Fatal("a damaged backup was restored")
 	}
 	if after, _ := st.Export(); !reflect.DeepEqual(before, after) {

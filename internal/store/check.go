@@ -7,21 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
-
-// DamagedError says a file cannot be used as a Study Planner database. The
-// file was not written to: its bytes are as they were.
-type DamagedError struct {
-	Path   string
-	Reason string
-}
-
-func (e *DamagedError) Error() string {
-	return fmt.Sprintf("%s cannot be opened: %s. Nothing was written to it. Keep it, renamed, in case its data can be "+
-		"recovered; then start afresh, or restore the newest backup with \"studyplanner import BACKUP.db\" "+
-		"(\"studyplanner backups\" lists them, in %s)", e.Path, e.Reason, BackupDir(e.Path))
-}
 
 // sqliteMagic begins every SQLite database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
@@ -80,19 +66,14 @@ func inspect(path string) (exists bool, err error) {
 	return true, nil
 }
 
-// ErrBusy says another window or script held the database for longer than
-// the busy timeout.
-var ErrBusy = errors.New("the data is busy: another Study Planner window or script is writing to it and did not finish in time; try again in a moment")
-
-// Explain words SQLite's own errors for people: a busy database becomes
-// ErrBusy. Other errors pass through.
-func Explain(err error) error {
-	if err == nil {
-		return nil
+// IsSQLite reports whether the file at path begins like an SQLite database.
+func IsSQLite(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
 	}
-	msg := err.Error()
-	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY") {
-		return fmt.Errorf("%w", ErrBusy)
-	}
-	return err
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, _ := io.ReadFull(f, head)
+	return n == len(head) && bytes.Equal(head, sqliteMagic)
 }

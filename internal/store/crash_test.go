@@ -23,6 +23,9 @@ const (
 	writerDBEnv  = "STUDYPLANNER_TEST_WRITER_DB"
 	writerTagEnv = "STUDYPLANNER_TEST_WRITER_TAG"
 	writerMaxEnv = "STUDYPLANNER_TEST_WRITER_MAX"
+	// writerKeepLogEnv makes the child exit without closing the database,
+	// as a killed process would: its last commits stay in the -wal file.
+	writerKeepLogEnv = "STUDYPLANNER_TEST_WRITER_KEEP_LOG"
 )
 
 func TestHelperWriter(t *testing.T) {
@@ -46,7 +49,9 @@ func TestHelperWriter(t *testing.T) {
 		}
 		fmt.Println("saved", note)
 	}
-	st.Close()
+	if os.Getenv(writerKeepLogEnv) == "" {
+		st.Close()
+	}
 	os.Exit(0)
 }
 

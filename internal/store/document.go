@@ -60,7 +60,7 @@ func (s *Store) Export() (snapshot.Document, error) {
 }
 
 func documentPlan(st plan.Settings) snapshot.Plan {
-	p := snapshot.Plan{StartDate: st.StartDate.Format(snapshot.DateLayout), HorizonMonths: st.HorizonMonths,
+	p := snapshot.Plan{StartDate: st.StartDate.Format(time.DateOnly), HorizonMonths: st.HorizonMonths,
 		HoursPerWeek: st.HoursPerWeek, StudyDays: plan.FormatStudyDays(st.StudyDays),
 		WeekStart: plan.WeekdayName(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes,
 		DaysOff: make([]snapshot.DayOff, len(st.DaysOff))}
@@ -175,16 +175,21 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 	return out
 }
 
+// allTables are the tables of a learner's data, children before parents,
+// so that clearing them in this order leaves no foreign key dangling.
+var allTables = []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
+
 // Import replaces all data with doc in one transaction. The document is
-// validated whole first; if anything is wrong, nothing is written.
+// validated whole first; if anything is wrong, nothing is written. Before
+// the transaction commits, every table's row count is checked against the
+// document, so an import that stored less than it read fails whole.
 func (s *Store) Import(doc snapshot.Document) error {
 	if err := doc.Validate(); err != nil {
 		return err
 	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		// Children first, then parents, so no foreign key is left dangling.
-		for _, table := range []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites", "skill_links",
-			"step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"} {
+	err := s.write(func(tx *gorm.DB) error {
+		for _, table := range allTables {
 			if err := tx.Exec("DELETE FROM " + table).Error; err != nil {
 				return fmt.Errorf("clearing %s: %w", table, err)
 			}
@@ -201,11 +206,78 @@ func (s *Store) Import(doc snapshot.Document) error {
 		} else if err := markMeta(tx, referenceDataKey); err != nil {
 			return err
 		}
+		if err := checkImported(tx, doc); err != nil {
+			return err
+		}
 		// The learner now has their own data; never seed over it.
 		return markSeeded(tx)
 	})
 	if err != nil {
 		return fmt.Errorf("importing: %w", err)
+	}
+	return nil
+}
+
+// Counts is how many rows of each kind a learner's data holds.
+type Counts struct {
+	Steps, Actions, Categories, Skills, Prerequisites, Projects, Sessions, DaysOff, Salaries, Rates, PPP int
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("%d steps with %d checklist items, %d skills in %d categories, %d projects, %d sessions, %d days off, %d salary ranges",
+		c.Steps, c.Actions, c.Skills, c.Categories, c.Projects, c.Sessions, c.DaysOff, c.Salaries)
+}
+
+// DocumentCounts counts what a document holds.
+func DocumentCounts(doc snapshot.Document) Counts {
+	c := Counts{Steps: len(doc.Roadmap), Categories: len(doc.SkillCategories), Projects: len(doc.Projects), Sessions: len(doc.Sessions),
+		DaysOff: len(doc.Plan.DaysOff), Salaries: len(doc.Salaries), Rates: len(doc.ExchangeRates), PPP: len(doc.PPP)}
+	for _, st := range doc.Roadmap {
+		c.Actions += len(st.Actions)
+	}
+	for _, cat := range doc.SkillCategories {
+		c.Skills += len(cat.Skills)
+		for _, sk := range cat.Skills {
+			c.Prerequisites += len(sk.Prerequisites)
+		}
+	}
+	return c
+}
+
+// Counts counts the rows stored.
+func (s *Store) Counts() (Counts, error) {
+	var c Counts
+	err := s.read(func(tx *gorm.DB) (err error) { c, err = countRows(tx); return err })
+	if err != nil {
+		return Counts{}, fmt.Errorf("counting the data: %w", err)
+	}
+	return c, nil
+}
+
+func countRows(tx *gorm.DB) (Counts, error) {
+	var c Counts
+	for table, n := range map[string]*int{"steps": &c.Steps, "step_actions": &c.Actions, "skill_categories": &c.Categories,
+		"skills": &c.Skills, "skill_prerequisites": &c.Prerequisites, "projects": &c.Projects, "sessions": &c.Sessions,
+		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP} {
+		if err := tx.Raw("SELECT COUNT(*) FROM " + table).Scan(n).Error; err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// checkImported compares what the transaction stored with what the
+// document holds.
+func checkImported(tx *gorm.DB, doc snapshot.Document) error {
+	got, err := countRows(tx)
+	if err != nil {
+		return err
+	}
+	// Prerequisites are stored once even when a document lists one twice.
+	want := DocumentCounts(doc)
+	want.Prerequisites = got.Prerequisites
+	if got != want {
+		return fmt.Errorf("the import stored %s, but the document holds %s; nothing was changed", got, want)
 	}
 	return nil
 }
@@ -221,7 +293,7 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := saveSettings(tx, st); err != nil {
+	if err := insertSettings(tx, st); err != nil {
 		return fmt.Errorf("writing the plan settings: %w", err)
 	}
 	if err := insertDaysOff(tx, st.DaysOff); err != nil {

@@ -172,7 +172,8 @@ func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
 // migrate applies the pending migrations, each in its own transaction with
 // its record in schema_migrations, so a crash leaves the database at a
-// version it really has.
+// version it really has. It marks the file with ApplicationID in the same
+// transaction, on a new file and on one made before the ID existed.
 func migrate(db *gorm.DB) error {
 	err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
@@ -182,42 +183,62 @@ func migrate(db *gorm.DB) error {
 	if err != nil {
 		return fmt.Errorf("creating the migrations table: %w", err)
 	}
-	// The usual case, an up-to-date database, needs one read and no
+	// The usual case, an up-to-date database, needs two reads and no
 	// transaction.
-	if current, err := schemaVersion(db); err != nil {
+	current, err := schemaVersion(db)
+	if err != nil {
 		return err
-	} else if current == SchemaVersion() {
-		return nil
-	} else if current > SchemaVersion() {
+	}
+	if current > SchemaVersion() {
 		return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
 	}
+	if current == SchemaVersion() && hasApplicationID(db) {
+		return nil
+	}
+	if current == SchemaVersion() {
+		return db.Transaction(markApplication)
+	}
 	for _, m := range migrations {
-		err := db.Transaction(func(tx *gorm.DB) error {
-			// Read the version inside the (immediate) transaction so two
-			// instances starting together cannot both apply a migration.
-			current, err := schemaVersion(tx)
-			if err != nil {
-				return err
-			}
-			if current > SchemaVersion() {
-				return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
-			}
-			if m.version <= current {
-				return nil
-			}
-			for _, stmt := range m.statements {
-				if err := tx.Exec(stmt).Error; err != nil {
-					return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
-				}
-			}
-			return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				m.version, m.name, time.Now().UTC().Format(time.RFC3339)).Error
-		})
-		if err != nil {
+		if err := db.Transaction(func(tx *gorm.DB) error { return apply(tx, m) }); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// apply runs one migration unless the database already has it.
+func apply(tx *gorm.DB, m migration) error {
+	// Read the version inside the (immediate) transaction so two instances
+	// starting together cannot both apply a migration.
+	current, err := schemaVersion(tx)
+	if err != nil {
+		return err
+	}
+	if current > SchemaVersion() {
+		return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
+	}
+	if m.version <= current {
+		return nil
+	}
+	for _, stmt := range m.statements {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+		}
+	}
+	if err := markApplication(tx); err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)).Error
+}
+
+func hasApplicationID(db *gorm.DB) bool {
+	var id int64
+	return db.Raw("PRAGMA application_id").Scan(&id).Error == nil && id == ApplicationID
+}
+
+func markApplication(tx *gorm.DB) error {
+	return tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error
 }
 
 func schemaVersion(db *gorm.DB) (int, error) {

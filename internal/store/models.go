@@ -1,5 +1,7 @@
 package store
 
+import "time"
+
 // The rows GORM maps. They mirror the schema the migrations create; the
 // domain types in package plan and salary are what the rest of the app sees.
 
@@ -174,3 +176,19 @@ type metaRow struct {
 }
 
 func (metaRow) TableName() string { return "app_meta" }
+
+// parseDate reads a stored YYYY-MM-DD date; the empty string is no date.
+func parseDate(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}

@@ -63,11 +63,11 @@ func (s *Store) ImportPack(p snapshot.Pack) (PackResult, error) {
 		return PackResult{}, err
 	}
 	var result PackResult
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		var err error
 		result, err = mergePack(tx, p)
 		return err
-	})
+	}, "steps", "step_actions", "step_links", "skill_categories", "skills", "skill_links", "skill_prerequisites")
 	var cycle *plan.CycleError
 	if errors.As(err, &cycle) {
 		return PackResult{}, fmt.Errorf("with this pack, %w", cycle)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // FileName is the database's name inside the data directory.
@@ -14,20 +15,56 @@ const FileName = "studyplanner.db"
 // EnvVar names the environment variable that overrides the database path.
 const EnvVar = "STUDYPLANNER_DB"
 
-// ResolvePath picks the database file: the --db flag first, then
-// $STUDYPLANNER_DB, then the default in the user's data directory.
-func ResolvePath(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+// Location is the database file to use, and whether it is the default one
+// in the user's data folder (the only place whose folder is created when
+// missing: a mistyped --db path is reported, not created).
+type Location struct {
+	Path    string
+	Default bool
+}
+
+// ResolvePath picks the database file: the --db flag first (given tells
+// whether it was on the command line at all), then $STUDYPLANNER_DB, then
+// the default in the user's data folder. An empty --db or an empty
+// variable that is set is an error, never a quiet fall back to the
+// learner's real data.
+func ResolvePath(flagValue string, given bool) (Location, error) {
+	if given {
+		if strings.TrimSpace(flagValue) == "" {
+			return Location{}, errors.New("--db was given an empty path; name the database file, such as --db ~/study.db")
+		}
+		return Location{Path: flagValue}, nil
 	}
-	if env := os.Getenv(EnvVar); env != "" {
-		return env, nil
+	if env, set := os.LookupEnv(EnvVar); set {
+		if strings.TrimSpace(env) == "" {
+			return Location{}, fmt.Errorf("$%s is set but empty; name the database file in it, or unset it to use %s", EnvVar, defaultPathOrHint())
+		}
+		return Location{Path: env}, nil
 	}
 	dir, err := DataDir()
 	if err != nil {
-		return "", err
+		return Location{}, err
 	}
-	return filepath.Join(dir, FileName), nil
+	return Location{Path: filepath.Join(dir, FileName), Default: true}, nil
+}
+
+func defaultPathOrHint() string {
+	if dir, err := DataDir(); err == nil {
+		return filepath.Join(dir, FileName)
+	}
+	return "the default location"
+}
+
+// Prepare makes the default location's folder when it is missing; for any
+// other location the folder must exist already.
+func (l Location) Prepare() error {
+	if !l.Default {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(l.Path), 0o700); err != nil {
+		return fmt.Errorf("creating the data folder %s: %w", filepath.Dir(l.Path), explainFileError(err))
+	}
+	return nil
 }
 
 // DataDir is where the app keeps its data by default:

@@ -45,49 +45,71 @@ func projects(db *gorm.DB) ([]plan.Project, error) {
 	return out, nil
 }
 
-// SaveProject creates (ID 0) or updates a project and the skills it
-// demonstrates, in one transaction, and returns its ID.
-func (s *Store) SaveProject(p plan.Project) (uint, error) {
-	p.Name = strings.TrimSpace(p.Name)
-	p.RepoURL = strings.TrimSpace(p.RepoURL)
+func projectColumns(p plan.Project) columns {
+	return columns{"name": strings.TrimSpace(p.Name), "description": p.Description, "repo_url": strings.TrimSpace(p.RepoURL), "status": string(p.Status)}
+}
+
+var projectGrows = []string{"projects", "project_skills"}
+
+// AddProject stores a new project with the skills it demonstrates, in one
+// transaction, and returns its ID.
+func (s *Store) AddProject(p plan.Project) (uint, error) {
+	p.Name, p.RepoURL = strings.TrimSpace(p.Name), strings.TrimSpace(p.RepoURL)
 	if err := plan.ValidateProject(p); err != nil {
 		return 0, err
 	}
-	row := projectRow{ID: p.ID, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: string(p.Status)}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if p.ID == 0 {
-			row.Position = nextPosition(tx, "projects", "1 = 1")
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
-		} else {
-			res := tx.Model(&projectRow{}).Where("id = ?", p.ID).Updates(map[string]any{
-				"name": row.Name, "description": row.Description, "repo_url": row.RepoURL, "status": row.Status,
-			})
-			if err := rowsChanged(res, "project"); err != nil {
-				return err
-			}
-			if err := tx.Where("project_id = ?", p.ID).Delete(&projectSkillRow{}).Error; err != nil {
-				return err
-			}
+	row := projectRow{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: string(p.Status)}
+	err := s.write(func(tx *gorm.DB) error {
+		row.Position = nextPosition(tx, "projects", "1 = 1")
+		if err := tx.Create(&row).Error; err != nil {
+			return err
 		}
-		for _, id := range p.SkillIDs {
-			if err := tx.Create(&projectSkillRow{ProjectID: row.ID, SkillID: id}).Error; err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if isUniqueViolation(err) {
-		return 0, fmt.Errorf("a project called %q %w; choose another name", p.Name, ErrDuplicate)
-	}
+		return addProjectSkills(tx, row.ID, p.SkillIDs)
+	}, projectGrows...)
 	if err != nil {
-		return 0, fmt.Errorf("saving the project %q: %w", p.Name, err)
+		return 0, projectError(p.Name, err)
 	}
 	return row.ID, nil
 }
 
-// DeleteProject removes a project; its skills stay.
-func (s *Store) DeleteProject(id uint) error {
-	return rowsChanged(s.db.Delete(&projectRow{}, id), "project")
+// UpdateProject saves what the learner changed from before to after: the
+// changed fields and the skills linked or unlinked.
+func (s *Store) UpdateProject(before, after plan.Project) error {
+	if err := plan.ValidateProject(after); err != nil {
+		return err
+	}
+	err := s.write(func(tx *gorm.DB) error {
+		if err := updateChanged(tx, "projects", "id", before.ID, projectColumns(before), projectColumns(after), "project"); err != nil {
+			return err
+		}
+		links := diffSets(before.SkillIDs, after.SkillIDs)
+		if err := tx.Where("project_id = ? AND skill_id IN ?", before.ID, orNone(links.removed)).Delete(&projectSkillRow{}).Error; err != nil {
+			return err
+		}
+		return addProjectSkills(tx, before.ID, links.added)
+	}, projectGrows...)
+	if err != nil {
+		return projectError(after.Name, err)
+	}
+	return nil
 }
+
+func addProjectSkills(tx *gorm.DB, projectID uint, skills []uint) error {
+	for _, id := range skills {
+		err := tx.Exec(`INSERT INTO project_skills (project_id, skill_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, projectID, id).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func projectError(name string, err error) error {
+	if isUniqueViolation(err) {
+		return fmt.Errorf("a project called %q %w; choose another name", name, ErrDuplicate)
+	}
+	return fmt.Errorf("saving the project %q: %w", name, err)
+}
+
+// DeleteProject removes a project; its skills stay.
+func (s *Store) DeleteProject(id uint) error { return s.deleteRow(&projectRow{}, id, "project") }

@@ -1,15 +1,12 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 // Roadmap loads the steps in order, each with its checklist and links.
@@ -20,8 +17,6 @@ func (s *Store) Roadmap() ([]plan.Step, error) {
 	}
 	return steps, nil
 }
-
-func byPosition(db *gorm.DB) *gorm.DB { return db.Order("position, id") }
 
 // roadmap reads every step with its items and links. It reads whole tables
 // and groups them here: the roadmap is always shown entire, and three plain
@@ -68,29 +63,6 @@ func roadmap(db *gorm.DB) ([]plan.Step, error) {
 	return steps, nil
 }
 
-// parseDate reads a stored YYYY-MM-DD date; the empty string is no date.
-func parseDate(s string) time.Time {
-	t, err := time.Parse(snapshot.DateLayout, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
-func formatDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(snapshot.DateLayout)
-}
-
-// ErrDuplicate is returned when a name or title is already taken.
-var ErrDuplicate = errors.New("already exists")
-
-func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
-}
-
 // AddStep appends a new step to the roadmap and returns it.
 func (s *Store) AddStep(title string) (plan.Step, error) {
 	title = strings.TrimSpace(title)
@@ -98,10 +70,10 @@ func (s *Store) AddStep(title string) (plan.Step, error) {
 		return plan.Step{}, err
 	}
 	row := stepRow{Title: title, Status: string(plan.StepTodo)}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "steps", "1 = 1")
 		return tx.Omit("Actions", "Links").Create(&row).Error
-	})
+	}, "steps")
 	if isUniqueViolation(err) {
 		return plan.Step{}, fmt.Errorf("a step called %q %w; choose another title", title, ErrDuplicate)
 	}
@@ -111,70 +83,70 @@ func (s *Store) AddStep(title string) (plan.Step, error) {
 	return plan.Step{ID: row.ID, Title: row.Title, Status: plan.StepTodo}, nil
 }
 
-func nextPosition(tx *gorm.DB, table, where string, args ...any) int {
-	var max *int
-	tx.Raw("SELECT MAX(position) FROM "+table+" WHERE "+where, args...).Scan(&max)
-	if max == nil {
-		return 0
-	}
-	return *max + 1
+// stepColumns are the fields of a step its form edits; status, checklist
+// and links are changed one at a time elsewhere.
+func stepColumns(st plan.Step) columns {
+	return columns{"title": strings.TrimSpace(st.Title), "summary": st.Summary, "notes": st.Notes,
+		"target_date": formatDate(st.TargetDate), "hours": st.Hours}
 }
 
-// UpdateStep saves a step's title, summary, notes, target date and hours.
-func (s *Store) UpdateStep(st plan.Step) error {
-	st.Title = strings.TrimSpace(st.Title)
-	if err := plan.ValidateStep(st); err != nil {
+// UpdateStep saves the fields of a step changed from before to after: its
+// title, summary, notes, target date and hours.
+func (s *Store) UpdateStep(before, after plan.Step) error {
+	after.Title = strings.TrimSpace(after.Title)
+	if err := plan.ValidateStep(after); err != nil {
 		return err
 	}
-	res := s.db.Model(&stepRow{}).Where("id = ?", st.ID).Updates(map[string]any{
-		"title": st.Title, "summary": st.Summary, "notes": st.Notes,
-		"target_date": formatDate(st.TargetDate), "hours": st.Hours,
+	err := s.write(func(tx *gorm.DB) error {
+		return updateChanged(tx, "steps", "id", before.ID, stepColumns(before), stepColumns(after), "step")
 	})
-	if isUniqueViolation(res.Error) {
-		return fmt.Errorf("a step called %q %w; choose another title", st.Title, ErrDuplicate)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("a step called %q %w; choose another title", after.Title, ErrDuplicate)
 	}
-	return rowsChanged(res, "step")
-}
-
-func rowsChanged(res *gorm.DB, what string) error {
-	if res.Error != nil {
-		return fmt.Errorf("saving the %s: %w", what, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("saving the %s: %w (it may have been deleted in another window)", what, ErrNotFound)
+	if err != nil {
+		return fmt.Errorf("saving the step: %w", err)
 	}
 	return nil
 }
 
 // DeleteStep removes a step with its checklist and links.
-func (s *Store) DeleteStep(id uint) error {
-	return rowsChanged(s.db.Delete(&stepRow{}, id), "step")
-}
+func (s *Store) DeleteStep(id uint) error { return s.deleteRow(&stepRow{}, id, "step") }
 
 // SetStepStatus changes a step's status.
 func (s *Store) SetStepStatus(id uint, status plan.StepStatus) error {
 	if !status.Valid() {
 		return fmt.Errorf("%q is not a step status", status)
 	}
-	return s.update(&stepRow{}, id, "status", string(status), "step")
+	return s.setColumn(&stepRow{}, id, "status", string(status), "step")
+}
+
+// setColumn changes one column of one row.
+func (s *Store) setColumn(model any, id uint, column string, value any, what string) error {
+	err := s.write(func(tx *gorm.DB) error {
+		return rowsChanged(tx.Model(model).Where("id = ?", id).Update(column, value), what)
+	})
+	if err != nil {
+		return fmt.Errorf("saving the %s: %w", what, err)
+	}
+	return nil
 }
 
 // MoveStep moves a step up (delta -1) or down (delta +1) the roadmap.
 func (s *Store) MoveStep(id uint, delta int) error {
-	return s.move("steps", "1 = 1", nil, id, delta)
+	return s.move("steps", "", id, delta)
 }
 
 // AddAction appends an item to a step's checklist.
 func (s *Store) AddAction(stepID uint, text string) (plan.Action, error) {
 	text = strings.TrimSpace(text)
-	if err := plan.ValidateName("checklist item's text", text); err != nil {
+	if err := plan.ValidateAction(text); err != nil {
 		return plan.Action{}, err
 	}
 	row := actionRow{StepID: stepID, Text: text}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "step_actions", "step_id = ?", stepID)
 		return tx.Create(&row).Error
-	})
+	}, "step_actions")
 	if err != nil {
 		return plan.Action{}, fmt.Errorf("adding the checklist item: %w", err)
 	}
@@ -183,21 +155,15 @@ func (s *Store) AddAction(stepID uint, text string) (plan.Action, error) {
 
 // SetActionDone ticks or unticks a checklist item.
 func (s *Store) SetActionDone(id uint, done bool) error {
-	return s.update(&actionRow{}, id, "done", done, "checklist item")
+	return s.setColumn(&actionRow{}, id, "done", done, "checklist item")
 }
 
 // DeleteAction removes a checklist item.
-func (s *Store) DeleteAction(id uint) error {
-	return rowsChanged(s.db.Delete(&actionRow{}, id), "checklist item")
-}
+func (s *Store) DeleteAction(id uint) error { return s.deleteRow(&actionRow{}, id, "checklist item") }
 
 // MoveAction moves a checklist item up or down within its step.
 func (s *Store) MoveAction(id uint, delta int) error {
-	var row actionRow
-	if err := s.db.First(&row, id).Error; err != nil {
-		return fmt.Errorf("moving the checklist item: %w", ErrNotFound)
-	}
-	return s.move("step_actions", "step_id = ?", []any{row.StepID}, id, delta)
+	return s.move("step_actions", "step_id", id, delta)
 }
 
 // AddStepLink adds a resource link to a step.
@@ -207,10 +173,10 @@ func (s *Store) AddStepLink(stepID uint, title, url string) (plan.Link, error) {
 		return plan.Link{}, err
 	}
 	row := stepLinkRow{StepID: stepID, Title: link.Title, URL: link.URL}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "step_links", "step_id = ?", stepID)
 		return tx.Create(&row).Error
-	})
+	}, "step_links")
 	if err != nil {
 		return plan.Link{}, fmt.Errorf("adding the link: %w", err)
 	}
@@ -218,41 +184,4 @@ func (s *Store) AddStepLink(stepID uint, title, url string) (plan.Link, error) {
 }
 
 // DeleteStepLink removes a step's link.
-func (s *Store) DeleteStepLink(id uint) error {
-	return rowsChanged(s.db.Delete(&stepLinkRow{}, id), "link")
-}
-
-// move swaps a row with its neighbour among the rows matching where, then
-// renumbers them 0, 1, 2… so positions stay dense.
-func (s *Store) move(table, where string, args []any, id uint, delta int) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		var ids []uint
-		if err := tx.Raw("SELECT id FROM "+table+" WHERE "+where+" ORDER BY position, id", args...).Scan(&ids).Error; err != nil {
-			return err
-		}
-		at := -1
-		for i, v := range ids {
-			if v == id {
-				at = i
-			}
-		}
-		if at < 0 {
-			return ErrNotFound
-		}
-		to := at + delta
-		if to < 0 || to >= len(ids) {
-			return nil // already first or last
-		}
-		ids[at], ids[to] = ids[to], ids[at]
-		for pos, v := range ids {
-			if err := tx.Exec("UPDATE "+table+" SET position = ? WHERE id = ?", pos, v).Error; err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("moving: %w", err)
-	}
-	return nil
-}
+func (s *Store) DeleteStepLink(id uint) error { return s.deleteRow(&stepLinkRow{}, id, "link") }

@@ -13,7 +13,7 @@ import (
 func (s *Store) Salaries() ([]salary.Range, error) {
 	var rows []salaryRow
 	if err := s.db.Scopes(byPosition).Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("loading the salaries: %w", err)
+		return nil, fmt.Errorf("loading the salaries: %w", explain(err))
 	}
 	out := make([]salary.Range, len(rows))
 	for i, r := range rows {
@@ -32,40 +32,74 @@ func salaryRowOf(r salary.Range) salaryRow {
 		MinAmount: r.Min, MaxAmount: r.Max, MedianAmount: r.Median, Year: r.Year, Source: strings.TrimSpace(r.Source)}
 }
 
-// SaveSalary creates (ID 0) or updates a salary range after checking it.
-func (s *Store) SaveSalary(r salary.Range) (uint, error) {
+func salaryColumns(r salary.Range) columns {
+	row := salaryRowOf(r)
+	return columns{"country": row.Country, "country_code": row.CountryCode, "level": row.Level, "currency": row.Currency,
+		"min_amount": row.MinAmount, "max_amount": row.MaxAmount, "median_amount": row.MedianAmount,
+		"year": row.Year, "source": row.Source}
+}
+
+// AddSalary stores a new salary range after checking it, and returns its
+// ID.
+func (s *Store) AddSalary(r salary.Range) (uint, error) {
 	if err := r.Validate(); err != nil {
 		return 0, err
 	}
 	row := salaryRowOf(r)
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if r.ID == 0 {
-			row.Position = nextPosition(tx, "salaries", "1 = 1")
-			return tx.Create(&row).Error
-		}
-		res := tx.Model(&salaryRow{}).Where("id = ?", r.ID).Updates(map[string]any{
-			"country": row.Country, "country_code": row.CountryCode, "level": row.Level, "currency": row.Currency,
-			"min_amount": row.MinAmount, "max_amount": row.MaxAmount, "median_amount": row.MedianAmount,
-			"year": row.Year, "source": row.Source,
-		})
-		return rowsChanged(res, "salary")
-	})
+	row.ID = 0
+	err := s.write(func(tx *gorm.DB) error {
+		row.Position = nextPosition(tx, "salaries", "1 = 1")
+		return tx.Create(&row).Error
+	}, "salaries")
 	if err != nil {
-		return 0, fmt.Errorf("saving the salary: %w", err)
+		return 0, fmt.Errorf("adding the salary: %w", err)
 	}
 	return row.ID, nil
 }
 
-// DeleteSalary removes a salary range.
-func (s *Store) DeleteSalary(id uint) error {
-	return rowsChanged(s.db.Delete(&salaryRow{}, id), "salary")
+// UpdateSalary saves the fields of a salary range changed from before to
+// after. The range that results with the fields as they are now stored is
+// checked whole (a minimum raised here must stay under a maximum lowered
+// in another window).
+func (s *Store) UpdateSalary(before, after salary.Range) error {
+	if err := after.Validate(); err != nil {
+		return err
+	}
+	err := s.write(func(tx *gorm.DB) error {
+		var current salaryRow
+		if err := rowsChanged(tx.Limit(1).Find(&current, before.ID), "salary"); err != nil {
+			return err
+		}
+		changed := changedColumns(salaryColumns(before), salaryColumns(after))
+		merged := salaryColumns(rangeOf(current))
+		for k, v := range changed {
+			merged[k] = v
+		}
+		if err := rangeOfColumns(merged).Validate(); err != nil {
+			return fmt.Errorf("with the changes made meanwhile elsewhere, %w", err)
+		}
+		return updateChanged(tx, "salaries", "id", before.ID, salaryColumns(before), salaryColumns(after), "salary")
+	})
+	if err != nil {
+		return fmt.Errorf("saving the salary: %w", err)
+	}
+	return nil
 }
+
+func rangeOfColumns(c columns) salary.Range {
+	return salary.Range{Country: c["country"].(string), CountryCode: c["country_code"].(string), Level: salary.Level(c["level"].(string)),
+		Currency: c["currency"].(string), Min: c["min_amount"].(int64), Max: c["max_amount"].(int64), Median: c["median_amount"].(int64),
+		Year: c["year"].(int), Source: c["source"].(string)}
+}
+
+// DeleteSalary removes a salary range.
+func (s *Store) DeleteSalary(id uint) error { return s.deleteRow(&salaryRow{}, id, "salary") }
 
 // Rates loads the exchange rates by currency.
 func (s *Store) Rates() ([]salary.Rate, error) {
 	var rows []rateRow
 	if err := s.db.Order("currency").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("loading the exchange rates: %w", err)
+		return nil, fmt.Errorf("loading the exchange rates: %w", explain(err))
 	}
 	out := make([]salary.Rate, len(rows))
 	for i, r := range rows {
@@ -74,29 +108,50 @@ func (s *Store) Rates() ([]salary.Rate, error) {
 	return out, nil
 }
 
-// SaveRate adds or replaces a currency's exchange rate.
-func (s *Store) SaveRate(r salary.Rate) error {
-	r.PerEUR = strings.TrimSpace(r.PerEUR)
-	if err := r.Validate(); err != nil {
+func rateColumns(r salary.Rate) columns {
+	return columns{"currency": r.Currency, "per_eur": strings.TrimSpace(r.PerEUR), "as_of": formatDate(r.AsOf), "source": strings.TrimSpace(r.Source)}
+}
+
+// SaveRate stores an exchange rate: a new one when before has no currency
+// (replacing any rate the currency already has: the learner typed it all),
+// else only the fields changed from before, the currency included.
+func (s *Store) SaveRate(before, after salary.Rate) error {
+	after.PerEUR = strings.TrimSpace(after.PerEUR)
+	if err := after.Validate(); err != nil {
 		return err
 	}
-	row := rateRow{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: formatDate(r.AsOf), Source: strings.TrimSpace(r.Source)}
-	if err := s.db.Save(&row).Error; err != nil {
-		return fmt.Errorf("saving the rate of %s: %w", r.Currency, err)
+	err := s.write(func(tx *gorm.DB) error {
+		if before.Currency == "" {
+			row := rateRow{Currency: after.Currency, PerEUR: after.PerEUR, AsOf: formatDate(after.AsOf), Source: strings.TrimSpace(after.Source)}
+			return tx.Save(&row).Error
+		}
+		return updateChanged(tx, "exchange_rates", "currency", before.Currency, rateColumns(before), rateColumns(after), "exchange rate")
+	}, "exchange_rates")
+	if isUniqueViolation(err) {
+		return fmt.Errorf("%s already has a rate; edit that one instead", after.Currency)
+	}
+	if err != nil {
+		return fmt.Errorf("saving the rate of %s: %w", after.Currency, err)
 	}
 	return nil
 }
 
 // DeleteRate removes a currency's exchange rate.
 func (s *Store) DeleteRate(currency string) error {
-	return rowsChanged(s.db.Where("currency = ?", currency).Delete(&rateRow{}), "exchange rate")
+	err := s.write(func(tx *gorm.DB) error {
+		return rowsChanged(tx.Where("currency = ?", currency).Delete(&rateRow{}), "exchange rate")
+	})
+	if err != nil {
+		return fmt.Errorf("deleting the rate of %s: %w", currency, err)
+	}
+	return nil
 }
 
 // PPPFactors loads the purchasing power factors by country code.
 func (s *Store) PPPFactors() ([]salary.PPP, error) {
 	var rows []pppRow
 	if err := s.db.Order("country_code").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("loading the purchasing power factors: %w", err)
+		return nil, fmt.Errorf("loading the purchasing power factors: %w", explain(err))
 	}
 	out := make([]salary.PPP, len(rows))
 	for i, r := range rows {
@@ -105,46 +160,41 @@ func (s *Store) PPPFactors() ([]salary.PPP, error) {
 	return out, nil
 }
 
-// SavePPP adds or replaces a country's purchasing power factor.
-func (s *Store) SavePPP(p salary.PPP) error {
-	p.Factor = strings.TrimSpace(p.Factor)
-	if err := p.Validate(); err != nil {
+func pppColumns(p salary.PPP) columns {
+	return columns{"country_code": p.CountryCode, "country": strings.TrimSpace(p.Country), "factor": strings.TrimSpace(p.Factor),
+		"year": p.Year, "source": strings.TrimSpace(p.Source)}
+}
+
+// SavePPP stores a purchasing power factor the way SaveRate stores a rate.
+func (s *Store) SavePPP(before, after salary.PPP) error {
+	after.Factor = strings.TrimSpace(after.Factor)
+	if err := after.Validate(); err != nil {
 		return err
 	}
-	row := pppRow{CountryCode: p.CountryCode, Country: strings.TrimSpace(p.Country), Factor: p.Factor, Year: p.Year, Source: strings.TrimSpace(p.Source)}
-	if err := s.db.Save(&row).Error; err != nil {
-		return fmt.Errorf("saving the factor of %s: %w", p.CountryCode, err)
+	err := s.write(func(tx *gorm.DB) error {
+		if before.CountryCode == "" {
+			c := pppColumns(after)
+			row := pppRow{CountryCode: after.CountryCode, Country: c["country"].(string), Factor: after.Factor, Year: after.Year, Source: c["source"].(string)}
+			return tx.Save(&row).Error
+		}
+		return updateChanged(tx, "ppp_factors", "country_code", before.CountryCode, pppColumns(before), pppColumns(after), "purchasing power factor")
+	}, "ppp_factors")
+	if isUniqueViolation(err) {
+		return fmt.Errorf("%s already has a factor; edit that one instead", after.CountryCode)
+	}
+	if err != nil {
+		return fmt.Errorf("saving the factor of %s: %w", after.CountryCode, err)
 	}
 	return nil
 }
 
 // DeletePPP removes a country's purchasing power factor.
 func (s *Store) DeletePPP(countryCode string) error {
-	return rowsChanged(s.db.Where("country_code = ?", countryCode).Delete(&pppRow{}), "purchasing power factor")
-}
-
-// Comparison loads how the learner compares salaries.
-func (s *Store) Comparison() (salary.Comparison, error) {
-	var rows []planSettingsRow
-	if err := s.db.Limit(1).Find(&rows).Error; err != nil {
-		return salary.Comparison{}, fmt.Errorf("loading the comparison settings: %w", err)
-	}
-	if len(rows) == 0 {
-		return salary.Comparison{Base: "USD", TargetCountry: "US", TargetLevel: salary.Junior}, nil
-	}
-	r := rows[0]
-	return salary.Comparison{Base: r.BaseCurrency, TargetCountry: r.TargetCountry, TargetLevel: salary.Level(r.TargetLevel)}, nil
-}
-
-// SaveComparison stores how the learner compares salaries.
-func (s *Store) SaveComparison(c salary.Comparison) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	err := s.db.Model(&planSettingsRow{}).Where("id = 1").Updates(map[string]any{
-		"base_currency": c.Base, "target_country": c.TargetCountry, "target_level": string(c.TargetLevel)}).Error
+	err := s.write(func(tx *gorm.DB) error {
+		return rowsChanged(tx.Where("country_code = ?", countryCode).Delete(&pppRow{}), "purchasing power factor")
+	})
 	if err != nil {
-		return fmt.Errorf("saving the comparison settings: %w", err)
+		return fmt.Errorf("deleting the factor of %s: %w", countryCode, err)
 	}
 	return nil
 }

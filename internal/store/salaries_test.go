@@ -52,12 +52,12 @@ func TestMigratesAVersion3DatabaseAndGivesItTheDefaultRates(t *testing.T) {
 
 func TestSalariesRatesAndComparison(t *testing.T) {
 	st := imported(t)
-	id, err := st.SaveSalary(salary.Range{Country: "Netherlands", CountryCode: "NL", Level: salary.Mid, Currency: "EUR",
+	id, err := st.AddSalary(salary.Range{Country: "Netherlands", CountryCode: "NL", Level: salary.Mid, Currency: "EUR",
 		Min: 50000, Max: 65000, Median: 57000, Year: 2026, Source: "An offer I got"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.SaveSalary(salary.Range{Country: "X", CountryCode: "XX", Level: salary.Mid, Currency: "EUR", Min: 9, Max: 1, Year: 2026}); err == nil {
+	if _, err := st.AddSalary(salary.Range{Country: "X", CountryCode: "XX", Level: salary.Mid, Currency: "EUR", Min: 9, Max: 1, Year: 2026}); err == nil {
 		t.Error("a minimum above the maximum was saved")
 	}
 	ranges, _ := st.Salaries()
@@ -65,8 +65,9 @@ func TestSalariesRatesAndComparison(t *testing.T) {
 	if last.ID != id || last.Median != 57000 || last.Level != salary.Mid {
 		t.Errorf("stored %+v", last)
 	}
-	last.Max = 70000
-	if _, err := st.SaveSalary(last); err != nil {
+	edited := last
+	edited.Max = 70000
+	if err := st.UpdateSalary(last, edited); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.DeleteSalary(id); err != nil {
@@ -74,13 +75,13 @@ func TestSalariesRatesAndComparison(t *testing.T) {
 	}
 
 	asOf := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	if err := st.SaveRate(salary.Rate{Currency: "GBP", PerEUR: "0.8712", AsOf: asOf, Source: "ECB"}); err != nil {
+	if err := st.SaveRate(salary.Rate{}, salary.Rate{Currency: "GBP", PerEUR: "0.8712", AsOf: asOf, Source: "ECB"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveRate(salary.Rate{Currency: "GBP", PerEUR: "lots", AsOf: asOf}); err == nil {
+	if err := st.SaveRate(salary.Rate{}, salary.Rate{Currency: "GBP", PerEUR: "lots", AsOf: asOf}); err == nil {
 		t.Error("a rate that is not a number was saved")
 	}
-	if err := st.SavePPP(salary.PPP{CountryCode: "GB", Country: "United Kingdom", Factor: "0.70", Year: 2023}); err != nil {
+	if err := st.SavePPP(salary.PPP{}, salary.PPP{CountryCode: "GB", Country: "United Kingdom", Factor: "0.70", Year: 2023}); err != nil {
 		t.Fatal(err)
 	}
 	rates, _ := st.Rates()
@@ -89,7 +90,8 @@ func TestSalariesRatesAndComparison(t *testing.T) {
 		t.Errorf("rates %+v, ppp %+v", rates, ppp)
 	}
 	want := salary.Comparison{Base: "GBP", TargetCountry: "GB", TargetLevel: salary.Senior}
-	if err := st.SaveComparison(want); err != nil {
+	old, _ := st.Comparison()
+	if err := st.UpdateComparison(old, want); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := st.Comparison(); got != want {
@@ -97,14 +99,15 @@ func TestSalariesRatesAndComparison(t *testing.T) {
 	}
 	// Saving the plan's settings leaves the comparison alone.
 	s, _ := st.Settings()
-	s.HoursPerWeek = 11
-	if err := st.SaveSettings(s); err != nil {
+	changed := s
+	changed.HoursPerWeek = 11
+	if err := st.UpdateSettings(s, changed); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := st.Comparison(); got != want {
 		t.Errorf("saving the plan changed the comparison to %+v", got)
 	}
-	if err := st.SaveComparison(salary.Comparison{Base: "EURO", TargetCountry: "GB", TargetLevel: salary.Senior}); err == nil {
+	if err := st.UpdateComparison(want, salary.Comparison{Base: "EURO", TargetCountry: "GB", TargetLevel: salary.Senior}); err == nil {
 		t.Error("a base currency EURO was accepted")
 	}
 }

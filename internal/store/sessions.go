@@ -20,46 +20,41 @@ func (s *Store) LogSession(sess plan.Session) (uint, error) {
 	}
 	row := sessionRowOf(sess)
 	row.ID = 0
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
 		return markPractised(tx, sess)
-	})
+	}, "sessions")
 	if err != nil {
-		return 0, fmt.Errorf("logging the session: %w", sessionError(err))
+		return 0, fmt.Errorf("logging the session: %w", err)
 	}
 	return row.ID, nil
 }
 
-// UpdateSession saves changes to a logged session.
-func (s *Store) UpdateSession(sess plan.Session) error {
-	sess.Notes = strings.TrimSpace(sess.Notes)
-	if err := plan.ValidateSession(sess); err != nil {
-		return err
-	}
+func sessionColumns(sess plan.Session) columns {
 	row := sessionRowOf(sess)
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&sessionRow{}).Where("id = ?", sess.ID).Updates(map[string]any{
-			"date": row.Date, "start_time": row.StartTime, "minutes": row.Minutes,
-			"skill_id": row.SkillID, "step_id": row.StepID, "notes": row.Notes,
-		})
-		if err := rowsChanged(res, "session"); err != nil {
-			return err
-		}
-		return markPractised(tx, sess)
-	})
-	if err != nil {
-		return fmt.Errorf("saving the session: %w", sessionError(err))
-	}
-	return nil
+	return columns{"date": row.Date, "start_time": row.StartTime, "minutes": row.Minutes,
+		"skill_id": row.SkillID, "step_id": row.StepID, "notes": strings.TrimSpace(row.Notes)}
 }
 
-func sessionError(err error) error {
-	if strings.Contains(err.Error(), "FOREIGN KEY") {
-		return fmt.Errorf("its skill or step no longer exists (deleted in another window?)")
+// UpdateSession saves the fields of a logged session changed from before
+// to after.
+func (s *Store) UpdateSession(before, after plan.Session) error {
+	after.Notes = strings.TrimSpace(after.Notes)
+	if err := plan.ValidateSession(after); err != nil {
+		return err
 	}
-	return err
+	err := s.write(func(tx *gorm.DB) error {
+		if err := updateChanged(tx, "sessions", "id", before.ID, sessionColumns(before), sessionColumns(after), "session"); err != nil {
+			return err
+		}
+		return markPractised(tx, after)
+	})
+	if err != nil {
+		return fmt.Errorf("saving the session: %w", err)
+	}
+	return nil
 }
 
 func markPractised(tx *gorm.DB, sess plan.Session) error {
@@ -71,9 +66,7 @@ func markPractised(tx *gorm.DB, sess plan.Session) error {
 }
 
 // DeleteSession removes a logged session.
-func (s *Store) DeleteSession(id uint) error {
-	return rowsChanged(s.db.Delete(&sessionRow{}, id), "session")
-}
+func (s *Store) DeleteSession(id uint) error { return s.deleteRow(&sessionRow{}, id, "session") }
 
 func sessionRowOf(sess plan.Session) sessionRow {
 	row := sessionRow{ID: sess.ID, Date: formatDate(plan.Date(sess.Date)), StartTime: sess.Start, Minutes: sess.Minutes, Notes: sess.Notes}
@@ -106,7 +99,7 @@ func (s *Store) Sessions(from, to time.Time) ([]plan.Session, error) {
 	err := s.db.Where("date >= ? AND date < ?", formatDate(plan.Date(from)), formatDate(plan.Date(to))).
 		Order("date, start_time, id").Find(&rows).Error
 	if err != nil {
-		return nil, fmt.Errorf("loading the sessions: %w", err)
+		return nil, fmt.Errorf("loading the sessions: %w", explain(err))
 	}
 	out := make([]plan.Session, len(rows))
 	for i, r := range rows {
@@ -154,7 +147,7 @@ func (s *Store) DailyMinutes(from, to time.Time) (map[time.Time]int, error) {
 	err := s.db.Raw(`SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
 		formatDate(plan.Date(from)), formatDate(plan.Date(to))).Scan(&rows).Error
 	if err != nil {
-		return nil, fmt.Errorf("totalling the study days: %w", err)
+		return nil, fmt.Errorf("totalling the study days: %w", explain(err))
 	}
 	out := make(map[time.Time]int, len(rows))
 	for _, r := range rows {

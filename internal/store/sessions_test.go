@@ -104,7 +104,7 @@ func TestSessions(t *testing.T) {
 
 	edited := day[1]
 	edited.ID, edited.Minutes = id, 90
-	if err := st.UpdateSession(edited); err != nil {
+	if err := st.UpdateSession(day[1], edited); err != nil {
 		t.Fatal(err)
 	}
 	if l, _ := st.Logged(); l.BySkill[goSkill.ID] != 155 {
@@ -128,15 +128,13 @@ func TestSessions(t *testing.T) {
 
 func TestAddDaysOffKeepsTheOthers(t *testing.T) {
 	st := imported(t)
-	s, _ := st.Settings()
-	s.DaysOff = []plan.DayOff{{Date: date("2026-12-24"), Note: "Christmas Eve"}}
-	if err := st.SaveSettings(s); err != nil {
+	if err := st.AddDaysOff([]plan.DayOff{{Date: date("2026-12-24"), Note: "Christmas Eve"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.AddDaysOff([]plan.DayOff{{Date: date("2026-12-25"), Note: "Christmas"}, {Date: date("2026-12-24"), Note: "Eve"}}); err != nil {
 		t.Fatal(err)
 	}
-	s, _ = st.Settings()
+	s, _ := st.Settings()
 	want := []plan.DayOff{{Date: date("2026-12-24"), Note: "Eve"}, {Date: date("2026-12-25"), Note: "Christmas"}}
 	if !reflect.DeepEqual(s.DaysOff, want) {
 		t.Errorf("days off = %+v, want %+v", s.DaysOff, want)

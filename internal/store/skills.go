@@ -21,7 +21,7 @@ func (s *Store) Categories() ([]plan.Category, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("loading the skills: %w", err)
+		return nil, fmt.Errorf("loading the skills: %w", explain(err))
 	}
 	return cats, nil
 }
@@ -72,7 +72,7 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 	for i, r := range rows {
 		cats[i] = plan.Category{ID: r.ID, Name: r.Name, Skills: make([]plan.Skill, len(r.Skills))}
 		for j, sk := range r.Skills {
-			skill := plan.Skill{ID: sk.ID, Name: sk.Name, Status: plan.SkillStatus(sk.Status),
+			skill := plan.Skill{ID: sk.ID, CategoryID: sk.CategoryID, Name: sk.Name, Status: plan.SkillStatus(sk.Status),
 				CurrentLevel: sk.CurrentLevel, TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes,
 				LastPractised: parseDate(sk.LastPractised), Prerequisites: requires[sk.ID], Proven: proven[sk.ID],
 				Links: make([]plan.Link, len(sk.Links))}
@@ -88,14 +88,14 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 // AddCategory appends a new, empty skill category.
 func (s *Store) AddCategory(name string) (plan.Category, error) {
 	name = strings.TrimSpace(name)
-	if err := plan.ValidateName("category's name", name); err != nil {
+	if err := plan.ValidateCategoryName(name); err != nil {
 		return plan.Category{}, err
 	}
 	row := categoryRow{Name: name}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "skill_categories", "1 = 1")
 		return tx.Omit("Skills").Create(&row).Error
-	})
+	}, "skill_categories")
 	if isUniqueViolation(err) {
 		return plan.Category{}, fmt.Errorf("a category called %q %w; choose another name", name, ErrDuplicate)
 	}
@@ -108,79 +108,163 @@ func (s *Store) AddCategory(name string) (plan.Category, error) {
 // RenameCategory changes a category's name.
 func (s *Store) RenameCategory(id uint, name string) error {
 	name = strings.TrimSpace(name)
-	if err := plan.ValidateName("category's name", name); err != nil {
+	if err := plan.ValidateCategoryName(name); err != nil {
 		return err
 	}
-	res := s.db.Model(&categoryRow{}).Where("id = ?", id).Update("name", name)
-	if isUniqueViolation(res.Error) {
+	err := s.setColumn(&categoryRow{}, id, "name", name, "category")
+	if isUniqueViolation(err) {
 		return fmt.Errorf("a category called %q %w; choose another name", name, ErrDuplicate)
 	}
-	return rowsChanged(res, "category")
+	return err
 }
 
 // DeleteCategory removes a category with all its skills.
-func (s *Store) DeleteCategory(id uint) error {
-	return rowsChanged(s.db.Delete(&categoryRow{}, id), "category")
+func (s *Store) DeleteCategory(id uint) error { return s.deleteRow(&categoryRow{}, id, "category") }
+
+// skillColumns are the fields of a skill its form edits.
+func skillColumns(sk plan.Skill) columns {
+	return columns{"category_id": sk.CategoryID, "name": strings.TrimSpace(sk.Name), "status": string(sk.Status),
+		"current_level": sk.CurrentLevel, "target_level": sk.TargetLevel, "hours": sk.Hours, "notes": sk.Notes,
+		"last_practised": formatDate(sk.LastPractised)}
 }
 
-// SaveSkill creates the skill (ID 0) in the category or updates it, with its
-// links and prerequisites, in one transaction. Prerequisites that would make
-// a circle are refused with a *plan.CycleError naming it.
-func (s *Store) SaveSkill(categoryID uint, sk plan.Skill) (uint, error) {
+// skillGrows names the tables a skill's save may add rows to.
+var skillGrows = []string{"skills", "skill_links", "skill_prerequisites"}
+
+// AddSkill stores a new skill in sk.CategoryID, with its links and
+// prerequisites, in one transaction, and returns its ID. Prerequisites
+// that would make a circle are refused with a *plan.CycleError naming it.
+func (s *Store) AddSkill(sk plan.Skill) (uint, error) {
 	sk.Name = strings.TrimSpace(sk.Name)
 	if err := plan.ValidateSkill(sk); err != nil {
 		return 0, err
 	}
-	row := skillRow{ID: sk.ID, CategoryID: categoryID, Name: sk.Name, Status: string(sk.Status),
-		CurrentLevel: sk.CurrentLevel, TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes,
-		LastPractised: formatDate(sk.LastPractised)}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if sk.ID == 0 {
-			row.Position = nextPosition(tx, "skills", "category_id = ?", categoryID)
-			if err := tx.Omit("Links").Create(&row).Error; err != nil {
-				return err
-			}
-		} else {
-			res := tx.Model(&skillRow{}).Where("id = ?", sk.ID).Updates(map[string]any{
-				"category_id": categoryID, "name": row.Name, "status": row.Status, "current_level": row.CurrentLevel,
-				"target_level": row.TargetLevel, "hours": row.Hours, "notes": row.Notes, "last_practised": row.LastPractised,
-			})
-			if err := rowsChanged(res, "skill"); err != nil {
-				return err
-			}
-			if err := tx.Where("skill_id = ?", sk.ID).Delete(&skillLinkRow{}).Error; err != nil {
-				return err
-			}
-			if err := tx.Where("skill_id = ?", sk.ID).Delete(&prerequisiteRow{}).Error; err != nil {
-				return err
-			}
+	row := skillRow{CategoryID: sk.CategoryID, Name: sk.Name, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
+		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: formatDate(sk.LastPractised)}
+	err := s.write(func(tx *gorm.DB) error {
+		row.Position = nextPosition(tx, "skills", "category_id = ?", sk.CategoryID)
+		if err := tx.Omit("Links").Create(&row).Error; err != nil {
+			return err
 		}
-		for i, l := range sk.Links {
-			link := skillLinkRow{SkillID: row.ID, Position: i, Title: strings.TrimSpace(l.Title), URL: strings.TrimSpace(l.URL)}
-			if err := tx.Create(&link).Error; err != nil {
-				return err
-			}
+		if err := addSkillLinks(tx, row.ID, sk.Links); err != nil {
+			return err
 		}
-		for _, p := range sk.Prerequisites {
-			if p == row.ID {
-				return fmt.Errorf("%q cannot be its own prerequisite", sk.Name)
-			}
-			if err := tx.Create(&prerequisiteRow{SkillID: row.ID, PrerequisiteID: p}).Error; err != nil {
-				return err
-			}
+		if err := addPrerequisites(tx, row.ID, sk.Name, sk.Prerequisites); err != nil {
+			return err
 		}
 		return checkNoCycle(tx)
-	})
+	}, skillGrows...)
+	if err != nil {
+		return 0, skillError(sk.Name, err)
+	}
+	return row.ID, nil
+}
+
+// UpdateSkill saves what the learner changed from before to after: the
+// changed fields, the links added and removed, the prerequisites added and
+// removed. Links and prerequisites another window added meanwhile stay.
+func (s *Store) UpdateSkill(before, after plan.Skill) error {
+	after.Name = strings.TrimSpace(after.Name)
+	if err := plan.ValidateSkill(after); err != nil {
+		return err
+	}
+	err := s.write(func(tx *gorm.DB) error {
+		if err := updateChanged(tx, "skills", "id", before.ID, skillColumns(before), skillColumns(after), "skill"); err != nil {
+			return err
+		}
+		if err := saveSkillLinks(tx, before, after); err != nil {
+			return err
+		}
+		prereqs := diffSets(before.Prerequisites, after.Prerequisites)
+		if err := tx.Where("skill_id = ? AND prerequisite_id IN ?", before.ID, orNone(prereqs.removed)).Delete(&prerequisiteRow{}).Error; err != nil {
+			return err
+		}
+		if err := addPrerequisites(tx, before.ID, after.Name, prereqs.added); err != nil {
+			return err
+		}
+		return checkNoCycle(tx)
+	}, skillGrows...)
+	if err != nil {
+		return skillError(after.Name, err)
+	}
+	return nil
+}
+
+func skillError(name string, err error) error {
 	var cycle *plan.CycleError
 	switch {
 	case errors.As(err, &cycle):
-		return 0, cycle
+		return cycle
 	case isUniqueViolation(err):
-		return 0, fmt.Errorf("a skill called %q %w; choose another name", sk.Name, ErrDuplicate)
-	case err != nil:
-		return 0, fmt.Errorf("saving the skill %q: %w", sk.Name, err)
+		return fmt.Errorf("a skill called %q %w; choose another name", name, ErrDuplicate)
 	}
-	return row.ID, nil
+	return fmt.Errorf("saving the skill %q: %w", name, err)
+}
+
+// orNone keeps "IN ?" valid for an empty list.
+func orNone(ids []uint) []uint {
+	if len(ids) == 0 {
+		return []uint{0}
+	}
+	return ids
+}
+
+func addSkillLinks(tx *gorm.DB, skillID uint, links []plan.Link) error {
+	first := nextPosition(tx, "skill_links", "skill_id = ?", skillID)
+	for i, l := range links {
+		link := skillLinkRow{SkillID: skillID, Position: first + i, Title: strings.TrimSpace(l.Title), URL: strings.TrimSpace(l.URL)}
+		if err := tx.Create(&link).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveSkillLinks removes the links the learner removed (matched by title
+// and address, as the form shows them) and appends those added.
+func saveSkillLinks(tx *gorm.DB, before, after plan.Skill) error {
+	key := func(l plan.Link) string { return strings.TrimSpace(l.Title) + "\x00" + strings.TrimSpace(l.URL) }
+	kept := map[string]int{}
+	for _, l := range after.Links {
+		kept[key(l)]++
+	}
+	var removed []uint
+	for _, l := range before.Links {
+		if kept[key(l)] > 0 {
+			kept[key(l)]--
+			continue
+		}
+		removed = append(removed, l.ID)
+	}
+	had := map[string]int{}
+	for _, l := range before.Links {
+		had[key(l)]++
+	}
+	var added []plan.Link
+	for _, l := range after.Links {
+		if had[key(l)] > 0 {
+			had[key(l)]--
+			continue
+		}
+		added = append(added, l)
+	}
+	if err := tx.Where("skill_id = ? AND id IN ?", before.ID, orNone(removed)).Delete(&skillLinkRow{}).Error; err != nil {
+		return err
+	}
+	return addSkillLinks(tx, before.ID, added)
+}
+
+func addPrerequisites(tx *gorm.DB, skillID uint, name string, ids []uint) error {
+	for _, p := range ids {
+		if p == skillID {
+			return fmt.Errorf("%q cannot be its own prerequisite", name)
+		}
+		err := tx.Exec(`INSERT INTO skill_prerequisites (skill_id, prerequisite_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, skillID, p).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkNoCycle fails with a *plan.CycleError if the stored prerequisites
@@ -214,7 +298,13 @@ func (s *Store) SetSkillStatus(id uint, status plan.SkillStatus, today time.Time
 	if status == plan.SkillLearning || status == plan.SkillDone {
 		fields["last_practised"] = formatDate(plan.Date(today))
 	}
-	return rowsChanged(s.db.Model(&skillRow{}).Where("id = ?", id).Updates(fields), "skill")
+	err := s.write(func(tx *gorm.DB) error {
+		return rowsChanged(tx.Model(&skillRow{}).Where("id = ?", id).Updates(fields), "skill")
+	})
+	if err != nil {
+		return fmt.Errorf("saving the skill: %w", err)
+	}
+	return nil
 }
 
 // SkillImpact is what else deleting a skill touches.
@@ -245,6 +335,4 @@ func (s *Store) ImpactOfDeletingSkill(id uint) (SkillImpact, error) {
 
 // DeleteSkill removes a skill; it stops being a prerequisite of other
 // skills and leaves the projects that demonstrated it.
-func (s *Store) DeleteSkill(id uint) error {
-	return rowsChanged(s.db.Delete(&skillRow{}, id), "skill")
-}
+func (s *Store) DeleteSkill(id uint) error { return s.deleteRow(&skillRow{}, id, "skill") }

@@ -120,14 +120,15 @@ func findSkill(t *testing.T, st *Store, name string) (plan.Skill, uint) {
 func TestSaveSkillRefusesAPrerequisiteCycle(t *testing.T) {
 	st := imported(t)
 	orms, _ := findSkill(t, st, "ORMs")
-	sql, cat := findSkill(t, st, "SQL")
+	sql, _ := findSkill(t, st, "SQL")
 	before, _ := st.Export()
 
-	sql.Prerequisites = []uint{orms.ID}
-	_, err := st.SaveSkill(cat, sql)
+	edited := sql
+	edited.Prerequisites = []uint{orms.ID}
+	err := st.UpdateSkill(sql, edited)
 	var cycle *plan.CycleError
 	if !errors.As(err, &cycle) {
-		t.Fatalf("SaveSkill = %v, want a cycle error", err)
+		t.Fatalf("UpdateSkill = %v, want a cycle error", err)
 	}
 	if !strings.Contains(err.Error(), "ORMs → SQL → ORMs") {
 		t.Errorf("the message %q does not name the cycle", err)
@@ -140,7 +141,7 @@ func TestSaveSkillRefusesAPrerequisiteCycle(t *testing.T) {
 func TestSaveSkillCreatesAndUpdates(t *testing.T) {
 	st := imported(t)
 	goSkill, langs := findSkill(t, st, "Go")
-	id, err := st.SaveSkill(langs, plan.Skill{Name: "  Rust ", Status: plan.SkillLearning, CurrentLevel: 1, TargetLevel: 4, Hours: 90,
+	id, err := st.AddSkill(plan.Skill{CategoryID: langs, Name: "  Rust ", Status: plan.SkillLearning, CurrentLevel: 1, TargetLevel: 4, Hours: 90,
 		Notes: "Ownership first.", Prerequisites: []uint{goSkill.ID},
 		Links: []plan.Link{{Title: "The Book", URL: "https://doc.rust-lang.org/book/"}}})
 	if err != nil {
@@ -150,19 +151,20 @@ func TestSaveSkillCreatesAndUpdates(t *testing.T) {
 	if rust.ID != id || rust.Hours != 90 || rust.TargetLevel != 4 || len(rust.Links) != 1 || !reflect.DeepEqual(rust.Prerequisites, []uint{goSkill.ID}) {
 		t.Errorf("stored skill = %+v", rust)
 	}
-	rust.Prerequisites = nil
-	rust.Links = nil
-	if _, err := st.SaveSkill(langs, rust); err != nil {
+	cleared := rust
+	cleared.Prerequisites = nil
+	cleared.Links = nil
+	if err := st.UpdateSkill(rust, cleared); err != nil {
 		t.Fatal(err)
 	}
 	rust, _ = findSkill(t, st, "Rust")
 	if len(rust.Prerequisites) != 0 || len(rust.Links) != 0 {
 		t.Errorf("prerequisites and links not cleared: %+v", rust)
 	}
-	if _, err := st.SaveSkill(langs, plan.Skill{Name: "Go", Status: plan.SkillNotStarted}); !errors.Is(err, ErrDuplicate) {
+	if _, err := st.AddSkill(plan.Skill{CategoryID: langs, Name: "Go", Status: plan.SkillNotStarted}); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("a second skill called Go: %v, want ErrDuplicate", err)
 	}
-	if _, err := st.SaveSkill(langs, plan.Skill{Name: "Zig", Status: plan.SkillNotStarted, CurrentLevel: 9}); err == nil {
+	if _, err := st.AddSkill(plan.Skill{CategoryID: langs, Name: "Zig", Status: plan.SkillNotStarted, CurrentLevel: 9}); err == nil {
 		t.Error("level 9 was accepted")
 	}
 }
@@ -178,14 +180,15 @@ func TestFinishedProjectsProveSkills(t *testing.T) {
 	projects, _ := st.Projects()
 	p := projects[0]
 	p.Status = plan.ProjectInProgress
-	if _, err := st.SaveProject(p); err != nil {
+	if err := st.UpdateProject(projects[0], p); err != nil {
 		t.Fatal(err)
 	}
 	if sk, _ := findSkill(t, st, "Go"); sk.Proven {
 		t.Error("an unfinished project still proves Go")
 	}
-	p.RepoURL = "not a url"
-	if _, err := st.SaveProject(p); err == nil {
+	broken := p
+	broken.RepoURL = "not a url"
+	if err := st.UpdateProject(p, broken); err == nil {
 		t.Error("a project with a broken repository address was saved")
 	}
 }
@@ -244,8 +247,9 @@ func TestRoadmapEditing(t *testing.T) {
 	if _, err := st.AddStepLink(first.ID, "Docs", "ftp://example.com"); err == nil {
 		t.Error("an ftp link was accepted")
 	}
-	first.Title, first.Notes, first.TargetDate = "Decide your pace", "# Why", today
-	if err := st.UpdateStep(first); err != nil {
+	edited := first
+	edited.Title, edited.Notes, edited.TargetDate = "Decide your pace", "# Why", today
+	if err := st.UpdateStep(first, edited); err != nil {
 		t.Fatal(err)
 	}
 	steps, _ = st.Roadmap()

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,7 +64,7 @@ func samplePack() snapshot.Pack {
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "nested", "studyplanner.db")
+	path := filepath.Join(t.TempDir(), "studyplanner.db")
 	st, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -234,13 +236,16 @@ func TestImportOfInvalidDocumentChangesNothing(t *testing.T) {
 	}
 }
 
-func TestSaveSettings(t *testing.T) {
+func TestUpdateSettings(t *testing.T) {
 	st, _ := openTemp(t)
 	want := plan.DefaultSettings(time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC), time.Sunday)
 	want.HorizonMonths, want.HoursPerWeek, want.MinStreakMinutes = 12, 7.5, 25
 	want.StudyDays = [7]bool{true, false, true, false, true, false, false}
+	if err := st.UpdateSettings(plan.Settings{}, want); err != nil {
+		t.Fatal(err)
+	}
 	want.DaysOff = []plan.DayOff{{Date: time.Date(2027, 1, 18, 0, 0, 0, 0, time.UTC), Note: "Holiday"}}
-	if err := st.SaveSettings(want); err != nil {
+	if err := st.AddDaysOff(want.DaysOff); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.Settings()
@@ -252,12 +257,12 @@ func TestSaveSettings(t *testing.T) {
 	}
 	bad := want
 	bad.HorizonMonths = 40
-	if err := st.SaveSettings(bad); err == nil {
+	if err := st.UpdateSettings(want, bad); err == nil {
 		t.Error("a 40-month horizon was accepted")
 	}
 	bad = want
 	bad.StudyDays = [7]bool{}
-	if err := st.SaveSettings(bad); err == nil {
+	if err := st.UpdateSettings(want, bad); err == nil {
 		t.Error("a plan without study days was accepted")
 	}
 	if got, _ := st.Settings(); !reflect.DeepEqual(got, want) {
@@ -302,11 +307,37 @@ func planStarting(start string) snapshot.Plan {
 }
 
 func TestABusyDatabaseIsExplained(t *testing.T) {
-	if err := Explain(errors.New("saving the skill: database is locked (5) (SQLITE_BUSY)")); !errors.Is(err, ErrBusy) {
-		t.Errorf("Explain = %v, want ErrBusy", err)
+	st, path := openTemp(t)
+	holder, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	other := errors.New("disk full")
+	defer holder.Close()
+	holder.SetMaxOpenConns(1)
+	tx, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec("INSERT INTO app_meta (key, value) VALUES ('held', 'by another process')"); err != nil {
+		t.Fatal(err)
+	}
+	impatient, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer impatient.Close()
+	_, busy := impatient.Exec("INSERT INTO app_meta (key, value) VALUES ('second', 'writer')")
+	if busy == nil {
+		t.Fatal("a second writer was not kept waiting")
+	}
+	err = Explain(busy)
+	if !errors.Is(err, ErrBusy) || strings.Contains(err.Error(), "SQLITE") || strings.Contains(err.Error(), "locked (5)") {
+		t.Errorf("Explain = %q, want ErrBusy in words", err)
+	}
+	other := errors.New("a problem that is not SQLite's")
 	if Explain(other) != other {
 		t.Error("Explain changed an unrelated error")
 	}
+	_ = st
 }

@@ -41,7 +41,7 @@ func (b *backupActions) backUpNow() {
 // showBackups lists the backups with their age; each can be restored
 // after confirming, and the current data is backed up first.
 func (b *backupActions) showBackups() {
-	all, err := store.Backups(b.store.Path())
+	all, err := store.Backups(b.store.Path(), b.now())
 	if err != nil {
 		showError(b.win, "list the backups", err)
 		return
@@ -52,7 +52,11 @@ func (b *backupActions) showBackups() {
 	}
 	for _, bk := range all {
 		bk := bk
-		label := widget.NewLabel(fmt.Sprintf("%s · %s · %s", humanize.RelTime(bk.Time, b.now(), "ago", "from now"), bk.Time.Format("2 Jan 2006 15:04"), humanize.Bytes(uint64(bk.Size))))
+		when := humanize.RelTime(bk.Time, b.now(), "ago", "from now")
+		if bk.Future {
+			when = "dated in the future (the clock was wrong)"
+		}
+		label := widget.NewLabel(fmt.Sprintf("%s · %s · %s", when, bk.Time.Format("2 Jan 2006 15:04"), humanize.Bytes(uint64(bk.Size))))
 		restore := widget.NewButton("Restore…", func() { b.confirmRestore(bk) })
 		rows.Add(container.NewBorder(nil, nil, nil, restore, label))
 	}
@@ -71,7 +75,8 @@ func (b *backupActions) confirmRestore(bk store.Backup) {
 		if !ok {
 			return
 		}
-		if err := b.store.RestoreFrom(bk.Path, b.now()); err != nil {
+		done, err := b.store.RestoreFrom(bk.Path, b.now())
+		if err != nil {
 			showError(b.win, "restore the backup", fmt.Errorf("%w\n\nNothing was changed", err))
 			return
 		}
@@ -79,6 +84,7 @@ func (b *backupActions) confirmRestore(bk store.Backup) {
 			b.list.Hide()
 		}
 		b.changed()
-		dialog.ShowInformation("Restored", "Your data is as it was in the backup.", b.win)
+		dialog.ShowInformation("Restored", fmt.Sprintf("Your data is as it was in the backup: %s.\n\nThe data it replaced is kept in\n%s.",
+			done.Counts, done.Safety.Path), b.win)
 	}, b.win)
 }

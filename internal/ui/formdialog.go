@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
 // formDialog is a dialog around a form whose save can still fail in the
@@ -58,11 +61,12 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 // sentence makes an error message read as a sentence: capital first, full
 // stop last.
 func sentence(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(plan.Shorten(s, maxMessage))
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	first, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(first)) + s[size:]
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}

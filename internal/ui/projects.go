@@ -160,15 +160,21 @@ func (p *projectsTab) edit(proj plan.Project) {
 	form = showFormDialog(p.win, title, "Save", items, extra, func() error {
 		edited := proj
 		edited.Name, edited.Description, edited.RepoURL = name.Text, description.Text, repo.Text
-		var err error
-		if edited.Status, err = plan.ProjectStatusFromLabel(status.Selected); err != nil {
+		status, err := plan.ProjectStatusFromLabel(status.Selected)
+		if err != nil {
 			return err
 		}
+		edited.Status = status
 		edited.SkillIDs = nil
 		for _, n := range skills.Selected {
 			edited.SkillIDs = append(edited.SkillIDs, idByName[n])
 		}
-		if _, err := p.store.SaveProject(edited); err != nil {
+		if isNew {
+			_, err = p.store.AddProject(edited)
+		} else {
+			err = p.store.UpdateProject(proj, edited)
+		}
+		if err != nil {
 			return err
 		}
 		p.changed()

@@ -287,7 +287,7 @@ func (r *roadmap) showNotes() {
 	if strings.TrimSpace(notes) == "" {
 		notes = "*No notes yet.*"
 	}
-	r.notes.ParseMarkdown(notes)
+	setMarkdown(r.notes, notes)
 	r.notes.Show()
 	r.notesEdit.Hide()
 	r.notesSave.Hide()
@@ -407,8 +407,9 @@ func (r *roadmap) startNotes() {
 
 func (r *roadmap) saveNotes() {
 	step := r.steps[r.selected]
-	step.Notes = r.notesEdit.Text
-	if err := r.store.UpdateStep(step); err != nil {
+	edited := step
+	edited.Notes = r.notesEdit.Text
+	if err := r.store.UpdateStep(step, edited); err != nil {
 		r.report("save the notes", err)
 		return
 	}
@@ -483,14 +484,15 @@ func (r *roadmap) editStep() {
 		if err != nil {
 			return err
 		}
-		step.Title, step.Summary, step.Hours = title.Text, summary.Text, h
-		step.TargetDate = time.Time{}
+		edited := step
+		edited.Title, edited.Summary, edited.Hours = title.Text, summary.Text, h
+		edited.TargetDate = time.Time{}
 		if target.Date != nil {
-			step.TargetDate = plan.Date(*target.Date)
+			edited.TargetDate = plan.Date(*target.Date)
 		} else if strings.TrimSpace(target.Text) != "" {
 			return fmt.Errorf("the target date %q is not a date; pick one from the calendar button", target.Text)
 		}
-		if err := r.store.UpdateStep(step); err != nil {
+		if err := r.store.UpdateStep(step, edited); err != nil {
 			return err
 		}
 		r.reload()

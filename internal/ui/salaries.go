@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -200,7 +199,7 @@ func (s *salaries) saveComparison(change func(*salary.Comparison)) {
 	if c == s.cmp {
 		return
 	}
-	if err := s.store.SaveComparison(c); err != nil {
+	if err := s.store.UpdateComparison(s.cmp, c); err != nil {
 		s.report("save the comparison", err)
 		return
 	}
@@ -263,7 +262,7 @@ func (s *salaries) sourceNote(byPower bool, conv *salary.Converter) string {
 func (s *salaries) rateSources() string {
 	var parts []string
 	for _, r := range s.rates {
-		parts = append(parts, fmt.Sprintf("%s %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(snapshot.DateLayout)))
+		parts = append(parts, fmt.Sprintf("%s %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(time.DateOnly)))
 	}
 	if len(parts) == 0 {
 		return "no rates yet"
@@ -382,7 +381,12 @@ func (s *salaries) edit(r salary.Range) {
 			}
 		}
 		edited.Year, _ = strconv.Atoi(strings.TrimSpace(year.Text))
-		if _, err := s.store.SaveSalary(edited); err != nil {
+		if isNew {
+			_, err = s.store.AddSalary(edited)
+		} else {
+			err = s.store.UpdateSalary(r, edited)
+		}
+		if err != nil {
 			return err
 		}
 		s.reload()
@@ -465,7 +469,7 @@ func (s *salaries) editRate(r salary.Rate) {
 		if asOf.Date == nil {
 			return errors.New("pick the date the rate is from")
 		}
-		if err := s.store.SaveRate(salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
+		if err := s.store.SaveRate(r, salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
 			return err
 		}
 		s.reload()
@@ -495,7 +499,7 @@ func (s *salaries) editPPP(p salary.PPP) {
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
 		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
-		err := s.store.SavePPP(salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text})
+		err := s.store.SavePPP(p, salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text})
 		if err != nil {
 			return err
 		}

@@ -159,7 +159,8 @@ func TestDashboardShowsTheTargetPay(t *testing.T) {
 	if d.pay.Text != "€42k – €50k a year" || !strings.Contains(d.payDetail.Text, "Germany, junior (2026)") {
 		t.Errorf("target pay = %q / %q", d.pay.Text, d.payDetail.Text)
 	}
-	if err := st.SaveComparison(salary.Comparison{Base: "EUR", TargetCountry: "US", TargetLevel: salary.Senior}); err != nil {
+	old, _ := st.Comparison()
+	if err := st.UpdateComparison(old, salary.Comparison{Base: "EUR", TargetCountry: "US", TargetLevel: salary.Senior}); err != nil {
 		t.Fatal(err)
 	}
 	press(m, fyne.Key2)

@@ -49,8 +49,9 @@ func newSettings(st *store.Store, report errorReporter, a fyne.App, backups *bac
 		}
 		c, err := st.Comparison()
 		if err == nil && c.Base != code {
-			c.Base = code
-			err = st.SaveComparison(c)
+			changed := c
+			changed.Base = code
+			err = st.UpdateComparison(c, changed)
 		}
 		if err != nil {
 			report("save the comparison currency", err)
@@ -109,7 +110,7 @@ func (s *settingsScreen) load() func() {
 	var backupErr error
 	if err == nil {
 		cmp, err = s.store.Comparison()
-		all, backupErr = store.Backups(s.store.Path())
+		all, backupErr = store.Backups(s.store.Path(), time.Now())
 	}
 	return func() { s.show(rates, cmp, all, backupErr, err) }
 }

@@ -144,7 +144,13 @@ func (s *skills) editSkill(sk plan.Skill, categoryID uint) {
 		for _, n := range prereqs.Selected {
 			edited.Prerequisites = append(edited.Prerequisites, idByName[n])
 		}
-		if _, err := s.store.SaveSkill(catByName[category.Selected], edited); err != nil {
+		edited.CategoryID = catByName[category.Selected]
+		if isNew {
+			_, err = s.store.AddSkill(edited)
+		} else {
+			err = s.store.UpdateSkill(sk, edited)
+		}
+		if err != nil {
 			return err
 		}
 		s.reload()

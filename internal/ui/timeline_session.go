@@ -117,7 +117,7 @@ func (t *timeline) editSession(s plan.Session) {
 		if isNew {
 			_, err = t.store.LogSession(edited)
 		} else {
-			err = t.store.UpdateSession(edited)
+			err = t.store.UpdateSession(s, edited)
 		}
 		if err != nil {
 			return err

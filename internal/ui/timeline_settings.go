@@ -177,7 +177,7 @@ func (p *planSettingsTab) save() {
 		}
 	}
 	if len(problems) == 0 {
-		if err := p.t.store.SaveSettings(s); err != nil {
+		if err := p.t.store.UpdateSettings(p.current, s); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
@@ -207,14 +207,7 @@ func (p *planSettingsTab) addDayOff() {
 }
 
 func (p *planSettingsTab) removeDayOff(day time.Time) {
-	s := p.current
-	s.DaysOff = nil
-	for _, d := range p.current.DaysOff {
-		if !d.Date.Equal(day) {
-			s.DaysOff = append(s.DaysOff, d)
-		}
-	}
-	if err := p.t.store.SaveSettings(s); err != nil {
+	if err := p.t.store.RemoveDaysOff([]time.Time{day}); err != nil {
 		p.t.report("remove the day off", err)
 		return
 	}
@@ -228,18 +221,19 @@ func (p *planSettingsTab) importHolidays() {
 			return
 		}
 		defer r.Close()
-		days, err := ics.ReadDaysOff(r)
+		s := p.current
+		got, err := ics.ReadDaysOff(r, ics.Options{From: plan.Date(p.t.now()), To: s.FinishDate(), Location: time.Local})
 		if err == nil {
-			err = p.t.store.AddDaysOff(days)
+			err = p.t.store.AddDaysOff(got.Days)
 		}
 		if err != nil {
 			showError(p.t.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
 			return
 		}
 		p.t.reload()
-		dialog.ShowInformation("Holidays imported", fmt.Sprintf("%d days off added; the plan now leaves them free.", len(days)), p.t.win)
+		dialog.ShowInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
 	}, p.t.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
 	d.Show()
 }
 

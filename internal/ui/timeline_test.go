@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // timelineAt opens the timeline with the clock set to a Wednesday early in
@@ -246,5 +247,36 @@ func TestASessionIsForASkillOrAStepNotBoth(t *testing.T) {
 	step.SetSelected("Decide your pace")
 	if skill.Selected != noChoice {
 		t.Errorf("choosing a step left the skill %q chosen", skill.Selected)
+	}
+}
+
+// TestSavingPlanSettingsKeepsDaysOffAScriptAdded is the issue's own case:
+// the window is open on Plan settings, a script imports holidays, then the
+// learner changes the hours and saves. The script's days off stay, and the
+// screen shows them.
+func TestSavingPlanSettingsKeepsDaysOffAScriptAdded(t *testing.T) {
+	m, tl := timelineAt(t)
+	tl.tabs.SelectIndex(2)
+	script, err := store.Open(tl.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer script.Close()
+	holidays := []plan.DayOff{{Date: time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC), Note: "Christmas Eve"},
+		{Date: time.Date(2026, 12, 25, 0, 0, 0, 0, time.UTC), Note: "Christmas"}}
+	if err := script.AddDaysOff(holidays); err != nil {
+		t.Fatal(err)
+	}
+	tl.settings.hours.SetText("12")
+	test.Tap(findButton(t, m, "Save plan"))
+	if tl.settings.problem.Visible() {
+		t.Fatalf("saving said %q", tl.settings.problem.Text)
+	}
+	s, _ := script.Settings()
+	if s.HoursPerWeek != 12 || len(s.DaysOff) != 2 {
+		t.Errorf("after saving: %v h a week and %d days off; want 12 h and the script's 2 days off", s.HoursPerWeek, len(s.DaysOff))
+	}
+	if n := len(tl.settings.daysOff.Objects); n != 2 {
+		t.Errorf("the screen lists %d days off, want the 2 the script added", n)
 	}
 }

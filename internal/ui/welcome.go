@@ -122,21 +122,23 @@ func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func
 }
 
 func (wl *welcome) create() {
-	s, err := wl.store.Settings()
+	before, err := wl.store.Settings()
+	s := before
 	if err == nil {
 		err = wl.apply(&s)
 	}
 	if err == nil {
-		err = wl.store.SaveSettings(s)
+		err = wl.store.UpdateSettings(before, s)
 	}
 	if err == nil {
 		var c salary.Comparison
 		if c, err = wl.store.Comparison(); err == nil {
-			c.Base = wl.base.Selected
+			changed := c
+			changed.Base = wl.base.Selected
 			if code, ok := wl.codes[wl.country.Selected]; ok {
-				c.TargetCountry = code
+				changed.TargetCountry = code
 			}
-			err = wl.store.SaveComparison(c)
+			err = wl.store.UpdateComparison(c, changed)
 		}
 	}
 	if err != nil {

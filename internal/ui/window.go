@@ -238,8 +238,11 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(fmt.Errorf("Could not %s.\n\n%v", action, store.Explain(err)), w)
+	dialog.ShowError(fmt.Errorf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage)), w)
 }
+
+// maxMessage bounds an error shown in a dialog, in characters.
+const maxMessage = 1200
 
 // errorReporter is how screens report a failed action.
 type errorReporter func(action string, err error)

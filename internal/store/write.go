@@ -1,0 +1,134 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/dustin/go-humanize"
+	"gorm.io/gorm"
+
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+)
+
+// tableLimits are the plan's limits on each table, so a write can be
+// checked against them in its own transaction.
+var tableLimits = map[string]struct {
+	what  string
+	limit int
+}{
+	"steps":               {"roadmap steps", plan.MaxSteps},
+	"step_actions":        {"checklist items", plan.MaxActions},
+	"step_links":          {"step links", plan.MaxStepLinks},
+	"skill_categories":    {"skill categories", plan.MaxCategories},
+	"skills":              {"skills", plan.MaxSkills},
+	"skill_links":         {"skill links", plan.MaxSkillLinks},
+	"skill_prerequisites": {"prerequisites", plan.MaxPrerequisites},
+	"projects":            {"projects", plan.MaxProjects},
+	"project_skills":      {"skills linked to projects", plan.MaxProjectSkills},
+	"days_off":            {"days off", plan.MaxDaysOff},
+	"sessions":            {"study sessions", plan.MaxSessions},
+	"salaries":            {"salary ranges", salary.MaxRanges},
+	"exchange_rates":      {"exchange rates", salary.MaxRates},
+	"ppp_factors":         {"purchasing power factors", salary.MaxPPPFactors},
+}
+
+// ErrTooLarge says a write would grow the database past what an export
+// can carry.
+var ErrTooLarge = fmt.Errorf("your data would grow past %s, the most Study Planner keeps in one file (so that it can always be exported and imported again); delete old notes or sessions first",
+	humanize.IBytes(snapshot.MaxDataBytes))
+
+// write runs fn in one immediate transaction. Before it commits, the
+// tables fn added rows to (named in grows) are counted against their
+// limits, and the file against snapshot.MaxDataBytes, so that nothing the
+// import would refuse is ever stored. Errors come back in words.
+func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		before, err := s.fileBytes(tx)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if err := checkLimits(tx, grows...); err != nil {
+			return err
+		}
+		return s.checkSize(tx, before)
+	})
+	return explain(err)
+}
+
+// checkLimits counts the named tables against their limits.
+func checkLimits(tx *gorm.DB, tables ...string) error {
+	for _, table := range tables {
+		l, ok := tableLimits[table]
+		if !ok {
+			return fmt.Errorf("no limit is known for table %s", table)
+		}
+		var n int
+		if err := tx.Raw("SELECT COUNT(*) FROM " + table).Scan(&n).Error; err != nil {
+			return err
+		}
+		if err := plan.CheckCount(l.what, n, l.limit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSize refuses a write that grew the file past the limit. A write
+// that does not grow it (a delete, an edit in place) always goes through,
+// so a learner over the limit can make room.
+func (s *Store) checkSize(tx *gorm.DB, before int64) error {
+	after, err := s.fileBytes(tx)
+	if err != nil {
+		return err
+	}
+	if after > before && after > s.maxBytes {
+		return ErrTooLarge
+	}
+	return nil
+}
+
+// fileBytes is the database's size as this transaction sees it.
+func (s *Store) fileBytes(tx *gorm.DB) (int64, error) {
+	var pages int64
+	if err := tx.Raw("PRAGMA page_count").Scan(&pages).Error; err != nil {
+		return 0, err
+	}
+	return pages * s.pageSize, nil
+}
+
+func (s *Store) readPageSize() error {
+	return s.db.Raw("PRAGMA page_size").Scan(&s.pageSize).Error
+}
+
+// rowsChanged turns an UPDATE or DELETE that touched no row into
+// ErrNotFound: the row was deleted meanwhile, in another window or by a
+// script.
+func rowsChanged(res *gorm.DB, what string) error {
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("the %s %w (it may have been deleted in another window)", what, ErrNotFound)
+	}
+	return nil
+}
+
+// deleteRow deletes one row by ID.
+func (s *Store) deleteRow(model any, id uint, what string) error {
+	err := s.write(func(tx *gorm.DB) error { return rowsChanged(tx.Delete(model, id), what) })
+	if err != nil {
+		return fmt.Errorf("deleting the %s: %w", what, err)
+	}
+	return nil
+}
+
+// isNotFound reports whether err says a row is gone.
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
