@@ -7,7 +7,7 @@ BIN      := bin/studyplanner
 # The version lives in FyneApp.toml only; everything else reads it from there.
 VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 APP_ID   := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
-LDFLAGS  := -X main.version=$(VERSION)
+LDFLAGS  := -X main.version=$(VERSION) -X main.appID=$(APP_ID)
 
 # Packaging uses the fyne command from fyne.io/tools at a pinned version.
 FYNE_TOOLS_VERSION := v1.7.4

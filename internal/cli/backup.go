@@ -18,23 +18,23 @@ func runBackup(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("backup takes no arguments, got %q; name the file with --out", fs.Args())}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	path := *out
-	if path == "" {
-		b, err := st.NewBackup(env.Now())
-		if err != nil {
+	return withData(env, db, func(st *store.Store) error {
+		path := *out
+		if path == "" {
+			b, err := st.NewBackup(env.Now())
+			if err != nil {
+				if st.ReadOnly() {
+					return fmt.Errorf("%w; on a read-only disk, write the backup elsewhere with --out FILE", err)
+				}
+				return err
+			}
+			path = b.Path
+		} else if err := st.BackupTo(path); err != nil {
 			return err
 		}
-		path = b.Path
-	} else if err := st.BackupTo(path); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Backed up %s to %s. Restore it with: studyplanner import %s\n", st.Path(), path, path)
-	return nil
+		fmt.Fprintf(env.Stdout, "Backed up %s to %s. Restore it with: studyplanner import %s\n", st.Path(), path, path)
+		return nil
+	})
 }
 
 func runBackups(env Env, args []string) error {
@@ -42,9 +42,9 @@ func runBackups(env Env, args []string) error {
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
-	loc, err := store.ResolvePath(db.value, db.set)
+	loc, err := location(db)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	all, err := store.Backups(loc.Path, env.Now())
 	if err != nil {

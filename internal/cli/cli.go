@@ -1,6 +1,8 @@
-// Package cli is the command line of the studyplanner binary: the global
-// flags, the headless subcommands for scripts and tests, and the hand-over
-// to the window when no subcommand is given.
+// Package cli is the command line of the studyplanner binary: it parses
+// the global flags and the headless subcommands for scripts and tests,
+// calls the use cases of package app, and prints their results as text or
+// JSON. With no subcommand it opens the data for the window and hands it
+// over.
 package cli
 
 import (
@@ -14,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/studyplanner/studyplanner/assets"
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
@@ -32,11 +34,11 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Now            func() time.Time
-	// OpenWindow runs the GUI until the window closes, on an open store, or,
-	// when the database could not be opened, on a recovery that asks the
-	// learner what to do. Only package main can create a window, so it is
-	// passed in.
-	OpenWindow func(*store.Store, *Recovery) error
+	// OpenWindow runs the GUI until the window closes, on the data as it
+	// was opened: an open store or, when the file is damaged, a recovery
+	// that asks the learner what to do. Only package main can create a
+	// window, so it is passed in.
+	OpenWindow func(app.Startup) error
 	// Version is the app's version, shown by --version.
 	Version string
 	// Locale is the user's locale ("en_US.UTF-8"); a new plan's weeks start
@@ -257,74 +259,45 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// openSeeded opens the database and, on its first start, fills it with the
-// default roadmap.
-func openSeeded(env Env, db *dbFlag) (*store.Store, error) {
-	st, err := openStore(db)
+// withData opens the data the flags and the environment name (seeded on
+// its first start), runs fn on it, and closes it: the set-up every command
+// shares.
+func withData(env Env, db *dbFlag, fn func(st *store.Store) error) error {
+	loc, err := location(db)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	content, err := assets.DefaultContent()
+	st, err := app.Open(loc, app.BuiltIn, env.Now(), env.Locale)
 	if err != nil {
-		st.Close()
-		return nil, err
+		return err
 	}
-	content.Plan.WeekStart = plan.WeekdayName(plan.WeekStartForLocale(env.Locale))
-	pack, err := assets.BackendPack()
-	if err != nil {
-		st.Close()
-		return nil, err
-	}
-	if _, err := st.Seed(content, pack, env.Now()); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	defer st.Close()
+	return fn(st)
 }
 
-// openStore opens the database the flags and the environment name. It
-// creates the folder only for the default location, and it clears what
-// backups and exports killed half-way left beside the database.
-func openStore(db *dbFlag) (*store.Store, error) {
+func location(db *dbFlag) (store.Location, error) {
 	loc, err := store.ResolvePath(db.value, db.set)
 	if err != nil {
-		return nil, usageError{err.Error()}
+		return loc, usageError{err.Error()}
 	}
-	if err := loc.Prepare(); err != nil {
-		return nil, err
-	}
-	st, err := store.Open(loc.Path)
-	if err != nil {
-		return nil, err
-	}
-	if !st.ReadOnly() {
-		store.CleanStaleFiles(st.Path())
-	}
-	return st, nil
+	return loc, nil
 }
 
 func openWindow(env Env, db dbFlag) error {
 	if env.OpenWindow == nil {
 		return errors.New("this build has no window")
 	}
-	st, err := openSeeded(env, &db)
-	var damaged *store.DamagedError
-	if errors.As(err, &damaged) {
-		// The window explains and offers a way out instead of a bare error.
-		rec := newRecovery(env, &db, damaged)
-		defer rec.close()
-		return env.OpenWindow(nil, rec)
-	}
+	loc, err := location(&db)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	// A daily backup at start; failing to make one must not keep the
-	// learner out, so it is reported and the app goes on.
-	if !st.ReadOnly() {
-		if _, err := st.AutoBackup(env.Now()); err != nil {
-			fmt.Fprintf(env.Stderr, "studyplanner: the daily backup failed: %v\n", err)
-		}
+	start, err := app.OpenForWindow(loc, app.BuiltIn, env.Now, env.Locale)
+	if err != nil {
+		return err
 	}
-	return env.OpenWindow(st, nil)
+	defer start.Close()
+	if start.BackupProblem != nil {
+		fmt.Fprintf(env.Stderr, "studyplanner: %v\n", start.BackupProblem)
+	}
+	return env.OpenWindow(start)
 }

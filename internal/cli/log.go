@@ -1,12 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 func runLog(env Env, args []string) error {
@@ -38,74 +39,27 @@ func runLog(env Env, args []string) error {
 	if err := plan.ValidateSession(sess); err != nil {
 		return usageError{err.Error()}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := st.Plan()
-	if err != nil {
-		return err
-	}
-	if *skill != "" {
-		if sess.SkillID, err = findSkillID(p, *skill); err != nil {
-			return err
-		}
-	}
-	if *step != "" {
-		if sess.StepID, err = findStepID(p, *step); err != nil {
-			return err
-		}
-	}
-	if _, err := st.LogSession(sess); err != nil {
-		return err
-	}
-	what := *skill
-	if what == "" {
-		what = *step
-	}
-	fmt.Fprintf(env.Stdout, "Logged %d minutes of %s on %s.\n", sess.Minutes, what, sess.Date.Format(time.DateOnly))
-	return nil
-}
-
-// findSkillID looks a skill up by name, ignoring case, and suggests names
-// that contain what was typed when none matches.
-func findSkillID(p plan.Plan, name string) (uint, error) {
-	var names []string
-	for _, c := range p.Categories {
-		for _, sk := range c.Skills {
-			if strings.EqualFold(sk.Name, name) {
-				return sk.ID, nil
+	return withData(env, db, func(st *store.Store) error {
+		logged, err := app.LogSessionFor(st, sess, *skill, *step)
+		var notFound *app.NotFoundError
+		if errors.As(err, &notFound) {
+			list := "studyplanner skills"
+			if notFound.What == "step" {
+				list = "studyplanner status"
 			}
-			names = append(names, sk.Name)
+			if len(notFound.Close) == 0 {
+				return usageError{fmt.Sprintf("%v; see %q for the names", err, list)}
+			}
+			return usageError{err.Error()}
 		}
-	}
-	return 0, notFound("skill", name, names, "studyplanner skills")
-}
-
-func findStepID(p plan.Plan, title string) (uint, error) {
-	var titles []string
-	for _, st := range p.Steps {
-		if strings.EqualFold(st.Title, title) {
-			return st.ID, nil
+		if err != nil {
+			return err
 		}
-		titles = append(titles, st.Title)
-	}
-	return 0, notFound("step", title, titles, "studyplanner status")
-}
-
-func notFound(what, name string, all []string, listCommand string) error {
-	var close []string
-	for _, n := range all {
-		if strings.Contains(strings.ToLower(n), strings.ToLower(name)) {
-			close = append(close, strconv.Quote(n))
+		what := *skill
+		if what == "" {
+			what = *step
 		}
-	}
-	msg := fmt.Sprintf("there is no %s called %q", what, name)
-	if len(close) > 0 {
-		msg += fmt.Sprintf("; did you mean %s?", strings.Join(close, " or "))
-	} else {
-		msg += fmt.Sprintf("; see %q for the names", listCommand)
-	}
-	return usageError{msg}
+		fmt.Fprintf(env.Stdout, "Logged %d minutes of %s on %s.\n", logged.Minutes, what, logged.Date.Format(time.DateOnly))
+		return nil
+	})
 }

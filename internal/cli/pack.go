@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 func runPack(env Env, args []string) error {
@@ -42,24 +44,21 @@ func runPackExport(env Env, args []string) error {
 	if *out == "" || fs.NArg() > 0 {
 		return usageError{"pack export needs --out FILE (or --out - for standard output)"}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := st.ExportPack(*name)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := snapshot.EncodePack(&buf, p); err != nil {
-		return err
-	}
-	if err := writeOutput(env, *out, buf.Bytes()); err != nil || *out == "-" {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Wrote the pack %s to %s.\n", p.Summary(), *out)
-	return nil
+	return withData(env, db, func(st *store.Store) error {
+		p, err := st.ExportPack(*name)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := snapshot.EncodePack(&buf, p); err != nil {
+			return err
+		}
+		if err := writeOutput(env, *out, buf.Bytes()); err != nil || *out == "-" {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Wrote the pack %s to %s.\n", p.Summary(), *out)
+		return nil
+	})
 }
 
 func runPackImport(env Env, args []string) error {
@@ -78,23 +77,14 @@ func runPackImport(env Env, args []string) error {
 	defer in.Close()
 	p, err := snapshot.DecodePack(in)
 	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return nothingChanged(name, err)
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	// A pack updates the summaries and estimates of steps and skills it
-	// shares with the roadmap: back up first, as every import does.
-	safety, err := st.NewBackup(env.Now())
-	if err != nil {
-		return fmt.Errorf("backing up the current data before the import: %w\nNothing was changed.", err)
-	}
-	res, err := st.ImportPack(p)
-	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
-	}
-	fmt.Fprintf(env.Stdout, "Merged the pack %s: %s.\nThe data before the merge is backed up in %s.\n", p.Summary(), res, safety.Path)
-	return nil
+	return withData(env, db, func(st *store.Store) error {
+		done, err := app.ImportPack(st, p, env.Now())
+		if err != nil {
+			return nothingChanged(name, err)
+		}
+		fmt.Fprintf(env.Stdout, "Merged the pack %s: %s.\nThe data before the merge is backed up in %s.\n", p.Summary(), done.Result, done.Backup.Path)
+		return nil
+	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -58,32 +59,29 @@ func runPlan(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("plan takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := changeSettings(st, fs, *start, months.value, hours.value); err != nil {
-		return err
-	}
-	p, err := st.Plan()
-	if err != nil {
-		return err
-	}
-	logged, err := st.Logged()
-	if err != nil {
-		return err
-	}
-	today := plan.Date(env.Now())
-	f := p.Forecast(logged, today)
-	if *asJSON {
-		return printPlanJSON(env, p, f)
-	}
-	return printPlanText(env, p, f, today)
+	return withData(env, db, func(st *store.Store) error {
+		if err := changeSettings(st, fs, *start, months.value, hours.value); err != nil {
+			return err
+		}
+		s, err := app.LoadSchedule(st, env.Now())
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printPlanJSON(env, s.Plan, s.Forecast)
+		}
+		return printPlanText(env, s.Plan, s.Forecast, s.Today)
+	})
 }
 
 // changeSettings applies the flags that were given, all or none.
-func changeSettings(st *store.Store, fs *flag.FlagSet, start string, months int, hours float64) error {
+// settingsStore is what changing the plan from the command line needs.
+type settingsStore interface {
+	Settings() (plan.Settings, error)
+	UpdateSettings(before, after plan.Settings) error
+}
+
+func changeSettings(st settingsStore, fs *flag.FlagSet, start string, months int, hours float64) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if !set["start"] && !set["months"] && !set["hours-per-week"] {

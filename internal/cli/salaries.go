@@ -6,8 +6,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // salaryJSON is one entry of `salaries --json`. The base figures are null
@@ -40,60 +42,54 @@ func runSalaries(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("salaries takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cmp, err := st.Comparison()
-	if err != nil {
-		return err
-	}
 	if *base != "" {
-		cmp.Base = strings.ToUpper(*base)
-		if err := salary.ValidateCurrency(cmp.Base); err != nil {
+		*base = strings.ToUpper(*base)
+		if err := salary.ValidateCurrency(*base); err != nil {
 			return usageError{"--base: " + err.Error()}
 		}
 	}
-	ranges, err := st.Salaries()
+	var data app.SalaryData
+	err := withData(env, db, func(st *store.Store) (err error) {
+		data, err = app.LoadSalaries(st)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	rates, err := st.Rates()
+	cmp, err := data.Compare(app.CompareOptions{Base: *base, ByPower: *byPPP}, env.Now())
 	if err != nil {
 		return err
 	}
-	ppp, err := st.PPPFactors()
-	if err != nil {
-		return err
-	}
-	conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), rates, ppp)
-	if err != nil {
-		return err
-	}
-	compared := salary.Compare(ranges, conv, *byPPP)
 	if *asJSON {
-		list := make([]salaryJSON, len(compared))
-		for i, c := range compared {
-			list[i] = salaryJSON{Country: c.Country, Level: string(c.Level), Currency: c.Currency, Min: c.Min, Max: c.Max,
-				Median: optional(c.Median), Base: cmp.Base, PPP: *byPPP, Year: c.Year, Source: c.Source}
-			if c.Err != nil {
-				list[i].Note = c.Err.Error()
-				continue
-			}
-			list[i].BaseMin, list[i].BaseMax = &compared[i].BaseMin, &compared[i].BaseMax
-			list[i].BaseMedian = optional(c.BaseMedian)
-		}
-		return snapshot.WriteJSON(env.Stdout, list)
+		return printSalariesJSON(env, cmp, *byPPP)
 	}
+	return printSalariesText(env, cmp, data.Rates, *byPPP)
+}
+
+func printSalariesJSON(env Env, cmp app.SalaryComparison, byPower bool) error {
+	list := make([]salaryJSON, len(cmp.Rows))
+	for i, c := range cmp.Rows {
+		list[i] = salaryJSON{Country: c.Country, Level: string(c.Level), Currency: c.Currency, Min: c.Min, Max: c.Max,
+			Median: optional(c.Median), Base: cmp.Base, PPP: byPower, Year: c.Year, Source: c.Source}
+		if c.Err != nil {
+			list[i].Note = c.Err.Error()
+			continue
+		}
+		list[i].BaseMin, list[i].BaseMax = &cmp.Rows[i].BaseMin, &cmp.Rows[i].BaseMax
+		list[i].BaseMedian = optional(c.BaseMedian)
+	}
+	return snapshot.WriteJSON(env.Stdout, list)
+}
+
+func printSalariesText(env Env, cmp app.SalaryComparison, rates []salary.Rate, byPower bool) error {
 	how := "at exchange rates"
-	if *byPPP {
-		how = fmt.Sprintf("by purchasing power in %s (approximate)", conv.BaseCountry)
+	if byPower {
+		how = fmt.Sprintf("by purchasing power in %s (approximate)", cmp.Converter.BaseCountry)
 	}
 	fmt.Fprintf(env.Stdout, "Yearly backend salaries in %s, %s:\n\n", cmp.Base, how)
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "COUNTRY\tLEVEL\tIN "+cmp.Base+"\tORIGINAL\tYEAR\tSOURCE")
-	for _, c := range compared {
+	for _, c := range cmp.Rows {
 		converted := "cannot convert: add a rate"
 		if c.Err == nil {
 			converted = salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax})

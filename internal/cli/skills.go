@@ -6,7 +6,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // skillJSON is one skill as `skills --json` prints it.
@@ -31,33 +33,20 @@ func runSkills(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("skills takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, db)
+	var rows []app.SkillRow
+	err := withData(env, db, func(st *store.Store) (err error) {
+		rows, err = app.ListSkills(st)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	cats, err := st.Categories()
-	if err != nil {
-		return err
-	}
-	names := map[uint]string{}
-	for _, c := range cats {
-		for _, sk := range c.Skills {
-			names[sk.ID] = sk.Name
-		}
-	}
-	list := []skillJSON{}
-	for _, c := range cats {
-		for _, sk := range c.Skills {
-			item := skillJSON{Name: sk.Name, Category: c.Name, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
-				TargetLevel: sk.TargetLevel, Hours: sk.Hours, Prerequisites: []string{}, Proven: sk.Proven}
-			for _, id := range sk.Prerequisites {
-				item.Prerequisites = append(item.Prerequisites, names[id])
-			}
-			if !sk.LastPractised.IsZero() {
-				item.LastPractised = sk.LastPractised.Format(time.DateOnly)
-			}
-			list = append(list, item)
+	list := make([]skillJSON, len(rows))
+	for i, sk := range rows {
+		list[i] = skillJSON{Name: sk.Name, Category: sk.Category, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
+			TargetLevel: sk.TargetLevel, Hours: sk.Hours, Prerequisites: sk.Prerequisites, Proven: sk.Proven}
+		if !sk.LastPractised.IsZero() {
+			list[i].LastPractised = sk.LastPractised.Format(time.DateOnly)
 		}
 	}
 	if *asJSON {

@@ -7,7 +7,9 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 func runStatus(env Env, args []string) error {
@@ -18,17 +20,18 @@ func runStatus(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("status takes no arguments, got %q", fs.Args())}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := st.Plan()
-	if err != nil {
-		return err
-	}
+	return withData(env, db, func(st *store.Store) error {
+		s, err := app.LoadSchedule(st, env.Now())
+		if err != nil {
+			return err
+		}
+		return printStatus(env, s, st.Path())
+	})
+}
+
+func printStatus(env Env, s app.Schedule, path string) error {
+	p, today := s.Plan, s.Today
 	o := p.Overview()
-	today := plan.Date(env.Now())
 	finish := p.Settings.FinishDate()
 
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
@@ -42,7 +45,7 @@ func runStatus(env Env, args []string) error {
 	fmt.Fprintf(w, "Planned finish:\t%s (%d-month plan from %s, %s)\n",
 		finish.Format(time.DateOnly), p.Settings.HorizonMonths,
 		p.Settings.StartDate.Format(time.DateOnly), weeksLeftPhrase(plan.WeeksLeft(p.Settings, today)))
-	fmt.Fprintf(w, "Database:\t%s\n", st.Path())
+	fmt.Fprintf(w, "Database:\t%s\n", path)
 	return w.Flush()
 }
 

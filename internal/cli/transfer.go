@@ -13,10 +13,8 @@ import (
 
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/atomicfile"
-	"github.com/studyplanner/studyplanner/internal/ics"
-	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -39,24 +37,23 @@ func runExport(env Env, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q; the formats are: json, ics, csv", *format)}
 	}
-	st, err := openSeeded(env, db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if *format == "csv" {
-		return writeCSV(env, st, *out)
-	}
-	var buf bytes.Buffer
-	if *format == "ics" {
-		err = writeCalendar(env, st, &buf)
-	} else {
-		err = writeDocument(st, &buf)
-	}
-	if err != nil {
-		return err
-	}
-	return writeOutput(env, *out, buf.Bytes())
+	return withData(env, db, func(st *store.Store) error {
+		switch *format {
+		case "csv":
+			return writeCSV(env, st, *out)
+		case "ics":
+			var buf bytes.Buffer
+			if err := app.WriteCalendar(st, &buf, env.Now()); err != nil {
+				return err
+			}
+			return writeOutput(env, *out, buf.Bytes())
+		}
+		data, err := app.ExportDocument(st)
+		if err != nil {
+			return err
+		}
+		return writeOutput(env, *out, data)
+	})
 }
 
 // writeOutput puts data where --out says: standard output for "" or "-",
@@ -74,35 +71,9 @@ func writeOutput(env Env, out string, data []byte) error {
 	return nil
 }
 
-func writeDocument(st *store.Store, w io.Writer) error {
-	doc, err := st.Export()
-	if err != nil {
-		return err
-	}
-	return snapshot.Encode(w, doc)
-}
-
-// writeCalendar writes the plan from today as iCalendar events.
-func writeCalendar(env Env, st *store.Store, w io.Writer) error {
-	p, err := st.Plan()
-	if err != nil {
-		return err
-	}
-	logged, err := st.Logged()
-	if err != nil {
-		return err
-	}
-	f := p.Forecast(logged, env.Now())
-	return ics.Write(w, f.Days, p.Steps, env.Now())
-}
-
 // writeCSV writes one CSV file per table into dir.
-func writeCSV(env Env, st *store.Store, dir string) error {
-	doc, err := st.Export()
-	if err != nil {
-		return err
-	}
-	tables, err := snapshot.CSVTables(doc)
+func writeCSV(env Env, st app.Exporter, dir string) error {
+	tables, err := app.ExportTables(st)
 	if err != nil {
 		return err
 	}
@@ -113,7 +84,7 @@ func writeCSV(env Env, st *store.Store, dir string) error {
 	names := make([]string, 0, len(tables))
 	for name, data := range tables {
 		if err := atomicfile.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
-			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
+			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), store.Explain(err))
 		}
 		names = append(names, name)
 	}
@@ -133,17 +104,24 @@ func runImport(env Env, args []string) error {
 	name := fs.Arg(0)
 	in, err := openInput(env, name)
 	if err != nil {
-		return fmt.Errorf("%w\nNothing was changed.", err)
+		return nothingChanged(name, err)
 	}
 	defer in.Close()
 	head, _ := in.Peek(512)
-	switch {
-	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
-		return restoreBackup(env, db, name, in)
-	case ics.LooksLikeCalendar(head):
-		return importDaysOff(env, db, name, in)
-	}
-	return importDocument(env, db, name, in)
+	return withData(env, db, func(st *store.Store) error {
+		switch app.KindOf(head) {
+		case app.Backup:
+			return restoreBackup(env, st, name, in)
+		case app.Calendar:
+			return importHolidays(env, st, name, in)
+		}
+		return importDocument(env, st, name, in)
+	})
+}
+
+// nothingChanged words a refused import the way every import reports it.
+func nothingChanged(name string, err error) error {
+	return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
 }
 
 // input is a file, or standard input, with a look at its first bytes, so
@@ -165,53 +143,28 @@ func openInput(env Env, name string) (input, error) {
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return input{}, fmt.Errorf("cannot read %s: %w", name, store.Explain(err))
+		return input{}, fmt.Errorf("cannot read it: %w", store.Explain(err))
 	}
 	return input{Reader: bufio.NewReaderSize(f, 4096), file: f}, nil
 }
 
-// importDocument replaces all data with a JSON document, after backing
-// the current data up.
-func importDocument(env Env, db *dbFlag, name string, in input) error {
-	// Read and check the whole document before touching the database.
-	doc, err := snapshot.Decode(in)
+func importDocument(env Env, st *store.Store, name string, in input) error {
+	done, err := app.ImportDocument(st, in, env.Now())
 	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
-	}
-	st, err := openStore(db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	safety, err := st.NewBackup(env.Now())
-	if err != nil {
-		return fmt.Errorf("backing up the current data before the import: %w\nNothing was changed.", err)
-	}
-	if err := st.Import(doc); err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed; the backup made first is %s.", name, err, safety.Path)
+		if done.Backup.Path != "" {
+			return fmt.Errorf("%s: %w\nNothing was changed; the backup made first is %s.", name, err, done.Backup.Path)
+		}
+		return nothingChanged(name, err)
 	}
 	fmt.Fprintf(env.Stdout, "Imported %s into %s: %s.\nThe data it replaced is backed up in %s.\n",
-		name, st.Path(), store.DocumentCounts(doc), safety.Path)
+		name, st.Path(), done.Counts, done.Backup.Path)
 	return nil
 }
 
-// importDaysOff adds a calendar's events to the plan as days off.
-func importDaysOff(env Env, db *dbFlag, name string, in input) error {
-	st, err := openSeeded(env, db)
+func importHolidays(env Env, st *store.Store, name string, in input) error {
+	got, err := app.ImportHolidays(st, in, env.Now())
 	if err != nil {
-		return err
-	}
-	defer st.Close()
-	s, err := st.Settings()
-	if err != nil {
-		return err
-	}
-	got, err := ics.ReadDaysOff(in, ics.Options{From: plan.Date(env.Now()), To: s.FinishDate(), Location: time.Local})
-	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
-	}
-	if err := st.AddDaysOff(got.Days); err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return nothingChanged(name, err)
 	}
 	days := got.Days
 	fmt.Fprintf(env.Stdout, "From %s: %s (%s to %s); the plan now leaves them free.\n", name, got.Summary(),
@@ -221,7 +174,7 @@ func importDaysOff(env Env, db *dbFlag, name string, in input) error {
 
 // restoreBackup replaces all data with a backup's. A backup on standard
 // input is copied to a temporary file first: SQLite reads files.
-func restoreBackup(env Env, db *dbFlag, name string, in input) error {
+func restoreBackup(env Env, st *store.Store, name string, in input) error {
 	path := name
 	if in.file == nil {
 		tmp, err := os.CreateTemp("", "studyplanner-stdin-*.db")
@@ -236,14 +189,9 @@ func restoreBackup(env Env, db *dbFlag, name string, in input) error {
 		}
 		path = tmp.Name()
 	}
-	st, err := openStore(db)
+	done, err := app.RestoreBackup(st, path, env.Now())
 	if err != nil {
-		return err
-	}
-	defer st.Close()
-	done, err := st.RestoreFrom(path, env.Now())
-	if err != nil {
-		return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+		return nothingChanged(name, err)
 	}
 	fmt.Fprintf(env.Stdout, "Restored %s from the backup %s: %s.\nThe data it replaced is backed up in %s (%s).\n",
 		st.Path(), name, done.Counts, done.Safety.Path, humanize.IBytes(uint64(done.Safety.Size)))

@@ -170,12 +170,14 @@ const StaleAfter = 365 * 24 * time.Hour
 // Stale lists the currencies in use whose rate is older than a year on
 // today, for a warning.
 func Stale(rates []Rate, inUse []string, today time.Time) []string {
+	used := map[string]bool{}
+	for _, c := range inUse {
+		used[c] = true
+	}
 	var out []string
 	for _, r := range rates {
-		for _, c := range inUse {
-			if c == r.Currency && today.Sub(r.AsOf) > StaleAfter {
-				out = append(out, c)
-			}
+		if used[r.Currency] && today.Sub(r.AsOf) > StaleAfter {
+			out = append(out, r.Currency) // each once, however many ranges use it
 		}
 	}
 	return out

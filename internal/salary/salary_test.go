@@ -135,9 +135,9 @@ func TestPurchasingPowerConversion(t *testing.T) {
 
 func TestStaleRates(t *testing.T) {
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
-	got := Stale(rates(), []string{"USD", "JPY"}, today)
+	got := Stale(rates(), []string{"USD", "JPY", "USD", "USD"}, today)
 	if len(got) != 2 {
-		t.Errorf("Stale = %v, want USD and JPY (both over a year old)", got)
+		t.Errorf("Stale = %v, want USD and JPY (both over a year old), each once", got)
 	}
 	if got := Stale(rates(), []string{"USD"}, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
 		t.Errorf("a five-month-old rate is stale: %v", got)

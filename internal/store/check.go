@@ -75,5 +75,9 @@ func IsSQLite(path string) bool {
 	defer f.Close()
 	head := make([]byte, len(sqliteMagic))
 	n, _ := io.ReadFull(f, head)
-	return n == len(head) && bytes.Equal(head, sqliteMagic)
+	return IsSQLiteHeader(head[:n])
 }
+
+// IsSQLiteHeader reports whether a file's first bytes are an SQLite
+// database's.
+func IsSQLiteHeader(head []byte) bool { return bytes.HasPrefix(head, sqliteMagic) }

@@ -10,12 +10,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+// backupStore is what the backup commands need.
+type backupStore interface {
+	app.Restorer
+	NewBackup(now time.Time) (store.Backup, error)
+	Path() string
+}
+
 // backupActions are the File menu's backup commands.
 type backupActions struct {
-	store   *store.Store
+	store   backupStore
 	win     fyne.Window
 	now     func() time.Time
 	changed func()
@@ -75,7 +83,7 @@ func (b *backupActions) confirmRestore(bk store.Backup) {
 		if !ok {
 			return
 		}
-		done, err := b.store.RestoreFrom(bk.Path, b.now())
+		done, err := app.RestoreBackup(b.store, bk.Path, b.now())
 		if err != nil {
 			showError(b.win, "restore the backup", fmt.Errorf("%w\n\nNothing was changed", err))
 			return

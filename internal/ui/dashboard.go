@@ -11,14 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // dashboard answers "where am I and what next?" at a glance.
 type dashboard struct {
-	store  *store.Store
+	data   app.DashboardReader
 	report errorReporter
 	now    func() time.Time
 
@@ -42,8 +42,8 @@ type dashboard struct {
 	root          fyne.CanvasObject
 }
 
-func newDashboard(st *store.Store, report errorReporter) *dashboard {
-	d := &dashboard{store: st, report: report, now: time.Now}
+func newDashboard(data app.DashboardReader, report errorReporter) *dashboard {
+	d := &dashboard{data: data, report: report, now: time.Now}
 	big := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.TextStyle = fyne.TextStyle{Bold: true}
@@ -95,49 +95,19 @@ func (d *dashboard) content() fyne.CanvasObject { return d.root }
 
 func (d *dashboard) reload() { d.load()() }
 
-// dashboardData is everything the dashboard shows, read and computed away
-// from the UI thread.
-type dashboardData struct {
-	p       plan.Plan
-	today   time.Time
-	f       plan.Forecast
-	minutes map[time.Time]int
-	cmp     salary.Comparison
-	ranges  []salary.Range
-	rates   []salary.Rate
-	ppp     []salary.PPP
-}
-
 // load reads what the dashboard needs and returns the step that puts it on
 // screen, to run on the UI thread.
 func (d *dashboard) load() func() {
-	var data dashboardData
-	var err error
-	data.today = plan.Date(d.now())
-	var logged plan.Logged
-	if data.p, err = d.store.Plan(); err == nil {
-		if logged, err = d.store.Logged(); err == nil {
-			if data.minutes, err = d.store.DailyMinutes(data.today.AddDate(0, 0, -371), data.today.AddDate(0, 0, 1)); err == nil {
-				if data.cmp, err = d.store.Comparison(); err == nil {
-					if data.ranges, err = d.store.Salaries(); err == nil {
-						if data.rates, err = d.store.Rates(); err == nil {
-							data.ppp, err = d.store.PPPFactors()
-						}
-					}
-				}
-			}
-		}
-	}
+	data, err := app.LoadDashboard(d.data, d.now())
 	if err != nil {
 		return func() { d.report("load your progress", err) }
 	}
-	data.f = data.p.Forecast(logged, data.today)
 	return func() { d.show(data) }
 }
 
-func (d *dashboard) show(data dashboardData) {
-	p, today := data.p, data.today
-	o := p.Overview()
+func (d *dashboard) show(data app.Dashboard) {
+	p, today := data.Plan, data.Today
+	o := data.Overview
 
 	d.progress.SetValue(o.Fraction())
 	if o.HoursTotal > 0 {
@@ -180,38 +150,34 @@ func (d *dashboard) show(data dashboardData) {
 		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
 	}
 	d.showTimeline(data)
-	d.showPay(data)
+	d.showPay(data.Pay)
 }
 
 // showPay shows the salary range for the learner's target country and
 // level, in their comparison currency.
-func (d *dashboard) showPay(data dashboardData) {
-	cmp := data.cmp
-	r, ok := salary.ForTarget(data.ranges, cmp.TargetCountry, cmp.TargetLevel)
-	if !ok {
+func (d *dashboard) showPay(pay app.TargetPay) {
+	cmp := pay.Settings
+	if !pay.Found {
 		d.pay.SetText("No figure for your target")
 		d.payDetail.SetText(fmt.Sprintf("Add a %s salary for %s on the Salaries screen.", strings.ToLower(cmp.TargetLevel.Label()), cmp.TargetCountry))
 		return
 	}
+	r := pay.Range
 	d.pay.SetText(salary.CompactRange(r) + " a year")
 	detail := fmt.Sprintf("%s, %s (%d).", r.Country, strings.ToLower(r.Level.Label()), r.Year)
-	if r.Currency != cmp.Base {
-		if conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), data.rates, data.ppp); err == nil {
-			if c := salary.Compare([]salary.Range{r}, conv, false)[0]; c.Err == nil {
-				detail += fmt.Sprintf(" About %s in %s.", salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax}), cmp.Base)
-			}
-		}
+	if c := pay.InBase; c != nil {
+		detail += fmt.Sprintf(" About %s in %s.", salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax}), cmp.Base)
 	}
 	d.payDetail.SetText(detail)
 }
 
 // showTimeline fills the headlines of the timeline: the forecast, how the
 // learner stands against the plan, the streak and this week's hours.
-func (d *dashboard) showTimeline(data dashboardData) {
-	p, f := data.p, data.f
-	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, data.today))
+func (d *dashboard) showTimeline(data app.Dashboard) {
+	p, f := data.Plan, data.Forecast
+	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, data.Today))
 	d.forecast.SetText(verdictText(p.Settings, f))
-	h := progressHeadlines(p, f, data.minutes, data.today)
+	h := progressHeadlines(p, f, data.Minutes, data.Today)
 	d.schedule.SetText(h.schedule)
 	d.projected.SetText("Projected finish: " + h.finish)
 	d.streak.SetText("Streak " + h.streak)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
@@ -9,14 +8,20 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
+
+// dataStore is what exporting and importing all data needs.
+type dataStore interface {
+	app.Exporter
+	app.DocumentImporter
+}
 
 // dataActions are the File menu's export and import of all data, the
 // same as `studyplanner export` and `import`.
 type dataActions struct {
-	store   *store.Store
+	store   dataStore
 	win     fyne.Window
 	changed func()
 }
@@ -29,13 +34,8 @@ func (d *dataActions) menuItems() []*fyne.MenuItem {
 }
 
 func (d *dataActions) export() {
-	doc, err := d.store.Export()
+	data, err := app.ExportDocument(d.store)
 	if err != nil {
-		showError(d.win, "export", err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := snapshot.Encode(&buf, doc); err != nil {
 		showError(d.win, "export", err)
 		return
 	}
@@ -44,7 +44,7 @@ func (d *dataActions) export() {
 			showError(d.win, "save the export", err)
 			return
 		}
-		_, err = w.Write(buf.Bytes())
+		_, err = w.Write(data)
 		if closeErr := w.Close(); err == nil {
 			err = closeErr
 		}
@@ -74,15 +74,14 @@ func (d *dataActions) chooseImport() {
 			if !ok {
 				return
 			}
-			if _, err := d.store.NewBackup(time.Now()); err != nil {
-				showError(d.win, "back up before importing", err)
-				return
-			}
-			if err := d.store.Import(doc); err != nil {
+			done, err := app.ImportDecoded(d.store, doc, time.Now())
+			if err != nil {
 				showError(d.win, "import", fmt.Errorf("%w\n\nNothing was changed", err))
 				return
 			}
 			d.changed()
+			dialog.ShowInformation("Imported", fmt.Sprintf("Your data is now %s's: %s.\n\nThe data it replaced is backed up in\n%s.",
+				r.URI().Name(), done.Counts, done.Backup.Path), d.win)
 		}, d.win)
 	}, d.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))

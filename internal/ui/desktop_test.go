@@ -25,10 +25,10 @@ func TestWelcomeMakesThePlan(t *testing.T) {
 		t.Fatal("no welcome on the first run")
 	}
 	start := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
-	wl.start.SetDate(&start)
-	wl.months.SetSelected(monthsLabel(12))
-	wl.hours.SetText("8")
-	wl.days.SetSelected([]string{"Sat", "Sun"})
+	wl.fields.start.SetDate(&start)
+	wl.fields.months.SetSelected(monthsLabel(12))
+	wl.fields.hours.SetText("8")
+	wl.fields.days.SetSelected([]string{"Sat", "Sun"})
 	wl.country.SetSelected("Germany")
 	wl.base.SetSelected("EUR")
 	test.Tap(findButton(t, m, "Create my plan"))
@@ -60,7 +60,7 @@ func TestSkippingTheWelcomeKeepsTheDefaults(t *testing.T) {
 	m := NewMainWindow(a, st, noPack)
 	m.Resize(fyne.NewSize(1100, 800))
 	m.WelcomeIfFirstRun()
-	m.welcome.hours.SetText("30")
+	m.welcome.fields.hours.SetText("30")
 	test.Tap(findButton(t, m, "Skip for now"))
 	after, _ := st.Export()
 	if before.Plan.HoursPerWeek != after.Plan.HoursPerWeek || before.Comparison != after.Comparison {
@@ -158,7 +158,7 @@ func TestMenusShowTheShortcuts(t *testing.T) {
 func TestTrayMenuStartsTheTimer(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
-	tl := m.screens[timelineScreen].(*timeline)
+	tl := m.timeline
 	tl.now = func() time.Time { return time.Date(2026, 11, 4, 18, 0, 0, 0, time.UTC) }
 	press(m, fyne.Key5)
 	rebuilt := 0

@@ -2,19 +2,26 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
+
+// packStore is what the pack commands need.
+type packStore interface {
+	app.PackImporter
+	ExportPack(name string) (snapshot.Pack, error)
+}
 
 // packActions are the File menu's roadmap-pack commands: the same as
 // `studyplanner pack import` and `pack export`.
 type packActions struct {
-	store   *store.Store
+	store   packStore
 	win     fyne.Window
 	builtIn func() (snapshot.Pack, error)
 	changed func() // the screen on view reloads
@@ -60,13 +67,14 @@ func (p *packActions) importBuiltIn() {
 
 // merge imports a decoded pack and says what it changed.
 func (p *packActions) merge(pack snapshot.Pack) {
-	res, err := p.store.ImportPack(pack)
+	done, err := app.ImportPack(p.store, pack, time.Now())
 	if err != nil {
 		showError(p.win, "import the pack", fmt.Errorf("%w\n\nNothing was changed", err))
 		return
 	}
 	p.changed()
-	dialog.ShowInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept.", pack.Summary(), sentence(res.String())), p.win)
+	dialog.ShowInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept; the data before the merge is backed up in\n%s.",
+		pack.Summary(), sentence(done.Result.String()), done.Backup.Path), p.win)
 }
 
 func (p *packActions) chooseExport() {

@@ -12,13 +12,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
+
+// projectsStore is what the projects tab changes.
+type projectsStore interface {
+	AddProject(p plan.Project) (uint, error)
+	UpdateProject(before, after plan.Project) error
+	DeleteProject(id uint) error
+}
 
 // projectsTab lists the portfolio projects; a finished project proves the
 // skills it demonstrates.
 type projectsTab struct {
-	store   *store.Store
+	store   projectsStore
 	report  errorReporter
 	win     fyne.Window
 	changed func() // the skills screen reloads: proven flags may have moved
@@ -31,7 +37,7 @@ type projectsTab struct {
 	root     fyne.CanvasObject
 }
 
-func newProjectsTab(st *store.Store, report errorReporter, w fyne.Window, changed func()) *projectsTab {
+func newProjectsTab(st projectsStore, report errorReporter, w fyne.Window, changed func()) *projectsTab {
 	p := &projectsTab{store: st, report: report, win: w, changed: changed}
 	p.list = widget.NewList(
 		func() int { return len(p.projects) },

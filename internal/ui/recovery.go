@@ -11,24 +11,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
-	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// Recovery is what can be done about a database that could not be opened.
-// Both ways keep the damaged file, renamed; they return the new store and
-// that new name.
-type Recovery interface {
+// recovery is what can be done about a database that could not be opened
+// (app.Recovery). Both ways keep the damaged file, renamed; they return the
+// new store and that new name.
+type recovery interface {
 	Problem() error
 	Backups() []store.Backup
 	StartAfresh() (*store.Store, string, error)
 	Restore(store.Backup) (*store.Store, string, error)
 }
 
-// RecoveryWindow explains why the data could not be opened and offers to
+// recoveryWindow explains why the data could not be opened and offers to
 // restore the newest backup or to start afresh; then it opens the main
 // window.
-type RecoveryWindow struct {
+type recoveryWindow struct {
 	fyne.Window
 	restore, fresh *widget.Button
 	problem        *widget.Label
@@ -36,9 +35,10 @@ type RecoveryWindow struct {
 	Main *MainWindow
 }
 
-// ShowRecovery opens the recovery window.
-func ShowRecovery(a fyne.App, r Recovery, builtInPack func() (snapshot.Pack, error)) *RecoveryWindow {
-	w := &RecoveryWindow{Window: a.NewWindow(Title + " — your data could not be opened")}
+// showRecovery opens the recovery window; openMain opens the main window
+// on the data the learner chose.
+func showRecovery(a fyne.App, r recovery, openMain func(*store.Store) *MainWindow) *recoveryWindow {
+	w := &recoveryWindow{Window: a.NewWindow(Title + " — your data could not be opened")}
 	// Say what is wrong in a sentence; the command-line advice in the
 	// error itself is for the terminal.
 	text := sentence(r.Problem().Error())
@@ -58,8 +58,7 @@ func ShowRecovery(a fyne.App, r Recovery, builtInPack func() (snapshot.Pack, err
 			w.problem.Show()
 			return
 		}
-		w.Main = NewMainWindow(a, st, builtInPack)
-		w.Main.Show()
+		w.Main = openMain(st)
 		dialog.ShowInformation("Your data", "The damaged file was kept, unchanged, as:\n"+aside, w.Main)
 		w.Close()
 	}

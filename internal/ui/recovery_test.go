@@ -50,7 +50,7 @@ func TestRecoveryOffersTheNewestBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	newest := store.Backup{Path: "/b/2.db", Time: time.Now().Add(-3 * time.Hour), Size: 4096}
 	r := &fakeRecovery{t: t, backups: []store.Backup{newest, {Path: "/b/1.db", Time: time.Now().Add(-27 * time.Hour)}}}
-	w := ShowRecovery(a, r, noPack)
+	w := showRecovery(a, r, func(st *store.Store) *MainWindow { return NewMainWindow(a, st, noPack) })
 	if !strings.HasPrefix(w.Title(), Title) {
 		t.Errorf("title %q", w.Title())
 	}
@@ -79,7 +79,7 @@ func TestRecoveryOffersTheNewestBackup(t *testing.T) {
 func TestRecoveryWithoutBackupsStartsAfresh(t *testing.T) {
 	a := test.NewTempApp(t)
 	r := &fakeRecovery{t: t}
-	w := ShowRecovery(a, r, noPack)
+	w := showRecovery(a, r, func(st *store.Store) *MainWindow { return NewMainWindow(a, st, noPack) })
 	if !w.restore.Disabled() {
 		t.Error("restore is offered without a backup")
 	}

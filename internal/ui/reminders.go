@@ -5,8 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 // Preference keys for the study reminder, a setting of this computer
@@ -17,10 +17,10 @@ const (
 	defaultRemindTime = "18:00"
 )
 
-// StartReminders sends a desktop notification on study days at the time
+// startReminders sends a desktop notification on study days at the time
 // chosen in the plan settings, while the app runs. It checks once a minute
 // and stops when stop is closed.
-func StartReminders(a fyne.App, st *store.Store, stop <-chan struct{}) {
+func startReminders(a fyne.App, st app.SettingsReader, stop <-chan struct{}) {
 	go func() {
 		var lastSent time.Time
 		tick := time.NewTicker(time.Minute)

@@ -15,14 +15,29 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
+
+// roadmapStore is what the roadmap screen reads and changes.
+type roadmapStore interface {
+	Roadmap() ([]plan.Step, error)
+	AddStep(title string) (plan.Step, error)
+	UpdateStep(before, after plan.Step) error
+	DeleteStep(id uint) error
+	SetStepStatus(id uint, status plan.StepStatus) error
+	MoveStep(id uint, delta int) error
+	AddAction(stepID uint, text string) (plan.Action, error)
+	SetActionDone(id uint, done bool) error
+	DeleteAction(id uint) error
+	MoveAction(id uint, delta int) error
+	AddStepLink(stepID uint, title, url string) (plan.Link, error)
+	DeleteStepLink(id uint) error
+}
 
 // roadmap lists the steps in order; the selected step shows its summary,
 // status, target date, checklist, notes and links. Ticks and statuses are
 // saved as they are made; text is saved from the editor.
 type roadmap struct {
-	store  *store.Store
+	store  roadmapStore
 	report errorReporter
 	win    fyne.Window
 	now    func() time.Time
@@ -56,7 +71,7 @@ type roadmap struct {
 	root   fyne.CanvasObject
 }
 
-func newRoadmap(st *store.Store, report errorReporter, w fyne.Window) *roadmap {
+func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 	r := &roadmap{store: st, report: report, win: w, now: time.Now, selected: -1}
 
 	r.stepList = widget.NewList(

@@ -13,8 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/salary"
-	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 const (
@@ -22,11 +23,24 @@ const (
 	powerView   = "By purchasing power"
 )
 
+// salariesStore is what the salaries screen reads and changes.
+type salariesStore interface {
+	app.SalaryReader
+	AddSalary(r salary.Range) (uint, error)
+	UpdateSalary(before, after salary.Range) error
+	DeleteSalary(id uint) error
+	SaveRate(before, after salary.Rate) error
+	DeleteRate(currency string) error
+	SavePPP(before, after salary.PPP) error
+	DeletePPP(countryCode string) error
+	UpdateComparison(before, after salary.Comparison) error
+}
+
 // salaries compares what backend developers earn, every range in one
 // currency, at exchange rates or by purchasing power, with the learner's
 // own entries (offers, job ads) beside the published figures.
 type salaries struct {
-	store  *store.Store
+	store  salariesStore
 	report errorReporter
 	win    fyne.Window
 	now    func() time.Time
@@ -43,7 +57,7 @@ type salaries struct {
 	tlevel   *widget.Select
 	notes    *widget.Label
 	warning  *widget.Label
-	chart    *rangeChart
+	chart    *widgets.RangeChart
 	empty    fyne.CanvasObject
 	rateList *fyne.Container
 	pppList  *fyne.Container
@@ -52,7 +66,7 @@ type salaries struct {
 	root     fyne.CanvasObject
 }
 
-func newSalaries(st *store.Store, report errorReporter, w fyne.Window) *salaries {
+func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salaries {
 	s := &salaries{store: st, report: report, win: w, now: time.Now}
 	s.base = widget.NewSelect(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
 	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, func(string) { s.show() })
@@ -77,7 +91,7 @@ func newSalaries(st *store.Store, report errorReporter, w fyne.Window) *salaries
 	s.warning = widget.NewLabel("")
 	s.warning.Importance = widget.WarningImportance
 	s.warning.Wrapping = fyne.TextWrapWord
-	s.chart = newRangeChart()
+	s.chart = widgets.NewRangeChart()
 	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
 	s.empty = emptyState("No salary figures yet", "Add the ranges you find in job ads and offers.")
 	add := widget.NewButtonWithIcon("Add salary", theme.ContentAddIcon(), func() {
@@ -126,22 +140,12 @@ func (s *salaries) reload() { s.load()() }
 // load reads the salaries, rates, factors and comparison settings and
 // returns the step that shows them.
 func (s *salaries) load() func() {
-	ranges, err := s.store.Salaries()
-	var rates []salary.Rate
-	var ppp []salary.PPP
-	var cmp salary.Comparison
-	if err == nil {
-		if rates, err = s.store.Rates(); err == nil {
-			if ppp, err = s.store.PPPFactors(); err == nil {
-				cmp, err = s.store.Comparison()
-			}
-		}
-	}
+	data, err := app.LoadSalaries(s.store)
 	if err != nil {
 		return func() { s.report("load the salaries", err) }
 	}
 	return func() {
-		s.ranges, s.rates, s.ppp, s.cmp = ranges, rates, ppp, cmp
+		s.ranges, s.rates, s.ppp, s.cmp = data.Ranges, data.Rates, data.PPP, data.Settings
 		s.showAll()
 	}
 }
@@ -212,31 +216,25 @@ func (s *salaries) show() {
 		return
 	}
 	byPower := s.view.Selected == powerView
-	conv, err := salary.NewConverter(s.cmp.Base, s.cmp.PriceCountry(), s.rates, s.ppp)
+	level, _ := salary.LevelFromLabel(s.level.Selected)
+	data := app.SalaryData{Ranges: s.ranges, Rates: s.rates, PPP: s.ppp, Settings: s.cmp}
+	cmp, err := data.Compare(app.CompareOptions{ByPower: byPower, Level: level}, s.now())
 	if err != nil {
 		s.warning.SetText(sentence(err.Error()))
 		s.warning.Show()
-		s.chart.set(nil, s.cmp.Base, nil)
+		s.chart.Set(nil, s.cmp.Base, nil)
 		return
 	}
-	level, _ := salary.LevelFromLabel(s.level.Selected)
-	shown := salary.Filter(s.ranges, level)
-	compared := salary.Compare(shown, conv, byPower)
-	target, hasTarget := salary.ForTarget(s.ranges, s.cmp.TargetCountry, s.cmp.TargetLevel)
-	s.chart.set(compared, s.cmp.Base, func(r salary.Range) bool { return hasTarget && r.ID == target.ID })
-	showIf(s.empty, len(shown) == 0)
-
-	var inUse []string
-	for _, r := range shown {
-		inUse = append(inUse, r.Currency)
-	}
-	if stale := salary.Stale(s.rates, inUse, s.now()); len(stale) > 0 && !byPower {
-		s.warning.SetText(fmt.Sprintf("The exchange rates for %s are more than a year old; update them under Rates for a fair comparison.", strings.Join(stale, ", ")))
+	target := data.TargetPay()
+	s.chart.Set(cmp.Rows, s.cmp.Base, func(r salary.Range) bool { return target.Found && r.ID == target.Range.ID })
+	showIf(s.empty, len(cmp.Rows) == 0)
+	if len(cmp.StaleRates) > 0 {
+		s.warning.SetText(fmt.Sprintf("The exchange rates for %s are more than a year old; update them under Rates for a fair comparison.", strings.Join(cmp.StaleRates, ", ")))
 		s.warning.Show()
 	} else {
 		s.warning.Hide()
 	}
-	s.notes.SetText(s.sourceNote(byPower, conv))
+	s.notes.SetText(s.sourceNote(byPower, cmp.Converter))
 }
 
 // sourceNote says where the figures and the conversions come from.

@@ -45,7 +45,7 @@ func salariesScreen(t *testing.T) (*MainWindow, *salaries) {
 
 func TestSalariesCompareInOneCurrency(t *testing.T) {
 	_, s := salariesScreen(t)
-	rows := s.chart.rows
+	rows := s.chart.Rows()
 	if len(rows) != 3 {
 		t.Fatalf("%d rows", len(rows))
 	}
@@ -56,7 +56,7 @@ func TestSalariesCompareInOneCurrency(t *testing.T) {
 	if rows[2].Country != "Germany" || rows[2].BaseMin != 42000 || rows[2].BaseMedian != 45000 {
 		t.Errorf("Germany, already in euros, changed: %+v", rows[2])
 	}
-	if !s.chart.target(rows[2].Range) || s.chart.target(rows[0].Range) {
+	if !s.chart.IsTarget(rows[2].Range) || s.chart.IsTarget(rows[0].Range) {
 		t.Error("the target (Germany, junior) is not the one highlighted")
 	}
 	if !strings.Contains(s.notes.Text, "USD 1.0813 (2026-11-20)") || !strings.Contains(s.notes.Text, "Test source") {
@@ -64,7 +64,7 @@ func TestSalariesCompareInOneCurrency(t *testing.T) {
 	}
 
 	s.view.SetSelected(powerView)
-	rows = s.chart.rows
+	rows = s.chart.Rows()
 	// By purchasing power in German prices: 60,000 GBP / 0.70 × 0.75 = €64,286.
 	var gb salary.Compared
 	for _, r := range rows {
@@ -80,8 +80,8 @@ func TestSalariesCompareInOneCurrency(t *testing.T) {
 	}
 
 	s.level.SetSelected(salary.Junior.Label())
-	if len(s.chart.rows) != 1 || s.chart.rows[0].Country != "Germany" {
-		t.Errorf("the junior filter shows %d rows", len(s.chart.rows))
+	if len(s.chart.Rows()) != 1 || s.chart.Rows()[0].Country != "Germany" {
+		t.Errorf("the junior filter shows %d rows", len(s.chart.Rows()))
 	}
 }
 
@@ -91,7 +91,7 @@ func TestChangingTheBaseCurrencyIsStored(t *testing.T) {
 	if got, _ := s.store.Comparison(); got.Base != "USD" {
 		t.Errorf("stored base %q", got.Base)
 	}
-	for _, r := range s.chart.rows {
+	for _, r := range s.chart.Rows() {
 		if r.Currency == "USD" && (r.BaseMin != r.Min || r.BaseMax != r.Max) {
 			t.Errorf("US dollars converted to themselves changed: %+v", r)
 		}
@@ -131,9 +131,9 @@ func TestAddingASalaryRefusesBadInput(t *testing.T) {
 	}
 	// And its bar is on the chart, in the comparison currency (euros).
 	var bar *salary.Compared
-	for i, r := range s.chart.rows {
+	for i, r := range s.chart.Rows() {
 		if r.Country == "Netherlands" {
-			bar = &s.chart.rows[i]
+			bar = &s.chart.Rows()[i]
 		}
 	}
 	if bar == nil || bar.Err != nil || bar.BaseMin != 70000 || bar.BaseMax != 80000 {

@@ -18,10 +18,18 @@ import (
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+// settingsStore is what the settings screen reads and changes.
+type settingsStore interface {
+	Rates() ([]salary.Rate, error)
+	Comparison() (salary.Comparison, error)
+	UpdateComparison(before, after salary.Comparison) error
+	Path() string
+}
+
 // settingsScreen holds the app's own settings: look, comparison currency,
 // reminders, and where the data and its backups live.
 type settingsScreen struct {
-	store   *store.Store
+	store   settingsStore
 	report  errorReporter
 	app     fyne.App
 	backups *backupActions
@@ -36,7 +44,7 @@ type settingsScreen struct {
 	root       fyne.CanvasObject
 }
 
-func newSettings(st *store.Store, report errorReporter, a fyne.App, backups *backupActions) *settingsScreen {
+func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *backupActions) *settingsScreen {
 	s := &settingsScreen{store: st, report: report, app: a, backups: backups}
 	prefs := a.Preferences()
 	s.theme = widget.NewSelect(themeChoices, func(label string) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 const (
@@ -21,11 +22,28 @@ const (
 	allCategories = "All categories"
 )
 
+// skillsStore is what the skills screen, its editor and its projects tab
+// read and change.
+type skillsStore interface {
+	projectsStore
+	Categories() ([]plan.Category, error)
+	Logged() (plan.Logged, error)
+	Projects() ([]plan.Project, error)
+	AddCategory(name string) (plan.Category, error)
+	RenameCategory(id uint, name string) error
+	DeleteCategory(id uint) error
+	AddSkill(sk plan.Skill) (uint, error)
+	UpdateSkill(before, after plan.Skill) error
+	SetSkillStatus(id uint, status plan.SkillStatus, today time.Time) error
+	ImpactOfDeletingSkill(id uint) (store.SkillImpact, error)
+	DeleteSkill(id uint) error
+}
+
 // skills is the checklist of what a backend job asks for, by category, with
 // a progress bar per category and overall, filters and search; a levels
 // chart; and the portfolio projects that prove the skills.
 type skills struct {
-	store  *store.Store
+	store  skillsStore
 	report errorReporter
 	win    fyne.Window
 	now    func() time.Time
@@ -42,7 +60,7 @@ type skills struct {
 	list           *widget.List
 	noMatch        fyne.CanvasObject
 	noSkills       fyne.CanvasObject
-	chart          *levelChart
+	chart          *widgets.LevelChart
 	projects       *projectsTab
 	tabs           *container.AppTabs
 	editor         *formDialog // the skill form last opened
@@ -55,7 +73,7 @@ type skillListRow struct {
 	category, skill int
 }
 
-func newSkills(st *store.Store, report errorReporter, w fyne.Window) *skills {
+func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	s := &skills{store: st, report: report, win: w, now: time.Now}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search skills (Ctrl+F)")
@@ -88,7 +106,7 @@ func newSkills(st *store.Store, report errorReporter, w fyne.Window) *skills {
 	top := container.NewVBox(searchRow, filters, s.overallLabel, s.overall)
 	checklist := container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(s.list, s.noMatch, s.noSkills))
 
-	s.chart = newLevelChart()
+	s.chart = widgets.NewLevelChart()
 	legend := widget.NewLabel("Average level per category, from 0 (none) to 5 (could teach it): the bar is where you are, the line where you aim to be.")
 	legend.Wrapping = fyne.TextWrapWord
 	levels := container.NewBorder(container.NewPadded(legend), nil, nil, nil, container.NewPadded(s.chart))
@@ -142,7 +160,7 @@ func (s *skills) show(cats []plan.Category, logged plan.Logged, projects []plan.
 		s.categoryFilter.SetSelected(allCategories)
 	}
 	s.categoryFilter.Refresh()
-	s.chart.setCategories(cats)
+	s.chart.SetCategories(cats)
 	s.projects.show(projects, cats)
 	s.filter()
 }
@@ -256,7 +274,7 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (s *skills) skillDetail(sk plan.Skill) string {
 	hours := fmt.Sprintf("%d h", sk.Hours)
 	if m := s.logged.BySkill[sk.ID]; m > 0 {
-		hours = fmt.Sprintf("%s of %d h logged", minutesText(m), sk.Hours)
+		hours = fmt.Sprintf("%s of %d h logged", widgets.FormatMinutes(m), sk.Hours)
 	}
 	parts := []string{sk.Status.Label(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), hours}
 	if !sk.LastPractised.IsZero() {

@@ -15,7 +15,7 @@ func TestAddASkillWithAPrerequisite(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 
 	test.Tap(findButton(t, m, "Skill"))
 	form := s.editor.form
@@ -54,7 +54,7 @@ func TestAPrerequisiteCycleIsRefusedInTheForm(t *testing.T) {
 	st, _ := openFixture(t, doc)
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 
 	// Edit Go and make it require SQL.
 	var goSkill plan.Skill
@@ -86,7 +86,7 @@ func TestAFinishedProjectProvesItsSkills(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 	s.tabs.SelectIndex(2)
 
 	test.Tap(findButton(t, m, "Add project"))
@@ -117,7 +117,7 @@ func TestAProjectWithABrokenAddressIsRefusedAtTheField(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 	s.tabs.SelectIndex(2)
 	test.Tap(findButton(t, m, "Add project"))
 	form := s.projects.editor.form
@@ -136,8 +136,8 @@ func TestSearchAndFiltersNarrowTheList(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
 	press(m, fyne.KeyF)
-	s := m.screens[skillsScreen].(*skills)
-	if m.Current() != skillsScreen || m.Canvas().Focused() != s.search {
+	s := m.skills
+	if m.Current() != 2 || m.Canvas().Focused() != s.search {
 		t.Fatal("Ctrl+F did not put the cursor in the skills search")
 	}
 	test.Type(s.search, "sq")
@@ -166,7 +166,7 @@ func TestRenameAndDeleteACategory(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 
 	s.editCategory(s.categories[1])
 	name := s.editor.form.Items[0].Widget.(*widget.Entry)
@@ -189,7 +189,7 @@ func TestDeletingASkillWarnsWhatItTouches(t *testing.T) {
 	st, _ := openFixture(t, doc)
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
-	s := m.screens[skillsScreen].(*skills)
+	s := m.skills
 	goSkill := s.categories[0].Skills[0]
 	s.editSkill(goSkill, s.categories[0].ID)
 	test.Tap(findButton(t, m, "Delete skill…"))

@@ -13,15 +13,31 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
+
+// timelineStore is what the timeline screen, its session form and its
+// plan settings read and change.
+type timelineStore interface {
+	app.PlanReader
+	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
+	Sessions(from, to time.Time) ([]plan.Session, error)
+	LogSession(s plan.Session) (uint, error)
+	UpdateSession(before, after plan.Session) error
+	DeleteSession(id uint) error
+	UpdateSettings(before, after plan.Settings) error
+	AddDaysOff(days []plan.DayOff) error
+	RemoveDaysOff(days []time.Time) error
+	Settings() (plan.Settings, error)
+}
 
 // timeline is the plan in time: a calendar of study days (month or week)
 // with the selected day's plan and sessions, the progress against the plan,
 // and the plan's settings.
 type timeline struct {
-	store  *store.Store
+	store  timelineStore
 	report errorReporter
 	win    fyne.Window
 	now    func() time.Time
@@ -41,7 +57,7 @@ type timeline struct {
 
 	monthLabel  *widget.Label
 	viewSwitch  *widget.RadioGroup
-	calendar    *monthCalendar
+	calendar    *widgets.MonthCalendar
 	week        *weekView
 	views       *fyne.Container
 	verdict     *widget.Label
@@ -54,7 +70,7 @@ type timeline struct {
 	root        fyne.CanvasObject
 }
 
-func newTimeline(st *store.Store, report errorReporter, w fyne.Window) *timeline {
+func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timeline {
 	t := &timeline{store: st, report: report, win: w, now: time.Now}
 
 	t.monthLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -69,7 +85,7 @@ func newTimeline(st *store.Store, report errorReporter, w fyne.Window) *timeline
 	t.viewSwitch.Required = true
 	t.viewSwitch.SetSelected("Month")
 
-	t.calendar = newMonthCalendar()
+	t.calendar = widgets.NewMonthCalendar()
 	t.calendar.OnSelected = t.selectDay
 	t.week = newWeekView(t.selectDay)
 	t.views = container.NewStack(t.calendar, t.week.root)
@@ -116,20 +132,17 @@ func (t *timeline) load() func() {
 	// month on view is read when it is shown (ensureMonth). load may run
 	// off the UI thread, so it reads no state the UI changes.
 	today := plan.Date(t.now())
-	from := today.AddDate(0, 0, -371)
+	from := today.AddDate(0, 0, -app.HistoryDays)
 	to := firstOfMonth(today).AddDate(0, 1, 7)
-	p, err := t.store.Plan()
-	var logged plan.Logged
+	s, err := app.LoadSchedule(t.store, today)
 	var minutes map[time.Time]int
 	if err == nil {
-		if logged, err = t.store.Logged(); err == nil {
-			minutes, err = t.store.DailyMinutes(from, to)
-		}
+		minutes, err = t.store.DailyMinutes(from, to)
 	}
 	if err != nil {
 		return func() { t.report("load the plan", err) }
 	}
-	forecast := p.Forecast(logged, today)
+	p, forecast := s.Plan, s.Forecast
 	return func() {
 		if t.selected.IsZero() {
 			t.selected, t.month = today, firstOfMonth(today)
@@ -180,12 +193,12 @@ func verdictText(s plan.Settings, f plan.Forecast) string {
 }
 
 // facts is what the calendar shows of a day.
-func (t *timeline) facts(d time.Time) dayFacts {
-	f := dayFacts{loggedMin: t.minutes[d], off: t.p.Settings.IsOff(d), free: !t.p.Settings.StudyDays[d.Weekday()]}
+func (t *timeline) facts(d time.Time) widgets.DayFacts {
+	f := widgets.DayFacts{LoggedMin: t.minutes[d], Off: t.p.Settings.IsOff(d), Free: !t.p.Settings.StudyDays[d.Weekday()]}
 	for i, it := range t.forecast.Days[d] {
-		f.plannedHours += it.Hours
+		f.PlannedHours += it.Hours
 		if i == 0 {
-			f.focus = it.Name
+			f.Focus = it.Name
 		}
 	}
 	return f
@@ -202,7 +215,7 @@ func (t *timeline) showCalendar() {
 		t.week.show(start, plan.Date(today), t.selected, t)
 	} else {
 		t.monthLabel.SetText(t.month.Format("January 2006"))
-		t.calendar.show(t.month, today, t.selected, t.p.Settings.WeekStart, t.facts)
+		t.calendar.SetMonth(t.month, today, t.selected, t.p.Settings.WeekStart, t.facts)
 	}
 	showIf(t.calendar, !t.weekMode)
 	showIf(t.week.root, t.weekMode)
@@ -260,20 +273,6 @@ func (t *timeline) monthLoaded(m time.Time) bool {
 
 func firstOfMonth(d time.Time) time.Time {
 	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-}
-
-func minDate(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxDate(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }
 
 // dayPanel shows one day: what is planned for it and the sessions logged,
@@ -366,7 +365,7 @@ func suffix(sep, s string) string {
 }
 
 func hoursText(h float64) string {
-	return minutesText(int(math.Round(h * 60)))
+	return widgets.FormatMinutes(int(math.Round(h * 60)))
 }
 
 func (t *timeline) sessionText(s plan.Session) string {
@@ -377,7 +376,7 @@ func (t *timeline) sessionText(s plan.Session) string {
 	if what == "" {
 		what = "General study"
 	}
-	text := minutesText(s.Minutes) + " · " + what
+	text := widgets.FormatMinutes(s.Minutes) + " · " + what
 	if s.Start != "" {
 		text = s.Start + " · " + text
 	}
@@ -397,8 +396,4 @@ func (t *timeline) deleteSession(s plan.Session) {
 		}
 		t.reload()
 	}, t.win)
-}
-
-func monthsLabel(n int) string {
-	return fmt.Sprintf("%d %s", n, plural(n, "month", "months"))
 }

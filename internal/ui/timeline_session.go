@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 const noChoice = "(none)"
@@ -244,6 +245,6 @@ func (p *timerPanel) finish() {
 		p.t.report("log the timed session", err)
 		return
 	}
-	p.phase.SetText(fmt.Sprintf("Logged %s.", minutesText(minutes)))
+	p.phase.SetText(fmt.Sprintf("Logged %s.", widgets.FormatMinutes(minutes)))
 	p.t.reload()
 }

@@ -17,27 +17,11 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
-var weekdayLabels = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
-
-func weekdayOfLabel(label string) time.Weekday {
-	for i, l := range weekdayLabels {
-		if l == label {
-			return time.Weekday((i + 1) % 7)
-		}
-	}
-	return time.Monday
-}
-
-func labelOfWeekday(d time.Weekday) string { return weekdayLabels[(int(d)+6)%7] }
-
 // planSettingsTab edits what shapes the plan: dates, hours, study days,
 // days off, and the reminder.
 type planSettingsTab struct {
 	t         *timeline
-	start     *widget.DateEntry
-	months    *widget.Select
-	hours     *widget.Entry
-	days      *widget.CheckGroup
+	fields    *planFields
 	weekStart *widget.Select
 	streak    *widget.Entry
 	form      *widget.Form
@@ -50,20 +34,7 @@ type planSettingsTab struct {
 }
 
 func newPlanSettingsTab(t *timeline) *planSettingsTab {
-	p := &planSettingsTab{t: t}
-	p.start = widget.NewDateEntry()
-	months := make([]string, 0, plan.MaxHorizonMonths)
-	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
-		months = append(months, monthsLabel(m))
-	}
-	p.months = widget.NewSelect(months, nil)
-	p.hours = widget.NewEntry()
-	p.hours.Validator = func(s string) error {
-		_, err := parseWeeklyHours(s)
-		return err
-	}
-	p.days = widget.NewCheckGroup(weekdayLabels, nil)
-	p.days.Horizontal = true
+	p := &planSettingsTab{t: t, fields: newPlanFields()}
 	p.weekStart = widget.NewSelect([]string{"Mon", "Sun", "Sat"}, nil)
 	p.streak = widget.NewEntry()
 	p.streak.Validator = func(s string) error {
@@ -78,14 +49,10 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	p.problem.Wrapping = fyne.TextWrapWord
 	p.problem.Hide()
 	p.form = &widget.Form{
-		Items: []*widget.FormItem{
-			{Text: "Start", Widget: p.start, HintText: "The plan's first day"},
-			{Text: "Length", Widget: p.months, HintText: "Most people need 6 to 12 months"},
-			{Text: "Hours a week", Widget: p.hours, HintText: "What you can really give, on average"},
-			{Text: "Study days", Widget: p.days, HintText: "The week's hours are shared among them"},
-			{Text: "Weeks start on", Widget: p.weekStart},
-			{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
-		},
+		Items: append(p.fields.items(),
+			&widget.FormItem{Text: "Weeks start on", Widget: p.weekStart},
+			&widget.FormItem{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
+		),
 		SubmitText: "Save plan",
 		OnSubmit:   p.save,
 	}
@@ -107,27 +74,9 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	return p
 }
 
-func parseWeeklyHours(s string) (float64, error) {
-	h, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(s, ",", ".")), 64)
-	if err != nil || h < plan.MinHoursPerWeek || h > plan.MaxHoursPerWeek {
-		return 0, fmt.Errorf("a number of hours from %g to %g", float64(plan.MinHoursPerWeek), float64(plan.MaxHoursPerWeek))
-	}
-	return h, nil
-}
-
 func (p *planSettingsTab) show(s plan.Settings) {
 	p.current = s
-	start := s.StartDate
-	p.start.SetDate(&start)
-	p.months.SetSelected(monthsLabel(s.HorizonMonths))
-	p.hours.SetText(strconv.FormatFloat(s.HoursPerWeek, 'f', -1, 64))
-	var days []string
-	for d := 0; d < 7; d++ {
-		if s.StudyDays[d] {
-			days = append(days, labelOfWeekday(time.Weekday(d)))
-		}
-	}
-	p.days.SetSelected(days)
+	p.fields.show(s)
 	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
 	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
 	p.showDaysOff()
@@ -152,20 +101,8 @@ func (p *planSettingsTab) showDaysOff() {
 func (p *planSettingsTab) save() {
 	s := p.current
 	var problems []string
-	if p.start.Date == nil {
-		problems = append(problems, "pick the start date from the calendar button")
-	} else {
-		s.StartDate = plan.Date(*p.start.Date)
-	}
-	fmt.Sscanf(p.months.Selected, "%d", &s.HorizonMonths)
-	if h, err := parseWeeklyHours(p.hours.Text); err != nil {
-		problems = append(problems, "hours a week: "+err.Error())
-	} else {
-		s.HoursPerWeek = h
-	}
-	s.StudyDays = [7]bool{}
-	for _, l := range p.days.Selected {
-		s.StudyDays[weekdayOfLabel(l)] = true
+	if err := p.fields.apply(&s); err != nil {
+		problems = append(problems, err.Error())
 	}
 	s.WeekStart = weekdayOfLabel(p.weekStart.Selected)
 	if n, err := strconv.Atoi(strings.TrimSpace(p.streak.Text)); err == nil {

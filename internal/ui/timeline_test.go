@@ -20,7 +20,7 @@ func timelineAt(t *testing.T) (*MainWindow, *timeline) {
 	t.Helper()
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
-	tl := m.screens[timelineScreen].(*timeline)
+	tl := m.timeline
 	tl.now = func() time.Time { return time.Date(2026, 11, 4, 18, 0, 0, 0, time.UTC) }
 	press(m, fyne.Key5)
 	return m, tl
@@ -33,7 +33,7 @@ func TestLoggingASessionChangesTheDayAndTheSkill(t *testing.T) {
 	if got := tl.monthLabel.Text; got != "November 2026" {
 		t.Fatalf("month = %q", got)
 	}
-	if tl.facts(nov4).plannedHours == 0 {
+	if tl.facts(nov4).PlannedHours == 0 {
 		t.Fatal("nothing is planned on a study day of the plan")
 	}
 	test.Tap(findButton(t, m, "Log a session…"))
@@ -45,7 +45,7 @@ func TestLoggingASessionChangesTheDayAndTheSkill(t *testing.T) {
 		t.Fatalf("saving said %q", tl.sessionForm.problem.Text)
 	}
 
-	if got := tl.facts(nov4).loggedMin; got != 50 {
+	if got := tl.facts(nov4).LoggedMin; got != 50 {
 		t.Errorf("the calendar shows %d minutes on 4 November, want 50", got)
 	}
 	found := false
@@ -135,9 +135,9 @@ func findButtonWithIconIn(t *testing.T, tl *timeline, icon fyne.Resource) *widge
 func TestPlanSettingsSaveAndRefuse(t *testing.T) {
 	_, tl := timelineAt(t)
 	ps := tl.settings
-	ps.hours.SetText("12.5")
-	ps.days.SetSelected([]string{"Mon", "Wed", "Fri"})
-	ps.months.SetSelected(monthsLabel(12))
+	ps.fields.hours.SetText("12.5")
+	ps.fields.days.SetSelected([]string{"Mon", "Wed", "Fri"})
+	ps.fields.months.SetSelected(monthsLabel(12))
 	ps.save()
 	s, _ := tl.store.Settings()
 	if s.HoursPerWeek != 12.5 || s.StudyDaysPerWeek() != 3 || !s.StudyDays[time.Wednesday] || s.HorizonMonths != 12 {
@@ -147,13 +147,13 @@ func TestPlanSettingsSaveAndRefuse(t *testing.T) {
 		t.Errorf("the verdict did not follow: %q", tl.verdict.Text)
 	}
 
-	ps.days.SetSelected(nil)
+	ps.fields.days.SetSelected(nil)
 	ps.save()
 	if !ps.problem.Visible() || !strings.Contains(ps.problem.Text, "study day") {
 		t.Errorf("no study days says %q", ps.problem.Text)
 	}
-	ps.days.SetSelected([]string{"Mon"})
-	ps.hours.SetText("lots")
+	ps.fields.days.SetSelected([]string{"Mon"})
+	ps.fields.hours.SetText("lots")
 	ps.save()
 	if !strings.Contains(ps.problem.Text, "Hours a week") {
 		t.Errorf("bad hours say %q", ps.problem.Text)
@@ -184,7 +184,7 @@ func TestStudyTimerLogsFocusTime(t *testing.T) {
 	if len(sessions) != 1 || sessions[0].Minutes != 35 || sessions[0].Start != "18:00" || tl.skills[sessions[0].SkillID] != "Python" {
 		t.Errorf("the timer logged %+v, want 35 minutes of Python from 18:00", sessions)
 	}
-	if got := tl.facts(nov4).loggedMin; got != 35 {
+	if got := tl.facts(nov4).LoggedMin; got != 35 {
 		t.Errorf("the calendar shows %d minutes", got)
 	}
 }
@@ -257,7 +257,7 @@ func TestASessionIsForASkillOrAStepNotBoth(t *testing.T) {
 func TestSavingPlanSettingsKeepsDaysOffAScriptAdded(t *testing.T) {
 	m, tl := timelineAt(t)
 	tl.tabs.SelectIndex(2)
-	script, err := store.Open(tl.store.Path())
+	script, err := store.Open(m.data.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestSavingPlanSettingsKeepsDaysOffAScriptAdded(t *testing.T) {
 	if err := script.AddDaysOff(holidays); err != nil {
 		t.Fatal(err)
 	}
-	tl.settings.hours.SetText("12")
+	tl.settings.fields.hours.SetText("12")
 	test.Tap(findButton(t, m, "Save plan"))
 	if tl.settings.problem.Visible() {
 		t.Fatalf("saving said %q", tl.settings.problem.Text)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // weekView shows seven days side by side, each with its planned blocks and
@@ -43,13 +44,13 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 			col.Add(caption("Today"))
 		}
 		f := t.facts(d)
-		if f.off {
+		if f.Off {
 			col.Add(caption("Day off"))
-		} else if f.free {
+		} else if f.Free {
 			col.Add(caption("Free day"))
 		}
 		for _, it := range t.forecast.Days[d] {
-			col.Add(block(withAlpha(primary, 0x40), fmt.Sprintf("%s\n%s", it.Name, hoursText(it.Hours))))
+			col.Add(block(widgets.Tint(primary, 0x40), fmt.Sprintf("%s\n%s", it.Name, hoursText(it.Hours))))
 		}
 		sessions, err := t.store.Sessions(d, d.AddDate(0, 0, 1))
 		if err != nil {
@@ -57,7 +58,7 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 			return
 		}
 		for _, s := range sessions {
-			col.Add(block(withAlpha(primary, 0xa0), "✓ "+t.sessionText(s)))
+			col.Add(block(widgets.Tint(primary, 0xa0), "✓ "+t.sessionText(s)))
 		}
 		w.columns.Add(col)
 	}

@@ -2,9 +2,7 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,22 +13,28 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
-	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// welcome is the first-run dialog: six questions that shape the plan,
+// welcomeStore is what the welcome reads and changes.
+type welcomeStore interface {
+	Settings() (plan.Settings, error)
+	UpdateSettings(before, after plan.Settings) error
+	Comparison() (salary.Comparison, error)
+	UpdateComparison(before, after salary.Comparison) error
+	Salaries() ([]salary.Range, error)
+	Rates() ([]salary.Rate, error)
+}
+
+// welcome is the first-run dialog: a few questions that shape the plan,
 // answered in under a minute, or skipped to keep the defaults. Everything
 // it asks can be changed later, in Timeline ▸ Plan settings and Settings.
 type welcome struct {
-	store   *store.Store
+	store   welcomeStore
 	win     fyne.Window
 	now     func() time.Time
 	done    func() // called after the plan is made or the welcome skipped
 	dialog  *dialog.CustomDialog
-	start   *widget.DateEntry
-	months  *widget.Select
-	hours   *widget.Entry
-	days    *widget.CheckGroup
+	fields  *planFields
 	country *widget.Select
 	base    *widget.Select
 	form    *widget.Form
@@ -38,7 +42,7 @@ type welcome struct {
 	codes   map[string]string // country name → code
 }
 
-func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func()) (*welcome, error) {
+func showWelcome(st welcomeStore, w fyne.Window, now func() time.Time, done func()) (*welcome, error) {
 	s, err := st.Settings()
 	if err != nil {
 		return nil, err
@@ -55,37 +59,9 @@ func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func
 	if err != nil {
 		return nil, err
 	}
-	wl := &welcome{store: st, win: w, now: now, done: done, codes: map[string]string{}}
-	wl.start = widget.NewDateEntry()
-	start := s.StartDate
-	wl.start.SetDate(&start)
-	var months []string
-	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
-		months = append(months, monthsLabel(m))
-	}
-	wl.months = widget.NewSelect(months, nil)
-	wl.months.SetSelected(monthsLabel(s.HorizonMonths))
-	wl.hours = widget.NewEntry()
-	wl.hours.SetText(strconv.FormatFloat(s.HoursPerWeek, 'f', -1, 64))
-	wl.hours.Validator = func(v string) error { _, err := parseWeeklyHours(v); return err }
-	wl.days = widget.NewCheckGroup(weekdayLabels, nil)
-	wl.days.Horizontal = true
-	var selected []string
-	for d := 0; d < 7; d++ {
-		if s.StudyDays[d] {
-			selected = append(selected, labelOfWeekday(time.Weekday(d)))
-		}
-	}
-	wl.days.SetSelected(selected)
-	var countries []string
-	for _, r := range ranges {
-		if _, seen := wl.codes[r.Country]; !seen {
-			wl.codes[r.Country] = r.CountryCode
-			countries = append(countries, r.Country)
-		}
-	}
-	sort.Strings(countries)
-	wl.country = widget.NewSelect(countries, nil)
+	wl := &welcome{store: st, win: w, now: now, done: done, fields: newPlanFields(), codes: map[string]string{}}
+	wl.fields.show(s)
+	wl.country = widget.NewSelect(wl.countries(ranges), nil)
 	for name, code := range wl.codes {
 		if code == cmp.TargetCountry {
 			wl.country.SetSelected(name)
@@ -101,15 +77,13 @@ func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func
 	intro := widget.NewLabel("A few questions shape your plan: when you start, how long you give yourself (6 to 12 months is usual), " +
 		"and how many hours a week you can really study. You can change any of it later.")
 	intro.Wrapping = fyne.TextWrapWord
+	items := wl.fields.items()
+	items[2].HintText = "Honest beats ambitious"
 	wl.form = &widget.Form{
-		Items: []*widget.FormItem{
-			widget.NewFormItem("Start on", wl.start),
-			widget.NewFormItem("Plan length", wl.months),
-			{Text: "Hours a week", Widget: wl.hours, HintText: "Honest beats ambitious"},
-			widget.NewFormItem("Study days", wl.days),
-			{Text: "Salaries for", Widget: wl.country, HintText: "The country whose pay matters to you"},
+		Items: append(items,
+			&widget.FormItem{Text: "Salaries for", Widget: wl.country, HintText: "The country whose pay matters to you"},
 			widget.NewFormItem("Compare in", wl.base),
-		},
+		),
 		SubmitText: "Create my plan",
 		CancelText: "Skip for now",
 		OnSubmit:   wl.create,
@@ -121,27 +95,22 @@ func showWelcome(st *store.Store, w fyne.Window, now func() time.Time, done func
 	return wl, nil
 }
 
-func (wl *welcome) create() {
-	before, err := wl.store.Settings()
-	s := before
-	if err == nil {
-		err = wl.apply(&s)
-	}
-	if err == nil {
-		err = wl.store.UpdateSettings(before, s)
-	}
-	if err == nil {
-		var c salary.Comparison
-		if c, err = wl.store.Comparison(); err == nil {
-			changed := c
-			changed.Base = wl.base.Selected
-			if code, ok := wl.codes[wl.country.Selected]; ok {
-				changed.TargetCountry = code
-			}
-			err = wl.store.UpdateComparison(c, changed)
+// countries lists the countries of the salary figures, by name, and
+// remembers their codes.
+func (wl *welcome) countries(ranges []salary.Range) []string {
+	var names []string
+	for _, r := range ranges {
+		if _, seen := wl.codes[r.Country]; !seen {
+			wl.codes[r.Country] = r.CountryCode
+			names = append(names, r.Country)
 		}
 	}
-	if err != nil {
+	sort.Strings(names)
+	return names
+}
+
+func (wl *welcome) create() {
+	if err := wl.save(); err != nil {
 		wl.problem.SetText(sentence(err.Error()))
 		wl.problem.Show()
 		return
@@ -149,25 +118,35 @@ func (wl *welcome) create() {
 	wl.finish()
 }
 
-func (wl *welcome) apply(s *plan.Settings) error {
-	if wl.start.Date == nil {
-		return errors.New("pick the day you start from the calendar button")
-	}
-	s.StartDate = plan.Date(*wl.start.Date)
-	fmt.Sscanf(wl.months.Selected, "%d", &s.HorizonMonths)
-	h, err := parseWeeklyHours(wl.hours.Text)
+// save stores the answers: only what changed from the defaults shown.
+func (wl *welcome) save() error {
+	before, err := wl.store.Settings()
 	if err != nil {
-		return fmt.Errorf("hours a week: %w", err)
+		return err
 	}
-	s.HoursPerWeek = h
-	s.StudyDays = [7]bool{}
-	for _, l := range wl.days.Selected {
-		s.StudyDays[weekdayOfLabel(l)] = true
+	s := before
+	if err := wl.fields.apply(&s); err != nil {
+		return err
 	}
 	if strings.TrimSpace(wl.base.Selected) == "" {
 		return errors.New("choose the currency to compare salaries in")
 	}
-	return s.Validate()
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if err := wl.store.UpdateSettings(before, s); err != nil {
+		return err
+	}
+	c, err := wl.store.Comparison()
+	if err != nil {
+		return err
+	}
+	changed := c
+	changed.Base = wl.base.Selected
+	if code, ok := wl.codes[wl.country.Selected]; ok {
+		changed.TargetCountry = code
+	}
+	return wl.store.UpdateComparison(c, changed)
 }
 
 func (wl *welcome) skip() { wl.finish() }

@@ -1,7 +1,10 @@
-// Package ui is Study Planner's window: a sidebar of five screens, each in
-// its own file, that turn the store's domain values into widgets and the
-// learner's clicks into store calls. It never imports fyne/v2/app, so every
-// screen can be driven headless by fyne.io/fyne/v2/test.
+// Package ui is Study Planner's window: a sidebar of screens, each in its
+// own file, that turn the results of the use cases (package app) and the
+// store's domain values into widgets, and the learner's clicks into calls.
+// Each screen declares the small interface of the data it reads and
+// changes; Data is all of them together. The custom widgets live in
+// package widgets. It never imports fyne/v2/app, so every screen can be
+// driven headless by fyne.io/fyne/v2/test.
 package ui
 
 import (
@@ -15,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -23,11 +27,20 @@ import (
 // Title is the window's title; scripts and the smoke test look for it.
 const Title = "Study Planner"
 
-// Indexes of the screens shortcuts lead to.
-const (
-	skillsScreen   = 2 // Ctrl+F searches here
-	timelineScreen = 4 // Ctrl+N logs a session here
-)
+// Data is everything the window reads and writes: what its screens,
+// menus, tray and reminders need, together. *store.Store is one.
+type Data interface {
+	app.DashboardReader
+	roadmapStore
+	skillsStore
+	salariesStore
+	timelineStore
+	settingsStore
+	backupStore
+	dataStore
+	packStore
+	welcomeStore
+}
 
 // A screen is one page of the window.
 type screen interface {
@@ -58,30 +71,35 @@ var runLoad = func(load func() func()) {
 // MainWindow is the app's only window.
 type MainWindow struct {
 	fyne.Window
-	screens []screen
-	sidebar *widget.List
-	body    *fyne.Container
-	current int
-	backups *backupActions
-	app     fyne.App
-	store   *store.Store
-	welcome *welcome // the first-run dialog, when it was shown
+	screens  []screen
+	timeline *timeline // Ctrl+N logs a session here; the tray's timer is its
+	skills   *skills   // Ctrl+F searches here
+	sidebar  *widget.List
+	body     *fyne.Container
+	current  int
+	backups  *backupActions
+	app      fyne.App
+	data     Data
+	version  string
+	welcome  *welcome // the first-run dialog, when it was shown
 }
 
 // NewMainWindow builds the window on an open store; the caller shows it.
 // builtInPack loads the roadmap pack the app ships with.
-func NewMainWindow(a fyne.App, st *store.Store, builtInPack func() (snapshot.Pack, error)) *MainWindow {
+func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	applyTheme(a)
 	w := a.NewWindow(Title)
-	m := &MainWindow{Window: w, current: -1, app: a, store: st}
+	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build"}
 	report := func(action string, err error) { showError(w, action, err) }
 	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
+	m.skills = newSkills(st, report, w)
+	m.timeline = newTimeline(st, report, w)
 	m.screens = []screen{
 		newDashboard(st, report),
 		newRoadmap(st, report, w),
-		newSkills(st, report, w),
+		m.skills,
 		newSalaries(st, report, w),
-		newTimeline(st, report, w),
+		m.timeline,
 		newSettings(st, report, a, m.backups),
 	}
 	m.body = container.NewStack()
@@ -130,7 +148,7 @@ func (m *MainWindow) WelcomeIfFirstRun() {
 	if m.app.Preferences().BoolWithFallback(prefWelcomeDone, false) {
 		return
 	}
-	wl, err := showWelcome(m.store, m.Window, time.Now, m.reloadCurrent)
+	wl, err := showWelcome(m.data, m.Window, time.Now, m.reloadCurrent)
 	if err != nil {
 		showError(m.Window, "start the welcome", err)
 		return
@@ -145,8 +163,8 @@ func shortcut(key fyne.KeyName) *desktop.CustomShortcut {
 
 // setMenus builds the main menu; each item shows its keyboard shortcut.
 func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
-	packs := &packActions{store: m.store, win: m.Window, builtIn: builtInPack, changed: m.reloadCurrent}
-	data := &dataActions{store: m.store, win: m.Window, changed: m.reloadCurrent}
+	packs := &packActions{store: m.data, win: m.Window, builtIn: builtInPack, changed: m.reloadCurrent}
+	data := &dataActions{store: m.data, win: m.Window, changed: m.reloadCurrent}
 	file := []*fyne.MenuItem{
 		withShortcut(fyne.NewMenuItem("Log a Study Session…", m.logSession), fyne.KeyN),
 		fyne.NewMenuItemSeparator(),
@@ -161,7 +179,6 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	var view []*fyne.MenuItem
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
 	for i, sc := range m.screens {
-		i := i
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
 	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.searchSkills), fyne.KeyF))
@@ -175,24 +192,27 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 }
 
 func (m *MainWindow) logSession() {
-	m.ShowScreen(timelineScreen)
-	t := m.screens[timelineScreen].(*timeline)
-	t.editSession(plan.Session{Date: t.now()})
+	m.showScreenOf(m.timeline)
+	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
 }
 
 func (m *MainWindow) searchSkills() {
-	m.ShowScreen(skillsScreen)
-	m.screens[skillsScreen].(*skills).focusSearch()
+	m.showScreenOf(m.skills)
+	m.skills.focusSearch()
 }
 
-// AppVersion is the version shown in About; package main sets it from
-// the build.
-var AppVersion = "development build"
+// showScreenOf switches to the screen s.
+func (m *MainWindow) showScreenOf(s screen) {
+	for i, sc := range m.screens {
+		if sc == s {
+			m.ShowScreen(i)
+		}
+	}
+}
 
 func (m *MainWindow) about() {
-	version := AppVersion
 	text := fmt.Sprintf("Study Planner %s\n\nPlan and track your path to a backend developer job.\n\nYour data: %s\nBackups: %s",
-		version, m.store.Path(), store.BackupDir(m.store.Path()))
+		m.version, m.data.Path(), store.BackupDir(m.data.Path()))
 	dialog.ShowInformation("About Study Planner", text, m.Window)
 }
 
@@ -225,7 +245,6 @@ func (m *MainWindow) show(i int) {
 func (m *MainWindow) addShortcuts(a fyne.App) {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
 	for i, k := range keys {
-		i := i
 		m.Canvas().AddShortcut(shortcut(k), func(fyne.Shortcut) { m.ShowScreen(i) })
 	}
 	m.Canvas().AddShortcut(shortcut(fyne.KeyF), func(fyne.Shortcut) { m.searchSkills() })

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strconv"
@@ -11,11 +11,11 @@ import (
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
 
-// rangeChart draws one horizontal bar per salary, from its minimum to its
+// RangeChart draws one horizontal bar per salary, from its minimum to its
 // maximum on a common scale in the base currency, the median marked, the
 // learner's target highlighted. Each row also says the range in its own
 // currency. Tapping a row opens it.
-type rangeChart struct {
+type RangeChart struct {
 	widget.BaseWidget
 	rows   []salary.Compared
 	base   string
@@ -24,33 +24,36 @@ type rangeChart struct {
 	OnTapped func(salary.Compared)
 }
 
-func newRangeChart() *rangeChart {
-	c := &rangeChart{target: func(salary.Range) bool { return false }}
+// NewRangeChart makes an empty chart; Set fills it.
+func NewRangeChart() *RangeChart {
+	c := &RangeChart{target: func(salary.Range) bool { return false }}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func (c *rangeChart) set(rows []salary.Compared, base string, target func(salary.Range) bool) {
+// Set shows rows, converted to base; target tells the learner's own
+// target, which is highlighted.
+func (c *RangeChart) Set(rows []salary.Compared, base string, target func(salary.Range) bool) {
 	c.rows, c.base, c.target = rows, base, target
 	c.Refresh()
 }
 
-func (c *rangeChart) rowHeight() float32 {
+func (c *RangeChart) rowHeight() float32 {
 	return c.Theme().Size(theme.SizeNameText) * 4.2
 }
 
 // Tapped opens the row under the pointer.
-func (c *rangeChart) Tapped(ev *fyne.PointEvent) {
+func (c *RangeChart) Tapped(ev *fyne.PointEvent) {
 	i := int(ev.Position.Y / c.rowHeight())
 	if i >= 0 && i < len(c.rows) && c.OnTapped != nil {
 		c.OnTapped(c.rows[i])
 	}
 }
 
-func (c *rangeChart) CreateRenderer() fyne.WidgetRenderer { return &rangeChartRenderer{c: c} }
+func (c *RangeChart) CreateRenderer() fyne.WidgetRenderer { return &rangeChartRenderer{c: c} }
 
 type rangeChartRenderer struct {
-	c       *rangeChart
+	c       *RangeChart
 	objects []fyne.CanvasObject
 	size    fyne.Size
 }
@@ -110,10 +113,10 @@ func (r *rangeChartRenderer) build() {
 		if isTarget {
 			name = "★ " + name
 		}
-		label := canvas.NewText(fitText(name, labelW-pad, text), fg)
+		label := canvas.NewText(FitText(name, labelW-pad, text), fg)
 		label.TextStyle = fyne.TextStyle{Bold: isTarget}
 		label.Move(fyne.NewPos(pad, y+pad))
-		original := canvas.NewText(fitText(salary.FormatRange(row.Range)+" · "+strconv.Itoa(row.Year), labelW-pad, small), muted)
+		original := canvas.NewText(FitText(salary.FormatRange(row.Range)+" · "+strconv.Itoa(row.Year), labelW-pad, small), muted)
 		original.TextSize = small
 		original.Move(fyne.NewPos(pad, y+pad+text*1.5))
 		r.objects = append(r.objects, label, original)
@@ -125,13 +128,13 @@ func (r *rangeChartRenderer) build() {
 		bgBar.Resize(fyne.NewSize(barW, barH))
 		r.objects = append(r.objects, bgBar)
 		if row.Err != nil {
-			note := canvas.NewText(fitText("No rate for "+row.Currency+": add one under Rates", barW-pad, small), muted)
+			note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", barW-pad, small), muted)
 			note.TextSize = small
 			note.Move(fyne.NewPos(barX+pad, barY+(barH-small)/2-2))
 			r.objects = append(r.objects, note)
 			continue
 		}
-		fill := withAlpha(primary, 0xb0)
+		fill := Tint(primary, 0xb0)
 		if isTarget {
 			fill = primary
 		}
@@ -159,3 +162,9 @@ func max32(a, b float32) float32 {
 	}
 	return b
 }
+
+// Rows are the rows on the chart, in order.
+func (c *RangeChart) Rows() []salary.Compared { return c.rows }
+
+// IsTarget reports whether r is highlighted as the learner's target.
+func (c *RangeChart) IsTarget(r salary.Range) bool { return c.target(r) }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -17,28 +17,28 @@ import (
 // calendarRows is enough rows for any month: 31 days can touch six weeks.
 const calendarRows = 6
 
-// dayFacts is what the calendar shows of one day.
-type dayFacts struct {
-	plannedHours float64
-	focus        string // the first planned work
-	loggedMin    int
-	off          bool // a day off
-	free         bool // not a study day
+// DayFacts is what the calendar shows of one day.
+type DayFacts struct {
+	PlannedHours float64
+	Focus        string // the first planned work
+	LoggedMin    int
+	Off          bool // a day off
+	Free         bool // not a study day
 }
 
-// monthCalendar draws one month as a grid of days: each day shows the work
+// MonthCalendar draws one month as a grid of days: each day shows the work
 // planned for it and the time logged, shaded by how much was studied; today
 // is marked and the selected day outlined. Tapping or the arrow keys select
 // a day; Page Up and Page Down change month. (Fyne's widget.Calendar is a
 // date picker and cannot mark days.)
-type monthCalendar struct {
+type MonthCalendar struct {
 	widget.BaseWidget
 
 	month     time.Time // the first day of the month shown
 	today     time.Time
 	selected  time.Time
 	weekStart time.Weekday
-	facts     func(day time.Time) dayFacts
+	facts     func(day time.Time) DayFacts
 	focused   bool
 
 	// OnSelected is called with the day the learner picked; it may lie in
@@ -46,32 +46,35 @@ type monthCalendar struct {
 	OnSelected func(day time.Time)
 }
 
-func newMonthCalendar() *monthCalendar {
-	c := &monthCalendar{facts: func(time.Time) dayFacts { return dayFacts{} }}
+// NewMonthCalendar makes an empty calendar; SetMonth fills it.
+func NewMonthCalendar() *MonthCalendar {
+	c := &MonthCalendar{facts: func(time.Time) DayFacts { return DayFacts{} }}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// show sets what the calendar draws.
-func (c *monthCalendar) show(month, today, selected time.Time, weekStart time.Weekday, facts func(time.Time) dayFacts) {
+// SetMonth sets what the calendar draws: the month holding month, with
+// today marked and selected outlined, weeks starting on weekStart, and
+// each day's facts.
+func (c *MonthCalendar) SetMonth(month, today, selected time.Time, weekStart time.Weekday, facts func(time.Time) DayFacts) {
 	c.month = time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, time.UTC)
 	c.today, c.selected, c.weekStart, c.facts = plan.Date(today), plan.Date(selected), weekStart, facts
 	c.Refresh()
 }
 
 // dayAt is the day in row r, column col of the grid.
-func (c *monthCalendar) dayAt(r, col int) time.Time {
+func (c *MonthCalendar) dayAt(r, col int) time.Time {
 	return plan.WeekStart(c.month, c.weekStart).AddDate(0, 0, 7*r+col)
 }
 
-func (c *monthCalendar) pick(day time.Time) {
+func (c *MonthCalendar) pick(day time.Time) {
 	if c.OnSelected != nil {
 		c.OnSelected(plan.Date(day))
 	}
 }
 
 // Tapped selects the day under the pointer and takes the keyboard.
-func (c *monthCalendar) Tapped(ev *fyne.PointEvent) {
+func (c *MonthCalendar) Tapped(ev *fyne.PointEvent) {
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
 		cv.Focus(c)
 	}
@@ -87,13 +90,13 @@ func (c *monthCalendar) Tapped(ev *fyne.PointEvent) {
 }
 
 // FocusGained and the rest make the grid keyboard-driven.
-func (c *monthCalendar) FocusGained()   { c.focused = true; c.Refresh() }
-func (c *monthCalendar) FocusLost()     { c.focused = false; c.Refresh() }
-func (c *monthCalendar) TypedRune(rune) {}
+func (c *MonthCalendar) FocusGained()   { c.focused = true; c.Refresh() }
+func (c *MonthCalendar) FocusLost()     { c.focused = false; c.Refresh() }
+func (c *MonthCalendar) TypedRune(rune) {}
 
 // TypedKey moves the selection: arrows by a day or a week, Page Up and Page
 // Down by a month, Home to today.
-func (c *monthCalendar) TypedKey(ev *fyne.KeyEvent) {
+func (c *MonthCalendar) TypedKey(ev *fyne.KeyEvent) {
 	d := c.selected
 	switch ev.Name {
 	case fyne.KeyLeft:
@@ -120,13 +123,13 @@ type calendarLayout struct {
 	header, rowHeight, cellWidth float32
 }
 
-func (c *monthCalendar) layoutFor(size fyne.Size) calendarLayout {
+func (c *MonthCalendar) layoutFor(size fyne.Size) calendarLayout {
 	th := c.Theme()
 	header := th.Size(theme.SizeNameText) + 2*th.Size(theme.SizeNamePadding)
 	return calendarLayout{header: header, rowHeight: (size.Height - header) / calendarRows, cellWidth: size.Width / 7}
 }
 
-func (c *monthCalendar) CreateRenderer() fyne.WidgetRenderer {
+func (c *MonthCalendar) CreateRenderer() fyne.WidgetRenderer {
 	r := &monthCalendarRenderer{c: c}
 	for i := range r.weekdays {
 		r.weekdays[i] = canvas.NewText("", color.Black)
@@ -147,7 +150,7 @@ type dayCell struct {
 }
 
 type monthCalendarRenderer struct {
-	c        *monthCalendar
+	c        *MonthCalendar
 	weekdays [7]*canvas.Text
 	cells    [7 * calendarRows]dayCell
 }
@@ -173,15 +176,15 @@ func (r *monthCalendarRenderer) Layout(size fyne.Size) {
 			cell.logged.Move(fyne.NewPos(x+pad, y+pad/2+textH+small*1.3))
 		}
 	}
-	r.fitTexts(l.cellWidth - 2*pad)
+	r.FitTexts(l.cellWidth - 2*pad)
 }
 
-// fitTexts shortens the planned-work line to the cell's width.
-func (r *monthCalendarRenderer) fitTexts(width float32) {
+// FitTexts shortens the planned-work line to the cell's width.
+func (r *monthCalendarRenderer) FitTexts(width float32) {
 	for row := 0; row < calendarRows; row++ {
 		for col := 0; col < 7; col++ {
 			cell := r.cells[row*7+col]
-			cell.planned.Text = fitText(r.plannedText(r.c.dayAt(row, col)), width, cell.planned.TextSize)
+			cell.planned.Text = FitText(r.plannedText(r.c.dayAt(row, col)), width, cell.planned.TextSize)
 			cell.planned.Refresh()
 		}
 	}
@@ -190,25 +193,10 @@ func (r *monthCalendarRenderer) fitTexts(width float32) {
 func (r *monthCalendarRenderer) plannedText(d time.Time) string {
 	f := r.c.facts(d)
 	switch {
-	case f.off:
+	case f.Off:
 		return "Day off"
-	case f.plannedHours > 0:
-		return humanize.FtoaWithDigits(f.plannedHours, 1) + " h " + f.focus
-	}
-	return ""
-}
-
-// fitText cuts s with an ellipsis so it fits width at text size size.
-func fitText(s string, width, size float32) string {
-	if width <= 0 || fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
-		return s
-	}
-	runes := []rune(s)
-	for n := len(runes) - 1; n > 0; n-- {
-		t := string(runes[:n]) + "…"
-		if fyne.MeasureText(t, size, fyne.TextStyle{}).Width <= width {
-			return t
-		}
+	case f.PlannedHours > 0:
+		return humanize.FtoaWithDigits(f.PlannedHours, 1) + " h " + f.Focus
 	}
 	return ""
 }
@@ -241,7 +229,7 @@ func (r *monthCalendarRenderer) Refresh() {
 			cell := r.cells[row*7+col]
 			cell.number.Text = fmt.Sprint(d.Day())
 			cell.number.Color = fg
-			if d.Month() != c.month.Month() || f.off || f.free {
+			if d.Month() != c.month.Month() || f.Off || f.Free {
 				cell.number.Color = muted
 			}
 			cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
@@ -251,8 +239,8 @@ func (r *monthCalendarRenderer) Refresh() {
 			cell.planned.TextSize, cell.logged.TextSize = small, small
 			cell.planned.Color, cell.logged.Color = muted, fg
 			cell.logged.Text = ""
-			if f.loggedMin > 0 {
-				cell.logged.Text = "✓ " + minutesText(f.loggedMin)
+			if f.LoggedMin > 0 {
+				cell.logged.Text = "✓ " + FormatMinutes(f.LoggedMin)
 			}
 			cell.bg.FillColor = studyShade(primary, f)
 			cell.bg.StrokeWidth = 0
@@ -268,39 +256,23 @@ func (r *monthCalendarRenderer) Refresh() {
 			cell.logged.Refresh()
 		}
 	}
-	r.fitTexts(c.layoutFor(c.Size()).cellWidth - 2*th.Size(theme.SizeNamePadding))
+	r.FitTexts(c.layoutFor(c.Size()).cellWidth - 2*th.Size(theme.SizeNamePadding))
 }
 
 // studyShade colours a day by intensity: stronger the longer it was
 // studied; a faint tint for planned days not yet studied.
-func studyShade(primary color.Color, f dayFacts) color.Color {
+func studyShade(primary color.Color, f DayFacts) color.Color {
 	switch {
-	case f.loggedMin >= 120:
-		return withAlpha(primary, 0xc0)
-	case f.loggedMin >= 60:
-		return withAlpha(primary, 0x88)
-	case f.loggedMin > 0:
-		return withAlpha(primary, 0x55)
-	case f.plannedHours > 0:
-		return withAlpha(primary, 0x22)
+	case f.LoggedMin >= 120:
+		return Tint(primary, 0xc0)
+	case f.LoggedMin >= 60:
+		return Tint(primary, 0x88)
+	case f.LoggedMin > 0:
+		return Tint(primary, 0x55)
+	case f.PlannedHours > 0:
+		return Tint(primary, 0x22)
 	}
 	return color.Transparent
-}
-
-// minutesText writes a duration the short way: "45 min", "1 h 30".
-func minutesText(m int) string {
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		return fmt.Sprintf("%d h", m/60)
-	}
-	return fmt.Sprintf("%d h %02d", m/60, m%60)
-}
-
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
 func (r *monthCalendarRenderer) Objects() []fyne.CanvasObject {

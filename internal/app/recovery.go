@@ -1,26 +1,29 @@
-package cli
+package app
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// Recovery is what the window offers when the database could not be
-// opened: the reason, the backups, and the two ways on. Either way the
-// damaged file is first moved aside under a new name, never deleted.
+// Recovery is what can be done when the database could not be opened: the
+// reason, the backups, and the two ways on. Either way the damaged file is
+// first moved aside under a new name, never deleted.
 type Recovery struct {
 	problem *store.DamagedError
 	backups []store.Backup
 
-	env    Env
-	db     *dbFlag
-	opened *store.Store
+	loc     store.Location
+	content Content
+	now     func() time.Time
+	locale  string
+	opened  *store.Store
 }
 
-func newRecovery(env Env, db *dbFlag, problem *store.DamagedError) *Recovery {
-	backups, _ := store.Backups(problem.Path, env.Now())
-	return &Recovery{problem: problem, backups: backups, env: env, db: db}
+func newRecovery(loc store.Location, content Content, now func() time.Time, locale string, problem *store.DamagedError) *Recovery {
+	backups, _ := store.Backups(problem.Path, now())
+	return &Recovery{problem: problem, backups: backups, loc: loc, content: content, now: now, locale: locale}
 }
 
 // Problem says why the database could not be opened.
@@ -32,11 +35,11 @@ func (r *Recovery) Backups() []store.Backup { return r.backups }
 // StartAfresh moves the damaged file aside and opens a new database with
 // the default roadmap. It returns the new store and where the old file went.
 func (r *Recovery) StartAfresh() (*store.Store, string, error) {
-	aside, err := store.MoveAside(r.problem.Path, r.env.Now())
+	aside, err := store.MoveAside(r.problem.Path, r.now())
 	if err != nil {
 		return nil, "", err
 	}
-	st, err := openSeeded(r.env, r.db)
+	st, err := Open(r.loc, r.content, r.now(), r.locale)
 	if err != nil {
 		return nil, aside, err
 	}
@@ -51,7 +54,7 @@ func (r *Recovery) Restore(backup store.Backup) (*store.Store, string, error) {
 	if err != nil {
 		return nil, aside, err
 	}
-	if _, err := st.RestoreFrom(backup.Path, r.env.Now()); err != nil {
+	if _, err := st.RestoreFrom(backup.Path, r.now()); err != nil {
 		return st, aside, fmt.Errorf("restoring %s: %w", backup.Path, err)
 	}
 	return st, aside, nil

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -11,40 +11,43 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
-// levelChart draws, per skill category, the average level reached as a bar
+// LevelChart draws, per skill category, the average level reached as a bar
 // and the average target as a marker line, on a 0–5 scale. It is drawn with
 // canvas primitives in theme colours, so it follows light and dark themes.
-type levelChart struct {
+type LevelChart struct {
 	widget.BaseWidget
-	rows []levelRow
+	rows []LevelRow
 }
 
-type levelRow struct {
+// LevelRow is one category's bar.
+type LevelRow struct {
 	name            string
 	current, target float64
 }
 
-func newLevelChart() *levelChart {
-	c := &levelChart{}
+// NewLevelChart makes an empty chart; SetCategories fills it.
+func NewLevelChart() *LevelChart {
+	c := &LevelChart{}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func (c *levelChart) setCategories(cats []plan.Category) {
+// SetCategories shows each category's average levels.
+func (c *LevelChart) SetCategories(cats []plan.Category) {
 	c.rows = c.rows[:0]
 	for _, cat := range cats {
 		cur, target := plan.CategoryLevels(cat)
-		c.rows = append(c.rows, levelRow{cat.Name, cur, target})
+		c.rows = append(c.rows, LevelRow{cat.Name, cur, target})
 	}
 	c.Refresh()
 }
 
-func (c *levelChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *LevelChart) CreateRenderer() fyne.WidgetRenderer {
 	return &levelChartRenderer{chart: c}
 }
 
 type levelChartRenderer struct {
-	chart   *levelChart
+	chart   *LevelChart
 	objects []fyne.CanvasObject
 	size    fyne.Size
 }
@@ -115,7 +118,7 @@ func (r *levelChartRenderer) build() {
 		t := canvas.NewText(fmt.Sprint(level), muted)
 		t.TextSize = th.Size(theme.SizeNameCaptionText)
 		t.Move(fyne.NewPos(barX+scale(float64(level))-3, y+pad))
-		tick := canvas.NewRectangle(withAlpha(muted, 0x60))
+		tick := canvas.NewRectangle(Tint(muted, 0x60))
 		tick.Move(fyne.NewPos(barX+scale(float64(level)), 0))
 		tick.Resize(fyne.NewSize(1, y))
 		r.objects = append(r.objects, tick, t)

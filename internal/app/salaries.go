@@ -1,0 +1,108 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/studyplanner/studyplanner/internal/salary"
+)
+
+// SalaryReader is what a salary comparison reads.
+type SalaryReader interface {
+	Salaries() ([]salary.Range, error)
+	Rates() ([]salary.Rate, error)
+	PPPFactors() ([]salary.PPP, error)
+	Comparison() (salary.Comparison, error)
+}
+
+// SalaryData is everything salaries are compared with.
+type SalaryData struct {
+	Ranges   []salary.Range
+	Rates    []salary.Rate
+	PPP      []salary.PPP
+	Settings salary.Comparison
+}
+
+// LoadSalaries reads the ranges, rates, factors and the learner's
+// comparison settings.
+func LoadSalaries(r SalaryReader) (SalaryData, error) {
+	var d SalaryData
+	var err error
+	if d.Ranges, err = r.Salaries(); err != nil {
+		return d, err
+	}
+	if d.Rates, err = r.Rates(); err != nil {
+		return d, err
+	}
+	if d.PPP, err = r.PPPFactors(); err != nil {
+		return d, err
+	}
+	d.Settings, err = r.Comparison()
+	return d, err
+}
+
+// CompareOptions say how to compare: in which currency (empty for the
+// learner's own choice), by purchasing power or at exchange rates, and at
+// which level (salary.Unspecified for all).
+type CompareOptions struct {
+	Base    string
+	ByPower bool
+	Level   salary.Level
+}
+
+// SalaryComparison is every range in one currency.
+type SalaryComparison struct {
+	Base      string
+	Converter *salary.Converter
+	Rows      []salary.Compared
+	// StaleRates are the currencies in use whose rates are over a year
+	// old (only when comparing at exchange rates).
+	StaleRates []string
+}
+
+// Compare converts the ranges as opts say.
+func (d SalaryData) Compare(opts CompareOptions, today time.Time) (SalaryComparison, error) {
+	base := d.Settings.Base
+	if opts.Base != "" {
+		base = opts.Base
+		if err := salary.ValidateCurrency(base); err != nil {
+			return SalaryComparison{}, err
+		}
+	}
+	cmp := d.Settings
+	cmp.Base = base
+	conv, err := salary.NewConverter(base, cmp.PriceCountry(), d.Rates, d.PPP)
+	if err != nil {
+		return SalaryComparison{}, fmt.Errorf("comparing in %s: %w", base, err)
+	}
+	level := opts.Level
+	if level == "" {
+		level = salary.Unspecified
+	}
+	shown := salary.Filter(d.Ranges, level)
+	out := SalaryComparison{Base: base, Converter: conv, Rows: salary.Compare(shown, conv, opts.ByPower)}
+	if !opts.ByPower {
+		var inUse []string
+		for _, r := range shown {
+			inUse = append(inUse, r.Currency)
+		}
+		out.StaleRates = salary.Stale(d.Rates, inUse, today)
+	}
+	return out, nil
+}
+
+// TargetPay is the range the learner aims for, in their currency.
+func (d SalaryData) TargetPay() TargetPay {
+	cmp := d.Settings
+	r, ok := salary.ForTarget(d.Ranges, cmp.TargetCountry, cmp.TargetLevel)
+	pay := TargetPay{Settings: cmp, Range: r, Found: ok}
+	if !ok || r.Currency == cmp.Base {
+		return pay
+	}
+	if conv, err := salary.NewConverter(cmp.Base, cmp.PriceCountry(), d.Rates, d.PPP); err == nil {
+		if c := salary.Compare([]salary.Range{r}, conv, false)[0]; c.Err == nil {
+			pay.InBase = &c
+		}
+	}
+	return pay
+}

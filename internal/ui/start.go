@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"runtime/debug"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+// Options are what the app starts with besides its data.
+type Options struct {
+	Icon        fyne.Resource
+	Version     string
+	BuiltInPack func() (snapshot.Pack, error)
+}
+
+// Run shows the app for start and runs it until it quits: the main window
+// on the open data, with its tray, reminders and first-run welcome; or,
+// when the data could not be opened, the recovery window first, and the
+// same main window once the learner has chosen a way on.
+func Run(a fyne.App, start app.Startup, opts Options) {
+	a.SetIcon(opts.Icon)
+	desk, hasTray := setUpTrayIcon(a, opts.Icon)
+	openMain := func(st *store.Store) *MainWindow {
+		m := startMain(a, st, opts)
+		if hasTray {
+			m.setTrayMenu(desk)
+		}
+		return m
+	}
+	if start.Recovery != nil {
+		showRecovery(a, start.Recovery, openMain)
+	} else {
+		openMain(start.Store)
+	}
+	a.Run()
+}
+
+// startMain opens the main window on data with its reminders, and asks
+// the first-run questions when this computer has not answered them.
+func startMain(a fyne.App, data Data, opts Options) *MainWindow {
+	m := NewMainWindow(a, data, opts.BuiltInPack)
+	if opts.Version != "" {
+		m.version = opts.Version
+	}
+	stop := make(chan struct{})
+	a.Lifecycle().SetOnStopped(func() { close(stop) })
+	startReminders(a, data, stop)
+	m.Show()
+	m.WelcomeIfFirstRun()
+	// Start-up reads and builds a lot once; hand the garbage back to the
+	// system when the window has settled, so an idle app stays small.
+	time.AfterFunc(time.Second, debug.FreeOSMemory)
+	return m
+}
