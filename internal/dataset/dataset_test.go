@@ -22,3 +22,15 @@ func TestLargeIsValidAndAsBigAsPromised(t *testing.T) {
 		t.Errorf("%d sessions, want about 10,000", n)
 	}
 }
+
+func TestDemoIsAValidLearnerPartWayThrough(t *testing.T) {
+	content, pack := defaults(t)
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	doc := Demo(content, pack, today)
+	if err := doc.Validate(); err != nil {
+		t.Fatalf("the demo is not a valid document: %v", err)
+	}
+	if doc.Roadmap[0].Status != "done" || len(doc.Sessions) < 20 || doc.Projects[0].Status != "done" {
+		t.Errorf("the demo learner has %d sessions, first step %q, first project %q", len(doc.Sessions), doc.Roadmap[0].Status, doc.Projects[0].Status)
+	}
+}
