@@ -25,7 +25,10 @@ func (r refusal) Error() string        { return r.err.Error() }
 func (r refusal) Unwrap() error        { return r.err }
 func (r refusal) Is(target error) bool { return target == ErrNothingChanged }
 
-func refused(err error) error { return refusal{err} }
+// Refused marks err as the reason an import changed nothing.
+func Refused(err error) error { return refusal{err} }
+
+func refused(err error) error { return Refused(err) }
 
 // FileKind is what a file to import is, by its first bytes.
 type FileKind int

@@ -143,6 +143,9 @@ func report(env Env, prefix string, err error) int {
 		return exitUsage
 	}
 	fmt.Fprintf(env.Stderr, "%s: %s\n", prefix, plan.Shorten(err.Error(), maxMessage))
+	if errors.Is(err, app.ErrNothingChanged) {
+		fmt.Fprintln(env.Stderr, "Nothing was changed.")
+	}
 	return exitError
 }
 

@@ -72,7 +72,7 @@ func runPackImport(env Env, args []string) error {
 	name := fs.Arg(0)
 	in, err := openInput(env, name)
 	if err != nil {
-		return fmt.Errorf("%w\nNothing was changed.", err)
+		return nothingChanged(name, err)
 	}
 	defer in.Close()
 	p, err := snapshot.DecodePack(in)

@@ -119,9 +119,10 @@ func runImport(env Env, args []string) error {
 	})
 }
 
-// nothingChanged words a refused import the way every import reports it.
+// nothingChanged names the file a refused import read; the report says
+// nothing was changed.
 func nothingChanged(name string, err error) error {
-	return fmt.Errorf("%s: %w\nNothing was changed.", name, err)
+	return fmt.Errorf("%s: %w", name, app.Refused(err))
 }
 
 // input is a file, or standard input, with a look at its first bytes, so
@@ -152,7 +153,7 @@ func importDocument(env Env, st *store.Store, name string, in input) error {
 	done, err := app.ImportDocument(st, in, env.Now())
 	if err != nil {
 		if done.Backup.Path != "" {
-			return fmt.Errorf("%s: %w\nNothing was changed; the backup made first is %s.", name, err, done.Backup.Path)
+			return fmt.Errorf("%s: %w (the backup made first is %s)", name, err, done.Backup.Path)
 		}
 		return nothingChanged(name, err)
 	}

@@ -33,7 +33,29 @@ func Large(seed int64, today time.Time) snapshot.Document {
 	doc.Plan.HorizonMonths = plan.MaxHorizonMonths
 	doc.Plan.HoursPerWeek = 12
 	doc.Plan.StudyDays = []string{"mon", "tue", "wed", "thu", "fri", "sat"}
+	var names []string
+	doc.SkillCategories, names = skillCategories(r)
+	doc.Roadmap = roadmap(r)
+	doc.Projects = projects(r, names)
+	doc.Sessions = sessions(r, start, today, names)
+	for i := 0; i < 40; i++ {
+		doc.Plan.DaysOff = append(doc.Plan.DaysOff, snapshot.DayOff{Date: start.AddDate(0, 0, 45*i+r.Intn(30)).Format(time.DateOnly), Note: "Holiday"})
+	}
+	doc.Plan.DaysOff = uniqueDays(doc.Plan.DaysOff)
+	doc.Salaries = salaries(r)
+	doc.ExchangeRates = []snapshot.Rate{
+		{Currency: "AUD", PerEUR: "1.6288", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "CAD", PerEUR: "1.4595", AsOf: "2023-12-31", Source: "ECB"},
+		{Currency: "GBP", PerEUR: "0.86979", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "USD", PerEUR: "1.0813", AsOf: "2023-12-31", Source: "ECB"},
+	}
+	doc.PPP = []snapshot.PPP{{CountryCode: "US", Country: "United States", Factor: "1", Year: 2023, Source: "World Bank"}}
+	return doc
+}
 
+// skillCategories makes the categories and their skills, whose
+// prerequisites point only to earlier skills, so there is no circle. It
+// returns every skill's name too.
+func skillCategories(r *rand.Rand) ([]snapshot.Category, []string) {
+	var cats []snapshot.Category
 	var names []string
 	for c := 0; c < Categories; c++ {
 		cat := snapshot.Category{Name: fmt.Sprintf("Category %02d", c+1)}
@@ -42,21 +64,24 @@ func Large(seed int64, today time.Time) snapshot.Document {
 			sk := snapshot.Skill{Name: fmt.Sprintf("Skill %03d", i+1), Status: pick(r, "not_started", "learning", "done", "done", "skipped"),
 				CurrentLevel: r.Intn(6), TargetLevel: 3 + r.Intn(3), Hours: 5 + r.Intn(60), Notes: "Some notes about this skill.",
 				Links: []snapshot.Link{{Title: "Docs", URL: fmt.Sprintf("https://example.com/skill/%d", i)}}, Prerequisites: []string{}}
-			// Prerequisites point only to earlier skills, so there is no circle.
 			for p := 0; p < 2 && i > 0; p++ {
-				if r.Intn(3) == 0 {
-					pre := names[r.Intn(i)]
-					if !contains(sk.Prerequisites, pre) {
-						sk.Prerequisites = append(sk.Prerequisites, pre)
-					}
+				if r.Intn(3) != 0 {
+					continue
+				}
+				if pre := names[r.Intn(i)]; !contains(sk.Prerequisites, pre) {
+					sk.Prerequisites = append(sk.Prerequisites, pre)
 				}
 			}
 			names = append(names, sk.Name)
 			cat.Skills = append(cat.Skills, sk)
 		}
-		doc.SkillCategories = append(doc.SkillCategories, cat)
+		cats = append(cats, cat)
 	}
+	return cats, names
+}
 
+func roadmap(r *rand.Rand) []snapshot.Step {
+	var steps []snapshot.Step
 	for i := 0; i < Steps; i++ {
 		st := snapshot.Step{Title: fmt.Sprintf("Step %02d", i+1), Summary: "What this step is about, in a sentence or two.",
 			Status: pick(r, "todo", "in_progress", "done"), Hours: 10 + r.Intn(50), CoversSkills: i == 1,
@@ -64,9 +89,13 @@ func Large(seed int64, today time.Time) snapshot.Document {
 		for a := 0; a < 4+r.Intn(5); a++ {
 			st.Actions = append(st.Actions, snapshot.Action{Text: fmt.Sprintf("Action %d of step %d", a+1, i+1), Done: r.Intn(2) == 0})
 		}
-		doc.Roadmap = append(doc.Roadmap, st)
+		steps = append(steps, st)
 	}
+	return steps
+}
 
+func projects(r *rand.Rand, names []string) []snapshot.Project {
+	var out []snapshot.Project
 	for i := 0; i < Projects; i++ {
 		p := snapshot.Project{Name: fmt.Sprintf("Project %02d", i+1), Description: "A portfolio project.",
 			RepoURL: fmt.Sprintf("https://github.com/example/project-%d", i+1), Status: pick(r, "planned", "in_progress", "done")}
@@ -75,11 +104,15 @@ func Large(seed int64, today time.Time) snapshot.Document {
 				p.Skills = append(p.Skills, n)
 			}
 		}
-		doc.Projects = append(doc.Projects, p)
+		out = append(out, p)
 	}
+	return out
+}
 
-	// About ten thousand sessions: five years, nine days in ten, four to
-	// eight short sessions on each.
+// sessions are about nine thousand: five years, nine days in ten, four to
+// eight short sessions on each.
+func sessions(r *rand.Rand, start, today time.Time, names []string) []snapshot.Session {
+	var out []snapshot.Session
 	for d := start; d.Before(today); d = d.AddDate(0, 0, 1) {
 		if r.Intn(10) == 0 {
 			continue
@@ -90,29 +123,24 @@ func Large(seed int64, today time.Time) snapshot.Document {
 				s.Start = fmt.Sprintf("%02d:%02d", 6+r.Intn(15), r.Intn(60))
 				s.Notes = "Worked through exercises."
 			}
-			doc.Sessions = append(doc.Sessions, s)
+			out = append(out, s)
 		}
 	}
-	for i := 0; i < 40; i++ {
-		doc.Plan.DaysOff = append(doc.Plan.DaysOff, snapshot.DayOff{Date: start.AddDate(0, 0, 45*i+r.Intn(30)).Format(time.DateOnly), Note: "Holiday"})
-	}
-	doc.Plan.DaysOff = uniqueDays(doc.Plan.DaysOff)
+	return out
+}
 
+func salaries(r *rand.Rand) []snapshot.Salary {
 	countries := []struct{ name, code, currency string }{
 		{"United States", "US", "USD"}, {"Canada", "CA", "CAD"}, {"United Kingdom", "GB", "GBP"}, {"Australia", "AU", "AUD"}, {"Germany", "DE", "EUR"},
 	}
+	var out []snapshot.Salary
 	for i := 0; i < Salaries; i++ {
 		c := countries[i%len(countries)]
 		lo := int64(30000 + r.Intn(60000))
-		doc.Salaries = append(doc.Salaries, snapshot.Salary{Country: c.name, CountryCode: c.code, Level: pick(r, "junior", "mid", "senior", "unspecified"),
+		out = append(out, snapshot.Salary{Country: c.name, CountryCode: c.code, Level: pick(r, "junior", "mid", "senior", "unspecified"),
 			Currency: c.currency, Min: lo, Max: lo + int64(5000+r.Intn(40000)), Year: 2020 + r.Intn(6), Source: fmt.Sprintf("Job ad %d", i+1)})
 	}
-	doc.ExchangeRates = []snapshot.Rate{
-		{Currency: "AUD", PerEUR: "1.6288", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "CAD", PerEUR: "1.4595", AsOf: "2023-12-31", Source: "ECB"},
-		{Currency: "GBP", PerEUR: "0.86979", AsOf: "2023-12-31", Source: "ECB"}, {Currency: "USD", PerEUR: "1.0813", AsOf: "2023-12-31", Source: "ECB"},
-	}
-	doc.PPP = []snapshot.PPP{{CountryCode: "US", Country: "United States", Factor: "1", Year: 2023, Source: "World Bank"}}
-	return doc
+	return out
 }
 
 func pick(r *rand.Rand, options ...string) string { return options[r.Intn(len(options))] }

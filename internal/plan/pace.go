@@ -5,15 +5,6 @@ import (
 	"time"
 )
 
-// DailyMinutes totals the minutes studied on each day.
-func DailyMinutes(sessions []Session) map[time.Time]int {
-	days := map[time.Time]int{}
-	for _, s := range sessions {
-		days[Date(s.Date)] += s.Minutes
-	}
-	return days
-}
-
 // Streaks counts runs of study days. A day counts when at least
 // s.MinStreakMinutes were studied on it. The rules forgive: a day that is
 // not a study day, or is a day off, neither counts nor breaks a streak

@@ -113,20 +113,29 @@ func (r Range) Validate() error {
 	if !r.Level.Valid() {
 		errs = append(errs, fmt.Errorf("%q is not a level: use junior, mid, senior or unspecified", r.Level))
 	}
-	switch {
-	case r.Min <= 0 || r.Max <= 0:
-		errs = append(errs, fmt.Errorf("amounts must be positive (got %d to %d)", r.Min, r.Max))
-	case r.Min > r.Max:
-		errs = append(errs, fmt.Errorf("the minimum %s is above the maximum %s", humanize.Comma(r.Min), humanize.Comma(r.Max)))
-	case r.Max > MaxAmount:
-		errs = append(errs, fmt.Errorf("the maximum %s is beyond any salary; check the number of zeros", humanize.Comma(r.Max)))
-	case r.Median != 0 && (r.Median < r.Min || r.Median > r.Max):
-		errs = append(errs, fmt.Errorf("the median %s is outside the range %s to %s", humanize.Comma(r.Median), humanize.Comma(r.Min), humanize.Comma(r.Max)))
+	if err := r.validateAmounts(); err != nil {
+		errs = append(errs, err)
 	}
 	if r.Year < MinYear || r.Year > MaxYear {
 		errs = append(errs, fmt.Errorf("the year %d is not between %d and %d", r.Year, MinYear, MaxYear))
 	}
 	return errors.Join(errs...)
+}
+
+// validateAmounts checks the minimum, maximum and median against each
+// other.
+func (r Range) validateAmounts() error {
+	switch {
+	case r.Min <= 0 || r.Max <= 0:
+		return fmt.Errorf("amounts must be positive (got %d to %d)", r.Min, r.Max)
+	case r.Min > r.Max:
+		return fmt.Errorf("the minimum %s is above the maximum %s", humanize.Comma(r.Min), humanize.Comma(r.Max))
+	case r.Max > MaxAmount:
+		return fmt.Errorf("the maximum %s is beyond any salary; check the number of zeros", humanize.Comma(r.Max))
+	case r.Median != 0 && (r.Median < r.Min || r.Median > r.Max):
+		return fmt.Errorf("the median %s is outside the range %s to %s", humanize.Comma(r.Median), humanize.Comma(r.Min), humanize.Comma(r.Max))
+	}
+	return nil
 }
 
 // ValidateCurrency checks that code is an ISO 4217 currency code in capitals.

@@ -12,46 +12,11 @@ import (
 // as RFC 4180 CSV files, by name: a header row, CRLF line ends, ISO dates
 // and plain numbers (no thousands separators, a dot for decimals).
 func CSVTables(d Document) (map[string][]byte, error) {
-	proven := map[string]bool{}
-	for _, p := range d.Projects {
-		if p.Status == "done" {
-			for _, s := range p.Skills {
-				proven[s] = true
-			}
-		}
-	}
 	tables := map[string][][]string{
-		"sessions.csv": {{"date", "start", "minutes", "skill", "step", "notes"}},
-		"skills.csv":   {{"category", "skill", "status", "current_level", "target_level", "estimated_hours", "prerequisites", "last_practised", "proven"}},
-		"steps.csv":    {{"position", "title", "status", "target_date", "estimated_hours", "actions_done", "actions_total", "summary"}},
-		"salaries.csv": {{"country", "country_code", "level", "currency", "min", "max", "median", "year", "source"}},
-	}
-	for _, s := range d.Sessions {
-		tables["sessions.csv"] = append(tables["sessions.csv"], []string{s.Date, s.Start, strconv.Itoa(s.Minutes), s.Skill, s.Step, s.Notes})
-	}
-	for _, c := range d.SkillCategories {
-		for _, s := range c.Skills {
-			tables["skills.csv"] = append(tables["skills.csv"], []string{c.Name, s.Name, s.Status, strconv.Itoa(s.CurrentLevel),
-				strconv.Itoa(s.TargetLevel), strconv.Itoa(s.Hours), strings.Join(s.Prerequisites, "; "), s.LastPractised, strconv.FormatBool(proven[s.Name])})
-		}
-	}
-	for i, s := range d.Roadmap {
-		done := 0
-		for _, a := range s.Actions {
-			if a.Done {
-				done++
-			}
-		}
-		tables["steps.csv"] = append(tables["steps.csv"], []string{strconv.Itoa(i + 1), s.Title, s.Status, s.TargetDate,
-			strconv.Itoa(s.Hours), strconv.Itoa(done), strconv.Itoa(len(s.Actions)), s.Summary})
-	}
-	for _, s := range d.Salaries {
-		median := ""
-		if s.Median != 0 {
-			median = strconv.FormatInt(s.Median, 10)
-		}
-		tables["salaries.csv"] = append(tables["salaries.csv"], []string{s.Country, s.CountryCode, s.Level, s.Currency,
-			strconv.FormatInt(s.Min, 10), strconv.FormatInt(s.Max, 10), median, strconv.Itoa(s.Year), s.Source})
+		"sessions.csv": sessionRows(d),
+		"skills.csv":   skillRows(d),
+		"steps.csv":    stepRows(d),
+		"salaries.csv": salaryRows(d),
 	}
 	out := map[string][]byte{}
 	for name, rows := range tables {
@@ -69,6 +34,61 @@ func CSVTables(d Document) (map[string][]byte, error) {
 		out[name] = buf.Bytes()
 	}
 	return out, nil
+}
+
+func sessionRows(d Document) [][]string {
+	rows := [][]string{{"date", "start", "minutes", "skill", "step", "notes"}}
+	for _, s := range d.Sessions {
+		rows = append(rows, []string{s.Date, s.Start, strconv.Itoa(s.Minutes), s.Skill, s.Step, s.Notes})
+	}
+	return rows
+}
+
+func skillRows(d Document) [][]string {
+	proven := map[string]bool{}
+	for _, p := range d.Projects {
+		if p.Status == "done" {
+			for _, s := range p.Skills {
+				proven[s] = true
+			}
+		}
+	}
+	rows := [][]string{{"category", "skill", "status", "current_level", "target_level", "estimated_hours", "prerequisites", "last_practised", "proven"}}
+	for _, c := range d.SkillCategories {
+		for _, s := range c.Skills {
+			rows = append(rows, []string{c.Name, s.Name, s.Status, strconv.Itoa(s.CurrentLevel),
+				strconv.Itoa(s.TargetLevel), strconv.Itoa(s.Hours), strings.Join(s.Prerequisites, "; "), s.LastPractised, strconv.FormatBool(proven[s.Name])})
+		}
+	}
+	return rows
+}
+
+func stepRows(d Document) [][]string {
+	rows := [][]string{{"position", "title", "status", "target_date", "estimated_hours", "actions_done", "actions_total", "summary"}}
+	for i, s := range d.Roadmap {
+		done := 0
+		for _, a := range s.Actions {
+			if a.Done {
+				done++
+			}
+		}
+		rows = append(rows, []string{strconv.Itoa(i + 1), s.Title, s.Status, s.TargetDate,
+			strconv.Itoa(s.Hours), strconv.Itoa(done), strconv.Itoa(len(s.Actions)), s.Summary})
+	}
+	return rows
+}
+
+func salaryRows(d Document) [][]string {
+	rows := [][]string{{"country", "country_code", "level", "currency", "min", "max", "median", "year", "source"}}
+	for _, s := range d.Salaries {
+		median := ""
+		if s.Median != 0 {
+			median = strconv.FormatInt(s.Median, 10)
+		}
+		rows = append(rows, []string{s.Country, s.CountryCode, s.Level, s.Currency,
+			strconv.FormatInt(s.Min, 10), strconv.FormatInt(s.Max, 10), median, strconv.Itoa(s.Year), s.Source})
+	}
+	return rows
 }
 
 // formulaStarts are the first characters OWASP lists for CSV injection.

@@ -12,7 +12,7 @@ import (
 
 func TestBackupAndRestoreGiveTheSameData(t *testing.T) {
 	st := imported(t)
-	before, _ := st.Export()
+	before := mustExport(t, st)
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
 	b, err := st.NewBackup(now)
 	if err != nil {
@@ -30,7 +30,7 @@ func TestBackupAndRestoreGiveTheSameData(t *testing.T) {
 	if _, err := st.RestoreFrom(b.Path, now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := st.Export()
+	after := mustExport(t, st)
 	if !reflect.DeepEqual(before, after) {
 		t.Error("the restored data differs from the backup")
 	}
@@ -66,13 +66,13 @@ func TestAutomaticBackupsOncePerDayKeepingSeven(t *testing.T) {
 
 func TestADamagedBackupIsRefusedWhole(t *testing.T) {
 	st := imported(t)
-	before, _ := st.Export()
+	before := mustExport(t, st)
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte("SQLite format 3\x00 but nothing more"), 0o600)
 	if _, err := st.RestoreFrom(bad, time.Now()); err == nil {
 		t.Fatal("a damaged backup was restored")
 	}
-	if after, _ := st.Export(); !reflect.DeepEqual(before, after) {
+	if after := mustExport(t, st); !reflect.DeepEqual(before, after) {
 		t.Error("a refused restore changed the data")
 	}
 	if got, _ := os.ReadFile(bad); string(got) != "SQLite format 3\x00 but nothing more" {

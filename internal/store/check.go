@@ -39,31 +39,41 @@ func inspect(path string) (exists bool, err error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return true, fmt.Errorf("reading %s: %w", path, err)
 	}
-	if n < len(sqliteMagic) || !bytes.Equal(header[:len(sqliteMagic)], sqliteMagic) {
-		return true, &DamagedError{path, "it is not an SQLite database (it may be another kind of file)"}
+	_, walErr := os.Stat(path + "-wal")
+	if reason := headerProblem(header[:n], info.Size(), walErr == nil); reason != "" {
+		return true, &DamagedError{path, reason}
 	}
-	if n < 100 {
-		return true, &DamagedError{path, "it is cut short: it ends inside its own header"}
+	return true, nil
+}
+
+// headerProblem says what is wrong with a database's first bytes, given
+// the file's size, or "" when nothing is.
+func headerProblem(header []byte, size int64, hasWAL bool) string {
+	if !IsSQLiteHeader(header) {
+		return "it is not an SQLite database (it may be another kind of file)"
+	}
+	if len(header) < 100 {
+		return "it is cut short: it ends inside its own header"
 	}
 	pageSize := int64(binary.BigEndian.Uint16(header[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return true, &DamagedError{path, "its header is damaged (impossible page size)"}
+		return "its header is damaged (impossible page size)"
 	}
 	// The page count in the header is trustworthy only when the change
 	// counter matches the version-valid-for number; and with a write-ahead
 	// log beside it, the newest pages may live in the log.
+	if hasWAL {
+		return ""
+	}
 	pages := int64(binary.BigEndian.Uint32(header[28:32]))
 	valid := binary.BigEndian.Uint32(header[24:28]) == binary.BigEndian.Uint32(header[92:96])
-	if _, err := os.Stat(path + "-wal"); err == nil {
-		return true, nil
+	if size%pageSize != 0 || valid && pages > 0 && size < pages*pageSize {
+		return fmt.Sprintf("it is cut short: %d bytes where its header promises %d", size, pages*pageSize)
 	}
-	if info.Size()%pageSize != 0 || valid && pages > 0 && info.Size() < pages*pageSize {
-		return true, &DamagedError{path, fmt.Sprintf("it is cut short: %d bytes where its header promises %d", info.Size(), pages*pageSize)}
-	}
-	return true, nil
+	return ""
 }
 
 // IsSQLite reports whether the file at path begins like an SQLite database.

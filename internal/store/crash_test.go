@@ -105,7 +105,12 @@ func TestKilledWriterLosesNothingReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	r := rand.New(rand.NewSource(time.Now().UnixNano()))
+	seed := time.Now().UnixNano()
+	if s := envSeed(); s != 0 {
+		seed = s
+	}
+	t.Logf("seed %d (set STUDYPLANNER_SEED to repeat)", seed)
+	r := rand.New(rand.NewSource(seed))
 	reported := map[string]bool{}
 	for round := 0; round < 12; round++ {
 		cmd, lines := startWriter(t, path, fmt.Sprintf("r%d", round), 0)

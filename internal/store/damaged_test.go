@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"database/sql"
 	"errors"
 	"math/rand"
 	"os"
@@ -31,21 +30,6 @@ func aGoodDatabase(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data
-}
-
-func anotherAppsDatabase(t *testing.T) []byte {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "other.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('Ada', '123')"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	data, _ := os.ReadFile(path)
 	return data
 }
 

@@ -266,7 +266,7 @@ func TestReadOnlyMediaCanBeReadExportedAndBackedUpElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	must(t, st.Import(sampleDocument()))
-	want, _ := st.Export()
+	want := mustExport(t, st)
 	st.Close()
 	dir := readOnlyFolder(t, src)
 	path := filepath.Join(dir, "studyplanner.db")

@@ -32,13 +32,13 @@ func FuzzImport(f *testing.F) {
 		if err := st.Import(sampleDocument()); err != nil {
 			t.Fatal(err)
 		}
-		before, _ := st.Export()
+		before := mustExport(t, st)
 		doc, decodeErr := snapshot.Decode(bytes.NewReader(data))
 		if decodeErr != nil {
 			return // the CLI and the window stop here: nothing is written
 		}
 		if err := st.Import(doc); err != nil {
-			if after, _ := st.Export(); !reflect.DeepEqual(before, after) {
+			if after := mustExport(t, st); !reflect.DeepEqual(before, after) {
 				t.Fatalf("a failed import changed the data: %v", err)
 			}
 			return

@@ -56,11 +56,11 @@ func TestEveryWriteRefusesWhatTheImportRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st := imported(t)
-			before, _ := st.Export()
+			before := mustExport(t, st)
 			if err := tt.write(st); err == nil {
 				t.Error("the store accepted it")
 			}
-			if after, _ := st.Export(); !reflect.DeepEqual(before, after) {
+			if after := mustExport(t, st); !reflect.DeepEqual(before, after) {
 				t.Error("a refused write changed the data")
 			}
 			doc := sampleDocument()

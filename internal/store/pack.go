@@ -156,80 +156,119 @@ func mergeSteps(tx *gorm.DB, steps []snapshot.Step, res *PackResult) error {
 	return err
 }
 
-func mergeSkills(tx *gorm.DB, cats []snapshot.Category, res *PackResult) error {
-	var existingCats []categoryRow
-	if err := tx.Find(&existingCats).Error; err != nil {
-		return err
-	}
-	catIDs := map[string]uint{}
-	for _, c := range existingCats {
-		catIDs[c.Name] = c.ID
-	}
-	var existingSkills []skillRow
-	if err := tx.Preload("Links").Find(&existingSkills).Error; err != nil {
-		return err
-	}
-	skillIDs := map[string]uint{}
-	oldSkills := map[string]skillRow{}
-	for _, sk := range existingSkills {
-		skillIDs[sk.Name] = sk.ID
-		oldSkills[sk.Name] = sk
-	}
+// existingSkills is what a pack's skills are merged into, by name.
+type existingSkills struct {
+	categories map[string]uint     // ID by name
+	skills     map[string]skillRow // with their links
+	ids        map[string]uint     // every skill's ID, the pack's new ones too
+}
 
+func loadExistingSkills(tx *gorm.DB) (existingSkills, error) {
+	e := existingSkills{categories: map[string]uint{}, skills: map[string]skillRow{}, ids: map[string]uint{}}
+	var cats []categoryRow
+	if err := tx.Omit("Skills").Find(&cats).Error; err != nil {
+		return e, err
+	}
+	for _, c := range cats {
+		e.categories[c.Name] = c.ID
+	}
+	var skills []skillRow
+	if err := tx.Preload("Links").Find(&skills).Error; err != nil {
+		return e, err
+	}
+	for _, sk := range skills {
+		e.ids[sk.Name] = sk.ID
+		e.skills[sk.Name] = sk
+	}
+	return e, nil
+}
+
+// mergeSkills adds the pack's new categories and skills, updates the
+// estimates and adds the links of skills the learner has, then adds the
+// prerequisites (last: they may name skills added anywhere in the pack).
+func mergeSkills(tx *gorm.DB, cats []snapshot.Category, res *PackResult) error {
+	e, err := loadExistingSkills(tx)
+	if err != nil {
+		return err
+	}
 	var newCats []snapshot.Category
 	for _, c := range cats {
-		catID, catExists := catIDs[c.Name]
-		var fresh []snapshot.Skill
-		for _, sk := range c.Skills {
-			old, ok := oldSkills[sk.Name]
-			if !ok {
-				fresh = append(fresh, sk)
-				continue
-			}
-			res.SkillsUpdated++
-			if err := tx.Model(&skillRow{}).Where("id = ?", old.ID).Update("hours", sk.Hours).Error; err != nil {
-				return fmt.Errorf("updating skill %q: %w", sk.Name, err)
-			}
-			urls := map[string]bool{}
-			for _, l := range old.Links {
-				urls[l.URL] = true
-			}
-			position := len(old.Links)
-			for _, l := range sk.Links {
-				if urls[l.URL] {
-					continue
-				}
-				if err := tx.Create(&skillLinkRow{SkillID: old.ID, Position: position, Title: l.Title, URL: l.URL}).Error; err != nil {
-					return err
-				}
-				position++
-			}
+		fresh, err := e.updateKnown(tx, c.Skills, res)
+		if err != nil {
+			return err
 		}
 		res.SkillsAdded += len(fresh)
+		catID, catExists := e.categories[c.Name]
 		if !catExists {
 			newCats = append(newCats, snapshot.Category{Name: c.Name, Skills: fresh})
 			continue
 		}
-		first := nextPosition(tx, "skills", "category_id = ?", catID)
-		for i, sk := range fresh {
-			id, err := insertSkill(tx, catID, first+i, sk)
-			if err != nil {
-				return err
-			}
-			skillIDs[sk.Name] = id
+		if err := e.addToCategory(tx, catID, fresh); err != nil {
+			return err
 		}
 	}
 	res.CategoriesAdded = len(newCats)
-	if _, err := insertCategories(tx, newCats, skillIDs); err != nil {
+	if _, err := insertCategories(tx, newCats, e.ids); err != nil {
 		return err
 	}
-	// Prerequisites last: they may name skills added anywhere in the pack.
 	for _, c := range cats {
 		for _, sk := range c.Skills {
-			if err := insertPrerequisites(tx, skillIDs[sk.Name], sk.Prerequisites, skillIDs); err != nil {
+			if err := insertPrerequisites(tx, e.ids[sk.Name], sk.Prerequisites, e.ids); err != nil {
 				return fmt.Errorf("writing the prerequisites of %q: %w", sk.Name, err)
 			}
 		}
+	}
+	return nil
+}
+
+// updateKnown updates the skills the learner already has (estimate, new
+// links) and returns the others.
+func (e existingSkills) updateKnown(tx *gorm.DB, skills []snapshot.Skill, res *PackResult) ([]snapshot.Skill, error) {
+	var fresh []snapshot.Skill
+	for _, sk := range skills {
+		old, ok := e.skills[sk.Name]
+		if !ok {
+			fresh = append(fresh, sk)
+			continue
+		}
+		res.SkillsUpdated++
+		if err := tx.Model(&skillRow{}).Where("id = ?", old.ID).Update("hours", sk.Hours).Error; err != nil {
+			return nil, fmt.Errorf("updating skill %q: %w", sk.Name, err)
+		}
+		if err := addNewSkillLinks(tx, old, sk.Links); err != nil {
+			return nil, err
+		}
+	}
+	return fresh, nil
+}
+
+// addNewSkillLinks appends the links whose address the skill lacks.
+func addNewSkillLinks(tx *gorm.DB, old skillRow, links []snapshot.Link) error {
+	urls := map[string]bool{}
+	for _, l := range old.Links {
+		urls[l.URL] = true
+	}
+	position := len(old.Links)
+	for _, l := range links {
+		if urls[l.URL] {
+			continue
+		}
+		if err := tx.Create(&skillLinkRow{SkillID: old.ID, Position: position, Title: l.Title, URL: l.URL}).Error; err != nil {
+			return err
+		}
+		position++
+	}
+	return nil
+}
+
+func (e existingSkills) addToCategory(tx *gorm.DB, catID uint, fresh []snapshot.Skill) error {
+	first := nextPosition(tx, "skills", "category_id = ?", catID)
+	for i, sk := range fresh {
+		id, err := insertSkill(tx, catID, first+i, sk)
+		if err != nil {
+			return err
+		}
+		e.ids[sk.Name] = id
 	}
 	return nil
 }

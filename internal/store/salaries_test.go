@@ -19,7 +19,7 @@ func TestMigratesAVersion3DatabaseAndGivesItTheDefaultRates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	doc, _ := st.Export()
+	doc := mustExport(t, st)
 	if doc.Plan.HoursPerWeek != 12 || len(doc.Sessions) != 1 || doc.Sessions[0].Notes != "v3 session" || doc.Sessions[0].Skill != "Go" {
 		t.Errorf("timeline data after migration: %+v, sessions %+v", doc.Plan, doc.Sessions)
 	}

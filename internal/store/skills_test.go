@@ -121,7 +121,7 @@ func TestSaveSkillRefusesAPrerequisiteCycle(t *testing.T) {
 	st := imported(t)
 	orms, _ := findSkill(t, st, "ORMs")
 	sql, _ := findSkill(t, st, "SQL")
-	before, _ := st.Export()
+	before := mustExport(t, st)
 
 	edited := sql
 	edited.Prerequisites = []uint{orms.ID}
@@ -133,7 +133,7 @@ func TestSaveSkillRefusesAPrerequisiteCycle(t *testing.T) {
 	if !strings.Contains(err.Error(), "ORMs → SQL → ORMs") {
 		t.Errorf("the message %q does not name the cycle", err)
 	}
-	if after, _ := st.Export(); !reflect.DeepEqual(before, after) {
+	if after := mustExport(t, st); !reflect.DeepEqual(before, after) {
 		t.Error("a refused save changed the data")
 	}
 }
@@ -349,7 +349,7 @@ func findSkillErr(st *Store, name string) (plan.Skill, error) {
 
 func TestPackThatClosesACycleChangesNothing(t *testing.T) {
 	st := imported(t)
-	before, _ := st.Export()
+	before := mustExport(t, st)
 	// Stored: ORMs requires SQL. The pack makes SQL require ORMs.
 	p := samplePack()
 	p.SkillCategories = append(p.SkillCategories, snapshot.PackCategory{Name: "Data", Skills: []snapshot.PackSkill{
@@ -359,7 +359,7 @@ func TestPackThatClosesACycleChangesNothing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "ORMs → SQL → ORMs") {
 		t.Fatalf("ImportPack = %v, want the cycle named", err)
 	}
-	if after, _ := st.Export(); !reflect.DeepEqual(before, after) {
+	if after := mustExport(t, st); !reflect.DeepEqual(before, after) {
 		t.Error("a refused pack changed the data")
 	}
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/dustin/go-humanize"
@@ -129,6 +128,3 @@ func (s *Store) deleteRow(model any, id uint, what string) error {
 	}
 	return nil
 }
-
-// isNotFound reports whether err says a row is gone.
-func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -59,7 +59,6 @@ func (b *backupActions) showBackups() {
 		rows.Add(widget.NewLabel("No backups yet: one is made each day you open the app."))
 	}
 	for _, bk := range all {
-		bk := bk
 		when := humanize.RelTime(bk.Time, b.now(), "ago", "from now")
 		if bk.Future {
 			when = "dated in the future (the clock was wrong)"

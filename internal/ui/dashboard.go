@@ -224,20 +224,3 @@ func checklistPhrase(s plan.Step) string {
 	}
 	return fmt.Sprintf("%d of %d actions done", done, len(s.Actions))
 }
-
-func heading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameHeadingText
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

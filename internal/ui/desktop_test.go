@@ -55,14 +55,14 @@ func TestWelcomeMakesThePlan(t *testing.T) {
 
 func TestSkippingTheWelcomeKeepsTheDefaults(t *testing.T) {
 	st, _ := openFixture(t, salaryFixture())
-	before, _ := st.Export()
+	before := mustExport(t, st)
 	a := test.NewTempApp(t)
 	m := NewMainWindow(a, st, noPack)
 	m.Resize(fyne.NewSize(1100, 800))
 	m.WelcomeIfFirstRun()
 	m.welcome.fields.hours.SetText("30")
 	test.Tap(findButton(t, m, "Skip for now"))
-	after, _ := st.Export()
+	after := mustExport(t, st)
 	if before.Plan.HoursPerWeek != after.Plan.HoursPerWeek || before.Comparison != after.Comparison {
 		t.Error("skipping changed the plan")
 	}

@@ -5,15 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
 // formDialog is a dialog around a form whose save can still fail in the
@@ -56,21 +53,6 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	f.dialog.Resize(size)
 	f.dialog.Show()
 	return f
-}
-
-// sentence makes an error message read as a sentence: capital first, full
-// stop last.
-func sentence(s string) string {
-	s = strings.TrimSpace(plan.Shorten(s, maxMessage))
-	if s == "" {
-		return s
-	}
-	first, size := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(first)) + s[size:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
 }
 
 // requiredText validates an entry that must not be blank.

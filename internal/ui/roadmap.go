@@ -73,7 +73,26 @@ type roadmap struct {
 
 func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 	r := &roadmap{store: st, report: report, win: w, now: time.Now, selected: -1}
+	left := r.newStepPane()
+	r.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
+		r.newHeader(),
+		widget.NewSeparator(),
+		r.newChecklist(),
+		widget.NewSeparator(),
+		r.newNotes(),
+		widget.NewSeparator(),
+		r.newResources(),
+	)))
+	r.empty = emptyState("No roadmap steps yet", "Add a step, or load a roadmap pack from the File menu.")
+	split := container.NewHSplit(left, container.NewStack(r.detail, r.empty))
+	split.Offset = 0.34
+	r.root = split
+	return r
+}
 
+// newStepPane is the list of steps with the buttons that add, move and
+// delete them.
+func (r *roadmap) newStepPane() fyne.CanvasObject {
 	r.stepList = widget.NewList(
 		func() int { return len(r.steps) },
 		func() fyne.CanvasObject {
@@ -98,8 +117,11 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 	r.moveDown = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.moveStep(1) })
 	r.deleteStep = widget.NewButtonWithIcon("", theme.DeleteIcon(), r.confirmDeleteStep)
 	toolbar := container.NewHBox(add, r.moveUp, r.moveDown, r.deleteStep)
-	left := container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, r.stepList)
+	return container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, r.stepList)
+}
 
+// newHeader is the selected step's title, summary, status and target.
+func (r *roadmap) newHeader() fyne.CanvasObject {
 	r.title = heading("")
 	r.summary = widget.NewLabel("")
 	r.summary.Wrapping = fyne.TextWrapWord
@@ -111,14 +133,25 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 	r.target = widget.NewLabel("")
 	r.target.Wrapping = fyne.TextWrapWord
 	edit := widget.NewButtonWithIcon("Edit step", theme.DocumentCreateIcon(), r.editStep)
+	statusRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Status"), r.status), nil, r.target)
+	return container.NewVBox(container.NewBorder(nil, nil, nil, edit, r.title), r.summary, statusRow)
+}
 
+// newChecklist is the step's checklist with its progress and the field
+// that adds an item.
+func (r *roadmap) newChecklist() fyne.CanvasObject {
 	r.progress = widget.NewProgressBar()
 	r.checklist = container.NewVBox()
 	r.newAction = widget.NewEntry()
 	r.newAction.SetPlaceHolder("Add a checklist item and press Enter")
 	r.newAction.OnSubmitted = func(string) { r.addAction() }
 	addAction := widget.NewButtonWithIcon("", theme.ContentAddIcon(), r.addAction)
+	return container.NewVBox(sectionTitle("Checklist", nil), r.progress, r.checklist,
+		container.NewBorder(nil, nil, nil, addAction, r.newAction))
+}
 
+// newNotes is the step's Markdown notes, shown or edited.
+func (r *roadmap) newNotes() fyne.CanvasObject {
 	r.notes = widget.NewRichTextFromMarkdown("")
 	r.notes.Wrapping = fyne.TextWrapWord
 	r.notesEdit = widget.NewMultiLineEntry()
@@ -130,7 +163,11 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 	r.notesSave.Hide()
 	editNotes := widget.NewButtonWithIcon("Edit notes", theme.DocumentCreateIcon(), r.startNotes)
 	r.notesBox = container.NewVBox(r.notes, r.notesEdit, r.notesSave)
+	return container.NewVBox(sectionTitle("Notes", editNotes), r.notesBox)
+}
 
+// newResources is the step's links with the fields that add one.
+func (r *roadmap) newResources() fyne.CanvasObject {
 	r.links = container.NewVBox()
 	r.linkTitle = widget.NewEntry()
 	r.linkTitle.SetPlaceHolder("Title")
@@ -151,38 +188,8 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 		}
 	})
 	addLink.Disable()
-
-	section := func(title string, right fyne.CanvasObject) fyne.CanvasObject {
-		l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		if right == nil {
-			return l
-		}
-		return container.NewBorder(nil, nil, l, right)
-	}
-	statusRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Status"), r.status), nil, r.target)
-	r.detail = container.NewVScroll(container.NewPadded(container.NewVBox(
-		container.NewBorder(nil, nil, nil, edit, r.title),
-		r.summary,
-		statusRow,
-		widget.NewSeparator(),
-		section("Checklist", nil),
-		r.progress,
-		r.checklist,
-		container.NewBorder(nil, nil, nil, addAction, r.newAction),
-		widget.NewSeparator(),
-		section("Notes", editNotes),
-		r.notesBox,
-		widget.NewSeparator(),
-		section("Resources", nil),
-		r.links,
-		container.NewBorder(nil, nil, nil, addLink, container.NewGridWithColumns(2, r.linkTitle, r.linkURL)),
-		r.linkStatus,
-	)))
-	r.empty = emptyState("No roadmap steps yet", "Add a step, or load a roadmap pack from the File menu.")
-	split := container.NewHSplit(left, container.NewStack(r.detail, r.empty))
-	split.Offset = 0.34
-	r.root = split
-	return r
+	return container.NewVBox(sectionTitle("Resources", nil), r.links,
+		container.NewBorder(nil, nil, nil, addLink, container.NewGridWithColumns(2, r.linkTitle, r.linkURL)), r.linkStatus)
 }
 
 func (r *roadmap) name() string               { return "Roadmap" }
@@ -272,7 +279,6 @@ func (r *roadmap) showChecklist() {
 		r.checklist.Add(widget.NewLabel("No checklist yet: add the first item below."))
 	}
 	for i, a := range step.Actions {
-		i, a := i, a
 		// The text sits in its own label so long items wrap instead of
 		// widening the window.
 		check := widget.NewCheck("", nil)
@@ -315,7 +321,6 @@ func (r *roadmap) showLinks() {
 		r.links.Add(widget.NewLabel("No links yet: add a course, article or video below."))
 	}
 	for _, l := range links {
-		l := l
 		u, _ := url.Parse(l.URL)
 		title := l.Title
 		if title == "" {
@@ -548,20 +553,4 @@ func (r *roadmap) confirmDeleteStep() {
 		r.selected = -1
 		r.reload()
 	}, r.win)
-}
-
-// emptyState is a centred message for a screen with nothing to show yet.
-func emptyState(title, hint string) fyne.CanvasObject {
-	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	t.SizeName = theme.SizeNameSubHeadingText
-	h := widget.NewLabelWithStyle(hint, fyne.TextAlignCenter, fyne.TextStyle{})
-	return container.NewCenter(container.NewVBox(t, h))
-}
-
-func showIf(o fyne.CanvasObject, visible bool) {
-	if visible {
-		o.Show()
-	} else {
-		o.Hide()
-	}
 }

@@ -288,97 +288,21 @@ func (s *salaries) pppSources() string {
 // edit opens the salary form; a range with ID 0 is new.
 func (s *salaries) edit(r salary.Range) {
 	isNew := r.ID == 0
-	country := widget.NewEntry()
-	country.SetText(r.Country)
-	country.Validator = requiredText("the country")
-	code := widget.NewEntry()
-	code.SetText(r.CountryCode)
-	code.SetPlaceHolder("DE")
-	code.Validator = func(v string) error {
-		v = strings.TrimSpace(v)
-		if len(v) != 2 || strings.ToUpper(v) != v {
-			return errors.New("two capital letters, such as DE or GB")
-		}
-		return nil
-	}
-	levels := []string{}
-	for _, l := range salary.Levels {
-		levels = append(levels, l.Label())
-	}
-	level := widget.NewSelect(levels, nil)
-	level.SetSelected(r.Level.Label())
-	currency := widget.NewEntry()
-	currency.SetText(r.Currency)
-	currency.SetPlaceHolder("EUR")
-	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
-	amount := func(v int64, required bool) *widget.Entry {
-		e := widget.NewEntry()
-		if v != 0 {
-			e.SetText(strconv.FormatInt(v, 10))
-		}
-		e.Validator = func(t string) error {
-			if strings.TrimSpace(t) == "" && !required {
-				return nil
-			}
-			_, err := parseAmount(t)
-			return err
-		}
-		return e
-	}
-	minimum, maximum, median := amount(r.Min, true), amount(r.Max, true), amount(r.Median, false)
-	year := widget.NewEntry()
-	year.SetText(strconv.Itoa(r.Year))
-	year.Validator = func(t string) error {
-		y, err := strconv.Atoi(strings.TrimSpace(t))
-		if err != nil || y < salary.MinYear || y > s.now().Year()+1 {
-			return fmt.Errorf("a year from %d to %d", salary.MinYear, s.now().Year()+1)
-		}
-		return nil
-	}
-	source := widget.NewEntry()
-	source.SetText(r.Source)
-	source.SetPlaceHolder("Where the figure comes from: a job ad, an offer, a survey")
-	items := []*widget.FormItem{
-		widget.NewFormItem("Country", country),
-		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
-		widget.NewFormItem("Level", level),
-		{Text: "Currency", Widget: currency, HintText: "ISO 4217 code, such as EUR or USD"},
-		{Text: "Minimum", Widget: minimum, HintText: "Yearly, before tax, in whole units"},
-		widget.NewFormItem("Maximum", maximum),
-		{Text: "Median", Widget: median, HintText: "Optional"},
-		widget.NewFormItem("Year", year),
-		widget.NewFormItem("Source", source),
-	}
+	f := newSalaryFields(r, s.now().Year())
 	var extra fyne.CanvasObject
 	var form *formDialog
+	title := "Add a salary"
 	if !isNew {
+		title = "Edit salary"
 		extra = deleteButton(s.win, "Delete…", "Delete salary?",
 			fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Country), "delete the salary",
 			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.dialog.Hide(); s.reload() })
 	}
-	title := "Add a salary"
-	if !isNew {
-		title = "Edit salary"
-	}
-	form = showFormDialog(s.win, title, "Save", items, extra, func() error {
-		edited := r
-		edited.Country, edited.CountryCode = strings.TrimSpace(country.Text), strings.TrimSpace(code.Text)
-		edited.Level, _ = salary.LevelFromLabel(level.Selected)
-		edited.Currency, edited.Source = strings.TrimSpace(currency.Text), source.Text
-		var err error
-		if edited.Min, err = parseAmount(minimum.Text); err != nil {
-			return fmt.Errorf("minimum: %w", err)
+	form = showFormDialog(s.win, title, "Save", f.items(), extra, func() error {
+		edited, err := f.edited(r)
+		if err != nil {
+			return err
 		}
-		if edited.Max, err = parseAmount(maximum.Text); err != nil {
-			return fmt.Errorf("maximum: %w", err)
-		}
-		edited.Median = 0
-		if strings.TrimSpace(median.Text) != "" {
-			if edited.Median, err = parseAmount(median.Text); err != nil {
-				return fmt.Errorf("median: %w", err)
-			}
-		}
-		edited.Year, _ = strconv.Atoi(strings.TrimSpace(year.Text))
 		if isNew {
 			_, err = s.store.AddSalary(edited)
 		} else {
@@ -393,21 +317,10 @@ func (s *salaries) edit(r salary.Range) {
 	s.editor = form
 }
 
-// parseAmount reads a whole yearly amount, allowing thousands separators.
-func parseAmount(t string) (int64, error) {
-	clean := strings.NewReplacer(",", "", " ", "", "_", "", "'", "").Replace(strings.TrimSpace(t))
-	v, err := strconv.ParseInt(clean, 10, 64)
-	if err != nil || v <= 0 {
-		return 0, errors.New("a whole positive amount, such as 65000")
-	}
-	return v, nil
-}
-
 func (s *salaries) showRates() {
 	s.rateList.Objects = nil
 	today := s.now()
 	for _, r := range s.rates {
-		r := r
 		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), r.Source)
 		if salary.Stale([]salary.Rate{r}, []string{r.Currency}, today) != nil {
 			text += " · over a year old"
@@ -421,7 +334,6 @@ func (s *salaries) showRates() {
 	}
 	s.pppList.Objects = nil
 	for _, p := range s.ppp {
-		p := p
 		text := fmt.Sprintf("%s (%s)  %s per international $ · %d · %s", p.Country, p.CountryCode, p.Factor, p.Year, p.Source)
 		s.pppList.Add(s.referenceRow(text, func() { s.editPPP(p) }, func() {
 			if err := s.store.DeletePPP(p.CountryCode); err != nil {

@@ -15,6 +15,17 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
+// skillForm holds the fields of the skill editor.
+type skillForm struct {
+	name                  *widget.Entry
+	category, status      *widget.Select
+	current, target       *widget.Select
+	hours, links, notes   *widget.Entry
+	prerequisites         *widget.CheckGroup
+	prerequisiteList      fyne.CanvasObject // the check group, scrolling
+	categoryIDs, skillIDs map[string]uint
+}
+
 // editSkill opens the skill form; an empty skill (ID 0) is a new one, added
 // to categoryID or the first category.
 func (s *skills) editSkill(sk plan.Skill, categoryID uint) {
@@ -24,142 +35,157 @@ func (s *skills) editSkill(sk plan.Skill, categoryID uint) {
 	}
 	isNew := sk.ID == 0
 	if isNew {
-		sk.Status = plan.SkillNotStarted
-		sk.TargetLevel = plan.DefaultTargetLevel
+		sk.Status, sk.TargetLevel = plan.SkillNotStarted, plan.DefaultTargetLevel
 		if categoryID == 0 {
 			categoryID = s.categories[0].ID
 		}
 	}
-
-	name := widget.NewEntry()
-	name.SetText(sk.Name)
-	name.Validator = requiredText("a name")
-
-	catNames := make([]string, len(s.categories))
-	catByName := map[string]uint{}
-	for i, c := range s.categories {
-		catNames[i] = c.Name
-		catByName[c.Name] = c.ID
+	sk.CategoryID = categoryID
+	f := s.newSkillForm(sk)
+	var form *formDialog
+	var extra fyne.CanvasObject
+	title := "New skill"
+	if !isNew {
+		del := widget.NewButtonWithIcon("Delete skill…", theme.DeleteIcon(), func() {
+			s.confirmDeleteSkill(sk, func() { form.dialog.Hide() })
+		})
+		del.Importance = widget.DangerImportance
+		extra, title = container.NewHBox(del), "Edit "+sk.Name
 	}
-	category := widget.NewSelect(catNames, nil)
+	form = showFormDialog(s.win, title, "Save", f.items(), extra, func() error { return s.saveSkill(sk, f) })
+	s.editor = form
+	if isNew {
+		s.win.Canvas().Focus(f.name)
+	}
+}
+
+// newSkillForm makes the fields, filled from sk.
+func (s *skills) newSkillForm(sk plan.Skill) *skillForm {
+	f := &skillForm{name: widget.NewEntry(), categoryIDs: map[string]uint{}, skillIDs: map[string]uint{}}
+	f.name.SetText(sk.Name)
+	f.name.Validator = requiredText("a name")
+	var catNames []string
+	current := ""
 	for _, c := range s.categories {
-		if c.ID == categoryID {
-			category.SetSelected(c.Name)
+		catNames = append(catNames, c.Name)
+		f.categoryIDs[c.Name] = c.ID
+		if c.ID == sk.CategoryID {
+			current = c.Name
 		}
 	}
-
-	statusLabels := make([]string, len(plan.SkillStatuses))
-	for i, st := range plan.SkillStatuses {
-		statusLabels[i] = st.Label()
+	f.category = widget.NewSelect(catNames, nil)
+	f.category.SetSelected(current)
+	var statusLabels []string
+	for _, st := range plan.SkillStatuses {
+		statusLabels = append(statusLabels, st.Label())
 	}
-	status := widget.NewSelect(statusLabels, nil)
-	status.SetSelected(sk.Status.Label())
-	current := widget.NewSelect(plan.LevelNames[:], nil)
-	current.SetSelected(plan.LevelNames[sk.CurrentLevel])
-	target := widget.NewSelect(plan.LevelNames[:], nil)
-	target.SetSelected(plan.LevelNames[sk.TargetLevel])
+	f.status = widget.NewSelect(statusLabels, nil)
+	f.status.SetSelected(sk.Status.Label())
+	f.current = widget.NewSelect(plan.LevelNames[:], nil)
+	f.current.SetSelected(plan.LevelNames[sk.CurrentLevel])
+	f.target = widget.NewSelect(plan.LevelNames[:], nil)
+	f.target.SetSelected(plan.LevelNames[sk.TargetLevel])
+	f.hours = widget.NewEntry()
+	f.hours.SetText(strconv.Itoa(sk.Hours))
+	f.hours.Validator = hoursValidator(plan.MaxHours)
+	s.addPrerequisiteChoices(f, sk)
+	f.links = widget.NewMultiLineEntry()
+	f.links.SetPlaceHolder("One per line: https://… or Title | https://…")
+	f.links.SetText(formatLinks(sk.Links))
+	f.links.SetMinRowsVisible(3)
+	f.links.Validator = func(text string) error {
+		_, err := parseLinks(text)
+		return err
+	}
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.SetPlaceHolder("Notes in Markdown")
+	f.notes.SetText(sk.Notes)
+	f.notes.Wrapping = fyne.TextWrapWord
+	f.notes.SetMinRowsVisible(3)
+	return f
+}
 
-	hours := widget.NewEntry()
-	hours.SetText(strconv.Itoa(sk.Hours))
-	hours.Validator = hoursValidator(plan.MaxHours)
-
-	// Prerequisites: every other skill, by name.
+// addPrerequisiteChoices offers every other skill, by name, as a
+// prerequisite of sk.
+func (s *skills) addPrerequisiteChoices(f *skillForm, sk plan.Skill) {
 	var others []string
-	idByName := map[string]uint{}
 	nameByID := map[uint]string{}
 	for _, c := range s.categories {
 		for _, o := range c.Skills {
 			nameByID[o.ID] = o.Name
 			if o.ID != sk.ID {
 				others = append(others, o.Name)
-				idByName[o.Name] = o.ID
+				f.skillIDs[o.Name] = o.ID
 			}
 		}
 	}
 	sort.Strings(others)
-	prereqs := widget.NewCheckGroup(others, nil)
+	f.prerequisites = widget.NewCheckGroup(others, nil)
 	var chosen []string
 	for _, id := range sk.Prerequisites {
 		chosen = append(chosen, nameByID[id])
 	}
-	prereqs.SetSelected(chosen)
-	prereqScroll := container.NewVScroll(prereqs)
-	prereqScroll.SetMinSize(fyne.NewSize(0, 140))
+	f.prerequisites.SetSelected(chosen)
+	scroll := container.NewVScroll(f.prerequisites)
+	scroll.SetMinSize(fyne.NewSize(0, 140))
+	f.prerequisiteList = scroll
+}
 
-	links := widget.NewMultiLineEntry()
-	links.SetPlaceHolder("One per line: https://… or Title | https://…")
-	links.SetText(formatLinks(sk.Links))
-	links.SetMinRowsVisible(3)
-	links.Validator = func(text string) error {
-		_, err := parseLinks(text)
+func (f *skillForm) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Category", f.category),
+		widget.NewFormItem("Status", f.status),
+		widget.NewFormItem("Level now", f.current),
+		widget.NewFormItem("Target level", f.target),
+		{Text: "Hours", Widget: f.hours, HintText: "Estimated study time"},
+		{Text: "Prerequisites", Widget: f.prerequisiteList, HintText: "Skills to learn first"},
+		widget.NewFormItem("Links", f.links),
+		widget.NewFormItem("Notes", f.notes),
+	}
+}
+
+// edited is sk as the form now says, or what is wrong with the form.
+func (f *skillForm) edited(sk plan.Skill) (plan.Skill, error) {
+	edited := sk
+	edited.Name = f.name.Text
+	var err error
+	if edited.Status, err = plan.SkillStatusFromLabel(f.status.Selected); err != nil {
+		return sk, err
+	}
+	edited.CurrentLevel = levelIndex(f.current.Selected)
+	edited.TargetLevel = levelIndex(f.target.Selected)
+	if edited.Hours, err = parseHours(f.hours.Text, plan.MaxHours); err != nil {
+		return sk, fmt.Errorf("hours: %w", err)
+	}
+	if edited.Links, err = parseLinks(f.links.Text); err != nil {
+		return sk, err
+	}
+	edited.Notes = f.notes.Text
+	edited.Prerequisites = nil
+	for _, n := range f.prerequisites.Selected {
+		edited.Prerequisites = append(edited.Prerequisites, f.skillIDs[n])
+	}
+	edited.CategoryID = f.categoryIDs[f.category.Selected]
+	return edited, nil
+}
+
+// saveSkill stores what the form changed of sk.
+func (s *skills) saveSkill(sk plan.Skill, f *skillForm) error {
+	edited, err := f.edited(sk)
+	if err != nil {
 		return err
 	}
-	notes := widget.NewMultiLineEntry()
-	notes.SetPlaceHolder("Notes in Markdown")
-	notes.SetText(sk.Notes)
-	notes.Wrapping = fyne.TextWrapWord
-	notes.SetMinRowsVisible(3)
-
-	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name),
-		widget.NewFormItem("Category", category),
-		widget.NewFormItem("Status", status),
-		widget.NewFormItem("Level now", current),
-		widget.NewFormItem("Target level", target),
-		{Text: "Hours", Widget: hours, HintText: "Estimated study time"},
-		{Text: "Prerequisites", Widget: prereqScroll, HintText: "Skills to learn first"},
-		widget.NewFormItem("Links", links),
-		widget.NewFormItem("Notes", notes),
+	if sk.ID == 0 {
+		_, err = s.store.AddSkill(edited)
+	} else {
+		err = s.store.UpdateSkill(sk, edited)
 	}
-	var form *formDialog
-	var extra fyne.CanvasObject
-	if !isNew {
-		del := widget.NewButtonWithIcon("Delete skill…", theme.DeleteIcon(), func() {
-			s.confirmDeleteSkill(sk, func() { form.dialog.Hide() })
-		})
-		del.Importance = widget.DangerImportance
-		extra = container.NewHBox(del)
+	if err != nil {
+		return err
 	}
-	title := "New skill"
-	if !isNew {
-		title = "Edit " + sk.Name
-	}
-	form = showFormDialog(s.win, title, "Save", items, extra, func() error {
-		edited := sk
-		edited.Name = name.Text
-		var err error
-		if edited.Status, err = plan.SkillStatusFromLabel(status.Selected); err != nil {
-			return err
-		}
-		edited.CurrentLevel = levelIndex(current.Selected)
-		edited.TargetLevel = levelIndex(target.Selected)
-		if edited.Hours, err = parseHours(hours.Text, plan.MaxHours); err != nil {
-			return fmt.Errorf("hours: %w", err)
-		}
-		if edited.Links, err = parseLinks(links.Text); err != nil {
-			return err
-		}
-		edited.Notes = notes.Text
-		edited.Prerequisites = nil
-		for _, n := range prereqs.Selected {
-			edited.Prerequisites = append(edited.Prerequisites, idByName[n])
-		}
-		edited.CategoryID = catByName[category.Selected]
-		if isNew {
-			_, err = s.store.AddSkill(edited)
-		} else {
-			err = s.store.UpdateSkill(sk, edited)
-		}
-		if err != nil {
-			return err
-		}
-		s.reload()
-		return nil
-	})
-	s.editor = form
-	if isNew {
-		s.win.Canvas().Focus(name)
-	}
+	s.reload()
+	return nil
 }
 
 func levelIndex(label string) int {

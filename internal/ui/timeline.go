@@ -342,7 +342,6 @@ func (d *dayPanel) show(day time.Time) {
 	d.sessionsOnDay = sessions
 	d.sessions.Objects = nil
 	for _, sess := range sessions {
-		sess := sess
 		text := t.sessionText(sess)
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
@@ -355,17 +354,6 @@ func (d *dayPanel) show(day time.Time) {
 		d.sessions.Add(widget.NewLabel("No sessions logged."))
 	}
 	d.sessions.Refresh()
-}
-
-func suffix(sep, s string) string {
-	if s == "" {
-		return ""
-	}
-	return sep + s
-}
-
-func hoursText(h float64) string {
-	return widgets.FormatMinutes(int(math.Round(h * 60)))
 }
 
 func (t *timeline) sessionText(s plan.Session) string {

@@ -31,105 +31,131 @@ func choices(byID map[uint]string) ([]string, map[string]uint) {
 	return append([]string{noChoice}, names...), ids
 }
 
+// sessionFields are the session form's fields.
+type sessionFields struct {
+	date              *widget.DateEntry
+	start, minutes    *widget.Entry
+	skill, step       *widget.Select
+	notes             *widget.Entry
+	skillIDs, stepIDs map[string]uint
+}
+
 // editSession opens the session form; a session without an ID is new.
 func (t *timeline) editSession(s plan.Session) {
 	isNew := s.ID == 0
-	date := widget.NewDateEntry()
-	d := s.Date
-	if d.IsZero() {
-		d = plan.Date(t.now())
+	if s.Date.IsZero() {
+		s.Date = plan.Date(t.now())
 	}
 	if isNew && s.SkillID == 0 && s.StepID == 0 {
-		// Most sessions are the day's planned work: offer it first.
-		if items := t.forecast.Days[plan.Date(d)]; len(items) > 0 {
-			s.SkillID, s.StepID = items[0].SkillID, items[0].StepID
-			if s.SkillID != 0 {
-				s.StepID = 0
-			}
-		}
+		s.SkillID, s.StepID = t.plannedWork(s.Date)
 	}
-	date.SetDate(&d)
-	start := widget.NewEntry()
-	start.SetPlaceHolder("HH:MM (optional)")
-	start.SetText(s.Start)
-	start.Validator = func(v string) error {
-		if strings.TrimSpace(v) == "" {
-			return nil
-		}
-		if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
-			return errors.New("write the time as 24-hour HH:MM, like 18:30")
-		}
-		return nil
+	f := t.newSessionFields(s)
+	title := "Log a study session"
+	if !isNew {
+		title = "Edit session"
 	}
-	minutes := widget.NewEntry()
+	t.sessionForm = showFormDialog(t.win, title, "Save", f.items(), nil, func() error { return t.saveSession(s, f) })
+	t.win.Canvas().Focus(f.minutes)
+}
+
+// plannedWork is what most sessions are for: the first work planned on
+// the day, a skill or else a step.
+func (t *timeline) plannedWork(day time.Time) (skillID, stepID uint) {
+	items := t.forecast.Days[plan.Date(day)]
+	if len(items) == 0 {
+		return 0, 0
+	}
+	if items[0].SkillID != 0 {
+		return items[0].SkillID, 0
+	}
+	return 0, items[0].StepID
+}
+
+func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
+	f := &sessionFields{date: widget.NewDateEntry(), start: widget.NewEntry(), minutes: widget.NewEntry(), notes: widget.NewEntry()}
+	d := s.Date
+	f.date.SetDate(&d)
+	f.start.SetPlaceHolder("HH:MM (optional)")
+	f.start.SetText(s.Start)
+	f.start.Validator = validateStartTime
 	if s.Minutes > 0 {
-		minutes.SetText(strconv.Itoa(s.Minutes))
+		f.minutes.SetText(strconv.Itoa(s.Minutes))
 	}
-	minutes.SetPlaceHolder("45")
-	minutes.Validator = func(v string) error {
+	f.minutes.SetPlaceHolder("45")
+	f.minutes.Validator = func(v string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 1 || n > plan.MaxSessionMinutes {
 			return fmt.Errorf("enter the minutes studied, 1 to %d", plan.MaxSessionMinutes)
 		}
 		return nil
 	}
-	skillNames, skillIDs := choices(t.skills)
-	skill := widget.NewSelect(skillNames, nil)
-	skill.SetSelected(nameOr(t.skills[s.SkillID]))
-	stepNames, stepIDs := choices(t.steps)
-	step := widget.NewSelect(stepNames, nil)
-	step.SetSelected(nameOr(t.steps[s.StepID]))
+	var skillNames, stepNames []string
+	skillNames, f.skillIDs = choices(t.skills)
+	f.skill = widget.NewSelect(skillNames, nil)
+	f.skill.SetSelected(nameOr(t.skills[s.SkillID]))
+	stepNames, f.stepIDs = choices(t.steps)
+	f.step = widget.NewSelect(stepNames, nil)
+	f.step.SetSelected(nameOr(t.steps[s.StepID]))
 	// A session counts towards one thing, a skill or a step's own work, so
 	// its time is not taken off the plan twice.
-	skill.OnChanged = func(v string) {
+	f.skill.OnChanged = func(v string) {
 		if v != noChoice {
-			step.SetSelected(noChoice)
+			f.step.SetSelected(noChoice)
 		}
 	}
-	step.OnChanged = func(v string) {
+	f.step.OnChanged = func(v string) {
 		if v != noChoice {
-			skill.SetSelected(noChoice)
+			f.skill.SetSelected(noChoice)
 		}
 	}
-	notes := widget.NewEntry()
-	notes.SetText(s.Notes)
-	notes.SetPlaceHolder("What you did, what to pick up next time")
+	f.notes.SetText(s.Notes)
+	f.notes.SetPlaceHolder("What you did, what to pick up next time")
+	return f
+}
 
-	items := []*widget.FormItem{
-		widget.NewFormItem("Date", date),
-		widget.NewFormItem("Started", start),
-		widget.NewFormItem("Minutes", minutes),
-		widget.NewFormItem("Skill", skill),
-		widget.NewFormItem("Roadmap step", step),
-		widget.NewFormItem("Notes", notes),
-	}
-	title := "Log a study session"
-	if !isNew {
-		title = "Edit session"
-	}
-	form := showFormDialog(t.win, title, "Save", items, nil, func() error {
-		if date.Date == nil {
-			return errors.New("pick the session's date from the calendar button")
-		}
-		n, _ := strconv.Atoi(strings.TrimSpace(minutes.Text))
-		edited := plan.Session{ID: s.ID, Date: plan.Date(*date.Date), Start: strings.TrimSpace(start.Text), Minutes: n,
-			SkillID: skillIDs[skill.Selected], StepID: stepIDs[step.Selected], Notes: notes.Text}
-		var err error
-		if isNew {
-			_, err = t.store.LogSession(edited)
-		} else {
-			err = t.store.UpdateSession(s, edited)
-		}
-		if err != nil {
-			return err
-		}
-		t.selected = edited.Date
-		t.month = firstOfMonth(edited.Date)
-		t.reload()
+func validateStartTime(v string) error {
+	if strings.TrimSpace(v) == "" {
 		return nil
-	})
-	t.sessionForm = form
-	t.win.Canvas().Focus(minutes)
+	}
+	if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
+		return errors.New("write the time as 24-hour HH:MM, like 18:30")
+	}
+	return nil
+}
+
+func (f *sessionFields) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Date", f.date),
+		widget.NewFormItem("Started", f.start),
+		widget.NewFormItem("Minutes", f.minutes),
+		widget.NewFormItem("Skill", f.skill),
+		widget.NewFormItem("Roadmap step", f.step),
+		widget.NewFormItem("Notes", f.notes),
+	}
+}
+
+// saveSession stores the session as the form says: a new one, or what
+// changed of s.
+func (t *timeline) saveSession(s plan.Session, f *sessionFields) error {
+	if f.date.Date == nil {
+		return errors.New("pick the session's date from the calendar button")
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(f.minutes.Text))
+	edited := plan.Session{ID: s.ID, Date: plan.Date(*f.date.Date), Start: strings.TrimSpace(f.start.Text), Minutes: n,
+		SkillID: f.skillIDs[f.skill.Selected], StepID: f.stepIDs[f.step.Selected], Notes: f.notes.Text}
+	var err error
+	if s.ID == 0 {
+		_, err = t.store.LogSession(edited)
+	} else {
+		err = t.store.UpdateSession(s, edited)
+	}
+	if err != nil {
+		return err
+	}
+	t.selected = edited.Date
+	t.month = firstOfMonth(edited.Date)
+	t.reload()
+	return nil
 }
 
 func nameOr(name string) string {

@@ -88,7 +88,6 @@ func (p *planSettingsTab) showDaysOff() {
 		p.daysOff.Add(widget.NewLabel("No days off."))
 	}
 	for _, d := range p.current.DaysOff {
-		d := d
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeDayOff(d.Date) })
 		del.Importance = widget.LowImportance
 		p.daysOff.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))

@@ -77,8 +77,23 @@ func TestASessionFormRefusesBadInput(t *testing.T) {
 	if err := start.Validate(); err == nil || !strings.Contains(err.Error(), "HH:MM") {
 		t.Errorf("start field says %v", err)
 	}
-	if sessions, _ := tl.store.Sessions(nov4.AddDate(-1, 0, 0), nov4.AddDate(1, 0, 0)); len(sessions) != 0 {
-		t.Error("a session was stored")
+	save := findButton(t, m, "Save")
+	if !save.Disabled() {
+		t.Error("Save is enabled with invalid fields")
+	}
+	test.Tap(save)
+	// Submitting anyway (as a stray Enter could) is refused by the store's
+	// own rules, and the form says why.
+	form.OnSubmit()
+	if !tl.sessionForm.problem.Visible() {
+		t.Error("submitting invalid input says nothing")
+	}
+	sessions, err := tl.store.Sessions(nov4.AddDate(-1, 0, 0), nov4.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sessions) != 0 {
+		t.Errorf("a session was stored from invalid input: %+v", sessions)
 	}
 }
 

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -63,22 +61,4 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 		w.columns.Add(col)
 	}
 	w.columns.Refresh()
-}
-
-// block is a tinted box with wrapped text: a planned piece of work or a
-// logged session.
-func block(fill color.Color, text string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(fill)
-	bg.CornerRadius = 4
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	return container.NewStack(bg, l)
-}
-
-func caption(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
-	return l
 }

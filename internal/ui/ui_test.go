@@ -313,22 +313,19 @@ func TestEmptyStates(t *testing.T) {
 	}
 }
 
-func findButtonWithIcon(t *testing.T, m *MainWindow, icon fyne.Resource) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button with the %s icon", icon.Name())
-	}
-	return found
-}
-
 func fixturePlan() snapshot.Plan {
 	p := snapshot.DefaultPlan()
 	p.StartDate, p.HorizonMonths = "2026-11-02", 6
 	return p
+}
+
+// mustExport is the data as a document; a test that compares exports
+// must not compare two failures.
+func mustExport(t testing.TB, st *store.Store) snapshot.Document {
+	t.Helper()
+	doc, err := st.Export()
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	return doc
 }

@@ -257,8 +257,13 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(fmt.Errorf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage)), w)
+	dialog.ShowError(problem(fmt.Sprintf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage))), w)
 }
+
+// problem is a message for an error dialog, written as sentences.
+type problem string
+
+func (p problem) Error() string { return string(p) }
 
 // maxMessage bounds an error shown in a dialog, in characters.
 const maxMessage = 1200

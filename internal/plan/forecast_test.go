@@ -89,7 +89,6 @@ func checkForecast(t *testing.T, trial int, p Plan, logged Logged, today time.Ti
 	first, last := map[uint]time.Time{}, map[uint]time.Time{}
 	plannedBySkill := map[uint]float64{}
 	total := 0.0
-	var stepOrder []uint
 	for d, items := range f.Days {
 		if d.Before(from) {
 			t.Errorf("#%d: work planned on %s, before today %s: the past must stay as it happened", trial, d, from)
@@ -141,12 +140,15 @@ func checkForecast(t *testing.T, trial int, p Plan, logged Logged, today time.Ti
 			}
 		}
 	}
-	// Roadmap steps in order: step 3's own work starts after every skill.
-	for _, items := range f.Days {
-		for _, it := range items {
-			if it.SkillID == 0 {
-				stepOrder = append(stepOrder, it.StepID)
+	// Roadmap steps in order: each step's own work starts no earlier than
+	// the one before it in the roadmap, and step 3's after every skill.
+	var previous time.Time
+	for _, st := range p.Steps {
+		if begins, ok := firstDayOfStep(f, st.ID); ok {
+			if begins.Before(previous) {
+				t.Errorf("#%d: step %d starts on %s, before the step above it in the roadmap (%s)", trial, st.ID, begins, previous)
 			}
+			previous = begins
 		}
 	}
 	if s3, ok := firstDayOfStep(f, 3); ok {

@@ -1,46 +1,9 @@
 package plan
 
 import (
-	"fmt"
 	"math"
-	"sort"
-	"strings"
 	"time"
 )
-
-// Session is time the learner actually studied.
-type Session struct {
-	ID      uint
-	Date    time.Time
-	Start   string // "15:04", or "" when not recorded
-	Minutes int
-	SkillID uint // 0 for none
-	StepID  uint // 0 for none
-	Notes   string
-}
-
-// Hours is the session's length in hours.
-func (s Session) Hours() float64 { return float64(s.Minutes) / 60 }
-
-// Logged sums minutes of study per skill and per step.
-type Logged struct {
-	BySkill map[uint]int
-	ByStep  map[uint]int
-}
-
-// LoggedFrom totals sessions.
-func LoggedFrom(sessions []Session) Logged {
-	l := Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
-	for _, s := range sessions {
-		if s.SkillID != 0 {
-			l.BySkill[s.SkillID] += s.Minutes
-		}
-		if s.StepID != 0 {
-			l.ByStep[s.StepID] += s.Minutes
-		}
-	}
-	return l
-}
 
 // PlanItem is a piece of work given to a day or a week.
 type PlanItem struct {
@@ -134,6 +97,15 @@ func (p Plan) Forecast(logged Logged, today time.Time) Forecast {
 		f.NeededHoursPerWeek = neededPace(s, from, finish, f.RemainingHours)
 	}
 
+	f.Weeks = planWeeks(s, f.Days, from)
+	return f
+}
+
+// planWeeks groups the days' work into the calendar weeks of the plan's
+// horizon, with the capacity each week still offers from today.
+func planWeeks(s Settings, days map[time.Time][]PlanItem, from time.Time) []PlanWeek {
+	start, finish := Date(s.StartDate), s.FinishDate()
+	var weeks []PlanWeek
 	for ws := WeekStart(start, s.WeekStart); ws.Before(finish); ws = ws.AddDate(0, 0, 7) {
 		w := PlanWeek{Start: ws}
 		for d := ws; d.Before(ws.AddDate(0, 0, 7)); d = d.AddDate(0, 0, 1) {
@@ -141,14 +113,14 @@ func (p Plan) Forecast(logged Logged, today time.Time) Forecast {
 				continue
 			}
 			w.CapacityHours += s.DayCapacity(d)
-			for _, it := range f.Days[d] {
+			for _, it := range days[d] {
 				w.PlannedHours += it.Hours
 				w.Items = addItem(w.Items, it)
 			}
 		}
-		f.Weeks = append(f.Weeks, w)
+		weeks = append(weeks, w)
 	}
-	return f
+	return weeks
 }
 
 // addItem adds hours to the week's line for the same work, or a new line.
@@ -213,45 +185,7 @@ func skillWork(categories []Category, logged Logged, step Step) []PlanItem {
 			}
 		}
 	}
-	index := map[uint]int{}
-	for i, sk := range open {
-		index[sk.ID] = i
-	}
-	waiting := make([]int, len(open)) // open prerequisites not yet placed
-	dependants := map[int][]int{}
-	for i, sk := range open {
-		for _, pre := range sk.Prerequisites {
-			if j, ok := index[pre]; ok {
-				waiting[i]++
-				dependants[j] = append(dependants[j], i)
-			}
-		}
-	}
-	var ready []int
-	for i := range open {
-		if waiting[i] == 0 {
-			ready = append(ready, i)
-		}
-	}
-	placed := make([]bool, len(open))
-	var order []int
-	for len(ready) > 0 {
-		sort.Ints(ready)
-		i := ready[0]
-		ready = ready[1:]
-		placed[i] = true
-		order = append(order, i)
-		for _, d := range dependants[i] {
-			if waiting[d]--; waiting[d] == 0 {
-				ready = append(ready, d)
-			}
-		}
-	}
-	for i := range open { // only if prerequisites went round in a circle
-		if !placed[i] {
-			order = append(order, i)
-		}
-	}
+	order := prerequisiteOrder(open)
 	var items []PlanItem
 	for _, i := range order {
 		sk := open[i]
@@ -261,48 +195,4 @@ func skillWork(categories []Category, logged Logged, step Step) []PlanItem {
 		}
 	}
 	return items
-}
-
-var weekdayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
-
-// FormatStudyDays writes study days as short English day names in week
-// order from Monday: "mon", "tue"…
-func FormatStudyDays(days [7]bool) []string {
-	out := []string{}
-	for i := 1; i <= 7; i++ {
-		if d := i % 7; days[d] {
-			out = append(out, weekdayNames[d])
-		}
-	}
-	return out
-}
-
-// ParseStudyDays reads what FormatStudyDays writes.
-func ParseStudyDays(names []string) ([7]bool, error) {
-	var days [7]bool
-	for _, n := range names {
-		found := false
-		for d, w := range weekdayNames {
-			if strings.EqualFold(n, w) {
-				days[d], found = true, true
-			}
-		}
-		if !found {
-			return days, fmt.Errorf("%q is not a day: use mon, tue, wed, thu, fri, sat or sun", n)
-		}
-	}
-	return days, nil
-}
-
-// WeekdayName is the short name FormatStudyDays uses for a day ("mon").
-func WeekdayName(d time.Weekday) string { return weekdayNames[d] }
-
-// ParseWeekday reads a short day name ("mon").
-func ParseWeekday(name string) (time.Weekday, error) {
-	for d, w := range weekdayNames {
-		if strings.EqualFold(name, w) {
-			return time.Weekday(d), nil
-		}
-	}
-	return 0, fmt.Errorf("%q is not a day: use mon, tue, wed, thu, fri, sat or sun", name)
 }

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Small builders of layout the screens share.
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameHeadingText
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// emptyState is a centred message for a screen with nothing to show yet.
+func emptyState(title, hint string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	t.SizeName = theme.SizeNameSubHeadingText
+	h := widget.NewLabelWithStyle(hint, fyne.TextAlignCenter, fyne.TextStyle{})
+	return container.NewCenter(container.NewVBox(t, h))
+}
+
+func showIf(o fyne.CanvasObject, visible bool) {
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// block is a tinted box with wrapped text: a planned piece of work or a
+// logged session.
+func block(fill color.Color, text string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(fill)
+	bg.CornerRadius = 4
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return container.NewStack(bg, l)
+}
+
+// sectionTitle is a bold section heading, with an action (an Edit button)
+// at its right when right is not nil.
+func sectionTitle(title string, right fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if right == nil {
+		return l
+	}
+	return container.NewBorder(nil, nil, l, right)
+}
