@@ -178,3 +178,25 @@ func TestTrayMenuStartsTheTimer(t *testing.T) {
 	}
 	tl.timer.toggle()
 }
+
+// TestEachScreenReopensWhereItWasLeft: the tab and view a learner chose on
+// a screen come back on the next start.
+func TestEachScreenReopensWhereItWasLeft(t *testing.T) {
+	st, _ := openFixture(t, salaryFixture())
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, noPack)
+	m.skills.tabs.SelectIndex(1)
+	m.timeline.tabs.SelectIndex(1)
+	m.timeline.viewSwitch.SetSelected("Week")
+	sal := m.screens[3].(*salaries)
+	sal.view.SetSelected(powerView)
+	m.Close()
+
+	m2 := NewMainWindow(a, st, noPack)
+	defer m2.Close()
+	sal2 := m2.screens[3].(*salaries)
+	if m2.skills.tabs.SelectedIndex() != 1 || m2.timeline.tabs.SelectedIndex() != 1 || !m2.timeline.weekMode || sal2.view.Selected != powerView {
+		t.Errorf("reopened on skills tab %d, timeline tab %d, week view %v, salaries %q; want where they were left",
+			m2.skills.tabs.SelectedIndex(), m2.timeline.tabs.SelectedIndex(), m2.timeline.weekMode, sal2.view.Selected)
+	}
+}

@@ -69,9 +69,9 @@ type salaries struct {
 func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salaries {
 	s := &salaries{store: st, report: report, win: w, now: time.Now}
 	s.base = widget.NewSelect(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
-	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, func(string) { s.show() })
+	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, nil)
 	s.view.Horizontal, s.view.Required = true, true
-	s.view.SetSelected(nominalView)
+	rememberChoice(s.view, prefSalariesView, nominalView, func(string) { s.show() })
 	levels := []string{}
 	for _, l := range salary.Levels {
 		levels = append(levels, l.Label())
@@ -124,10 +124,12 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 			wrapped("Private-consumption PPP factors: units of the local currency that buy what one international dollar buys. Comparisons with them are approximate."),
 			s.pppList, container.NewHBox(addPPP))),
 	))
-	s.root = container.NewAppTabs(
+	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon("Compare", theme.ListIcon(), compare),
 		container.NewTabItemWithIcon("Rates", theme.SettingsIcon(), rates),
 	)
+	rememberTab(tabs, prefSalariesTab)
+	s.root = tabs
 	return s
 }
 

@@ -116,6 +116,7 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 		container.NewTabItemWithIcon("Levels", theme.GridIcon(), levels),
 		container.NewTabItemWithIcon("Projects", theme.FolderIcon(), s.projects.root),
 	)
+	rememberTab(s.tabs, prefSkillsTab)
 	s.root = s.tabs
 	return s
 }

@@ -77,13 +77,13 @@ func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timelin
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.step(1) })
 	today := widget.NewButton("Today", func() { t.selectDay(t.now()) })
-	t.viewSwitch = widget.NewRadioGroup([]string{"Month", "Week"}, func(v string) {
+	t.viewSwitch = widget.NewRadioGroup([]string{"Month", "Week"}, nil)
+	t.viewSwitch.Horizontal = true
+	t.viewSwitch.Required = true
+	rememberChoice(t.viewSwitch, prefTimelineView, "Month", func(v string) {
 		t.weekMode = v == "Week"
 		t.showCalendar()
 	})
-	t.viewSwitch.Horizontal = true
-	t.viewSwitch.Required = true
-	t.viewSwitch.SetSelected("Month")
 
 	t.calendar = widgets.NewMonthCalendar()
 	t.calendar.OnSelected = t.selectDay
@@ -106,6 +106,7 @@ func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timelin
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), t.progress.root),
 		container.NewTabItemWithIcon("Plan settings", theme.SettingsIcon(), t.settings.root),
 	)
+	rememberTab(t.tabs, prefTimelineTab)
 	t.root = t.tabs
 	return t
 }
