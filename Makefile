@@ -1,6 +1,6 @@
 # Study Planner. On a fresh Debian or Ubuntu machine:
 #   make run    install what is missing, build, and open the app
-#   make test   install what is missing, vet, test, and smoke-test the window
+#   make test   install what is missing, lint, test, and smoke-test the window
 
 GO       ?= go
 BIN      := bin/studyplanner
@@ -9,9 +9,19 @@ VERSION  := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 APP_ID   := $(shell sed -n 's/^ *ID *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -X main.version=$(VERSION) -X main.appID=$(APP_ID)
 
-# Packaging uses the fyne command from fyne.io/tools at a pinned version.
-FYNE_TOOLS_VERSION := v1.7.4
-FYNE     := bin/tools/fyne
+# The Go version go.mod asks for.
+GO_VERSION := $(shell sed -n 's/^go //p' go.mod)
+
+# Tools, installed into bin/tools at pinned versions: packaging (the fyne
+# command from fyne.io/tools), and the lint gate.
+FYNE_TOOLS_VERSION  := v1.7.4
+STATICCHECK_VERSION := v0.7.0
+GOCYCLO_VERSION     := v0.6.0
+FYNE        := bin/tools/fyne
+STATICCHECK := bin/tools/staticcheck
+GOCYCLO     := bin/tools/gocyclo
+# No function outside the tests above this cyclomatic complexity.
+MAX_COMPLEXITY := 15
 PACKAGE  := bin/studyplanner-$(VERSION)-linux-$(shell $(GO) env GOARCH).tar.xz
 PREFIX   ?= $(HOME)/.local
 
@@ -19,11 +29,12 @@ PREFIX   ?= $(HOME)/.local
 # test runs under.
 BUILD_PACKAGES := xorg-dev libgl1-mesa-dev
 TEST_PACKAGES  := xvfb xdotool
+SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run build test vet unit smoke deps test-deps clean bench bench-startup package package-check install uninstall
+.PHONY: run build test vet lint unit smoke deps test-deps go-version clean bench bench-startup package package-check install uninstall screenshots
 
 run: build
 	./$(BIN)
@@ -31,10 +42,17 @@ run: build
 build: deps
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/studyplanner
 
-test: test-deps vet unit build smoke package-check
+test: test-deps lint unit build smoke package-check
 
-vet: deps
-	$(GO) vet ./...
+# Vetting and linting read Go source only: with the ci tag Fyne's test
+# driver stands in for its OpenGL one, so no C headers are needed.
+vet: go-version
+	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+
+lint: vet $(STATICCHECK) $(GOCYCLO)
+	CGO_ENABLED=0 $(STATICCHECK) -tags ci ./...
+	@$(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' cmd internal assets || \
+		{ echo "lint: the functions above have a cyclomatic complexity over $(MAX_COMPLEXITY); split them into named steps"; exit 1; }
 
 unit: deps
 	$(GO) test ./...
@@ -42,9 +60,11 @@ unit: deps
 smoke: build test-deps
 	.ci/smoke $(BIN)
 
-deps:
+deps: go-version
 	@$(call install_missing,$(BUILD_PACKAGES))
-	@command -v $(GO) >/dev/null || { echo "Go is not installed: get it from https://go.dev/dl/ (1.24 or newer)"; exit 1; }
+
+go-version:
+	@command -v $(GO) >/dev/null || { echo "Go is not installed: get Go $(GO_VERSION) or newer from https://go.dev/dl/"; exit 1; }
 
 test-deps: deps
 	@$(call install_missing,$(TEST_PACKAGES))
@@ -60,6 +80,18 @@ bench-startup: test-deps
 
 $(FYNE):
 	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(GOCYCLO):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
+# Every screenshot in docs/screenshots, rebuilt from the real binary under
+# Xvfb on the demo learner: every screen, both themes, 1280x800 and 800x600.
+screenshots: build
+	@$(call install_missing,$(SCREENSHOT_PACKAGES))
+	.ci/screenshots $(BIN)
 
 # A tarball with the binary, the icon and a .desktop entry (and a Makefile
 # to install them). Name, ID, version and icon are passed as flags, and the

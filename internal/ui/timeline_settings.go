@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
@@ -157,11 +157,7 @@ func (p *planSettingsTab) importHolidays() {
 			return
 		}
 		defer r.Close()
-		s := p.current
-		got, err := ics.ReadDaysOff(r, ics.Options{From: plan.Date(p.t.now()), To: s.FinishDate(), Location: time.Local})
-		if err == nil {
-			err = p.t.store.AddDaysOff(got.Days)
-		}
+		got, err := app.ImportHolidays(p.t.store, r, p.t.now())
 		if err != nil {
 			showError(p.t.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
 			return
@@ -179,7 +175,7 @@ func (p *planSettingsTab) exportCalendar() {
 			showError(p.t.win, "save the calendar", err)
 			return
 		}
-		err = ics.Write(w, p.t.forecast.Days, p.t.p.Steps, p.t.now())
+		err = app.WriteCalendar(p.t.store, w, p.t.now())
 		if closeErr := w.Close(); err == nil {
 			err = closeErr
 		}
