@@ -4,12 +4,17 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // The tests read a screen's widgets right after showing it, so the screens
 // load their data on the spot instead of in the background.
+// They write dates as a British learner does, whatever the machine's
+// locale.
 func TestMain(m *testing.M) {
 	runLoad = func(load func() func()) { load()() }
+	dateOrder = widgets.DayFirst
 	os.Exit(m.Run())
 }
 

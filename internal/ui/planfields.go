@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 var weekdayLabels = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
@@ -34,14 +35,14 @@ func monthsLabel(n int) string {
 // it runs, how many hours a week on which days. The welcome and Plan
 // settings both show them.
 type planFields struct {
-	start  *widget.DateEntry
+	start  *widgets.DateField
 	months *widget.Select
 	hours  *widget.Entry
 	days   *widget.CheckGroup
 }
 
 func newPlanFields() *planFields {
-	f := &planFields{start: widget.NewDateEntry(), hours: widget.NewEntry()}
+	f := &planFields{start: newDateField(localWeekStart(), false), hours: widget.NewEntry()}
 	months := make([]string, 0, plan.MaxHorizonMonths)
 	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
 		months = append(months, monthsLabel(m))
@@ -59,7 +60,7 @@ func newPlanFields() *planFields {
 // items are the form rows, with what each asks for.
 func (f *planFields) items() []*widget.FormItem {
 	return []*widget.FormItem{
-		{Text: "Start", Widget: f.start, HintText: "The plan's first day"},
+		{Text: "Start", Widget: f.start, HintText: "The plan's first day. " + f.start.Hint()},
 		{Text: "Length", Widget: f.months, HintText: "Most people need 6 to 12 months"},
 		{Text: "Hours a week", Widget: f.hours, HintText: "What you can really give, on average"},
 		{Text: "Study days", Widget: f.days, HintText: "The week's hours are shared among them"},
@@ -69,6 +70,7 @@ func (f *planFields) items() []*widget.FormItem {
 // show fills the fields from s.
 func (f *planFields) show(s plan.Settings) {
 	start := s.StartDate
+	f.start.SetWeekStart(s.WeekStart)
 	f.start.SetDate(&start)
 	f.months.SetSelected(monthsLabel(s.HorizonMonths))
 	f.hours.SetText(strconv.FormatFloat(s.HoursPerWeek, 'f', -1, 64))
@@ -84,6 +86,9 @@ func (f *planFields) show(s plan.Settings) {
 // apply writes the fields into s, or says what is wrong with them.
 func (f *planFields) apply(s *plan.Settings) error {
 	if f.start.Date == nil {
+		if err := f.start.Validate(); err != nil {
+			return fmt.Errorf("start: %w", err)
+		}
 		return errors.New("pick the start date from the calendar button")
 	}
 	s.StartDate = plan.Date(*f.start.Date)

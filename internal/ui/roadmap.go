@@ -66,6 +66,7 @@ type roadmap struct {
 	linkURL    *widget.Entry
 	linkStatus *widget.Label
 
+	editor *formDialog // the step form last opened
 	detail fyne.CanvasObject
 	empty  fyne.CanvasObject
 	root   fyne.CanvasObject
@@ -485,7 +486,7 @@ func (r *roadmap) editStep() {
 	summary := widget.NewMultiLineEntry()
 	summary.SetText(step.Summary)
 	summary.Wrapping = fyne.TextWrapWord
-	target := widget.NewDateEntry()
+	target := newDateField(localWeekStart(), true)
 	if !step.TargetDate.IsZero() {
 		d := step.TargetDate
 		target.SetDate(&d)
@@ -496,10 +497,10 @@ func (r *roadmap) editStep() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Summary", summary),
-		{Text: "Target date", Widget: target, HintText: "Leave empty for none"},
+		{Text: "Target date", Widget: target, HintText: target.Hint()},
 		{Text: "Hours", Widget: hours, HintText: "Estimated work for this step's checklist"},
 	}
-	showFormDialog(r.win, "Edit step", "Save", items, nil, func() error {
+	r.editor = showFormDialog(r.win, "Edit step", "Save", items, nil, func() error {
 		h, err := parseHours(hours.Text, plan.MaxHours)
 		if err != nil {
 			return err
@@ -507,10 +508,11 @@ func (r *roadmap) editStep() {
 		edited := step
 		edited.Title, edited.Summary, edited.Hours = title.Text, summary.Text, h
 		edited.TargetDate = time.Time{}
+		if err := target.Validate(); err != nil {
+			return fmt.Errorf("target date: %w", err)
+		}
 		if target.Date != nil {
 			edited.TargetDate = plan.Date(*target.Date)
-		} else if strings.TrimSpace(target.Text) != "" {
-			return fmt.Errorf("the target date %q is not a date; pick one from the calendar button", target.Text)
 		}
 		if err := r.store.UpdateStep(step, edited); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 func TestRoadmapChecklistEditing(t *testing.T) {
@@ -134,4 +135,42 @@ func upButtonOf(t *testing.T, m *MainWindow, text string) *widget.Button {
 	t.Helper()
 	_, _, buttons := checkRow(t, m, text)
 	return buttons.Objects[0].(*widget.Button)
+}
+
+// TestAStepWithoutATargetDateCanBeEdited: the optional date stays empty,
+// a wrong one is told in words, an ISO one is taken.
+func TestAStepWithoutATargetDateCanBeEdited(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+	test.Tap(findButton(t, m, "Edit step"))
+	form := r.editor.form
+	title := form.Items[0].Widget.(*widget.Entry)
+	title.SetText("Decide your pace")
+	save := findButton(t, m, "Save")
+	if save.Disabled() {
+		t.Fatal("Save is disabled on a step without a target date")
+	}
+	test.Tap(save)
+	if r.editor.problem.Visible() {
+		t.Fatalf("saving said %q", r.editor.problem.Text)
+	}
+	steps, _ := st.Roadmap()
+	if steps[0].Title != "Decide your pace" || !steps[0].TargetDate.IsZero() {
+		t.Fatalf("stored %q with target %v", steps[0].Title, steps[0].TargetDate)
+	}
+
+	test.Tap(findButton(t, m, "Edit step"))
+	target := r.editor.form.Items[2].Widget.(*widgets.DateField)
+	test.Type(target, "31/02/2026")
+	if err := target.Validate(); err == nil || !strings.Contains(err.Error(), "February 2026 has 28 days") {
+		t.Errorf("31/02/2026 says %v", err)
+	}
+	target.SetText("2026-12-01")
+	test.Tap(findButton(t, m, "Save"))
+	steps, _ = st.Roadmap()
+	if got := steps[0].TargetDate.Format("2006-01-02"); got != "2026-12-01" {
+		t.Errorf("target date stored as %s, want 2026-12-01 typed in ISO", got)
+	}
 }

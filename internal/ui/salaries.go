@@ -365,7 +365,7 @@ func (s *salaries) editRate(r salary.Rate) {
 	perEUR.SetText(r.PerEUR)
 	perEUR.SetPlaceHolder("1.0813")
 	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
-	asOf := widget.NewDateEntry()
+	asOf := newDateField(localWeekStart(), false)
 	d := r.AsOf
 	asOf.SetDate(&d)
 	source := widget.NewEntry()
@@ -374,12 +374,12 @@ func (s *salaries) editRate(r salary.Rate) {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Currency", currency),
 		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys"},
-		widget.NewFormItem("As of", asOf),
+		{Text: "As of", Widget: asOf, HintText: asOf.Hint()},
 		widget.NewFormItem("Source", source),
 	}
 	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
 		if asOf.Date == nil {
-			return errors.New("pick the date the rate is from")
+			return errors.New("type or pick the date the rate is from")
 		}
 		if err := s.store.SaveRate(r, salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
 			return err

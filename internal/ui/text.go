@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -13,7 +14,14 @@ import (
 
 // How the screens write dates, durations, counts and messages.
 
-func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+// longDate writes a date for reading, in the learner's order: "2 Jan
+// 2006", or "Jan 2, 2006" where months come first.
+func longDate(t time.Time) string {
+	if dateOrder == widgets.MonthFirst {
+		return t.Format("Jan 2, 2006")
+	}
+	return t.Format("2 Jan 2006")
+}
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -47,3 +55,29 @@ func suffix(sep, s string) string {
 	}
 	return sep + s
 }
+
+// userLocale is the locale dates are written in, as the command line reads
+// it: $LC_ALL, then $LC_TIME, then $LANG.
+func userLocale() string {
+	for _, v := range []string{"LC_ALL", "LC_TIME", "LANG"} {
+		if l := os.Getenv(v); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// dateOrder is how this learner writes dates in numbers.
+var dateOrder = widgets.DateOrderFor(userLocale())
+
+// newDateField is a date field in the learner's order, its calendar's
+// weeks starting on weekStart; an optional one may be left empty.
+func newDateField(weekStart time.Weekday, optional bool) *widgets.DateField {
+	f := widgets.NewDateField(dateOrder, weekStart)
+	f.Optional = optional
+	return f
+}
+
+// localWeekStart is the first day of the week where the learner lives, for
+// date fields that are not about the plan.
+func localWeekStart() time.Weekday { return plan.WeekStartForLocale(userLocale()) }

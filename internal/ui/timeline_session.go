@@ -33,7 +33,7 @@ func choices(byID map[uint]string) ([]string, map[string]uint) {
 
 // sessionFields are the session form's fields.
 type sessionFields struct {
-	date              *widget.DateEntry
+	date              *widgets.DateField
 	start, minutes    *widget.Entry
 	skill, step       *widget.Select
 	notes             *widget.Entry
@@ -72,7 +72,7 @@ func (t *timeline) plannedWork(day time.Time) (skillID, stepID uint) {
 }
 
 func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
-	f := &sessionFields{date: widget.NewDateEntry(), start: widget.NewEntry(), minutes: widget.NewEntry(), notes: widget.NewEntry()}
+	f := &sessionFields{date: newDateField(t.p.Settings.WeekStart, false), start: widget.NewEntry(), minutes: widget.NewEntry(), notes: widget.NewEntry()}
 	d := s.Date
 	f.date.SetDate(&d)
 	f.start.SetPlaceHolder("HH:MM (optional)")
@@ -125,7 +125,7 @@ func validateStartTime(v string) error {
 
 func (f *sessionFields) items() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem("Date", f.date),
+		{Text: "Date", Widget: f.date, HintText: f.date.Hint()},
 		widget.NewFormItem("Started", f.start),
 		widget.NewFormItem("Minutes", f.minutes),
 		widget.NewFormItem("Skill", f.skill),
@@ -138,7 +138,7 @@ func (f *sessionFields) items() []*widget.FormItem {
 // changed of s.
 func (t *timeline) saveSession(s plan.Session, f *sessionFields) error {
 	if f.date.Date == nil {
-		return errors.New("pick the session's date from the calendar button")
+		return errors.New("type or pick the session's date")
 	}
 	n, _ := strconv.Atoi(strings.TrimSpace(f.minutes.Text))
 	edited := plan.Session{ID: s.ID, Date: plan.Date(*f.date.Date), Start: strings.TrimSpace(f.start.Text), Minutes: n,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // planSettingsTab edits what shapes the plan: dates, hours, study days,
@@ -27,7 +28,7 @@ type planSettingsTab struct {
 	form      *widget.Form
 	problem   *widget.Label
 	daysOff   *fyne.Container
-	offDate   *widget.DateEntry
+	offDate   *widgets.DateField
 	offNote   *widget.Entry
 	current   plan.Settings
 	root      fyne.CanvasObject
@@ -58,7 +59,7 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	}
 
 	p.daysOff = container.NewVBox()
-	p.offDate = widget.NewDateEntry()
+	p.offDate = newDateField(localWeekStart(), true)
 	p.offNote = widget.NewEntry()
 	p.offNote.SetPlaceHolder("Note, e.g. Holiday")
 	addOff := widget.NewButtonWithIcon("Add day off", theme.ContentAddIcon(), p.addDayOff)
@@ -77,6 +78,7 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 func (p *planSettingsTab) show(s plan.Settings) {
 	p.current = s
 	p.fields.show(s)
+	p.offDate.SetWeekStart(s.WeekStart)
 	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
 	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
 	p.showDaysOff()
@@ -128,7 +130,7 @@ func (p *planSettingsTab) save() {
 
 func (p *planSettingsTab) addDayOff() {
 	if p.offDate.Date == nil {
-		p.problem.SetText("Pick the day off from the calendar button beside it.")
+		p.problem.SetText("Type the day off (" + dateOrder.Example() + ") or pick it from the calendar button beside it.")
 		p.problem.Show()
 		return
 	}

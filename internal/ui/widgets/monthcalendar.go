@@ -41,9 +41,15 @@ type MonthCalendar struct {
 	facts     func(day time.Time) DayFacts
 	focused   bool
 
-	// OnSelected is called with the day the learner picked; it may lie in
-	// another month, which the owner then shows.
+	// OnSelected is called with the day the learner moved to, by tapping
+	// it or with the keys; it may lie in another month, which the owner
+	// then shows.
 	OnSelected func(day time.Time)
+	// OnActivated, if set, is called when a day is chosen: tapped, or
+	// Enter or Space pressed on the selected day.
+	OnActivated func(day time.Time)
+	// OnCancel, if set, is called on Escape.
+	OnCancel func()
 }
 
 // NewMonthCalendar makes an empty calendar; SetMonth fills it.
@@ -85,7 +91,11 @@ func (c *MonthCalendar) Tapped(ev *fyne.PointEvent) {
 	r := int((ev.Position.Y - l.header) / l.rowHeight)
 	col := int(ev.Position.X / l.cellWidth)
 	if r >= 0 && r < calendarRows && col >= 0 && col < 7 {
-		c.pick(c.dayAt(r, col))
+		day := c.dayAt(r, col)
+		c.pick(day)
+		if c.OnActivated != nil {
+			c.OnActivated(plan.Date(day))
+		}
 	}
 }
 
@@ -113,6 +123,16 @@ func (c *MonthCalendar) TypedKey(ev *fyne.KeyEvent) {
 		d = plan.AddMonths(d, 1)
 	case fyne.KeyHome:
 		d = c.today
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		if c.OnActivated != nil {
+			c.OnActivated(c.selected)
+		}
+		return
+	case fyne.KeyEscape:
+		if c.OnCancel != nil {
+			c.OnCancel()
+		}
+		return
 	default:
 		return
 	}
