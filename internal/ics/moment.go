@@ -16,7 +16,7 @@ import (
 // a weekly 10:00 meeting stays at 10:00 across a change to summer time.
 type moment struct {
 	wall time.Time      // the date and clock as written, as if in UTC
-	loc  *time.Location // where the clock is read; unused for a date
+	loc  *time.Location // where the clock is read; UTC for a date
 	date bool           // a whole day (VALUE=DATE): no clock, no zone
 }
 
@@ -67,7 +67,7 @@ func parseMoment(value string, asDate bool, loc *time.Location) (moment, error) 
 		if err != nil {
 			return moment{}, fmt.Errorf("%s is not a date", quoteDate(v))
 		}
-		return moment{wall: d, date: true}, nil
+		return moment{wall: d, loc: time.UTC, date: true}, nil
 	}
 	if rest, utc := strings.CutSuffix(v, "Z"); utc {
 		v, loc = rest, time.UTC

@@ -191,6 +191,7 @@ func TestLengths(t *testing.T) {
 		{name: "PT2H on an all-day event is its day", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270301\nDURATION:PT2H\n"), want: "2027-03-01"},
 		{name: "PT2H over midnight", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T230000\nDURATION:PT2H\n"), want: "2027-03-01 2027-03-02"},
 		{name: "P1DT12H", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T000000\nDURATION:P1DT12H\n"), want: "2027-03-01 2027-03-02"},
+		{name: "timed with an all-day end", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T120000\nDTEND;VALUE=DATE:20270303\n"), want: "2027-03-01 2027-03-02"},
 		{name: "all-day with a timed end", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270301\nDTEND:20270302T120000\n"), want: "2027-03-01 2027-03-02"},
 		{name: "366 days is the longest", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20280102\n"),
 			from: "2027-12-30", to: "2028-01-10", want: datesFrom("2027-01-01", 366)},
