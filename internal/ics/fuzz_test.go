@@ -2,6 +2,8 @@ package ics
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +43,14 @@ func FuzzReadDaysOff(f *testing.F) {
 	f.Add([]byte(strings.Replace(ours.String(), "Study Planner", "Someone Else", 1)))
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "*.ics"))
+	for _, name := range fixtures {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
