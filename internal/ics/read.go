@@ -141,9 +141,9 @@ type reader struct {
 	// spans: thousands of events over the same days are then a look-up
 	// each instead of a walk over every day.
 	taken, noted spans
-	skipped    []Skipped
-	events     int
-	budget     int // repeats the rest of the file may still generate
+	skipped      []Skipped
+	events       int
+	budget       int // repeats the rest of the file may still generate
 }
 
 func (rd *reader) read(vevents []*ical.VEvent) error {
@@ -233,15 +233,15 @@ func (rd *reader) series(e *event, replaced momentSet) error {
 		rd.skip(e, err)
 		return nil
 	}
-	left := newMomentSet(excluded)
-	var spans []span
+	excludedSet := newMomentSet(excluded)
+	var kept []span
 	for _, o := range occs {
-		if !left.has(o.start) && !replaced.has(o.start) {
+		if !excludedSet.has(o.start) && !replaced.has(o.start) {
 			first, last := days(o.start, o.length, rd.opts.Location)
-			spans = append(spans, span{first, last})
+			kept = append(kept, span{first, last})
 		}
 	}
-	for _, s := range merge(spans) {
+	for _, s := range merge(kept) {
 		if err := rd.add(s.first, s.last, e.note); err != nil {
 			return err
 		}
