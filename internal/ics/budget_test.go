@@ -59,3 +59,27 @@ func TestRulesThatNeverMatchAreCheap(t *testing.T) {
 		t.Errorf("days off %s, %d skipped; want 2027-03-01 and 100", dates(got), len(got.Skipped))
 	}
 }
+
+// TestLargeFilesStayFast: shapes of file that took time growing with the
+// square of their size (about 15 s each here before unfold built lines
+// with a Builder and normalise bounded parameters; hours at MaxBytes) are
+// read in well under a second.
+func TestLargeFilesStayFast(t *testing.T) {
+	head := "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20270101\n"
+	tail := "END:VEVENT\nEND:VCALENDAR\n"
+	tests := []struct{ name, file string }{
+		{"a summary folded 300000 times", head + "SUMMARY:x" + strings.Repeat("\n x", 300_000) + "\n" + tail},
+		{"a line with 100000 parameters", head + "X-A" + strings.Repeat(";A=", 100_000) + ":x\n" + tail},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			if _, err := ReadDaysOff(strings.NewReader(tt.file), Options{From: day("2026-12-01"), To: day("2028-11-30"), Location: time.UTC}); err != nil {
+				t.Fatal(err)
+			}
+			if took := time.Since(start); took > 2*time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
+	}
+}

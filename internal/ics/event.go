@@ -135,9 +135,11 @@ func between(start, end moment) (length, error) {
 		}
 		return length{days: n}, nil
 	}
-	to := end.instant()
-	if end.date {
+	var to time.Time
+	if end.date { // that day's midnight, on the start's clock
 		to = time.Date(end.wall.Year(), end.wall.Month(), end.wall.Day(), 0, 0, 0, 0, start.loc)
+	} else {
+		to = end.instant()
 	}
 	d := to.Sub(start.instant())
 	if d < 0 {

@@ -2,6 +2,8 @@ package ics
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +44,14 @@ func FuzzReadDaysOff(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
 	}
+	fixtures, _ := filepath.Glob(filepath.Join("testdata", "*.ics"))
+	for _, name := range fixtures {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		f.Fatal(err)
@@ -49,22 +59,29 @@ func FuzzReadDaysOff(f *testing.F) {
 	opts := Options{From: day("2026-12-01"), To: day("2028-11-30"), Location: berlin}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := ReadDaysOff(bytes.NewReader(data), opts)
-		if err != nil {
-			return
-		}
-		if len(got.Days) == 0 || len(got.Days) > MaxDays {
-			t.Fatalf("%d days off accepted", len(got.Days))
-		}
-		for i, d := range got.Days {
-			if !d.Date.Equal(plan.Date(d.Date)) || d.Date.Location() != time.UTC {
-				t.Fatalf("day %v is not a calendar date", d.Date)
-			}
-			if i > 0 && !got.Days[i-1].Date.Before(d.Date) {
-				t.Fatalf("days off not sorted and unique at %d", i)
-			}
-			if !utf8.ValidString(d.Note) || utf8.RuneCountInString(d.Note) > plan.MaxNameLen {
-				t.Fatalf("note %q: invalid UTF-8 or longer than %d characters", d.Note, plan.MaxNameLen)
-			}
+		if err == nil {
+			checkDaysOff(t, got)
 		}
 	})
+}
+
+// checkDaysOff fails t unless got holds what ReadDaysOff promises: some
+// days, at most MaxDays, sorted and unique calendar dates, with notes of
+// valid UTF-8 and at most plan.MaxNameLen characters.
+func checkDaysOff(t *testing.T, got DaysOff) {
+	t.Helper()
+	if len(got.Days) == 0 || len(got.Days) > MaxDays {
+		t.Fatalf("%d days off accepted", len(got.Days))
+	}
+	for i, d := range got.Days {
+		if !d.Date.Equal(plan.Date(d.Date)) || d.Date.Location() != time.UTC {
+			t.Fatalf("day %v is not a calendar date", d.Date)
+		}
+		if i > 0 && !got.Days[i-1].Date.Before(d.Date) {
+			t.Fatalf("days off not sorted and unique at %d", i)
+		}
+		if !utf8.ValidString(d.Note) || utf8.RuneCountInString(d.Note) > plan.MaxNameLen {
+			t.Fatalf("note %q: invalid UTF-8 or longer than %d characters", d.Note, plan.MaxNameLen)
+		}
+	}
 }

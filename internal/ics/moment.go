@@ -16,7 +16,7 @@ import (
 // a weekly 10:00 meeting stays at 10:00 across a change to summer time.
 type moment struct {
 	wall time.Time      // the date and clock as written, as if in UTC
-	loc  *time.Location // where the clock is read; unused for a date
+	loc  *time.Location // where the clock is read; UTC for a date
 	date bool           // a whole day (VALUE=DATE): no clock, no zone
 }
 
@@ -42,16 +42,36 @@ func dateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// same reports whether two moments name the same repeat of a series, as an
-// EXDATE or RECURRENCE-ID names one: a date matches every time on that day.
-func (m moment) same(o moment) bool {
-	if m.date || o.date {
-		if !m.date {
-			m, o = o, m
+// momentSet holds the repeats a series leaves out (EXDATE) or replaces
+// (RECURRENCE-ID), answering in constant time: a file may list thousands.
+// A date leaves out every repeat on that day; a date-time the repeat at
+// that instant, or an all-day repeat on its day (see day).
+type momentSet struct {
+	instants map[int64]bool
+	dates    map[time.Time]bool
+	near     map[time.Time]bool // the days date-times name
+}
+
+func newMomentSet(ms []moment) momentSet {
+	s := momentSet{instants: map[int64]bool{}, dates: map[time.Time]bool{}, near: map[time.Time]bool{}}
+	for _, m := range ms {
+		if m.date {
+			s.dates[m.wall] = true
+			continue
 		}
-		return m.wall.Equal(o.day()) || !o.date && m.wall.Equal(dateOnly(o.wall))
+		s.instants[m.instant().Unix()] = true
+		s.near[m.day()] = true
+		s.near[dateOnly(m.wall)] = true
 	}
-	return m.instant().Equal(o.instant())
+	return s
+}
+
+// has reports whether the set names the repeat starting at m.
+func (s momentSet) has(m moment) bool {
+	if m.date {
+		return s.dates[m.wall] || s.near[m.wall]
+	}
+	return s.instants[m.instant().Unix()] || s.dates[dateOnly(m.wall)] || s.dates[m.day()]
 }
 
 // Layouts of DATE-TIME values; the short ones are not RFC 5545 but some
@@ -67,7 +87,7 @@ func parseMoment(value string, asDate bool, loc *time.Location) (moment, error) 
 		if err != nil {
 			return moment{}, fmt.Errorf("%s is not a date", quoteDate(v))
 		}
-		return moment{wall: d, date: true}, nil
+		return moment{wall: d, loc: time.UTC, date: true}, nil
 	}
 	if rest, utc := strings.CutSuffix(v, "Z"); utc {
 		v, loc = rest, time.UTC

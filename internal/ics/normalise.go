@@ -76,14 +76,44 @@ func unfold(text []byte) []string {
 	s := strings.ReplaceAll(string(text), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var lines []string
-	for _, l := range strings.Split(strings.TrimLeft(s, " \t\n"), "\n") {
-		if (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")) && len(lines) > 0 {
-			lines[len(lines)-1] += l[1:]
+	var cur strings.Builder // a line may be folded thousands of times
+	for i, l := range strings.Split(strings.TrimLeft(s, " \t\n"), "\n") {
+		if i > 0 && (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")) {
+			cur.WriteString(l[1:])
 			continue
 		}
-		lines = append(lines, l)
+		if i > 0 {
+			lines = append(lines, cur.String())
+		}
+		cur.Reset()
+		cur.WriteString(l)
 	}
-	return lines
+	return append(lines, cur.String())
+}
+
+// Bounds on a line's parameters: golang-ical copies the rest of the line
+// for each one, so a line of thousands would take minutes. Real lines
+// have a handful (an ATTENDEE has about eight).
+const (
+	maxParams     = 32
+	maxParamBytes = 4096
+)
+
+// paramsFit reports whether the parameters of a line, up to the colon
+// that starts its value (outside quotes), stay within the bounds.
+func paramsFit(line string) bool {
+	quoted, params := false, 0
+	for i := 0; i < len(line) && i <= maxParamBytes; i++ {
+		switch c := line[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == ';' && !quoted:
+			params++
+		case c == ':' && !quoted:
+			return params <= maxParams
+		}
+	}
+	return false
 }
 
 // contentLine checks one logical line the way golang-ical will read it and
@@ -96,6 +126,9 @@ func contentLine(line string) (name, value string, ok bool) {
 	}
 	name = strings.ToUpper(line[:end])
 	line = name + line[end:]
+	if !paramsFit(line) {
+		return "", "", false
+	}
 	p, err := ical.ParseProperty(ical.ContentLine(line))
 	if err != nil || p == nil {
 		return "", "", false

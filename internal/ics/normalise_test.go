@@ -68,3 +68,22 @@ func TestNormalise(t *testing.T) {
 		})
 	}
 }
+
+func TestParamsFit(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"DTSTART;TZID=Europe/Berlin:20270101T100000", true},
+		{"X-A" + strings.Repeat(";P=1", maxParams) + ":v", true},
+		{"X-A" + strings.Repeat(";P=1", maxParams+1) + ":v", false},
+		{`X-A;P="` + strings.Repeat("a;b:", 100) + `":v`, true}, // ; and : inside quotes
+		{"X-A;P=" + strings.Repeat("a", maxParamBytes) + ":v", false},
+		{"X-A;P=1", false}, // no value
+	}
+	for _, tt := range tests {
+		if got := paramsFit(tt.line); got != tt.want {
+			t.Errorf("paramsFit(%.60q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

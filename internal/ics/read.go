@@ -134,12 +134,16 @@ func ownExport(cal *ical.Calendar) bool {
 
 // reader gathers the days off of one calendar.
 type reader struct {
-	opts    Options
-	zones   *zones
-	notes   map[time.Time]string // the days off so far, with their notes
-	skipped []Skipped
-	events  int
-	budget  int // repeats the rest of the file may still generate
+	opts  Options
+	zones *zones
+	notes map[time.Time]string // the days off so far, with their notes
+	// taken and noted are the days in notes, and those with a note, as
+	// spans: thousands of events over the same days are then a look-up
+	// each instead of a walk over every day.
+	taken, noted spans
+	skipped      []Skipped
+	events       int
+	budget       int // repeats the rest of the file may still generate
 }
 
 func (rd *reader) read(vevents []*ical.VEvent) error {
@@ -148,7 +152,7 @@ func (rd *reader) read(vevents []*ical.VEvent) error {
 	for i, ev := range vevents {
 		events[i] = loadEvent(i, ev, rd.zones)
 	}
-	series, overrides := linkOverrides(events)
+	series, replaced := linkOverrides(events)
 	for _, e := range events {
 		var err error
 		switch {
@@ -157,11 +161,11 @@ func (rd *reader) read(vevents []*ical.VEvent) error {
 		case e.err != nil:
 			rd.skip(e, e.err)
 		case e.recurrence != nil && series[e.uid]:
-			err = rd.single(e, nil) // a moved repeat stands for itself
+			err = rd.single(e, momentSet{}) // a moved repeat stands for itself
 		case e.recurring:
-			err = rd.series(e, overrides[e.uid])
+			err = rd.series(e, replaced[e.uid])
 		default:
-			err = rd.single(e, overrides[e.uid])
+			err = rd.single(e, replaced[e.uid])
 		}
 		if err != nil {
 			return err
@@ -170,11 +174,11 @@ func (rd *reader) read(vevents []*ical.VEvent) error {
 	return nil
 }
 
-// linkOverrides finds the events that replace a repeat of another (same
-// UID, with RECURRENCE-ID), by UID, and which UIDs have such a series.
-// A moved repeat without a summary keeps its series' name.
-func linkOverrides(events []*event) (series map[string]bool, overrides map[string][]*event) {
-	series, overrides = map[string]bool{}, map[string][]*event{}
+// linkOverrides finds which UIDs have a series, and by UID the repeats
+// that events with the same UID and a RECURRENCE-ID replace (moved or
+// cancelled). A moved repeat without a summary keeps its series' name.
+func linkOverrides(events []*event) (series map[string]bool, replaced map[string]momentSet) {
+	series, ids := map[string]bool{}, map[string][]moment{}
 	notes := map[string]string{}
 	for _, e := range events {
 		if e.uid != "" && e.recurrence == nil {
@@ -186,12 +190,16 @@ func linkOverrides(events []*event) (series map[string]bool, overrides map[strin
 		if e.uid == "" || e.recurrence == nil || !series[e.uid] {
 			continue
 		}
-		overrides[e.uid] = append(overrides[e.uid], e)
+		ids[e.uid] = append(ids[e.uid], *e.recurrence)
 		if e.note == "" {
 			e.note = notes[e.uid]
 		}
 	}
-	return series, overrides
+	replaced = map[string]momentSet{}
+	for uid, ms := range ids {
+		replaced[uid] = newMomentSet(ms)
+	}
+	return series, replaced
 }
 
 func (rd *reader) skip(e *event, why error) {
@@ -199,26 +207,17 @@ func (rd *reader) skip(e *event, why error) {
 }
 
 // single takes a one-off event, unless a moved repeat replaces it.
-func (rd *reader) single(e *event, overrides []*event) error {
-	if replaced(e.start, overrides) {
+func (rd *reader) single(e *event, replaced momentSet) error {
+	if replaced.has(e.start) {
 		return nil
 	}
 	first, last := days(e.start, e.length, rd.opts.Location)
 	return rd.add(first, last, e.note)
 }
 
-func replaced(start moment, overrides []*event) bool {
-	for _, o := range overrides {
-		if o.recurrence.same(start) {
-			return true
-		}
-	}
-	return false
-}
-
 // series takes each repeat of a repeating event that falls in the period,
 // less those excluded (EXDATE) or replaced by a moved or cancelled repeat.
-func (rd *reader) series(e *event, overrides []*event) error {
+func (rd *reader) series(e *event, replaced momentSet) error {
 	occs, err := rd.repeats(e)
 	if err == nil && len(occs) == 0 {
 		err = fmt.Errorf("none of its repeats falls between %s and %s", formatDay(rd.opts.From), formatDay(rd.opts.To))
@@ -234,25 +233,86 @@ func (rd *reader) series(e *event, overrides []*event) error {
 		rd.skip(e, err)
 		return nil
 	}
+	excludedSet := newMomentSet(excluded)
+	var kept []span
 	for _, o := range occs {
-		if matches(o.start, excluded) || replaced(o.start, overrides) {
-			continue
+		if !excludedSet.has(o.start) && !replaced.has(o.start) {
+			first, last := days(o.start, o.length, rd.opts.Location)
+			kept = append(kept, span{first, last})
 		}
-		first, last := days(o.start, o.length, rd.opts.Location)
-		if err := rd.add(first, last, e.note); err != nil {
+	}
+	for _, s := range merge(kept) {
+		if err := rd.add(s.first, s.last, e.note); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func matches(start moment, excluded []moment) bool {
-	for _, x := range excluded {
-		if x.same(start) {
-			return true
+// span is the days from first to last.
+type span struct{ first, last time.Time }
+
+// spans are disjoint, sorted, and never adjacent (they would be merged).
+type spans []span
+
+// holds reports whether every day of s is in the spans.
+func (ss spans) holds(s span) bool {
+	i := sort.Search(len(ss), func(i int) bool { return !ss[i].last.Before(s.first) })
+	return i < len(ss) && !ss[i].first.After(s.first) && !ss[i].last.Before(s.last)
+}
+
+// insert adds the days of s, merging it with the spans it touches.
+func (ss *spans) insert(s span) {
+	out := make(spans, 0, len(*ss)+1)
+	placed := false
+	for _, x := range *ss {
+		switch {
+		case x.last.AddDate(0, 0, 1).Before(s.first):
+			out = append(out, x)
+		case s.last.AddDate(0, 0, 1).Before(x.first):
+			if !placed {
+				out, placed = append(out, s), true
+			}
+			out = append(out, x)
+		default: // they overlap or touch
+			s = span{minTime(s.first, x.first), maxTime(s.last, x.last)}
 		}
 	}
-	return false
+	if !placed {
+		out = append(out, s)
+	}
+	*ss = out
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// merge joins overlapping and adjacent spans, so that a series of long,
+// overlapping repeats marks each day once rather than once per repeat.
+func merge(spans []span) []span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].first.Before(spans[j].first) })
+	var out []span
+	for _, s := range spans {
+		if n := len(out); n > 0 && !s.first.After(out[n-1].last.AddDate(0, 0, 1)) {
+			if s.last.After(out[n-1].last) {
+				out[n-1].last = s.last
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // repeats lists the repeats of a series that touch the period: its start,
@@ -329,6 +389,10 @@ func (rd *reader) inPeriod(all []occurrence) ([]occurrence, error) {
 // add marks the days from first to last as off; a day keeps the first
 // non-empty note it is given.
 func (rd *reader) add(first, last time.Time, note string) error {
+	s := span{first, last}
+	if rd.noted.holds(s) || note == "" && rd.taken.holds(s) {
+		return nil // changes nothing
+	}
 	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
 		if old, ok := rd.notes[d]; ok {
 			if old == "" {
@@ -340,6 +404,10 @@ func (rd *reader) add(first, last time.Time, note string) error {
 		if len(rd.notes) > MaxDays {
 			return errTooManyDays
 		}
+	}
+	rd.taken.insert(s)
+	if note != "" {
+		rd.noted.insert(s)
 	}
 	return nil
 }

@@ -102,6 +102,10 @@ func TestRepeats(t *testing.T) {
 		{name: "EXDATE as a date on a timed series",
 			cal:  calendar("UID:t\nDTSTART;TZID=Europe/Berlin:20270104T090000\nRRULE:FREQ=DAILY;COUNT=3\nEXDATE;VALUE=DATE:20270105\n"),
 			want: "2027-01-04 2027-01-06"},
+		{name: "EXDATE date-times on an all-day series name their day",
+			cal: calendar("UID:s\nDTSTART;VALUE=DATE:20260103\nRRULE:FREQ=WEEKLY;BYDAY=SA\n" +
+				"EXDATE:20270109T000000\nEXDATE:20270115T230000Z\nEXDATE;TZID=Europe/Berlin:20270123T000000\n"),
+			from: "2027-01-01", to: "2027-01-31", want: "2027-01-02 2027-01-30"},
 		{name: "EXDATE that names no repeat changes nothing",
 			cal:  calendar("UID:t\nDTSTART;TZID=Europe/Berlin:20270104T090000\nRRULE:FREQ=DAILY;COUNT=2\nEXDATE;TZID=Europe/Berlin:20270105T100000\n"),
 			want: "2027-01-04 2027-01-05"},
@@ -191,6 +195,7 @@ func TestLengths(t *testing.T) {
 		{name: "PT2H on an all-day event is its day", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270301\nDURATION:PT2H\n"), want: "2027-03-01"},
 		{name: "PT2H over midnight", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T230000\nDURATION:PT2H\n"), want: "2027-03-01 2027-03-02"},
 		{name: "P1DT12H", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T000000\nDURATION:P1DT12H\n"), want: "2027-03-01 2027-03-02"},
+		{name: "timed with an all-day end", cal: calendar("UID:a\nDTSTART;TZID=Europe/Berlin:20270301T120000\nDTEND;VALUE=DATE:20270303\n"), want: "2027-03-01 2027-03-02"},
 		{name: "all-day with a timed end", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270301\nDTEND:20270302T120000\n"), want: "2027-03-01 2027-03-02"},
 		{name: "366 days is the longest", cal: calendar("UID:a\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20280102\n"),
 			from: "2027-12-30", to: "2028-01-10", want: datesFrom("2027-01-01", 366)},
@@ -440,5 +445,34 @@ func TestOddFiles(t *testing.T) {
 				t.Errorf("days off %q, want 2027-03-01 Fête", lines(got))
 			}
 		})
+	}
+}
+
+func TestSpans(t *testing.T) {
+	sp := func(a, b string) span { return span{day(a), day(b)} }
+	show := func(ss []span) string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.first.Format("01-02")+".."+s.last.Format("01-02"))
+		}
+		return strings.Join(out, " ")
+	}
+	var ss spans
+	for _, s := range []span{sp("2027-01-10", "2027-01-12"), sp("2027-01-01", "2027-01-02"), sp("2027-01-20", "2027-01-20"),
+		sp("2027-01-03", "2027-01-04"), sp("2027-01-11", "2027-01-21")} {
+		ss.insert(s)
+	}
+	if got, want := show(ss), "01-01..01-04 01-10..01-21"; got != want {
+		t.Errorf("spans after inserts: %s, want %s", got, want)
+	}
+	for s, want := range map[span]bool{sp("2027-01-02", "2027-01-04"): true, sp("2027-01-04", "2027-01-10"): false,
+		sp("2027-01-10", "2027-01-21"): true, sp("2027-01-21", "2027-01-22"): false, sp("2026-12-31", "2027-01-01"): false} {
+		if got := ss.holds(s); got != want {
+			t.Errorf("holds(%s) = %v, want %v", show([]span{s}), got, want)
+		}
+	}
+	merged := merge([]span{sp("2027-01-05", "2027-01-06"), sp("2027-01-01", "2027-01-03"), sp("2027-01-02", "2027-01-02"), sp("2027-01-04", "2027-01-04"), sp("2027-01-08", "2027-01-09")})
+	if got, want := show(merged), "01-01..01-06 01-08..01-09"; got != want {
+		t.Errorf("merge: %s, want %s", got, want)
 	}
 }
