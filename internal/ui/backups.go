@@ -43,7 +43,7 @@ func (b *backupActions) backUpNow() {
 		showError(b.win, "back up", err)
 		return
 	}
-	dialog.ShowInformation("Backed up", fmt.Sprintf("A copy of your data is in\n%s (%s).", made.Path, humanize.Bytes(uint64(made.Size))), b.win)
+	showInformation("Backed up", fmt.Sprintf("A copy of your data is in\n%s (%s).", made.Path, humanize.Bytes(uint64(made.Size))), b.win)
 }
 
 // showBackups lists the backups with their age; each can be restored
@@ -69,16 +69,17 @@ func (b *backupActions) showBackups() {
 	}
 	note := widget.NewLabel("Kept in " + store.BackupDir(b.store.Path()) + ", the newest " + fmt.Sprint(store.KeepBackups) + ".")
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Backups", "Close", container.NewVBox(rows, note), b.win)
-	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	body := container.NewVBox(rows, note)
+	d := dialog.NewCustom("Backups", "Close", container.NewVScroll(body), b.win)
+	d.Resize(fitWindow(b.win, fyne.NewSize(520, body.MinSize().Height)))
 	b.list = d
-	d.Show()
+	showWithKeys(b.win, d, nil)
 }
 
 func (b *backupActions) confirmRestore(bk store.Backup) {
 	msg := fmt.Sprintf("Replace all your data with the backup made %s?\n\nYour current data is backed up first, so this can be undone by restoring that copy.",
 		humanize.RelTime(bk.Time, b.now(), "ago", "from now"))
-	dialog.ShowConfirm("Restore backup?", msg, func(ok bool) {
+	showConfirm("Restore backup?", msg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -91,7 +92,7 @@ func (b *backupActions) confirmRestore(bk store.Backup) {
 			b.list.Hide()
 		}
 		b.changed()
-		dialog.ShowInformation("Restored", fmt.Sprintf("Your data is as it was in the backup: %s.\n\nThe data it replaced is kept in\n%s.",
+		showInformation("Restored", fmt.Sprintf("Your data is as it was in the backup: %s.\n\nThe data it replaced is kept in\n%s.",
 			done.Counts, done.Safety.Path), b.win)
 	}, b.win)
 }

@@ -70,7 +70,7 @@ func (d *dataActions) chooseImport() {
 		}
 		msg := fmt.Sprintf("Replace all your data with %s (%d steps, %d sessions)?\n\nYour current data is backed up first.",
 			r.URI().Name(), len(doc.Roadmap), len(doc.Sessions))
-		dialog.ShowConfirm("Import all data?", msg, func(ok bool) {
+		showConfirm("Import all data?", msg, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -80,7 +80,7 @@ func (d *dataActions) chooseImport() {
 				return
 			}
 			d.changed()
-			dialog.ShowInformation("Imported", fmt.Sprintf("Your data is now %s's: %s.\n\nThe data it replaced is backed up in\n%s.",
+			showInformation("Imported", fmt.Sprintf("Your data is now %s's: %s.\n\nThe data it replaced is backed up in\n%s.",
 				r.URI().Name(), done.Counts, done.Backup.Path), d.win)
 		}, d.win)
 	}, d.win)

@@ -9,50 +9,163 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // formDialog is a dialog around a form whose save can still fail in the
 // store (a name already taken, a prerequisite circle): the message then
 // shows inside the dialog, which stays open with the learner's input, instead
-// of losing it behind an error box.
+// of losing it behind an error box. The form scrolls inside a dialog that
+// fits the window, with the problem and the buttons always in view under
+// it; Escape cancels, Enter in a one-line field saves.
 type formDialog struct {
 	dialog  *dialog.CustomDialog
 	form    *widget.Form
 	problem *widget.Label
+	win     fyne.Window
+	save    func() error
+	hints   map[*widget.FormItem]string // each item's own hint, before a length count
 }
+
+// dialogMargin is the room left around a dialog inside its window.
+const dialogMargin = 48
 
 // showFormDialog opens a form; save runs on submit and closes the dialog
 // when it returns nil. extra, if not nil, sits under the form (a delete
 // button, say).
 func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormItem, extra fyne.CanvasObject, save func() error) *formDialog {
-	f := &formDialog{problem: widget.NewLabel("")}
+	f := &formDialog{problem: widget.NewLabel(""), win: w, save: save, hints: map[*widget.FormItem]string{}}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
-	f.form = &widget.Form{Items: items, SubmitText: submit, CancelText: "Cancel"}
-	content := container.NewVBox(f.form, f.problem)
+	f.form = &widget.Form{Items: items}
+	body := container.NewVBox(f.form)
 	if extra != nil {
-		content.Add(extra)
+		body.Add(extra)
 	}
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.hide)
+	ok := widget.NewButtonWithIcon(submit, theme.ConfirmIcon(), f.submit)
+	ok.Importance = widget.HighImportance
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, ok)
+	content := container.NewBorder(nil, container.NewVBox(f.problem, buttons), nil, nil, container.NewVScroll(body))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, w)
-	f.form.OnCancel = f.dialog.Hide
-	f.form.OnSubmit = func() {
-		if err := save(); err != nil {
-			f.problem.SetText(sentence(err.Error()))
-			f.problem.Show()
-			return
-		}
-		f.dialog.Hide()
-	}
-	size := f.dialog.MinSize()
-	if size.Width < 520 {
-		size.Width = 520
-	}
-	f.dialog.Resize(size)
+	f.wireKeys()
+	f.dialog.Resize(fitWindow(w, fyne.NewSize(body.MinSize().Width, body.MinSize().Height+buttons.MinSize().Height)))
+	f.dialog.SetOnClosed(listenForDialogKeys(w.Canvas(), f.hide, f.submit))
 	f.dialog.Show()
+	f.focusFirst()
 	return f
+}
+
+// fitWindow is the size a dialog showing content takes: wide enough to
+// read, never larger than the window (the content scrolls instead).
+func fitWindow(w fyne.Window, content fyne.Size) fyne.Size {
+	win := w.Canvas().Size()
+	size := fyne.NewSize(max(content.Width+dialogMargin, 520), content.Height+dialogMargin*2)
+	if win.Width > 0 && win.Height > 0 {
+		size.Width = min(size.Width, win.Width-dialogMargin)
+		size.Height = min(size.Height, win.Height-dialogMargin)
+	}
+	return size
+}
+
+func (f *formDialog) hide() { f.dialog.Hide() }
+
+// submit saves the form when every field is valid. Otherwise it says
+// which field is wrong and why: a Save button that merely stays grey
+// leaves the learner guessing.
+func (f *formDialog) submit() {
+	if err := f.firstProblem(); err != nil {
+		f.showProblem(err)
+		return
+	}
+	if err := f.save(); err != nil {
+		f.showProblem(err)
+		return
+	}
+	f.hide()
+}
+
+func (f *formDialog) showProblem(err error) {
+	f.problem.SetText(sentence(err.Error()))
+	f.problem.Show()
+}
+
+// firstProblem is the first field's complaint, named by its label.
+func (f *formDialog) firstProblem() error {
+	f.form.Validate() // marks every wrong field, not just the first
+	for _, item := range f.form.Items {
+		v, ok := item.Widget.(fyne.Validatable)
+		if !ok {
+			continue
+		}
+		if err := v.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", item.Text, err)
+		}
+	}
+	return nil
+}
+
+// wireKeys gives the fields Escape to cancel and Enter to save, and a
+// count of characters as a long text nears its limit.
+func (f *formDialog) wireKeys() {
+	for _, item := range f.form.Items {
+		switch w := item.Widget.(type) {
+		case *widgets.TextField:
+			w.OnEscape = f.hide
+			if !w.MultiLine && w.OnSubmitted == nil {
+				w.OnSubmitted = func(string) { f.submit() }
+			}
+			f.hints[item] = item.HintText
+			it := item
+			w.OnLengthChanged = func(n, max int) { f.showCount(it, n, max) }
+		case *widgets.DateField:
+			w.OnEscape = f.hide
+			if w.OnSubmitted == nil {
+				w.OnSubmitted = func(string) { f.submit() }
+			}
+		case *widget.Entry:
+			if !w.MultiLine && w.OnSubmitted == nil {
+				w.OnSubmitted = func(string) { f.submit() }
+			}
+		}
+	}
+}
+
+// showCount adds "1,800 of 2,000 characters" to an item's hint.
+func (f *formDialog) showCount(item *widget.FormItem, n, max int) {
+	hint := f.hints[item]
+	if note := widgets.LengthNote(n, max); note != "" {
+		hint = strings.TrimSpace(hint + " · " + note)
+		hint = strings.TrimPrefix(hint, "· ")
+	}
+	if hint != item.HintText {
+		item.HintText = hint
+		f.form.Refresh()
+	}
+}
+
+// focusFirst puts the cursor in the first field that takes text.
+func (f *formDialog) focusFirst() {
+	for _, item := range f.form.Items {
+		if focusable, ok := item.Widget.(fyne.Focusable); ok {
+			if _, isEntry := item.Widget.(*widget.Entry); isEntry || isTextLike(item.Widget) {
+				f.win.Canvas().Focus(focusable)
+				return
+			}
+		}
+	}
+}
+
+func isTextLike(o fyne.CanvasObject) bool {
+	switch o.(type) {
+	case *widgets.TextField, *widgets.DateField:
+		return true
+	}
+	return false
 }
 
 // requiredText validates an entry that must not be blank.
@@ -93,7 +206,7 @@ func parseHours(s string, max int) (int, error) {
 // either way (to close the form and reload).
 func deleteButton(w fyne.Window, label, title, message, action string, del func() error, report errorReporter, done func()) fyne.CanvasObject {
 	b := widget.NewButtonWithIcon(label, theme.DeleteIcon(), func() {
-		dialog.ShowConfirm(title, message, func(ok bool) {
+		showConfirm(title, message, func(ok bool) {
 			if !ok {
 				return
 			}

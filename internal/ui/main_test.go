@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/studyplanner/studyplanner/internal/localeenv" // as the binary does: no locale noise under LANG=C
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 

@@ -73,7 +73,7 @@ func (p *packActions) merge(pack snapshot.Pack) {
 		return
 	}
 	p.changed()
-	dialog.ShowInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept; the data before the merge is backed up in\n%s.",
+	showInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept; the data before the merge is backed up in\n%s.",
 		pack.Summary(), sentence(done.Result.String()), done.Backup.Path), p.win)
 }
 

@@ -37,12 +37,12 @@ func monthsLabel(n int) string {
 type planFields struct {
 	start  *widgets.DateField
 	months *widget.Select
-	hours  *widget.Entry
+	hours  *widgets.TextField
 	days   *widget.CheckGroup
 }
 
 func newPlanFields() *planFields {
-	f := &planFields{start: newDateField(localWeekStart(), false), hours: widget.NewEntry()}
+	f := &planFields{start: newDateField(localWeekStart(), false), hours: widgets.NewTextField(numberLen)}
 	months := make([]string, 0, plan.MaxHorizonMonths)
 	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
 		months = append(months, monthsLabel(m))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // projectsStore is what the projects tab changes.
@@ -106,14 +107,14 @@ func (p *projectsTab) skillLine(proj plan.Project) string {
 
 func (p *projectsTab) edit(proj plan.Project) {
 	isNew := proj.ID == 0
-	name := widget.NewEntry()
+	name := widgets.NewTextField(plan.MaxNameLen)
 	name.SetText(proj.Name)
 	name.Validator = requiredText("a name")
-	description := widget.NewMultiLineEntry()
+	description := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	description.SetText(proj.Description)
 	description.Wrapping = fyne.TextWrapWord
 	description.SetMinRowsVisible(3)
-	repo := widget.NewEntry()
+	repo := widgets.NewTextField(plan.MaxTextLen)
 	repo.SetPlaceHolder("https://github.com/you/project")
 	repo.SetText(proj.RepoURL)
 	repo.Validator = func(s string) error {
@@ -157,7 +158,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	if !isNew {
 		extra = deleteButton(p.win, "Delete project…", "Delete project?",
 			fmt.Sprintf("Delete %q? Its skills stay; they just lose this proof.", proj.Name), "delete the project",
-			func() error { return p.store.DeleteProject(proj.ID) }, p.report, func() { form.dialog.Hide(); p.changed() })
+			func() error { return p.store.DeleteProject(proj.ID) }, p.report, func() { form.hide(); p.changed() })
 	}
 	title := "New project"
 	if !isNew {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
@@ -59,7 +58,7 @@ func showRecovery(a fyne.App, r recovery, openMain func(*store.Store) *MainWindo
 			return
 		}
 		w.Main = openMain(st)
-		dialog.ShowInformation("Your data", "The damaged file was kept, unchanged, as:\n"+aside, w.Main)
+		showInformation("Your data", "The damaged file was kept, unchanged, as:\n"+aside, w.Main)
 		w.Close()
 	}
 	backups := r.Backups()

@@ -9,12 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // roadmapStore is what the roadmap screen reads and changes.
@@ -56,14 +56,14 @@ type roadmap struct {
 	target     *widget.Label
 	progress   *widget.ProgressBar
 	checklist  *fyne.Container
-	newAction  *widget.Entry
+	newAction  *widgets.TextField
 	notes      *widget.RichText
-	notesEdit  *widget.Entry
+	notesEdit  *widgets.TextField
 	notesSave  *widget.Button
 	notesBox   *fyne.Container
 	links      *fyne.Container
-	linkTitle  *widget.Entry
-	linkURL    *widget.Entry
+	linkTitle  *widgets.TextField
+	linkURL    *widgets.TextField
 	linkStatus *widget.Label
 
 	editor *formDialog // the step form last opened
@@ -143,7 +143,7 @@ func (r *roadmap) newHeader() fyne.CanvasObject {
 func (r *roadmap) newChecklist() fyne.CanvasObject {
 	r.progress = widget.NewProgressBar()
 	r.checklist = container.NewVBox()
-	r.newAction = widget.NewEntry()
+	r.newAction = widgets.NewTextField(plan.MaxNameLen)
 	r.newAction.SetPlaceHolder("Add a checklist item and press Enter")
 	r.newAction.OnSubmitted = func(string) { r.addAction() }
 	addAction := widget.NewButtonWithIcon("", theme.ContentAddIcon(), r.addAction)
@@ -155,7 +155,7 @@ func (r *roadmap) newChecklist() fyne.CanvasObject {
 func (r *roadmap) newNotes() fyne.CanvasObject {
 	r.notes = widget.NewRichTextFromMarkdown("")
 	r.notes.Wrapping = fyne.TextWrapWord
-	r.notesEdit = widget.NewMultiLineEntry()
+	r.notesEdit = widgets.NewMultiLineTextField(notesFieldLen)
 	r.notesEdit.SetPlaceHolder("Notes in Markdown: **bold**, *italic*, - lists, [links](https://…)")
 	r.notesEdit.Wrapping = fyne.TextWrapWord
 	r.notesEdit.SetMinRowsVisible(6)
@@ -170,9 +170,9 @@ func (r *roadmap) newNotes() fyne.CanvasObject {
 // newResources is the step's links with the fields that add one.
 func (r *roadmap) newResources() fyne.CanvasObject {
 	r.links = container.NewVBox()
-	r.linkTitle = widget.NewEntry()
+	r.linkTitle = widgets.NewTextField(plan.MaxNameLen)
 	r.linkTitle.SetPlaceHolder("Title")
-	r.linkURL = widget.NewEntry()
+	r.linkURL = widgets.NewTextField(plan.MaxTextLen)
 	r.linkURL.SetPlaceHolder("https://…")
 	r.linkURL.OnSubmitted = func(string) { r.addLink() }
 	r.linkStatus = widget.NewLabel("")
@@ -351,7 +351,7 @@ func (r *roadmap) setStatus(index int, label string) {
 	}
 	if status == plan.StepDone && open > 0 {
 		msg := fmt.Sprintf("%q still has %d open checklist %s. Mark the step done anyway?", step.Title, open, plural(open, "item", "items"))
-		dialog.ShowConfirm("Mark as done?", msg, func(ok bool) {
+		showConfirm("Mark as done?", msg, func(ok bool) {
 			if ok {
 				r.saveStatus(index, status)
 			} else {
@@ -404,7 +404,7 @@ func (r *roadmap) moveAction(id uint, delta int) {
 }
 
 func (r *roadmap) deleteAction(a plan.Action) {
-	dialog.ShowConfirm("Delete checklist item?", fmt.Sprintf("Delete %q from this step's checklist?", a.Text), func(ok bool) {
+	showConfirm("Delete checklist item?", fmt.Sprintf("Delete %q from this step's checklist?", a.Text), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -460,7 +460,7 @@ func (r *roadmap) deleteLink(l plan.Link) {
 }
 
 func (r *roadmap) addStep() {
-	title := widget.NewEntry()
+	title := widgets.NewTextField(plan.MaxNameLen)
 	title.Validator = requiredText("a title")
 	items := []*widget.FormItem{widget.NewFormItem("Title", title)}
 	showFormDialog(r.win, "New roadmap step", "Add", items, nil, func() error {
@@ -480,10 +480,10 @@ func (r *roadmap) editStep() {
 		return
 	}
 	step := r.steps[r.selected]
-	title := widget.NewEntry()
+	title := widgets.NewTextField(plan.MaxNameLen)
 	title.SetText(step.Title)
 	title.Validator = requiredText("a title")
-	summary := widget.NewMultiLineEntry()
+	summary := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	summary.SetText(step.Summary)
 	summary.Wrapping = fyne.TextWrapWord
 	target := newDateField(localWeekStart(), true)
@@ -491,7 +491,7 @@ func (r *roadmap) editStep() {
 		d := step.TargetDate
 		target.SetDate(&d)
 	}
-	hours := widget.NewEntry()
+	hours := widgets.NewTextField(numberLen)
 	hours.SetText(strconv.Itoa(step.Hours))
 	hours.Validator = hoursValidator(plan.MaxHours)
 	items := []*widget.FormItem{
@@ -545,7 +545,7 @@ func (r *roadmap) confirmDeleteStep() {
 	step := r.steps[r.selected]
 	msg := fmt.Sprintf("Delete %q with its %d checklist %s, notes and links? This cannot be undone.",
 		step.Title, len(step.Actions), plural(len(step.Actions), "item", "items"))
-	dialog.ShowConfirm("Delete step?", msg, func(ok bool) {
+	showConfirm("Delete step?", msg, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -109,9 +109,9 @@ func TestAddAndMoveAStep(t *testing.T) {
 	press(m, fyne.Key2)
 	r := m.screens[1].(*roadmap)
 	test.Tap(findButton(t, m, "Add step"))
-	var title *widget.Entry
+	var title *widgets.TextField
 	onScreen(m, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && m.Canvas().Focused() == e {
+		if e, ok := o.(*widgets.TextField); ok && m.Canvas().Focused() == e {
 			title = e
 		}
 	})
@@ -146,7 +146,7 @@ func TestAStepWithoutATargetDateCanBeEdited(t *testing.T) {
 	r := m.screens[1].(*roadmap)
 	test.Tap(findButton(t, m, "Edit step"))
 	form := r.editor.form
-	title := form.Items[0].Widget.(*widget.Entry)
+	title := form.Items[0].Widget.(*widgets.TextField)
 	title.SetText("Decide your pace")
 	save := findButton(t, m, "Save")
 	if save.Disabled() {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
@@ -298,7 +299,7 @@ func (s *salaries) edit(r salary.Range) {
 		title = "Edit salary"
 		extra = deleteButton(s.win, "Delete…", "Delete salary?",
 			fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Country), "delete the salary",
-			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.dialog.Hide(); s.reload() })
+			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.hide(); s.reload() })
 	}
 	form = showFormDialog(s.win, title, "Save", f.items(), extra, func() error {
 		edited, err := f.edited(r)
@@ -358,17 +359,18 @@ func (s *salaries) referenceRow(text string, edit, del func()) fyne.CanvasObject
 }
 
 func (s *salaries) editRate(r salary.Rate) {
-	currency := widget.NewEntry()
+	currency := widgets.NewTextField(3)
 	currency.SetText(r.Currency)
 	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
-	perEUR := widget.NewEntry()
+	perEUR := widgets.NewTextField(numberLen)
 	perEUR.SetText(r.PerEUR)
 	perEUR.SetPlaceHolder("1.0813")
 	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
 	asOf := newDateField(localWeekStart(), false)
 	d := r.AsOf
 	asOf.SetDate(&d)
-	source := widget.NewEntry()
+	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
+	source.SetMinRowsVisible(2)
 	source.SetText(r.Source)
 	source.SetPlaceHolder("ECB euro reference rate")
 	items := []*widget.FormItem{
@@ -390,16 +392,17 @@ func (s *salaries) editRate(r salary.Rate) {
 }
 
 func (s *salaries) editPPP(p salary.PPP) {
-	code := widget.NewEntry()
+	code := widgets.NewTextField(2)
 	code.SetText(p.CountryCode)
-	country := widget.NewEntry()
+	country := widgets.NewTextField(plan.MaxNameLen)
 	country.SetText(p.Country)
-	factor := widget.NewEntry()
+	factor := widgets.NewTextField(numberLen)
 	factor.SetText(p.Factor)
 	factor.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
-	year := widget.NewEntry()
+	year := widgets.NewTextField(4)
 	year.SetText(strconv.Itoa(p.Year))
-	source := widget.NewEntry()
+	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
+	source.SetMinRowsVisible(2)
 	source.SetText(p.Source)
 	source.SetPlaceHolder("World Bank, PA.NUS.PRVT.PP")
 	items := []*widget.FormItem{

@@ -7,10 +7,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 func salaryFixture() snapshot.Document {
@@ -102,7 +102,7 @@ func TestAddingASalaryRefusesBadInput(t *testing.T) {
 	m, s := salariesScreen(t)
 	test.Tap(findButton(t, m, "Add salary"))
 	form := s.editor.form
-	entry := func(i int) *widget.Entry { return form.Items[i].Widget.(*widget.Entry) }
+	entry := func(i int) *widgets.TextField { return form.Items[i].Widget.(*widgets.TextField) }
 	test.Type(entry(0), "Netherlands")
 	test.Type(entry(1), "nl")
 	if err := entry(1).Validate(); err == nil {
@@ -110,8 +110,13 @@ func TestAddingASalaryRefusesBadInput(t *testing.T) {
 	}
 	entry(1).SetText("NL")
 	test.Type(entry(3), "EURO")
+	if entry(3).Text != "EUR" {
+		t.Errorf("a currency field took %q: codes have three letters", entry(3).Text)
+	}
+	entry(3).SetText("")
+	test.Type(entry(3), "E1")
 	if err := entry(3).Validate(); err == nil {
-		t.Error("the currency EURO passed")
+		t.Error("the currency E1 passed")
 	}
 	entry(3).SetText("EUR")
 	test.Type(entry(4), "70,000")
@@ -170,22 +175,26 @@ func TestDashboardShowsTheTargetPay(t *testing.T) {
 	}
 }
 
-func TestSaveStaysDisabledWhileAFieldIsInvalid(t *testing.T) {
+// Fails on 3cb03b2, where Save stayed grey without a word.
+func TestSaveSaysWhichFieldIsWrong(t *testing.T) {
 	m, s := salariesScreen(t)
 	test.Tap(findButton(t, m, "Add salary"))
-	save := findButton(t, m, "Save")
-	min := s.editor.form.Items[4].Widget.(*widget.Entry)
-	test.Type(min, "lots")
-	if !save.Disabled() {
-		t.Error("Save is enabled with a minimum of \"lots\"")
-	}
-	min.SetText("")
-	test.Type(min, "50000")
 	for i, v := range map[int]string{0: "Spain", 1: "ES", 3: "EUR", 5: "60000"} {
-		s.editor.form.Items[i].Widget.(*widget.Entry).SetText(v)
+		s.editor.form.Items[i].Widget.(*widgets.TextField).SetText(v)
 	}
-	if save.Disabled() {
-		t.Error("Save stays disabled once every field is valid")
+	min := s.editor.form.Items[4].Widget.(*widgets.TextField)
+	test.Type(min, "lots")
+	test.Tap(findButton(t, m, "Save"))
+	if !s.editor.problem.Visible() || !strings.HasPrefix(s.editor.problem.Text, "Minimum: ") {
+		t.Errorf("Save with a minimum of \"lots\" says %q", s.editor.problem.Text)
+	}
+	if ranges, _ := s.store.Salaries(); len(ranges) != 3 {
+		t.Fatal("a bad salary was stored")
+	}
+	min.SetText("50000")
+	test.Tap(findButton(t, m, "Save"))
+	if ranges, _ := s.store.Salaries(); len(ranges) != 4 {
+		t.Errorf("the corrected salary was not stored: %q", s.editor.problem.Text)
 	}
 }
 

@@ -8,22 +8,25 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // salaryFields are the salary form's fields.
 type salaryFields struct {
-	country, code, currency *widget.Entry
+	country, code, currency *widgets.TextField
 	level                   *widget.Select
-	minimum, maximum        *widget.Entry
-	median, year, source    *widget.Entry
+	minimum, maximum        *widgets.TextField
+	median, year, source    *widgets.TextField
 }
 
 // newSalaryFields makes the fields, filled from r; years up to the one
 // after thisYear are accepted.
 func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
-	f := &salaryFields{country: widget.NewEntry(), code: widget.NewEntry(), currency: widget.NewEntry(),
-		year: widget.NewEntry(), source: widget.NewEntry()}
+	f := &salaryFields{country: widgets.NewTextField(plan.MaxNameLen), code: widgets.NewTextField(2), currency: widgets.NewTextField(3),
+		year: widgets.NewTextField(4), source: widgets.NewMultiLineTextField(plan.MaxTextLen)}
+	f.source.SetMinRowsVisible(2)
 	f.country.SetText(r.Country)
 	f.country.Validator = requiredText("the country")
 	f.code.SetText(r.CountryCode)
@@ -59,8 +62,8 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 }
 
 // amountEntry is an entry for a yearly amount, filled with v unless 0.
-func amountEntry(v int64, required bool) *widget.Entry {
-	e := widget.NewEntry()
+func amountEntry(v int64, required bool) *widgets.TextField {
+	e := widgets.NewTextField(numberLen)
 	if v != 0 {
 		e.SetText(strconv.FormatInt(v, 10))
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // settingsStore is what the settings screen reads and changes.
@@ -37,7 +38,7 @@ type settingsScreen struct {
 	theme      *widget.Select
 	currency   *widget.Select
 	remindOn   *widget.Check
-	remindAt   *widget.Entry
+	remindAt   *widgets.TextField
 	dataPath   *widget.Label
 	backupInfo *widget.Label
 	loading    bool
@@ -66,7 +67,7 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 		}
 	})
 	s.remindOn = widget.NewCheck("Remind me on study days", func(on bool) { prefs.SetBool(prefRemindersOn, on) })
-	s.remindAt = widget.NewEntry()
+	s.remindAt = widgets.NewTextField(5)
 	s.remindAt.Validator = func(v string) error {
 		if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
 			return errors.New("a time of day, 24-hour HH:MM")

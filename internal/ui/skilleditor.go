@@ -13,14 +13,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // skillForm holds the fields of the skill editor.
 type skillForm struct {
-	name                  *widget.Entry
+	name                  *widgets.TextField
 	category, status      *widget.Select
 	current, target       *widget.Select
-	hours, links, notes   *widget.Entry
+	hours, links, notes   *widgets.TextField
 	prerequisites         *widget.CheckGroup
 	prerequisiteList      fyne.CanvasObject // the check group, scrolling
 	categoryIDs, skillIDs map[string]uint
@@ -47,7 +48,7 @@ func (s *skills) editSkill(sk plan.Skill, categoryID uint) {
 	title := "New skill"
 	if !isNew {
 		del := widget.NewButtonWithIcon("Delete skill…", theme.DeleteIcon(), func() {
-			s.confirmDeleteSkill(sk, func() { form.dialog.Hide() })
+			s.confirmDeleteSkill(sk, func() { form.hide() })
 		})
 		del.Importance = widget.DangerImportance
 		extra, title = container.NewHBox(del), "Edit "+sk.Name
@@ -61,7 +62,7 @@ func (s *skills) editSkill(sk plan.Skill, categoryID uint) {
 
 // newSkillForm makes the fields, filled from sk.
 func (s *skills) newSkillForm(sk plan.Skill) *skillForm {
-	f := &skillForm{name: widget.NewEntry(), categoryIDs: map[string]uint{}, skillIDs: map[string]uint{}}
+	f := &skillForm{name: widgets.NewTextField(plan.MaxNameLen), categoryIDs: map[string]uint{}, skillIDs: map[string]uint{}}
 	f.name.SetText(sk.Name)
 	f.name.Validator = requiredText("a name")
 	var catNames []string
@@ -85,11 +86,11 @@ func (s *skills) newSkillForm(sk plan.Skill) *skillForm {
 	f.current.SetSelected(plan.LevelNames[sk.CurrentLevel])
 	f.target = widget.NewSelect(plan.LevelNames[:], nil)
 	f.target.SetSelected(plan.LevelNames[sk.TargetLevel])
-	f.hours = widget.NewEntry()
+	f.hours = widgets.NewTextField(numberLen)
 	f.hours.SetText(strconv.Itoa(sk.Hours))
 	f.hours.Validator = hoursValidator(plan.MaxHours)
 	s.addPrerequisiteChoices(f, sk)
-	f.links = widget.NewMultiLineEntry()
+	f.links = widgets.NewMultiLineTextField(linksFieldLen)
 	f.links.SetPlaceHolder("One per line: https://… or Title | https://…")
 	f.links.SetText(formatLinks(sk.Links))
 	f.links.SetMinRowsVisible(3)
@@ -97,7 +98,7 @@ func (s *skills) newSkillForm(sk plan.Skill) *skillForm {
 		_, err := parseLinks(text)
 		return err
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = widgets.NewMultiLineTextField(notesFieldLen)
 	f.notes.SetPlaceHolder("Notes in Markdown")
 	f.notes.SetText(sk.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord

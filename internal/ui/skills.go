@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
@@ -52,7 +51,7 @@ type skills struct {
 	logged     plan.Logged
 	rows       []skillListRow
 
-	search         *widget.Entry
+	search         *widgets.TextField
 	statusFilter   *widget.Select
 	categoryFilter *widget.Select
 	overall        *widget.ProgressBar
@@ -75,7 +74,7 @@ type skillListRow struct {
 
 func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	s := &skills{store: st, report: report, win: w, now: time.Now}
-	s.search = widget.NewEntry()
+	s.search = widgets.NewTextField(plan.MaxNameLen)
 	s.search.SetPlaceHolder("Search skills (Ctrl+F)")
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.OnChanged = func(string) { s.filter() }
@@ -307,7 +306,7 @@ func (s *skills) setDone(row skillListRow, done bool) {
 }
 
 func (s *skills) addCategory() {
-	name := widget.NewEntry()
+	name := widgets.NewTextField(plan.MaxNameLen)
 	name.Validator = requiredText("a name")
 	showFormDialog(s.win, "New skill category", "Add", []*widget.FormItem{widget.NewFormItem("Name", name)}, nil, func() error {
 		if _, err := s.store.AddCategory(name.Text); err != nil {
@@ -321,7 +320,7 @@ func (s *skills) addCategory() {
 
 // editCategory renames a category or deletes it with its skills.
 func (s *skills) editCategory(cat plan.Category) {
-	name := widget.NewEntry()
+	name := widgets.NewTextField(plan.MaxNameLen)
 	name.SetText(cat.Name)
 	name.Validator = requiredText("a name")
 	msg := fmt.Sprintf("Delete the category %q?", cat.Name)
@@ -332,7 +331,7 @@ func (s *skills) editCategory(cat plan.Category) {
 	msg += "\n\nThis cannot be undone."
 	var form *formDialog
 	del := deleteButton(s.win, "Delete category…", "Delete category?", msg, "delete the category",
-		func() error { return s.store.DeleteCategory(cat.ID) }, s.report, func() { form.dialog.Hide(); s.reload() })
+		func() error { return s.store.DeleteCategory(cat.ID) }, s.report, func() { form.hide(); s.reload() })
 	form = showFormDialog(s.win, "Edit category", "Save", []*widget.FormItem{widget.NewFormItem("Name", name)}, del, func() error {
 		if err := s.store.RenameCategory(cat.ID, name.Text); err != nil {
 			return err
@@ -358,7 +357,7 @@ func (s *skills) confirmDeleteSkill(sk plan.Skill, done func()) {
 		msg += fmt.Sprintf("\n\nThese projects demonstrate it and will stop listing it: %s.", strings.Join(impact.Projects, ", "))
 	}
 	msg += "\n\nThis cannot be undone."
-	dialog.ShowConfirm("Delete skill?", msg, func(ok bool) {
+	showConfirm("Delete skill?", msg, func(ok bool) {
 		if !ok {
 			return
 		}

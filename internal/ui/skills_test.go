@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 func TestAddASkillWithAPrerequisite(t *testing.T) {
@@ -19,10 +20,10 @@ func TestAddASkillWithAPrerequisite(t *testing.T) {
 
 	test.Tap(findButton(t, m, "Skill"))
 	form := s.editor.form
-	test.Type(form.Items[0].Widget.(*widget.Entry), "Rust")
+	test.Type(form.Items[0].Widget.(*widgets.TextField), "Rust")
 	form.Items[1].Widget.(*widget.Select).SetSelected("Languages")
 	form.Items[4].Widget.(*widget.Select).SetSelected(plan.LevelNames[4])
-	form.Items[5].Widget.(*widget.Entry).SetText("90")
+	form.Items[5].Widget.(*widgets.TextField).SetText("90")
 	test.Tap(findCheck(t, m, "Go")) // in the prerequisites list
 	test.Tap(findButton(t, m, "Save"))
 
@@ -91,8 +92,8 @@ func TestAFinishedProjectProvesItsSkills(t *testing.T) {
 
 	test.Tap(findButton(t, m, "Add project"))
 	form := s.projects.editor.form
-	test.Type(form.Items[0].Widget.(*widget.Entry), "Todo API")
-	form.Items[2].Widget.(*widget.Entry).SetText("https://github.com/me/todo-api")
+	test.Type(form.Items[0].Widget.(*widgets.TextField), "Todo API")
+	form.Items[2].Widget.(*widgets.TextField).SetText("https://github.com/me/todo-api")
 	form.Items[3].Widget.(*widget.Select).SetSelected(plan.ProjectDone.Label())
 	test.Tap(findCheck(t, m, "Go"))
 	test.Tap(findButton(t, m, "Save"))
@@ -121,8 +122,8 @@ func TestAProjectWithABrokenAddressIsRefusedAtTheField(t *testing.T) {
 	s.tabs.SelectIndex(2)
 	test.Tap(findButton(t, m, "Add project"))
 	form := s.projects.editor.form
-	test.Type(form.Items[0].Widget.(*widget.Entry), "Blog")
-	repo := form.Items[2].Widget.(*widget.Entry)
+	test.Type(form.Items[0].Widget.(*widgets.TextField), "Blog")
+	repo := form.Items[2].Widget.(*widgets.TextField)
 	test.Type(repo, "github.com/me/blog")
 	if err := repo.Validate(); err == nil || !strings.Contains(err.Error(), "https://") {
 		t.Errorf("the repository field says %v, want a hint to start with https://", err)
@@ -169,7 +170,7 @@ func TestRenameAndDeleteACategory(t *testing.T) {
 	s := m.skills
 
 	s.editCategory(s.categories[1])
-	name := s.editor.form.Items[0].Widget.(*widget.Entry)
+	name := s.editor.form.Items[0].Widget.(*widgets.TextField)
 	name.SetText("Databases")
 	test.Tap(findButton(t, m, "Save"))
 	categoryBar(t, m, "Databases")

@@ -16,6 +16,9 @@ type Options struct {
 	Icon        fyne.Resource
 	Version     string
 	BuiltInPack func() (snapshot.Pack, error)
+	// ScreenSize is the size of the screen the window opens on, when the
+	// driver can tell; the window is kept within it.
+	ScreenSize func() (fyne.Size, bool)
 }
 
 // Run shows the app for start and runs it until it quits: the main window
@@ -46,6 +49,11 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	m := NewMainWindow(a, data, opts.BuiltInPack)
 	if opts.Version != "" {
 		m.version = opts.Version
+	}
+	if opts.ScreenSize != nil {
+		if screen, ok := opts.ScreenSize(); ok {
+			m.fitScreen(screen)
+		}
 	}
 	stop := make(chan struct{})
 	a.Lifecycle().SetOnStopped(func() { close(stop) })

@@ -81,3 +81,18 @@ func newDateField(weekStart time.Weekday, optional bool) *widgets.DateField {
 // localWeekStart is the first day of the week where the learner lives, for
 // date fields that are not about the plan.
 func localWeekStart() time.Weekday { return plan.WeekStartForLocale(userLocale()) }
+
+// How many characters a field takes where the domain's own limit is not
+// the right one to type against.
+const (
+	// numberLen is ample for any number a form asks for.
+	numberLen = 12
+	// notesFieldLen keeps Markdown notes to what Fyne's wrapping entry
+	// redraws without lag: its cost per key grows with the square of the
+	// text (about 18 ms at 2,000 characters, 100 ms at 5,000 and 320 ms
+	// at 10,000, measured with go test -bench). Longer notes an older
+	// file brought are shown whole and may be shortened.
+	notesFieldLen = 5_000
+	// linksFieldLen is a skill's links, one per line.
+	linksFieldLen = 5_000
+)

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
@@ -376,7 +375,7 @@ func (t *timeline) sessionText(s plan.Session) string {
 }
 
 func (t *timeline) deleteSession(s plan.Session) {
-	dialog.ShowConfirm("Delete session?", fmt.Sprintf("Delete %s on %s?", t.sessionText(s), longDate(s.Date)), func(ok bool) {
+	showConfirm("Delete session?", fmt.Sprintf("Delete %s on %s?", t.sessionText(s), longDate(s.Date)), func(ok bool) {
 		if !ok {
 			return
 		}

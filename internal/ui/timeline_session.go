@@ -34,9 +34,9 @@ func choices(byID map[uint]string) ([]string, map[string]uint) {
 // sessionFields are the session form's fields.
 type sessionFields struct {
 	date              *widgets.DateField
-	start, minutes    *widget.Entry
+	start, minutes    *widgets.TextField
 	skill, step       *widget.Select
-	notes             *widget.Entry
+	notes             *widgets.TextField
 	skillIDs, stepIDs map[string]uint
 }
 
@@ -72,7 +72,7 @@ func (t *timeline) plannedWork(day time.Time) (skillID, stepID uint) {
 }
 
 func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
-	f := &sessionFields{date: newDateField(t.p.Settings.WeekStart, false), start: widget.NewEntry(), minutes: widget.NewEntry(), notes: widget.NewEntry()}
+	f := &sessionFields{date: newDateField(t.p.Settings.WeekStart, false), start: widgets.NewTextField(5), minutes: widgets.NewTextField(numberLen), notes: widgets.NewTextField(plan.MaxTextLen)}
 	d := s.Date
 	f.date.SetDate(&d)
 	f.start.SetPlaceHolder("HH:MM (optional)")

@@ -24,12 +24,12 @@ type planSettingsTab struct {
 	t         *timeline
 	fields    *planFields
 	weekStart *widget.Select
-	streak    *widget.Entry
+	streak    *widgets.TextField
 	form      *widget.Form
 	problem   *widget.Label
 	daysOff   *fyne.Container
 	offDate   *widgets.DateField
-	offNote   *widget.Entry
+	offNote   *widgets.TextField
 	current   plan.Settings
 	root      fyne.CanvasObject
 }
@@ -37,7 +37,7 @@ type planSettingsTab struct {
 func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	p := &planSettingsTab{t: t, fields: newPlanFields()}
 	p.weekStart = widget.NewSelect([]string{"Mon", "Sun", "Sat"}, nil)
-	p.streak = widget.NewEntry()
+	p.streak = widgets.NewTextField(numberLen)
 	p.streak.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 || n > plan.MaxSessionMinutes {
@@ -60,7 +60,7 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 
 	p.daysOff = container.NewVBox()
 	p.offDate = newDateField(localWeekStart(), true)
-	p.offNote = widget.NewEntry()
+	p.offNote = widgets.NewTextField(plan.MaxNameLen)
 	p.offNote.SetPlaceHolder("Note, e.g. Holiday")
 	addOff := widget.NewButtonWithIcon("Add day off", theme.ContentAddIcon(), p.addDayOff)
 	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.importHolidays)
@@ -165,7 +165,7 @@ func (p *planSettingsTab) importHolidays() {
 			return
 		}
 		p.t.reload()
-		dialog.ShowInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
+		showInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
 	}, p.t.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
 	d.Show()

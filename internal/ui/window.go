@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -132,6 +131,18 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	return m
 }
 
+// fitScreen keeps the window within a screen of the given size: a size
+// remembered on a larger screen, or the default on a small one, would put
+// the window's edges, and its dialogs' buttons, out of reach.
+func (m *MainWindow) fitScreen(screen fyne.Size) {
+	size := m.Canvas().Size()
+	// Room for the desktop's panels and the window's own frame.
+	room := fyne.NewSize(screen.Width*0.96, screen.Height*0.92)
+	if size.Width > room.Width || size.Height > room.Height {
+		m.Resize(fyne.NewSize(min(size.Width, room.Width), min(size.Height, room.Height)))
+	}
+}
+
 // remember keeps the window's size and screen for the next start.
 func (m *MainWindow) remember() {
 	prefs := m.app.Preferences()
@@ -174,7 +185,12 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	file = append(file, m.backups.menuItems()...)
 	file = append(file, fyne.NewMenuItemSeparator())
 	file = append(file, packs.menuItems()...)
-	// Fyne adds Quit (Ctrl+Q) to the first menu itself.
+	// Fyne adds a Quit item without its shortcut when the menu ends
+	// without one; this one shows Ctrl+Q, and Fyne still closes the
+	// windows for it.
+	quit := withShortcut(fyne.NewMenuItem("Quit", nil), fyne.KeyQ)
+	quit.IsQuit = true
+	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
 	var view []*fyne.MenuItem
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
@@ -213,7 +229,7 @@ func (m *MainWindow) showScreenOf(s screen) {
 func (m *MainWindow) about() {
 	text := fmt.Sprintf("Study Planner %s\n\nPlan and track your path to a backend developer job.\n\nYour data: %s\nBackups: %s",
 		m.version, m.data.Path(), store.BackupDir(m.data.Path()))
-	dialog.ShowInformation("About Study Planner", text, m.Window)
+	showInformation("About Study Planner", text, m.Window)
 }
 
 func (m *MainWindow) reloadCurrent() {
@@ -245,11 +261,23 @@ func (m *MainWindow) show(i int) {
 func (m *MainWindow) addShortcuts(a fyne.App) {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
 	for i, k := range keys {
-		m.Canvas().AddShortcut(shortcut(k), func(fyne.Shortcut) { m.ShowScreen(i) })
+		m.Canvas().AddShortcut(shortcut(k), m.unlessModal(func() { m.ShowScreen(i) }))
 	}
-	m.Canvas().AddShortcut(shortcut(fyne.KeyF), func(fyne.Shortcut) { m.searchSkills() })
-	m.Canvas().AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { m.logSession() })
+	m.Canvas().AddShortcut(shortcut(fyne.KeyF), m.unlessModal(m.searchSkills))
+	m.Canvas().AddShortcut(shortcut(fyne.KeyN), m.unlessModal(m.logSession))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { a.Quit() })
+}
+
+// unlessModal runs action for a shortcut only when no dialog is open: a
+// screen switched or a second form opened behind a dialog would leave the
+// learner's half-typed form over the wrong screen. Quitting still works.
+func (m *MainWindow) unlessModal(action func()) func(fyne.Shortcut) {
+	return func(fyne.Shortcut) {
+		if m.Canvas().Overlays().Top() != nil {
+			return
+		}
+		action()
+	}
 }
 
 // showError tells the learner what failed in words, not as a raw error.
@@ -257,7 +285,7 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(problem(fmt.Sprintf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage))), w)
+	showErrorDialog(problem(fmt.Sprintf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage))), w)
 }
 
 // problem is a message for an error dialog, written as sentences.

@@ -119,6 +119,8 @@ type DateField struct {
 	// OnDateChanged is called when a valid date (or, if optional, none)
 	// is typed or picked.
 	OnDateChanged func(*time.Time)
+	// OnEscape, if set, is called when Escape is pressed in the field.
+	OnEscape func()
 
 	order     DateOrder
 	weekStart time.Weekday
@@ -146,6 +148,15 @@ func (f *DateField) Hint() string {
 		return "Type " + f.order.Example() + ", or leave empty"
 	}
 	return "Type " + f.order.Example() + ", or pick from the calendar"
+}
+
+// TypedKey hands Escape to OnEscape.
+func (f *DateField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && f.OnEscape != nil {
+		f.OnEscape()
+		return
+	}
+	f.Entry.TypedKey(k)
 }
 
 // SetWeekStart sets the first day of the calendar's weeks.
