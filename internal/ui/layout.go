@@ -63,3 +63,14 @@ func sectionTitle(title string, right fyne.CanvasObject) fyne.CanvasObject {
 	}
 	return container.NewBorder(nil, nil, l, right)
 }
+
+// setRows replaces the rows of box and lays out again holder, the view
+// around it. A container's minimum size grows with its rows but only its
+// parent gives it the room: refreshing the box alone lays the new rows out
+// past its edge, where they are not drawn until something else (a window
+// resize) lays the whole view out again.
+func setRows(box *fyne.Container, holder fyne.CanvasObject, rows ...fyne.CanvasObject) {
+	box.Objects = rows
+	box.Refresh()
+	holder.Refresh()
+}

@@ -36,7 +36,7 @@ func monthsLabel(n int) string {
 // settings both show them.
 type planFields struct {
 	start  *widgets.DateField
-	months *widget.Select
+	months *widgets.Choice
 	hours  *widgets.TextField
 	days   *widget.CheckGroup
 }
@@ -47,7 +47,7 @@ func newPlanFields() *planFields {
 	for m := plan.MinHorizonMonths; m <= plan.MaxHorizonMonths; m++ {
 		months = append(months, monthsLabel(m))
 	}
-	f.months = widget.NewSelect(months, nil)
+	f.months = widgets.NewChoice(months, nil)
 	f.hours.Validator = func(s string) error {
 		_, err := parseWeeklyHours(s)
 		return err

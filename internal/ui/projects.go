@@ -127,7 +127,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	for i, st := range plan.ProjectStatuses {
 		labels[i] = st.Label()
 	}
-	status := widget.NewSelect(labels, nil)
+	status := widgets.NewChoice(labels, nil)
 	status.SetSelected(proj.Status.Label())
 
 	idByName := map[string]uint{}

@@ -45,14 +45,14 @@ type roadmap struct {
 	steps    []plan.Step
 	selected int // index into steps, -1 for none
 
-	stepList   *widget.List
+	stepList   *widgets.PickList
 	moveUp     *widget.Button
 	moveDown   *widget.Button
 	deleteStep *widget.Button
 
 	title      *widget.Label
 	summary    *widget.Label
-	status     *widget.Select
+	status     *widgets.Choice
 	target     *widget.Label
 	progress   *widget.ProgressBar
 	checklist  *fyne.Container
@@ -67,7 +67,7 @@ type roadmap struct {
 	linkStatus *widget.Label
 
 	editor *formDialog // the step form last opened
-	detail fyne.CanvasObject
+	detail *container.Scroll
 	empty  fyne.CanvasObject
 	root   fyne.CanvasObject
 }
@@ -94,7 +94,7 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 // newStepPane is the list of steps with the buttons that add, move and
 // delete them.
 func (r *roadmap) newStepPane() fyne.CanvasObject {
-	r.stepList = widget.NewList(
+	r.stepList = widgets.NewPickList(
 		func() int { return len(r.steps) },
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Step title")
@@ -108,11 +108,15 @@ func (r *roadmap) newStepPane() fyne.CanvasObject {
 			row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d.", id+1))
 			row.Objects[2].(*widget.Label).SetText(s.Status.Label())
 		},
+		func(id widget.ListItemID) {
+			if id != r.selected {
+				// Another step starts at its title, not at the last one's offset.
+				r.detail.ScrollToTop()
+			}
+			r.selected = id
+			r.showSelected()
+		},
 	)
-	r.stepList.OnSelected = func(id widget.ListItemID) {
-		r.selected = id
-		r.showSelected()
-	}
 	add := widget.NewButtonWithIcon("Add step", theme.ContentAddIcon(), r.addStep)
 	r.moveUp = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { r.moveStep(-1) })
 	r.moveDown = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.moveStep(1) })
@@ -130,7 +134,7 @@ func (r *roadmap) newHeader() fyne.CanvasObject {
 	for i, s := range plan.StepStatuses {
 		statusLabels[i] = s.Label()
 	}
-	r.status = widget.NewSelect(statusLabels, nil)
+	r.status = widgets.NewChoice(statusLabels, nil)
 	r.target = widget.NewLabel("")
 	r.target.Wrapping = fyne.TextWrapWord
 	edit := widget.NewButtonWithIcon("Edit step", theme.DocumentCreateIcon(), r.editStep)
@@ -275,9 +279,9 @@ func targetText(target, today time.Time) string {
 
 func (r *roadmap) showChecklist() {
 	step := r.steps[r.selected]
-	r.checklist.Objects = nil
+	var rows []fyne.CanvasObject
 	if len(step.Actions) == 0 {
-		r.checklist.Add(widget.NewLabel("No checklist yet: add the first item below."))
+		rows = append(rows, widget.NewLabel("No checklist yet: add the first item below."))
 	}
 	for i, a := range step.Actions {
 		// The text sits in its own label so long items wrap instead of
@@ -299,9 +303,9 @@ func (r *roadmap) showChecklist() {
 		if i == len(step.Actions)-1 {
 			down.Disable()
 		}
-		r.checklist.Add(container.NewBorder(nil, nil, check, container.NewHBox(up, down, del), text))
+		rows = append(rows, container.NewBorder(nil, nil, check, container.NewHBox(up, down, del), text))
 	}
-	r.checklist.Refresh()
+	setRows(r.checklist, r.detail, rows...)
 }
 
 func (r *roadmap) showNotes() {
@@ -316,10 +320,10 @@ func (r *roadmap) showNotes() {
 }
 
 func (r *roadmap) showLinks() {
-	r.links.Objects = nil
+	var rows []fyne.CanvasObject
 	links := r.steps[r.selected].Links
 	if len(links) == 0 {
-		r.links.Add(widget.NewLabel("No links yet: add a course, article or video below."))
+		rows = append(rows, widget.NewLabel("No links yet: add a course, article or video below."))
 	}
 	for _, l := range links {
 		u, _ := url.Parse(l.URL)
@@ -331,9 +335,9 @@ func (r *roadmap) showLinks() {
 		link.Truncation = fyne.TextTruncateEllipsis
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.deleteLink(l) })
 		del.Importance = widget.LowImportance
-		r.links.Add(container.NewBorder(nil, nil, nil, del, link))
+		rows = append(rows, container.NewBorder(nil, nil, nil, del, link))
 	}
-	r.links.Refresh()
+	setRows(r.links, r.detail, rows...)
 }
 
 func (r *roadmap) setStatus(index int, label string) {

@@ -51,25 +51,26 @@ type salaries struct {
 	ppp    []salary.PPP
 	cmp    salary.Comparison
 
-	base     *widget.Select
-	view     *widget.RadioGroup
-	level    *widget.Select
-	target   *widget.Select
-	tlevel   *widget.Select
-	notes    *widget.Label
-	warning  *widget.Label
-	chart    *widgets.RangeChart
-	empty    fyne.CanvasObject
-	rateList *fyne.Container
-	pppList  *fyne.Container
-	editor   *formDialog // the form last opened
-	loading  bool        // set while controls are filled from the store
-	root     fyne.CanvasObject
+	base      *widgets.Choice
+	view      *widget.RadioGroup
+	level     *widgets.Choice
+	target    *widgets.Choice
+	tlevel    *widgets.Choice
+	notes     *widget.Label
+	warning   *widget.Label
+	chart     *widgets.RangeChart
+	empty     fyne.CanvasObject
+	rateList  *fyne.Container
+	pppList   *fyne.Container
+	ratesView fyne.CanvasObject // the Rates tab, holding both lists
+	editor    *formDialog       // the form last opened
+	loading   bool              // set while controls are filled from the store
+	root      fyne.CanvasObject
 }
 
 func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salaries {
 	s := &salaries{store: st, report: report, win: w, now: time.Now}
-	s.base = widget.NewSelect(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
+	s.base = widgets.NewChoice(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
 	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, nil)
 	s.view.Horizontal, s.view.Required = true, true
 	rememberChoice(s.view, prefSalariesView, nominalView, func(string) { s.show() })
@@ -77,12 +78,12 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	for _, l := range salary.Levels {
 		levels = append(levels, l.Label())
 	}
-	s.level = widget.NewSelect(levels, func(string) { s.show() })
+	s.level = widgets.NewChoice(levels, func(string) { s.show() })
 	s.level.SetSelected(salary.Unspecified.Label())
-	s.target = widget.NewSelect(nil, func(name string) {
+	s.target = widgets.NewChoice(nil, func(name string) {
 		s.saveComparison(func(c *salary.Comparison) { c.TargetCountry = s.countryCode(name) })
 	})
-	s.tlevel = widget.NewSelect(levels, func(label string) {
+	s.tlevel = widgets.NewChoice(levels, func(label string) {
 		l, _ := salary.LevelFromLabel(label)
 		s.saveComparison(func(c *salary.Comparison) { c.TargetLevel = l })
 	})
@@ -117,7 +118,7 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	rates := container.NewVScroll(container.NewVBox(
+	s.ratesView = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Exchange rates", "", container.NewVBox(
 			wrapped("Units of each currency one euro buys: reference rates such as the European Central Bank's."),
 			s.rateList, container.NewHBox(addRate))),
@@ -127,7 +128,7 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	))
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon("Compare", theme.ListIcon(), compare),
-		container.NewTabItemWithIcon("Rates", theme.SettingsIcon(), rates),
+		container.NewTabItemWithIcon("Rates", theme.SettingsIcon(), s.ratesView),
 	)
 	rememberTab(tabs, prefSalariesTab)
 	s.root = tabs
@@ -321,32 +322,32 @@ func (s *salaries) edit(r salary.Range) {
 }
 
 func (s *salaries) showRates() {
-	s.rateList.Objects = nil
+	var rates []fyne.CanvasObject
 	today := s.now()
 	for _, r := range s.rates {
 		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), r.Source)
 		if salary.Stale([]salary.Rate{r}, []string{r.Currency}, today) != nil {
 			text += " · over a year old"
 		}
-		s.rateList.Add(s.referenceRow(text, func() { s.editRate(r) }, func() {
+		rates = append(rates, s.referenceRow(text, func() { s.editRate(r) }, func() {
 			if err := s.store.DeleteRate(r.Currency); err != nil {
 				s.report("delete the rate", err)
 			}
 			s.reload()
 		}))
 	}
-	s.pppList.Objects = nil
+	var factors []fyne.CanvasObject
 	for _, p := range s.ppp {
 		text := fmt.Sprintf("%s (%s)  %s per international $ · %d · %s", p.Country, p.CountryCode, p.Factor, p.Year, p.Source)
-		s.pppList.Add(s.referenceRow(text, func() { s.editPPP(p) }, func() {
+		factors = append(factors, s.referenceRow(text, func() { s.editPPP(p) }, func() {
 			if err := s.store.DeletePPP(p.CountryCode); err != nil {
 				s.report("delete the factor", err)
 			}
 			s.reload()
 		}))
 	}
-	s.rateList.Refresh()
-	s.pppList.Refresh()
+	setRows(s.rateList, s.ratesView, rates...)
+	setRows(s.pppList, s.ratesView, factors...)
 }
 
 func (s *salaries) referenceRow(text string, edit, del func()) fyne.CanvasObject {

@@ -16,7 +16,7 @@ import (
 // salaryFields are the salary form's fields.
 type salaryFields struct {
 	country, code, currency *widgets.TextField
-	level                   *widget.Select
+	level                   *widgets.Choice
 	minimum, maximum        *widgets.TextField
 	median, year, source    *widgets.TextField
 }
@@ -42,7 +42,7 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	for _, l := range salary.Levels {
 		levels = append(levels, l.Label())
 	}
-	f.level = widget.NewSelect(levels, nil)
+	f.level = widgets.NewChoice(levels, nil)
 	f.level.SetSelected(r.Level.Label())
 	f.currency.SetText(r.Currency)
 	f.currency.SetPlaceHolder("EUR")

@@ -35,8 +35,8 @@ type settingsScreen struct {
 	app     fyne.App
 	backups *backupActions
 
-	theme      *widget.Select
-	currency   *widget.Select
+	theme      *widgets.Choice
+	currency   *widgets.Choice
 	remindOn   *widget.Check
 	remindAt   *widgets.TextField
 	dataPath   *widget.Label
@@ -48,11 +48,11 @@ type settingsScreen struct {
 func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *backupActions) *settingsScreen {
 	s := &settingsScreen{store: st, report: report, app: a, backups: backups}
 	prefs := a.Preferences()
-	s.theme = widget.NewSelect(themeChoices, func(label string) {
+	s.theme = widgets.NewChoice(themeChoices, func(label string) {
 		prefs.SetString(prefTheme, themePref(label))
 		applyTheme(a)
 	})
-	s.currency = widget.NewSelect(nil, func(code string) {
+	s.currency = widgets.NewChoice(nil, func(code string) {
 		if s.loading {
 			return
 		}

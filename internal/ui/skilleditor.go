@@ -19,8 +19,8 @@ import (
 // skillForm holds the fields of the skill editor.
 type skillForm struct {
 	name                  *widgets.TextField
-	category, status      *widget.Select
-	current, target       *widget.Select
+	category, status      *widgets.Choice
+	current, target       *widgets.Choice
 	hours, links, notes   *widgets.TextField
 	prerequisites         *widget.CheckGroup
 	prerequisiteList      fyne.CanvasObject // the check group, scrolling
@@ -74,17 +74,17 @@ func (s *skills) newSkillForm(sk plan.Skill) *skillForm {
 			current = c.Name
 		}
 	}
-	f.category = widget.NewSelect(catNames, nil)
+	f.category = widgets.NewChoice(catNames, nil)
 	f.category.SetSelected(current)
 	var statusLabels []string
 	for _, st := range plan.SkillStatuses {
 		statusLabels = append(statusLabels, st.Label())
 	}
-	f.status = widget.NewSelect(statusLabels, nil)
+	f.status = widgets.NewChoice(statusLabels, nil)
 	f.status.SetSelected(sk.Status.Label())
-	f.current = widget.NewSelect(plan.LevelNames[:], nil)
+	f.current = widgets.NewChoice(plan.LevelNames[:], nil)
 	f.current.SetSelected(plan.LevelNames[sk.CurrentLevel])
-	f.target = widget.NewSelect(plan.LevelNames[:], nil)
+	f.target = widgets.NewChoice(plan.LevelNames[:], nil)
 	f.target.SetSelected(plan.LevelNames[sk.TargetLevel])
 	f.hours = widgets.NewTextField(numberLen)
 	f.hours.SetText(strconv.Itoa(sk.Hours))

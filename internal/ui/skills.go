@@ -52,8 +52,8 @@ type skills struct {
 	rows       []skillListRow
 
 	search         *widgets.TextField
-	statusFilter   *widget.Select
-	categoryFilter *widget.Select
+	statusFilter   *widgets.Choice
+	categoryFilter *widgets.Choice
 	overall        *widget.ProgressBar
 	overallLabel   *widget.Label
 	list           *widget.List
@@ -82,9 +82,9 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	for _, st := range plan.SkillStatuses {
 		statusOptions = append(statusOptions, st.Label())
 	}
-	s.statusFilter = widget.NewSelect(statusOptions, func(string) { s.filter() })
+	s.statusFilter = widgets.NewChoice(statusOptions, func(string) { s.filter() })
 	s.statusFilter.SetSelected(allStatuses)
-	s.categoryFilter = widget.NewSelect([]string{allCategories}, func(string) { s.filter() })
+	s.categoryFilter = widgets.NewChoice([]string{allCategories}, func(string) { s.filter() })
 	s.categoryFilter.SetSelected(allCategories)
 	addSkill := widget.NewButtonWithIcon("Skill", theme.ContentAddIcon(), func() { s.editSkill(plan.Skill{}, 0) })
 	addCategory := widget.NewButtonWithIcon("Category", theme.ContentAddIcon(), s.addCategory)

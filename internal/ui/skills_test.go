@@ -21,8 +21,8 @@ func TestAddASkillWithAPrerequisite(t *testing.T) {
 	test.Tap(findButton(t, m, "Skill"))
 	form := s.editor.form
 	test.Type(form.Items[0].Widget.(*widgets.TextField), "Rust")
-	form.Items[1].Widget.(*widget.Select).SetSelected("Languages")
-	form.Items[4].Widget.(*widget.Select).SetSelected(plan.LevelNames[4])
+	form.Items[1].Widget.(*widgets.Choice).SetSelected("Languages")
+	form.Items[4].Widget.(*widgets.Choice).SetSelected(plan.LevelNames[4])
 	form.Items[5].Widget.(*widgets.TextField).SetText("90")
 	test.Tap(findCheck(t, m, "Go")) // in the prerequisites list
 	test.Tap(findButton(t, m, "Save"))
@@ -94,7 +94,7 @@ func TestAFinishedProjectProvesItsSkills(t *testing.T) {
 	form := s.projects.editor.form
 	test.Type(form.Items[0].Widget.(*widgets.TextField), "Todo API")
 	form.Items[2].Widget.(*widgets.TextField).SetText("https://github.com/me/todo-api")
-	form.Items[3].Widget.(*widget.Select).SetSelected(plan.ProjectDone.Label())
+	form.Items[3].Widget.(*widgets.Choice).SetSelected(plan.ProjectDone.Label())
 	test.Tap(findCheck(t, m, "Go"))
 	test.Tap(findButton(t, m, "Save"))
 	if s.projects.editor.problem.Visible() {

@@ -95,6 +95,7 @@ func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timelin
 
 	nav := container.NewBorder(nil, nil, container.NewHBox(prev, today, next), t.viewSwitch, t.monthLabel)
 	side := container.NewVScroll(container.NewVBox(t.day.root, t.timer.root))
+	t.day.holder = side
 	calendarTab := container.NewBorder(container.NewVBox(nav, t.verdict), nil, nil, nil,
 		newSideSplit(container.NewPadded(t.views), side))
 
@@ -285,6 +286,7 @@ type dayPanel struct {
 	sessions      *fyne.Container
 	sessionsOnDay []plan.Session
 	root          fyne.CanvasObject
+	holder        fyne.CanvasObject // the view around root
 }
 
 func newDayPanel(t *timeline) *dayPanel {
@@ -319,20 +321,20 @@ func (d *dayPanel) show(day time.Time) {
 	d.note.SetText(strings.Join(notes, " "))
 	showIf(d.note, len(notes) > 0)
 
-	d.planned.Objects = nil
+	var planned []fyne.CanvasObject
 	for _, it := range t.forecast.Days[day] {
 		l := widget.NewLabel(fmt.Sprintf("%s · %s", it.Name, hoursText(it.Hours)))
 		l.Wrapping = fyne.TextWrapWord
-		d.planned.Add(l)
+		planned = append(planned, l)
 	}
-	if len(d.planned.Objects) == 0 {
+	if len(planned) == 0 {
 		msg := "Nothing planned."
 		if day.Before(plan.Date(t.now())) {
 			msg = "Past days keep what you logged."
 		}
-		d.planned.Add(widget.NewLabel(msg))
+		planned = append(planned, widget.NewLabel(msg))
 	}
-	d.planned.Refresh()
+	setRows(d.planned, d.holder, planned...)
 
 	sessions, err := t.store.Sessions(day, day.AddDate(0, 0, 1))
 	if err != nil {
@@ -340,7 +342,7 @@ func (d *dayPanel) show(day time.Time) {
 		return
 	}
 	d.sessionsOnDay = sessions
-	d.sessions.Objects = nil
+	var rows []fyne.CanvasObject
 	for _, sess := range sessions {
 		text := t.sessionText(sess)
 		l := widget.NewLabel(text)
@@ -348,12 +350,12 @@ func (d *dayPanel) show(day time.Time) {
 		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { t.editSession(sess) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.deleteSession(sess) })
 		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
-		d.sessions.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), l))
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), l))
 	}
 	if len(sessions) == 0 {
-		d.sessions.Add(widget.NewLabel("No sessions logged."))
+		rows = append(rows, widget.NewLabel("No sessions logged."))
 	}
-	d.sessions.Refresh()
+	setRows(d.sessions, d.holder, rows...)
 }
 
 func (t *timeline) sessionText(s plan.Session) string {

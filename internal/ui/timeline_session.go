@@ -35,7 +35,7 @@ func choices(byID map[uint]string) ([]string, map[string]uint) {
 type sessionFields struct {
 	date              *widgets.DateField
 	start, minutes    *widgets.TextField
-	skill, step       *widget.Select
+	skill, step       *widgets.Choice
 	notes             *widgets.TextField
 	skillIDs, stepIDs map[string]uint
 }
@@ -91,10 +91,10 @@ func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
 	}
 	var skillNames, stepNames []string
 	skillNames, f.skillIDs = choices(t.skills)
-	f.skill = widget.NewSelect(skillNames, nil)
+	f.skill = widgets.NewChoice(skillNames, nil)
 	f.skill.SetSelected(nameOr(t.skills[s.SkillID]))
 	stepNames, f.stepIDs = choices(t.steps)
-	f.step = widget.NewSelect(stepNames, nil)
+	f.step = widgets.NewChoice(stepNames, nil)
 	f.step.SetSelected(nameOr(t.steps[s.StepID]))
 	// A session counts towards one thing, a skill or a step's own work, so
 	// its time is not taken off the plan twice.
@@ -168,7 +168,7 @@ func nameOr(name string) string {
 // timerPanel times a session as it happens and logs it when stopped.
 type timerPanel struct {
 	t       *timeline
-	skill   *widget.Select
+	skill   *widgets.Choice
 	cycle   *widget.Check
 	clock   *widget.Label
 	phase   *widget.Label
@@ -181,7 +181,7 @@ type timerPanel struct {
 
 func newTimerPanel(t *timeline) *timerPanel {
 	p := &timerPanel{t: t}
-	p.skill = widget.NewSelect(nil, nil)
+	p.skill = widgets.NewChoice(nil, nil)
 	p.skill.PlaceHolder = "Skill to study"
 	p.cycle = widget.NewCheck("25/5 focus cycle", nil)
 	p.clock = widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})

@@ -23,7 +23,7 @@ import (
 type planSettingsTab struct {
 	t         *timeline
 	fields    *planFields
-	weekStart *widget.Select
+	weekStart *widgets.Choice
 	streak    *widgets.TextField
 	form      *widget.Form
 	problem   *widget.Label
@@ -36,7 +36,7 @@ type planSettingsTab struct {
 
 func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	p := &planSettingsTab{t: t, fields: newPlanFields()}
-	p.weekStart = widget.NewSelect([]string{"Mon", "Sun", "Sat"}, nil)
+	p.weekStart = widgets.NewChoice([]string{"Mon", "Sun", "Sat"}, nil)
 	p.streak = widgets.NewTextField(numberLen)
 	p.streak.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -85,16 +85,16 @@ func (p *planSettingsTab) show(s plan.Settings) {
 }
 
 func (p *planSettingsTab) showDaysOff() {
-	p.daysOff.Objects = nil
+	var rows []fyne.CanvasObject
 	if len(p.current.DaysOff) == 0 {
-		p.daysOff.Add(widget.NewLabel("No days off."))
+		rows = append(rows, widget.NewLabel("No days off."))
 	}
 	for _, d := range p.current.DaysOff {
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeDayOff(d.Date) })
 		del.Importance = widget.LowImportance
-		p.daysOff.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))
+		rows = append(rows, container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))
 	}
-	p.daysOff.Refresh()
+	setRows(p.daysOff, p.root, rows...)
 }
 
 // save stores the form; anything wrong is said under it and nothing is

@@ -40,7 +40,7 @@ func TestLoggingASessionChangesTheDayAndTheSkill(t *testing.T) {
 	test.Tap(findButton(t, m, "Log a session…"))
 	form := tl.sessionForm.form
 	test.Type(form.Items[2].Widget.(*widgets.TextField), "50")
-	form.Items[3].Widget.(*widget.Select).SetSelected("Go")
+	form.Items[3].Widget.(*widgets.Choice).SetSelected("Go")
 	test.Tap(findButton(t, m, "Save"))
 	if tl.sessionForm.problem.Visible() {
 		t.Fatalf("saving said %q", tl.sessionForm.problem.Text)
@@ -233,7 +233,7 @@ func TestANewSessionOffersTheDaysPlannedWork(t *testing.T) {
 	m, tl := timelineAt(t)
 	test.Tap(findButton(t, m, "Log a session…"))
 	form := tl.sessionForm.form
-	skill, step := form.Items[3].Widget.(*widget.Select), form.Items[4].Widget.(*widget.Select)
+	skill, step := form.Items[3].Widget.(*widgets.Choice), form.Items[4].Widget.(*widgets.Choice)
 	planned := tl.forecast.Days[nov4][0]
 	want := planned.Name
 	if planned.SkillID == 0 {
@@ -251,7 +251,7 @@ func TestASessionIsForASkillOrAStepNotBoth(t *testing.T) {
 	m, tl := timelineAt(t)
 	test.Tap(findButton(t, m, "Log a session…"))
 	form := tl.sessionForm.form
-	skill, step := form.Items[3].Widget.(*widget.Select), form.Items[4].Widget.(*widget.Select)
+	skill, step := form.Items[3].Widget.(*widgets.Choice), form.Items[4].Widget.(*widgets.Choice)
 	step.SetSelected("Decide your pace")
 	skill.SetSelected("Go")
 	if step.Selected != noChoice {

@@ -29,7 +29,7 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 	th := theme.Current()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	primary := th.Color(theme.ColorNamePrimary, v)
-	w.columns.Objects = nil
+	var columns []fyne.CanvasObject
 	for i := 0; i < 7; i++ {
 		d := start.AddDate(0, 0, i)
 		head := widget.NewButton(d.Format("Mon 2"), func() { w.pick(d) })
@@ -58,7 +58,7 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 		for _, s := range sessions {
 			col.Add(block(widgets.Tint(primary, 0xa0), "✓ "+t.sessionText(s)))
 		}
-		w.columns.Add(col)
+		columns = append(columns, col)
 	}
-	w.columns.Refresh()
+	setRows(w.columns, w.root, columns...)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // welcomeStore is what the welcome reads and changes.
@@ -35,8 +36,8 @@ type welcome struct {
 	done    func() // called after the plan is made or the welcome skipped
 	dialog  *dialog.CustomDialog
 	fields  *planFields
-	country *widget.Select
-	base    *widget.Select
+	country *widgets.Choice
+	base    *widgets.Choice
 	form    *widget.Form
 	problem *widget.Label
 	codes   map[string]string // country name → code
@@ -61,13 +62,13 @@ func showWelcome(st welcomeStore, w fyne.Window, now func() time.Time, done func
 	}
 	wl := &welcome{store: st, win: w, now: now, done: done, fields: newPlanFields(), codes: map[string]string{}}
 	wl.fields.show(s)
-	wl.country = widget.NewSelect(wl.countries(ranges), nil)
+	wl.country = widgets.NewChoice(wl.countries(ranges), nil)
 	for name, code := range wl.codes {
 		if code == cmp.TargetCountry {
 			wl.country.SetSelected(name)
 		}
 	}
-	wl.base = widget.NewSelect(salary.Currencies(rates), nil)
+	wl.base = widgets.NewChoice(salary.Currencies(rates), nil)
 	wl.base.SetSelected(cmp.Base)
 	wl.problem = widget.NewLabel("")
 	wl.problem.Importance = widget.DangerImportance

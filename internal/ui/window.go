@@ -21,6 +21,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // Title is the window's title; scripts and the smoke test look for it.
@@ -73,7 +74,7 @@ type MainWindow struct {
 	screens  []screen
 	timeline *timeline // Ctrl+N logs a session here; the tray's timer is its
 	skills   *skills   // Ctrl+F searches here
-	sidebar  *widget.List
+	sidebar  *widgets.PickList
 	body     *fyne.Container
 	current  int
 	backups  *backupActions
@@ -102,7 +103,7 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		newSettings(st, report, a, m.backups),
 	}
 	m.body = container.NewStack()
-	m.sidebar = widget.NewList(
+	m.sidebar = widgets.NewPickList(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Dashboard"))
@@ -112,8 +113,8 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 			row.Objects[0].(*widget.Icon).SetResource(m.screens[id].icon())
 			row.Objects[1].(*widget.Label).SetText(m.screens[id].name())
 		},
+		m.show,
 	)
-	m.sidebar.OnSelected = func(id widget.ListItemID) { m.show(id) }
 
 	split := container.NewHSplit(m.sidebar, m.body)
 	split.Offset = 0.18
