@@ -474,3 +474,18 @@ func TestCSVExport(t *testing.T) {
 		t.Errorf("csv without --out: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// testdata/v4-export.json was written by the release with document version
+// 4 (commit 6fd0841): the built-in roadmap, Go done, a Java session.
+func TestAVersion4ExportStillImports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "v4.db")
+	if r := run(t, "", "--db", db, "import", "testdata/v4-export.json"); r.code != 0 {
+		t.Fatalf("import of a version 4 export: %s", r.stderr)
+	}
+	out := run(t, "", "--db", db, "export").stdout
+	for _, want := range []string{`"version": 5`, `"notes": "v4 session"`, `"country": "Netherlands"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the version 4 data lost %s", want)
+		}
+	}
+}

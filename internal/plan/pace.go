@@ -41,19 +41,86 @@ func Streaks(minutes map[time.Time]int, s Settings, today time.Time) (current, l
 // PaceWindowDays is how far back the recent pace looks.
 const PaceWindowDays = 28
 
-// RecentPace is the hours per week studied over the last PaceWindowDays
-// days, today included.
-func RecentPace(minutes map[time.Time]int, today time.Time) float64 {
+// ProjectionMinDays is how much of the plan must have passed before a
+// finish date is projected from the learner's real pace: a few days say
+// nothing about a pace, and a projection from them swings by years.
+const ProjectionMinDays = 14
+
+// Standing is how the learner stands against the plan on one day. The
+// measure is time: what the plan gave the days before today against what
+// was logged from the start date to today. Ticks do not move it, so no
+// figure jumps by weeks after one session or one tick.
+type Standing struct {
+	// Started is false before the plan's start date.
+	Started bool
+	// PlannedHours is the study time the plan gave the days from its start
+	// to yesterday (today is not over), at most the whole work.
+	PlannedHours float64
+	// StudiedHours is the time logged from the start date to today.
+	StudiedHours float64
+	// DaysAhead is the difference in study days at the planned pace:
+	// positive ahead, negative behind, 0 within a day of the plan.
+	DaysAhead int
+	// Projection is when the work left is done at the recent pace, once
+	// ProjectionMinDays of the plan have passed.
+	Projection Projection
+}
+
+// Projection is a finish date projected from the learner's real pace.
+type Projection struct {
+	// Ready is false until ProjectionMinDays of the plan have passed;
+	// DaysToWait then says how many are left.
+	Ready      bool
+	DaysToWait int
+	// Pace is the hours per week studied over the last PaceWindowDays
+	// days of the plan (fewer, early on).
+	Pace float64
+	// Finish is the projected day; zero when nothing was studied lately
+	// or the pace would take more than ten years.
+	Finish time.Time
+}
+
+// StandingOn measures the learner against the plan on today, given the
+// minutes studied per day and the hours of work left.
+func (p Plan) StandingOn(minutes map[time.Time]int, remaining float64, today time.Time) Standing {
+	s := p.Settings
+	start, today := Date(s.StartDate), Date(today)
+	if today.Before(start) {
+		return Standing{}
+	}
+	st := Standing{Started: true}
+	st.PlannedHours = math.Min(capacityBetween(s, start, today), p.TotalWork())
+	for d, m := range minutes {
+		if !d.Before(start) && !d.After(today) {
+			st.StudiedHours += float64(m) / 60
+		}
+	}
+	if n := s.StudyDaysPerWeek(); n > 0 && s.HoursPerWeek > 0 {
+		perDay := s.HoursPerWeek / float64(n)
+		st.DaysAhead = int((st.StudiedHours - st.PlannedHours) / perDay) // toward zero: a part day is not a day
+	}
+	st.Projection = project(minutes, remaining, start, today)
+	return st
+}
+
+func project(minutes map[time.Time]int, remaining float64, start, today time.Time) Projection {
+	days := int(today.Sub(start).Hours()/24) + 1 // today included
+	if days < ProjectionMinDays {
+		return Projection{DaysToWait: ProjectionMinDays - days}
+	}
+	window := min(days, PaceWindowDays)
 	total := 0
-	today = Date(today)
-	for d := today.AddDate(0, 0, -PaceWindowDays+1); !d.After(today); d = d.AddDate(0, 0, 1) {
+	for d := today.AddDate(0, 0, -window+1); !d.After(today); d = d.AddDate(0, 0, 1) {
 		total += minutes[d]
 	}
-	return float64(total) / 60 / (PaceWindowDays / 7.0)
+	pr := Projection{Ready: true, Pace: float64(total) / 60 / (float64(window) / 7)}
+	pr.Finish, _ = ProjectedFinish(remaining, pr.Pace, today)
+	return pr
 }
 
 // ProjectedFinish is when the remaining hours are done at the given weekly
-// pace; ok is false when the pace is zero.
+// pace; ok is false when the pace is zero or so slow that the day is more
+// than ten years away.
 func ProjectedFinish(remaining, hoursPerWeek float64, today time.Time) (finish time.Time, ok bool) {
 	if remaining <= 0 {
 		return Date(today), true
@@ -61,8 +128,11 @@ func ProjectedFinish(remaining, hoursPerWeek float64, today time.Time) (finish t
 	if hoursPerWeek <= 0 {
 		return time.Time{}, false
 	}
-	days := int(math.Ceil(remaining / hoursPerWeek * 7))
-	return Date(today).AddDate(0, 0, days), true
+	days := math.Ceil(remaining / hoursPerWeek * 7)
+	if days > maxForecastDays {
+		return time.Time{}, false // further than any plan reaches
+	}
+	return Date(today).AddDate(0, 0, int(days)), true
 }
 
 // TotalWork is the estimated hours of the whole path: every step and skill
@@ -70,31 +140,6 @@ func ProjectedFinish(remaining, hoursPerWeek float64, today time.Time) (finish t
 func (p Plan) TotalWork() float64 {
 	o := p.Overview()
 	return float64(o.HoursTotal)
-}
-
-// DaysAhead says how far ahead (positive) or behind (negative) of the
-// original plan the learner is, in days of their study time. The plan
-// expected the total work spread over the study capacity from the start
-// date to the finish; the learner has done the total minus what remains.
-func (p Plan) DaysAhead(remaining float64, today time.Time) int {
-	s := p.Settings
-	start, finish := Date(s.StartDate), s.FinishDate()
-	var elapsed, capacity float64
-	for d := start; d.Before(finish); d = d.AddDate(0, 0, 1) {
-		c := s.DayCapacity(d)
-		capacity += c
-		if d.Before(Date(today)) {
-			elapsed += c
-		}
-	}
-	if capacity == 0 {
-		return 0
-	}
-	total := p.TotalWork()
-	expected := total * elapsed / capacity
-	done := total - remaining
-	perDay := s.HoursPerWeek / 7
-	return int(math.Round((done - expected) / perDay))
 }
 
 // BaselineWeeks is the hours the plan gave each week when it was made: all

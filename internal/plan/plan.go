@@ -110,6 +110,9 @@ type Skill struct {
 	LastPractised time.Time
 	// Proven is set when a finished portfolio project demonstrates the skill.
 	Proven bool
+	// Group names the choose-one group the skill belongs to ("Main
+	// language"), or is empty.
+	Group string
 }
 
 // Done reports whether the skill is learned.

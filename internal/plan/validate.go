@@ -114,6 +114,9 @@ func ValidateSkill(s Skill) error {
 	if err := ValidateOptionalDate("day last practised", s.LastPractised); err != nil {
 		return err
 	}
+	if err := ValidateLength("choice group", s.Group, MaxNameLen); err != nil {
+		return err
+	}
 	return validateLinks(s.Links)
 }
 

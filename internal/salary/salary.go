@@ -30,7 +30,34 @@ type Range struct {
 	Median      int64 // 0 when not known
 	Year        int
 	Source      string
+	// Kind says whether the figure is a market range, published for many
+	// jobs, or one offer or job ad the learner met: only market ranges
+	// speak for the market, and the learner's target.
+	Kind Kind
+	// City is where the job is, when it matters (an offer, a city's
+	// range); empty for a whole country.
+	City string
 }
+
+// Kind is what a salary figure stands for.
+type Kind string
+
+// The kinds of salary figures.
+const (
+	Market Kind = "market"
+	Offer  Kind = "offer"
+)
+
+// KindOrMarket is the range's kind, a market range when not set.
+func (r Range) KindOrMarket() Kind {
+	if r.Kind == "" {
+		return Market
+	}
+	return r.Kind
+}
+
+// IsOffer reports whether the figure is one offer or job ad.
+func (r Range) IsOffer() bool { return r.Kind == Offer }
 
 // Level is the seniority a salary is for.
 type Level string
@@ -119,7 +146,27 @@ func (r Range) Validate() error {
 	if r.Year < MinYear || r.Year > MaxYear {
 		errs = append(errs, fmt.Errorf("the year %d is not between %d and %d", r.Year, MinYear, MaxYear))
 	}
+	if err := r.validateKind(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
+}
+
+// validateKind checks the kind and the city: an offer is one amount.
+func (r Range) validateKind() error {
+	if err := plan.ValidateLength("city", r.City, plan.MaxNameLen); err != nil {
+		return err
+	}
+	switch r.KindOrMarket() {
+	case Market:
+		return nil
+	case Offer:
+		if r.Min != r.Max || r.Median != 0 {
+			return fmt.Errorf("an offer is one amount, not a range from %s to %s", humanize.Comma(r.Min), humanize.Comma(r.Max))
+		}
+		return nil
+	}
+	return fmt.Errorf("%q is not a kind of salary figure: use market or offer", r.Kind)
 }
 
 // validateAmounts checks the minimum, maximum and median against each

@@ -27,7 +27,7 @@ func seeds(f *testing.F, files ...string) {
 // encoding and decoding again unchanged, or is refused with an error;
 // never a panic.
 func FuzzDecode(f *testing.F) {
-	seeds(f, "../cli/testdata/v1-export.json", "../cli/testdata/v2-export.json", "../cli/testdata/v3-export.json",
+	seeds(f, "../cli/testdata/v1-export.json", "../cli/testdata/v2-export.json", "../cli/testdata/v3-export.json", "../cli/testdata/v4-export.json",
 		"../../assets/default-content.json")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Decode(bytes.NewReader(data))

@@ -13,8 +13,12 @@ import (
 // progress in it.
 const PackFormat = "studyplanner-pack"
 
-// PackVersion is the pack version this build writes and reads.
-const PackVersion = 1
+// PackVersion is the pack version this build writes; it reads every
+// version up to it.
+//
+//	1: steps, checklists, links, categories, skills, estimates, prerequisites
+//	2: choose-one groups of skills ("group")
+const PackVersion = 2
 
 // Pack is a roadmap and skills definition: steps with their checklists and
 // links, categories with their skills, estimates and prerequisites. It holds
@@ -51,6 +55,9 @@ type PackSkill struct {
 	TargetLevel   int      `json:"target_level"`
 	Prerequisites []string `json:"prerequisites"`
 	Links         []Link   `json:"links"`
+	// Group names the choose-one group the skill is in: of the skills
+	// sharing a group, the learner picks one (version 2).
+	Group string `json:"group,omitempty"`
 }
 
 // EncodePack writes p as indented JSON; the same pack gives the same bytes.
@@ -120,7 +127,7 @@ func (p Pack) AsDocument() Document {
 		for _, sk := range c.Skills {
 			cat.Skills = append(cat.Skills, Skill{
 				Name: sk.Name, Status: string(plan.SkillNotStarted), TargetLevel: sk.TargetLevel, Hours: sk.Hours,
-				Links: orEmpty(sk.Links), Prerequisites: orEmpty(sk.Prerequisites),
+				Links: orEmpty(sk.Links), Prerequisites: orEmpty(sk.Prerequisites), Group: sk.Group,
 			})
 		}
 		doc.SkillCategories = append(doc.SkillCategories, cat)
@@ -144,7 +151,7 @@ func PackOf(doc Document, name, description string) Pack {
 		cat := PackCategory{Name: c.Name, Skills: []PackSkill{}}
 		for _, sk := range c.Skills {
 			cat.Skills = append(cat.Skills, PackSkill{Name: sk.Name, Hours: sk.Hours, TargetLevel: sk.TargetLevel,
-				Prerequisites: orEmpty(sk.Prerequisites), Links: orEmpty(sk.Links)})
+				Prerequisites: orEmpty(sk.Prerequisites), Links: orEmpty(sk.Links), Group: sk.Group})
 		}
 		p.SkillCategories = append(p.SkillCategories, cat)
 	}

@@ -33,7 +33,8 @@ const Format = "studyplanner"
 //	   the plan; study sessions
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
-const Version = 4
+//	5: choose-one skill groups; offers apart from market ranges, and cities
+const Version = 5
 
 // Document is the whole of a learner's data.
 type Document struct {
@@ -174,6 +175,8 @@ type Skill struct {
 	Links         []Link   `json:"links"`
 	Prerequisites []string `json:"prerequisites"`
 	LastPractised string   `json:"last_practised,omitempty"`
+	// Group names the choose-one group the skill is in (version 5).
+	Group string `json:"group,omitempty"`
 }
 
 // Project is a portfolio project; Skills names the skills it demonstrates.
@@ -196,6 +199,10 @@ type Salary struct {
 	Median      int64  `json:"median,omitempty"`
 	Year        int    `json:"year"`
 	Source      string `json:"source"`
+	// Kind is "offer" for one offer or job ad, empty for a market range;
+	// City is where the job is (version 5).
+	Kind string `json:"kind,omitempty"`
+	City string `json:"city,omitempty"`
 }
 
 // Encode writes doc as indented JSON. The output depends only on doc, so
@@ -418,7 +425,7 @@ func position(data []byte, offset int64) (line, col int) {
 // Range converts the document's salary to the domain value.
 func (s Salary) Range() salary.Range {
 	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Level: salary.Level(s.Level), Currency: s.Currency,
-		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source}
+		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source, Kind: salary.Kind(s.Kind), City: s.City}
 }
 
 // Empty is a valid document with no data: the default plan starting today,

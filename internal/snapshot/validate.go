@@ -130,7 +130,7 @@ func (v *validator) skillCategories(cats []Category) map[string]bool {
 
 func (sk Skill) domain(lastPractised time.Time) plan.Skill {
 	return plan.Skill{Name: sk.Name, Status: plan.SkillStatus(sk.Status), CurrentLevel: sk.CurrentLevel, TargetLevel: sk.TargetLevel,
-		Hours: sk.Hours, Notes: sk.Notes, Links: domainLinks(sk.Links), LastPractised: lastPractised}
+		Hours: sk.Hours, Notes: sk.Notes, Links: domainLinks(sk.Links), LastPractised: lastPractised, Group: sk.Group}
 }
 
 func (v *validator) prerequisites(cats []Category, skills map[string]bool) {

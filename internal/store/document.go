@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
@@ -54,7 +55,10 @@ func (s *Store) Export() (snapshot.Document, error) {
 	doc.Salaries = make([]snapshot.Salary, len(salaries))
 	for i, r := range salaries {
 		doc.Salaries[i] = snapshot.Salary{Country: r.Country, CountryCode: r.CountryCode, Level: r.Level, Currency: r.Currency,
-			Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source}
+			Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source, City: r.City}
+		if r.Kind == string(salary.Offer) {
+			doc.Salaries[i].Kind = r.Kind
+		}
 	}
 	return doc, nil
 }
@@ -160,7 +164,7 @@ func documentCategories(cats []plan.Category, names map[uint]string) []snapshot.
 		for j, sk := range c.Skills {
 			out[i].Skills[j] = snapshot.Skill{Name: sk.Name, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
 				TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, Links: documentLinks(sk.Links),
-				Prerequisites: namesOf(sk.Prerequisites, names), LastPractised: formatDate(sk.LastPractised)}
+				Prerequisites: namesOf(sk.Prerequisites, names), LastPractised: formatDate(sk.LastPractised), Group: sk.Group}
 		}
 	}
 	return out
@@ -454,7 +458,7 @@ func insertCategories(tx *gorm.DB, cats []snapshot.Category, known map[string]ui
 
 func insertSkill(tx *gorm.DB, categoryID uint, position int, sk snapshot.Skill) (uint, error) {
 	row := skillRow{CategoryID: categoryID, Position: position, Name: sk.Name, Status: sk.Status, CurrentLevel: sk.CurrentLevel,
-		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: sk.LastPractised}
+		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: sk.LastPractised, ChoiceGroup: sk.Group}
 	if err := tx.Omit("Links").Create(&row).Error; err != nil {
 		return 0, fmt.Errorf("writing skill %q: %w", sk.Name, err)
 	}

@@ -13,7 +13,7 @@ import (
 // FuzzImport: whatever the file, an import either stores exactly what the
 // document says or changes nothing at all.
 func FuzzImport(f *testing.F) {
-	for _, name := range []string{"../cli/testdata/v1-export.json", "../cli/testdata/v2-export.json", "../cli/testdata/v3-export.json"} {
+	for _, name := range []string{"../cli/testdata/v1-export.json", "../cli/testdata/v2-export.json", "../cli/testdata/v3-export.json", "../cli/testdata/v4-export.json"} {
 		if data, err := os.ReadFile(name); err == nil {
 			f.Add(data)
 		}

@@ -165,6 +165,19 @@ var migrations = []migration{
 		`ALTER TABLE plan_settings ADD COLUMN target_country TEXT NOT NULL DEFAULT 'US'`,
 		`ALTER TABLE plan_settings ADD COLUMN target_level TEXT NOT NULL DEFAULT 'junior'`,
 	}},
+	{5, "daily use: choose-one skill groups, offers apart from market ranges, done skills at their level", []string{
+		`ALTER TABLE skills ADD COLUMN choice_group TEXT NOT NULL DEFAULT ''`,
+		// The built-in roadmap's four languages were always meant as one
+		// choice; the database's own copy of them says so now.
+		`UPDATE skills SET choice_group = 'Main language'
+			WHERE name IN ('Java', 'Python', 'Ruby', 'Go')
+			AND category_id IN (SELECT id FROM skill_categories WHERE name = 'Programming languages')`,
+		// A skill ticked done at level 0 was never rated: done means the
+		// target level was reached.
+		`UPDATE skills SET current_level = target_level WHERE status = 'done' AND current_level = 0`,
+		`ALTER TABLE salaries ADD COLUMN kind TEXT NOT NULL DEFAULT 'market' CHECK (kind IN ('market', 'offer'))`,
+		`ALTER TABLE salaries ADD COLUMN city TEXT NOT NULL DEFAULT ''`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

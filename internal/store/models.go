@@ -85,6 +85,7 @@ type skillRow struct {
 	Hours         int
 	Notes         string
 	LastPractised string
+	ChoiceGroup   string
 	Links         []skillLinkRow `gorm:"foreignKey:SkillID"`
 }
 
@@ -147,6 +148,8 @@ type salaryRow struct {
 	MedianAmount int64
 	Year         int
 	Source       string
+	Kind         string
+	City         string
 }
 
 func (salaryRow) TableName() string { return "salaries" }

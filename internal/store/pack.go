@@ -235,6 +235,12 @@ func (e existingSkills) updateKnown(tx *gorm.DB, skills []snapshot.Skill, res *P
 		if err := tx.Model(&skillRow{}).Where("id = ?", old.ID).Update("hours", sk.Hours).Error; err != nil {
 			return nil, fmt.Errorf("updating skill %q: %w", sk.Name, err)
 		}
+		// A group the pack gives is taken; one the learner set is kept.
+		if sk.Group != "" && old.ChoiceGroup == "" {
+			if err := tx.Model(&skillRow{}).Where("id = ?", old.ID).Update("choice_group", sk.Group).Error; err != nil {
+				return nil, fmt.Errorf("updating skill %q: %w", sk.Name, err)
+			}
+		}
 		if err := addNewSkillLinks(tx, old, sk.Links); err != nil {
 			return nil, err
 		}

@@ -24,19 +24,21 @@ func (s *Store) Salaries() ([]salary.Range, error) {
 
 func rangeOf(r salaryRow) salary.Range {
 	return salary.Range{ID: r.ID, Country: r.Country, CountryCode: r.CountryCode, Level: salary.Level(r.Level), Currency: r.Currency,
-		Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source}
+		Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source,
+		Kind: salary.Kind(r.Kind), City: r.City}
 }
 
 func salaryRowOf(r salary.Range) salaryRow {
 	return salaryRow{ID: r.ID, Country: strings.TrimSpace(r.Country), CountryCode: r.CountryCode, Level: string(r.Level), Currency: r.Currency,
-		MinAmount: r.Min, MaxAmount: r.Max, MedianAmount: r.Median, Year: r.Year, Source: strings.TrimSpace(r.Source)}
+		MinAmount: r.Min, MaxAmount: r.Max, MedianAmount: r.Median, Year: r.Year, Source: strings.TrimSpace(r.Source),
+		Kind: string(r.KindOrMarket()), City: strings.TrimSpace(r.City)}
 }
 
 func salaryColumns(r salary.Range) columns {
 	row := salaryRowOf(r)
 	return columns{"country": row.Country, "country_code": row.CountryCode, "level": row.Level, "currency": row.Currency,
 		"min_amount": row.MinAmount, "max_amount": row.MaxAmount, "median_amount": row.MedianAmount,
-		"year": row.Year, "source": row.Source}
+		"year": row.Year, "source": row.Source, "kind": row.Kind, "city": row.City}
 }
 
 // AddSalary stores a new salary range after checking it, and returns its
@@ -89,7 +91,7 @@ func (s *Store) UpdateSalary(before, after salary.Range) error {
 func rangeOfColumns(c columns) salary.Range {
 	return salary.Range{Country: c["country"].(string), CountryCode: c["country_code"].(string), Level: salary.Level(c["level"].(string)),
 		Currency: c["currency"].(string), Min: c["min_amount"].(int64), Max: c["max_amount"].(int64), Median: c["median_amount"].(int64),
-		Year: c["year"].(int), Source: c["source"].(string)}
+		Year: c["year"].(int), Source: c["source"].(string), Kind: salary.Kind(c["kind"].(string)), City: c["city"].(string)}
 }
 
 // DeleteSalary removes a salary range.

@@ -111,3 +111,51 @@ func TestSalariesRatesAndComparison(t *testing.T) {
 		t.Error("a base currency EURO was accepted")
 	}
 }
+
+// testdata/v4-salaries.db was written by the release with schema version 4
+// (commit 6fd0841): the built-in roadmap with Go done at level 0 (target
+// 4) and Java being learned at level 2, a mid-level Dutch offer typed as a
+// range from 58,000 to 58,000, step notes and a 50-minute Java session.
+func TestMigratesAVersion4DatabaseKeepingEverything(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v4.db")
+	copyFile(t, "testdata/v4-salaries.db", path)
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	doc := mustExport(t, st)
+	if len(doc.Roadmap) != 5 || doc.Roadmap[0].Notes != "My notes from version 4" || len(doc.SkillCategories) != 9 {
+		t.Fatalf("roadmap and skills after migration: %d steps, %d categories", len(doc.Roadmap), len(doc.SkillCategories))
+	}
+	if len(doc.Sessions) != 1 || doc.Sessions[0].Notes != "v4 session" || doc.Sessions[0].Minutes != 50 {
+		t.Errorf("sessions after migration: %+v", doc.Sessions)
+	}
+	langs := map[string]snapshot.Skill{}
+	for _, sk := range doc.SkillCategories[0].Skills {
+		langs[sk.Name] = sk
+	}
+	for _, name := range []string{"Java", "Python", "Ruby", "Go"} {
+		if langs[name].Group != "Main language" {
+			t.Errorf("%s is in group %q, want the built-in roadmap's main language", name, langs[name].Group)
+		}
+	}
+	if g := langs["Go"]; g.Status != "done" || g.CurrentLevel != 4 {
+		t.Errorf("Go, done at level 0, is now %s at level %d; want done at its target 4", g.Status, g.CurrentLevel)
+	}
+	if j := langs["Java"]; j.Status != "learning" || j.CurrentLevel != 2 {
+		t.Errorf("Java changed: %+v", j)
+	}
+	if len(doc.Salaries) != 6 {
+		t.Fatalf("%d salaries after migration, want 6", len(doc.Salaries))
+	}
+	nl := doc.Salaries[5]
+	if nl.Country != "Netherlands" || nl.Min != 58000 || nl.Max != 58000 || nl.Kind != "" || nl.City != "" {
+		t.Errorf("the Dutch figure after migration: %+v (kept as a market range: the migration cannot know it was an offer)", nl)
+	}
+	for _, sk := range doc.SkillCategories[1].Skills {
+		if sk.Group != "" {
+			t.Errorf("%s was put in group %q", sk.Name, sk.Group)
+		}
+	}
+}

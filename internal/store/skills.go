@@ -74,7 +74,7 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 		for j, sk := range r.Skills {
 			skill := plan.Skill{ID: sk.ID, CategoryID: sk.CategoryID, Name: sk.Name, Status: plan.SkillStatus(sk.Status),
 				CurrentLevel: sk.CurrentLevel, TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes,
-				LastPractised: parseDate(sk.LastPractised), Prerequisites: requires[sk.ID], Proven: proven[sk.ID],
+				LastPractised: parseDate(sk.LastPractised), Prerequisites: requires[sk.ID], Proven: proven[sk.ID], Group: sk.ChoiceGroup,
 				Links: make([]plan.Link, len(sk.Links))}
 			for k, l := range sk.Links {
 				skill.Links[k] = plan.Link{ID: l.ID, Title: l.Title, URL: l.URL}
@@ -125,7 +125,7 @@ func (s *Store) DeleteCategory(id uint) error { return s.deleteRow(&categoryRow{
 func skillColumns(sk plan.Skill) columns {
 	return columns{"category_id": sk.CategoryID, "name": strings.TrimSpace(sk.Name), "status": string(sk.Status),
 		"current_level": sk.CurrentLevel, "target_level": sk.TargetLevel, "hours": sk.Hours, "notes": sk.Notes,
-		"last_practised": formatDate(sk.LastPractised)}
+		"last_practised": formatDate(sk.LastPractised), "choice_group": strings.TrimSpace(sk.Group)}
 }
 
 // skillGrows names the tables a skill's save may add rows to.
@@ -140,7 +140,8 @@ func (s *Store) AddSkill(sk plan.Skill) (uint, error) {
 		return 0, err
 	}
 	row := skillRow{CategoryID: sk.CategoryID, Name: sk.Name, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
-		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: formatDate(sk.LastPractised)}
+		TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes, LastPractised: formatDate(sk.LastPractised),
+		ChoiceGroup: strings.TrimSpace(sk.Group)}
 	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "skills", "category_id = ?", sk.CategoryID)
 		if err := tx.Omit("Links").Create(&row).Error; err != nil {

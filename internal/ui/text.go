@@ -8,6 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/dustin/go-humanize"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
@@ -47,6 +50,18 @@ func sentence(s string) string {
 
 func hoursText(h float64) string {
 	return widgets.FormatMinutes(int(math.Round(h * 60)))
+}
+
+// weeklyHours writes a pace: "8 h a week", "7.5 h a week".
+func weeklyHours(h float64) string {
+	return humanize.FtoaWithDigits(h, 1) + " h a week"
+}
+
+// wrappedLabel is a label that wraps at words.
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 func suffix(sep, s string) string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,13 +17,15 @@ import (
 // progressTab sets what was done against what was planned: the headline
 // numbers, hours per week as a chart, and a year of study as a heatmap.
 type progressTab struct {
-	schedule *widget.Label
-	finish   *widget.Label
-	streak   *widget.Label
-	thisWeek *widget.Label
-	chart    *widgets.WeekChart
-	heatmap  *widgets.Heatmap
-	root     fyne.CanvasObject
+	schedule       *widget.Label
+	scheduleDetail *widget.Label
+	finish         *widget.Label
+	streak         *widget.Label
+	streakRule     *widget.Label
+	thisWeek       *widget.Label
+	chart          *widgets.WeekChart
+	heatmap        *widgets.Heatmap
+	root           fyne.CanvasObject
 }
 
 func newProgressTab() *progressTab {
@@ -34,10 +37,11 @@ func newProgressTab() *progressTab {
 		return l
 	}
 	p.schedule, p.finish, p.streak, p.thisWeek = big(), big(), big(), big()
+	p.scheduleDetail, p.streakRule = wrappedLabel(""), wrappedLabel("")
 	cards := container.NewAdaptiveGrid(2,
-		widget.NewCard("Against the plan", "", p.schedule),
+		widget.NewCard("Against the plan", "", container.NewVBox(p.schedule, p.scheduleDetail)),
 		widget.NewCard("Projected finish", "", p.finish),
-		widget.NewCard("Streak", "", p.streak),
+		widget.NewCard("Streak", "", container.NewVBox(p.streak, p.streakRule)),
 		widget.NewCard("This week", "", p.thisWeek),
 	)
 	legend := widget.NewLabel("Hours per week: the outline is what the plan set when it was made, the bar what you logged.")
@@ -52,43 +56,69 @@ func newProgressTab() *progressTab {
 
 // headlines are the four numbers the progress tab and the dashboard share.
 type headlines struct {
-	schedule, finish, streak, thisWeek string
+	schedule, scheduleDetail, finish, streak, streakRule, thisWeek string
 }
 
 func progressHeadlines(p plan.Plan, f plan.Forecast, minutes map[time.Time]int, today time.Time) headlines {
 	var h headlines
-	switch ahead := p.DaysAhead(f.RemainingHours, today); {
-	case today.Before(p.Settings.StartDate):
-		h.schedule = "The plan starts " + humanize.Time(p.Settings.StartDate)
-	case ahead > 0:
-		h.schedule = fmt.Sprintf("%d %s ahead", ahead, plural(ahead, "day", "days"))
-	case ahead < 0:
-		h.schedule = fmt.Sprintf("%d %s behind", -ahead, plural(-ahead, "day", "days"))
-	default:
-		h.schedule = "On schedule"
-	}
-	pace := plan.RecentPace(minutes, today)
-	if end, ok := plan.ProjectedFinish(f.RemainingHours, pace, today); ok {
-		h.finish = fmt.Sprintf("%s (%s) at your recent %s h a week", longDate(end), humanize.Time(end), humanize.FtoaWithDigits(pace, 1))
-	} else {
-		h.finish = "Log some study to see when you will finish at your real pace"
-	}
+	st := p.StandingOn(minutes, f.RemainingHours, today)
+	h.schedule, h.scheduleDetail = standingText(p.Settings, st)
+	h.finish = projectionText(st.Projection)
 	cur, long := plan.Streaks(minutes, p.Settings, today)
 	h.streak = fmt.Sprintf("%d %s (longest %d)", cur, plural(cur, "day", "days"), long)
+	h.streakRule = streakRule(p.Settings)
 	ws := plan.WeekStart(today, p.Settings.WeekStart)
 	done := 0
 	for d := ws; d.Before(ws.AddDate(0, 0, 7)); d = d.AddDate(0, 0, 1) {
 		done += minutes[d]
 	}
-	h.thisWeek = fmt.Sprintf("%s of %s h studied", hoursText(float64(done)/60), humanize.FtoaWithDigits(p.Settings.HoursPerWeek, 1))
+	h.thisWeek = fmt.Sprintf("%s of %s studied", widgets.FormatMinutes(done), widgets.FormatMinutes(int(math.Round(p.Settings.HoursPerWeek*60))))
 	return h
+}
+
+// standingText is the headline and the sentence under it for how the
+// learner stands against the time the plan gave the days so far.
+func standingText(s plan.Settings, st plan.Standing) (headline, detail string) {
+	if !st.Started {
+		return "The plan starts " + humanize.Time(s.StartDate), "Nothing is due before " + longDate(s.StartDate) + "."
+	}
+	detail = fmt.Sprintf("%s studied of the %s the plan gave the days before today.",
+		widgets.FormatMinutes(int(math.Round(st.StudiedHours*60))), widgets.FormatMinutes(int(math.Round(st.PlannedHours*60))))
+	switch n := st.DaysAhead; {
+	case n > 0:
+		return fmt.Sprintf("%d study %s ahead", n, plural(n, "day", "days")), detail
+	case n < 0:
+		return fmt.Sprintf("%d study %s behind", -n, plural(-n, "day", "days")), detail
+	}
+	return "On schedule", detail
+}
+
+// projectionText is the finish date at the learner's real pace, or why
+// there is none yet.
+func projectionText(pr plan.Projection) string {
+	switch {
+	case !pr.Ready:
+		return fmt.Sprintf("After two weeks of your plan, in %d %s: a few days do not show a pace", pr.DaysToWait, plural(pr.DaysToWait, "day", "days"))
+	case pr.Pace == 0:
+		return "Nothing logged in the last four weeks: log your study to see when you will finish"
+	case pr.Finish.IsZero():
+		return fmt.Sprintf("More than ten years away at your recent %s", weeklyHours(pr.Pace))
+	}
+	return fmt.Sprintf("%s (%s) at your recent %s", longDate(pr.Finish), humanize.Time(pr.Finish), weeklyHours(pr.Pace))
+}
+
+// streakRule says what makes a day count, where the streak is shown.
+func streakRule(s plan.Settings) string {
+	return fmt.Sprintf("A day counts with %s of study. Days off and days you do not study on do not break it.", widgets.FormatMinutes(s.MinStreakMinutes))
 }
 
 func (p *progressTab) show(pl plan.Plan, f plan.Forecast, minutes map[time.Time]int, today time.Time) {
 	h := progressHeadlines(pl, f, minutes, today)
 	p.schedule.SetText(h.schedule)
+	p.scheduleDetail.SetText(h.scheduleDetail)
 	p.finish.SetText(h.finish)
 	p.streak.SetText(h.streak)
+	p.streakRule.SetText(h.streakRule)
 	p.thisWeek.SetText(h.thisWeek)
 
 	planned := pl.BaselineWeeks()

@@ -218,7 +218,7 @@ func TestDashboardShowsTheTimelineHeadlines(t *testing.T) {
 	if !strings.HasPrefix(d.streak.Text, "Streak 2 days") {
 		t.Errorf("streak = %q, want 2 days", d.streak.Text)
 	}
-	if !strings.Contains(d.weekHours.Text, "1 h 15 of 10 h studied") {
+	if !strings.Contains(d.weekHours.Text, "1 h 15 min of 10 h studied") {
 		t.Errorf("this week = %q", d.weekHours.Text)
 	}
 	if !strings.Contains(d.forecast.Text, "fit") {

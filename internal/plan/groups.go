@@ -1,0 +1,68 @@
+package plan
+
+// Group is a choose-one group of skills: the roadmap asks for one of them
+// (one main language, one database), not all. The skills not chosen are
+// set aside: not counted, not planned, and brought back by choosing again.
+type Group struct {
+	Name string
+	// Skills are every skill of the group, in checklist order.
+	Skills []Skill
+	// Open are the skills of the group not set aside.
+	Open []Skill
+}
+
+// Chosen is the one skill of the group still open, or nil while the
+// learner keeps several (or none).
+func (g Group) Chosen() *Skill {
+	if len(g.Open) != 1 {
+		return nil
+	}
+	return &g.Open[0]
+}
+
+// Groups are the plan's choose-one groups, in checklist order.
+func (p Plan) Groups() []Group {
+	var groups []Group
+	index := map[string]int{}
+	for _, c := range p.Categories {
+		for _, sk := range c.Skills {
+			if sk.Group == "" {
+				continue
+			}
+			i, seen := index[sk.Group]
+			if !seen {
+				i = len(groups)
+				index[sk.Group] = i
+				groups = append(groups, Group{Name: sk.Group})
+			}
+			groups[i].Skills = append(groups[i].Skills, sk)
+			if sk.Status != SkillSkipped {
+				groups[i].Open = append(groups[i].Open, sk)
+			}
+		}
+	}
+	return groups
+}
+
+// Choose keeps one skill of a group and sets the others aside; keep 0
+// brings the whole group back. Skills already done stay done: what was
+// learned is not set aside. It returns the skills whose status changes.
+func (g Group) Choose(keep uint) []Skill {
+	var changed []Skill
+	for _, sk := range g.Skills {
+		want := sk.Status
+		switch {
+		case keep == 0 || sk.ID == keep:
+			if sk.Status == SkillSkipped {
+				want = SkillNotStarted
+			}
+		case sk.Status != SkillDone:
+			want = SkillSkipped
+		}
+		if want != sk.Status {
+			sk.Status = want
+			changed = append(changed, sk)
+		}
+	}
+	return changed
+}
