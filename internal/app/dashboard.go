@@ -16,6 +16,7 @@ type DashboardReader interface {
 	PlanReader
 	SalaryReader
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
+	Sessions(from, to time.Time) ([]plan.Session, error)
 }
 
 // Dashboard is the learner's standing on one day: the schedule, the study
@@ -25,6 +26,9 @@ type Dashboard struct {
 	Overview plan.Overview
 	Minutes  map[time.Time]int
 	Pay      TargetPay
+	// TodayPlan is today's planned work; Week how this week goes.
+	TodayPlan []TodayItem
+	Week      plan.Week
 }
 
 // LoadDashboard reads and works out everything the dashboard shows.
@@ -41,7 +45,20 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay()}, nil
+	sessions, err := r.Sessions(s.Today, s.Today.AddDate(0, 0, 1))
+	if err != nil {
+		return Dashboard{}, err
+	}
+	loggedToday := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
+	for _, sess := range sessions {
+		if sess.SkillID != 0 {
+			loggedToday.BySkill[sess.SkillID] += sess.Minutes
+		} else if sess.StepID != 0 {
+			loggedToday.ByStep[sess.StepID] += sess.Minutes
+		}
+	}
+	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
+		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today)}, nil
 }
 
 // TargetPay is the published range for the learner's target country and
@@ -53,4 +70,46 @@ type TargetPay struct {
 	// InBase is the range converted, when it is in another currency and
 	// can be converted.
 	InBase *salary.Compared
+}
+
+// TodayItem is one piece of today's planned work, with the first thing to
+// open for it.
+type TodayItem struct {
+	plan.PlanItem
+	// Next is the next open checklist item of a step's own work, or the
+	// first resource of a skill, with its address.
+	Next, NextURL string
+	// LoggedMinutes is what was logged on it today already.
+	LoggedMinutes int
+}
+
+// TodaysPlan is today's work with what to open first for each piece.
+func (s Schedule) TodaysPlan(loggedToday plan.Logged) []TodayItem {
+	var items []TodayItem
+	for _, it := range s.TodaysWork() {
+		item := TodayItem{PlanItem: it}
+		if it.SkillID != 0 {
+			item.LoggedMinutes = loggedToday.BySkill[it.SkillID]
+			if sk, ok := s.Plan.Skill(it.SkillID); ok && len(sk.Links) > 0 {
+				item.Next, item.NextURL = linkTitle(sk.Links[0]), sk.Links[0].URL
+			}
+		} else if st, ok := s.Plan.Step(it.StepID); ok {
+			item.LoggedMinutes = loggedToday.ByStep[it.StepID]
+			for _, a := range st.Actions {
+				if !a.Done {
+					item.Next = a.Text
+					break
+				}
+			}
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+func linkTitle(l plan.Link) string {
+	if l.Title != "" {
+		return l.Title
+	}
+	return l.URL
 }

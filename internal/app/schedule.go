@@ -21,7 +21,9 @@ type Schedule struct {
 	Plan     plan.Plan
 	Logged   plan.Logged
 	Forecast plan.Forecast
-	Today    time.Time
+	// Fit says whether the plan fits, with the remedies when it does not.
+	Fit   plan.Fit
+	Today time.Time
 }
 
 // LoadSchedule reads the plan and the logged time and forecasts the rest
@@ -36,7 +38,8 @@ func LoadSchedule(r PlanReader, today time.Time) (Schedule, error) {
 		return Schedule{}, err
 	}
 	today = plan.Date(today)
-	return Schedule{Plan: p, Logged: logged, Forecast: p.Forecast(logged, today), Today: today}, nil
+	f := p.Forecast(logged, today)
+	return Schedule{Plan: p, Logged: logged, Forecast: f, Fit: p.FitOf(f, logged, today), Today: today}, nil
 }
 
 // TodaysWork is the work planned for today, for the tray and the Today

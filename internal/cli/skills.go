@@ -16,6 +16,8 @@ type skillJSON struct {
 	Name          string   `json:"name"`
 	Category      string   `json:"category"`
 	Status        string   `json:"status"`
+	State         string   `json:"state"` // the status in words, as the window shows it
+	Group         string   `json:"group,omitempty"`
 	CurrentLevel  int      `json:"current_level"`
 	TargetLevel   int      `json:"target_level"`
 	Hours         int      `json:"hours"`
@@ -43,7 +45,7 @@ func runSkills(env Env, args []string) error {
 	}
 	list := make([]skillJSON, len(rows))
 	for i, sk := range rows {
-		list[i] = skillJSON{Name: sk.Name, Category: sk.Category, Status: string(sk.Status), CurrentLevel: sk.CurrentLevel,
+		list[i] = skillJSON{Name: sk.Name, Category: sk.Category, Status: string(sk.Status), State: sk.State(), Group: sk.Group, CurrentLevel: sk.CurrentLevel,
 			TargetLevel: sk.TargetLevel, Hours: sk.Hours, Prerequisites: sk.Prerequisites, Proven: sk.Proven}
 		if !sk.LastPractised.IsZero() {
 			list[i].LastPractised = sk.LastPractised.Format(time.DateOnly)
@@ -53,14 +55,10 @@ func runSkills(env Env, args []string) error {
 		return snapshot.WriteJSON(env.Stdout, list)
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "SKILL\tCATEGORY\tSTATUS\tLEVEL\tHOURS\tPROVEN\tPREREQUISITES")
+	fmt.Fprintln(w, "SKILL\tCATEGORY\tSTATE\tLEVEL\tHOURS\tPREREQUISITES")
 	for _, sk := range list {
-		proven := ""
-		if sk.Proven {
-			proven = "yes"
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%d\t%s\t%s\n", sk.Name, sk.Category, sk.Status, sk.CurrentLevel, sk.TargetLevel,
-			sk.Hours, proven, strings.Join(sk.Prerequisites, ", "))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d/%d\t%d\t%s\n", sk.Name, sk.Category, sk.State, sk.CurrentLevel, sk.TargetLevel,
+			sk.Hours, strings.Join(sk.Prerequisites, ", "))
 	}
 	return w.Flush()
 }

@@ -48,18 +48,36 @@ func finishFirstStep(doc *snapshot.Document) {
 	doc.Roadmap[1].Notes = "Going with **Go** first. Weekly goal: one skill's exercises.\n\n- [The Go tour](https://go.dev/tour/)\n- Ask for code review on Fridays"
 }
 
-// learnSomeSkills marks the first skill of a few categories done or being
-// learned, and returns the names of those done.
+// demoChoices are the demo learner's answers to the pack's choose-one
+// groups: Go, its standard library, PostgreSQL.
+var demoChoices = map[string]string{
+	"Main language": "Go",
+	"Web framework": "Go's net/http and a router (Go)",
+	"Main database": "PostgreSQL in practice",
+}
+
+// learnSomeSkills makes the demo learner's choices in the choose-one
+// groups (the others set aside), marks the first open skill of a few
+// categories done or being learned, and returns the names of those done.
 func learnSomeSkills(doc *snapshot.Document) []string {
 	var learned []string
 	for i := range doc.SkillCategories {
 		skills := doc.SkillCategories[i].Skills
+		first := -1
+		for j := range skills {
+			if skills[j].Group != "" && demoChoices[skills[j].Group] != skills[j].Name {
+				skills[j].Status = string(plan.SkillSkipped)
+			} else if first < 0 {
+				first = j
+			}
+		}
 		switch {
+		case first < 0:
 		case i < 4:
-			skills[0].Status, skills[0].CurrentLevel = "done", 3
-			learned = append(learned, skills[0].Name)
+			skills[first].Status, skills[first].CurrentLevel = "done", 3
+			learned = append(learned, skills[first].Name)
 		case i < 6:
-			skills[0].Status, skills[0].CurrentLevel = "learning", 1
+			skills[first].Status, skills[first].CurrentLevel = "learning", 1
 		}
 	}
 	return learned

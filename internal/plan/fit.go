@@ -148,13 +148,16 @@ func (p Plan) smallerScope(f Forecast, logged Logged, today time.Time) (Remedy, 
 		if g.Chosen() != nil || len(g.Open) < 2 {
 			continue
 		}
+		keep := g.Likeliest(logged)
 		if r.Group == "" {
-			r.Group, r.Keep = g.Name, g.Open[0].Name
+			r.Group, r.Keep = g.Name, keep.Name
 		}
-		kept[g.Open[0].ID] = true
-		for _, sk := range g.Open[1:] {
-			r.SetAside = append(r.SetAside, sk)
-			r.SavedHours += hoursLeft(sk, logged)
+		kept[keep.ID] = true
+		for _, sk := range g.Open {
+			if sk.ID != keep.ID && !sk.Done() {
+				r.SetAside = append(r.SetAside, sk)
+				r.SavedHours += hoursLeft(sk, logged)
+			}
 		}
 	}
 	// Then the skills planned last, until the rest fits.
@@ -224,12 +227,28 @@ func (p Plan) withSetAside(skills []Skill) Plan {
 }
 
 func (p Plan) skillByID(id uint) Skill {
+	sk, _ := p.Skill(id)
+	return sk
+}
+
+// Skill finds a skill of the plan by ID.
+func (p Plan) Skill(id uint) (Skill, bool) {
 	for _, c := range p.Categories {
 		for _, sk := range c.Skills {
 			if sk.ID == id {
-				return sk
+				return sk, true
 			}
 		}
 	}
-	return Skill{ID: id}
+	return Skill{ID: id}, false
+}
+
+// Step finds a step of the plan by ID.
+func (p Plan) Step(id uint) (Step, bool) {
+	for _, st := range p.Steps {
+		if st.ID == id {
+			return st, true
+		}
+	}
+	return Step{ID: id}, false
 }

@@ -180,7 +180,7 @@ func skillWork(categories []Category, logged Logged, step Step) []PlanItem {
 	var open []Skill
 	for _, c := range categories {
 		for _, sk := range c.Skills {
-			if sk.Status != SkillDone && sk.Status != SkillSkipped {
+			if !sk.Done() && !sk.SetAside() {
 				open = append(open, sk)
 			}
 		}

@@ -44,6 +44,28 @@ func (p Plan) Groups() []Group {
 	return groups
 }
 
+// Likeliest is the open skill the learner most likely means to keep: one
+// done, else one being learned, else the one with the most time logged,
+// else the first.
+func (g Group) Likeliest(logged Logged) Skill {
+	best, rank := g.Open[0], -1
+	for _, sk := range g.Open {
+		r := 0
+		switch {
+		case sk.Done():
+			r = 3
+		case sk.Status == SkillLearning:
+			r = 2
+		case logged.BySkill[sk.ID] > 0:
+			r = 1
+		}
+		if r > rank || (r == rank && r == 1 && logged.BySkill[sk.ID] > logged.BySkill[best.ID]) {
+			best, rank = sk, r
+		}
+	}
+	return best
+}
+
 // Choose keeps one skill of a group and sets the others aside; keep 0
 // brings the whole group back. Skills already done stay done: what was
 // learned is not set aside. It returns the skills whose status changes.

@@ -164,3 +164,34 @@ func (p Plan) BaselineWeeks() []float64 {
 	}
 	return weeks
 }
+
+// Week is how the week holding today goes: the hours studied, the hours
+// the plan gives the whole week, and the part of them due before today.
+type Week struct {
+	Start                      time.Time
+	Studied, Planned, DueSoFar float64
+}
+
+// WeekOf measures the week holding today against the plan's weekly hours.
+// Days outside the plan's dates and days off give no hours.
+func (p Plan) WeekOf(minutes map[time.Time]int, today time.Time) Week {
+	s := p.Settings
+	today = Date(today)
+	w := Week{Start: WeekStart(today, s.WeekStart)}
+	start, finish := Date(s.StartDate), s.FinishDate()
+	for d := w.Start; d.Before(w.Start.AddDate(0, 0, 7)); d = d.AddDate(0, 0, 1) {
+		w.Studied += float64(minutes[d]) / 60
+		if d.Before(start) || !d.Before(finish) {
+			continue
+		}
+		w.Planned += s.DayCapacity(d)
+		if d.Before(today) {
+			w.DueSoFar += s.DayCapacity(d)
+		}
+	}
+	return w
+}
+
+// OnTrack reports whether the week's study keeps up with what was due
+// before today, a quarter of an hour either way.
+func (w Week) OnTrack() bool { return w.Studied+0.25 >= w.DueSoFar }

@@ -115,8 +115,29 @@ type Skill struct {
 	Group string
 }
 
-// Done reports whether the skill is learned.
-func (s Skill) Done() bool { return s.Status == SkillDone }
+// Done reports whether the skill is learned: ticked done, or proven by a
+// finished project (the project shows it is learned, whatever the tick
+// says). A skill set aside is never done.
+func (s Skill) Done() bool {
+	return s.Status == SkillDone || (s.Proven && s.Status != SkillSkipped)
+}
+
+// SetAside reports whether the skill is set aside for later: not counted,
+// not planned, not offered in pickers, and brought back by choosing it.
+func (s Skill) SetAside() bool { return s.Status == SkillSkipped }
+
+// State is the skill's state in words, the same on every screen and in
+// every command: "Done, proven by a project", "Done", "Learning", "Not
+// started", "Set aside".
+func (s Skill) State() string {
+	switch {
+	case s.Done() && s.Proven:
+		return "Done, proven by a project"
+	case s.Done():
+		return SkillDone.Label()
+	}
+	return s.Status.Label()
+}
 
 // Settings are the learner's choices that shape the schedule.
 type Settings struct {

@@ -146,10 +146,10 @@ func StepFraction(s Step) float64 {
 // skipped.
 func CategoryProgress(c Category) (done, total int) {
 	for _, sk := range c.Skills {
-		switch sk.Status {
-		case SkillSkipped:
+		switch {
+		case sk.SetAside():
 			continue
-		case SkillDone:
+		case sk.Done():
 			done++
 		}
 		total++

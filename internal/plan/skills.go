@@ -38,7 +38,7 @@ func (s SkillStatus) Label() string {
 	case SkillDone:
 		return "Done"
 	case SkillSkipped:
-		return "Skipped"
+		return "Set aside"
 	}
 	return string(s)
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -289,21 +288,72 @@ func checkNoCycle(tx *gorm.DB) error {
 	return nil
 }
 
-// SetSkillStatus changes a skill's status; marking it learning or done also
-// records today as the day it was last practised.
-func (s *Store) SetSkillStatus(id uint, status plan.SkillStatus, today time.Time) error {
+// SetSkillStatus changes a skill's status. A skill ticked done has reached
+// its target level, so a lower current level is raised to it; the day last
+// practised is left to the sessions logged, which say when work was done
+// (a tick says only that it is).
+func (s *Store) SetSkillStatus(id uint, status plan.SkillStatus) error {
 	if !status.Valid() {
 		return fmt.Errorf("%q is not a skill status", status)
 	}
-	fields := map[string]any{"status": string(status)}
-	if status == plan.SkillLearning || status == plan.SkillDone {
-		fields["last_practised"] = formatDate(plan.Date(today))
-	}
 	err := s.write(func(tx *gorm.DB) error {
-		return rowsChanged(tx.Model(&skillRow{}).Where("id = ?", id).Updates(fields), "skill")
+		if err := rowsChanged(tx.Model(&skillRow{}).Where("id = ?", id).Update("status", string(status)), "skill"); err != nil {
+			return err
+		}
+		if status != plan.SkillDone {
+			return nil
+		}
+		return tx.Exec(`UPDATE skills SET current_level = target_level WHERE id = ? AND current_level < target_level`, id).Error
 	})
 	if err != nil {
 		return fmt.Errorf("saving the skill: %w", err)
+	}
+	return nil
+}
+
+// ChooseInGroup keeps one skill of a choose-one group and sets the others
+// aside (keep 0 brings the whole group back), working on the skills as
+// they are stored now, in one transaction. It returns the skills whose
+// status changed.
+func (s *Store) ChooseInGroup(group string, keep uint) ([]plan.Skill, error) {
+	var changed []plan.Skill
+	err := s.write(func(tx *gorm.DB) error {
+		var rows []skillRow
+		if err := tx.Omit("Links").Where("choice_group = ?", group).Scopes(byPosition).Find(&rows).Error; err != nil {
+			return err
+		}
+		g := plan.Group{Name: group}
+		found := keep == 0
+		for _, r := range rows {
+			g.Skills = append(g.Skills, plan.Skill{ID: r.ID, Name: r.Name, Status: plan.SkillStatus(r.Status), Group: group})
+			found = found || r.ID == keep
+		}
+		if !found {
+			return fmt.Errorf("the skill to keep is not in the group %q: %w", group, ErrNotFound)
+		}
+		changed = g.Choose(keep)
+		for _, sk := range changed {
+			if err := tx.Model(&skillRow{}).Where("id = ?", sk.ID).Update("status", string(sk.Status)).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("choosing in %q: %w", group, err)
+	}
+	return changed, nil
+}
+
+// SetAside sets skills aside for later (status skipped), in one
+// transaction; a skill done meanwhile stays done.
+func (s *Store) SetAside(ids []uint) error {
+	err := s.write(func(tx *gorm.DB) error {
+		return tx.Model(&skillRow{}).Where("id IN ? AND status <> ?", orNone(ids), string(plan.SkillDone)).
+			Update("status", string(plan.SkillSkipped)).Error
+	})
+	if err != nil {
+		return fmt.Errorf("setting the skills aside: %w", err)
 	}
 	return nil
 }

@@ -297,7 +297,7 @@ func TestPackImportMergesWithoutTouchingProgress(t *testing.T) {
 	st.SetStepStatus(steps[0].ID, plan.StepInProgress)
 	st.SetActionDone(steps[0].Actions[0].ID, true)
 	goSkill, _ := findSkill(t, st, "Go")
-	st.SetSkillStatus(goSkill.ID, plan.SkillDone, today)
+	st.SetSkillStatus(goSkill.ID, plan.SkillDone)
 
 	p := samplePack()
 	p.Roadmap[0].Actions = append(p.Roadmap[0].Actions, "Pick a study place")

@@ -132,3 +132,32 @@ func (s *Store) Plan() (plan.Plan, error) {
 	}
 	return p, nil
 }
+
+// welcomedKey records that the learner answered (or skipped) the welcome
+// for this database. It lives in the file, not in the computer's
+// preferences, so a new database gets the welcome even on a computer
+// that has seen another, and a database moved to another computer does
+// not ask again.
+const welcomedKey = "welcomed_at"
+
+// Welcomed reports whether the welcome was shown for this database.
+func (s *Store) Welcomed() (bool, error) {
+	var done bool
+	err := s.read(func(tx *gorm.DB) error {
+		var err error
+		done, err = hasMeta(tx, welcomedKey)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("reading whether the welcome was shown: %w", explain(err))
+	}
+	return done, nil
+}
+
+// MarkWelcomed records that the welcome was shown for this database.
+func (s *Store) MarkWelcomed() error {
+	if err := s.write(func(tx *gorm.DB) error { return markMeta(tx, welcomedKey) }); err != nil {
+		return fmt.Errorf("recording that the welcome was shown: %w", err)
+	}
+	return nil
+}

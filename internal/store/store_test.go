@@ -272,7 +272,7 @@ func TestUpdateSettings(t *testing.T) {
 
 func TestUpdatesOfMissingRowsSayNotFound(t *testing.T) {
 	st, _ := openTemp(t)
-	if err := st.SetSkillStatus(999, plan.SkillDone, today); !errors.Is(err, ErrNotFound) {
+	if err := st.SetSkillStatus(999, plan.SkillDone); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SetSkillStatus(missing) = %v, want ErrNotFound", err)
 	}
 	if err := st.SetStepStatus(1, "finished"); err == nil {
@@ -291,7 +291,7 @@ func TestTwoStoresOnOneFileSeeEachOthersWrites(t *testing.T) {
 	}
 	defer b.Close()
 	cats, _ := a.Categories()
-	if err := b.SetSkillStatus(cats[0].Skills[0].ID, plan.SkillDone, today); err != nil {
+	if err := b.SetSkillStatus(cats[0].Skills[0].ID, plan.SkillDone); err != nil {
 		t.Fatal(err)
 	}
 	cats, _ = a.Categories()

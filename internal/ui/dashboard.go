@@ -16,34 +16,50 @@ import (
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
 
-// dashboard answers "where am I and what next?" at a glance.
+// dashboardStore is what the dashboard reads, and writes when the learner
+// acts on it: a remedy for a plan that does not fit, a session logged.
+type dashboardStore interface {
+	app.DashboardReader
+	app.ScopeWriter
+	LogSession(s plan.Session) (uint, error)
+}
+
+// dashboard answers "what do I do today, and does my plan fit?" first,
+// then "where am I?" at a glance.
 type dashboard struct {
-	data   app.DashboardReader
+	data   dashboardStore
 	report errorReporter
 	now    func() time.Time
 
-	progress      *widget.ProgressBar
-	progressLabel *widget.Label
-	stepTitle     *widget.Label
-	stepDetail    *widget.Label
-	skillsCount   *widget.Label
-	skillsBar     *widget.ProgressBar
-	weeksLeft     *widget.Label
-	finish        *widget.Label
-	nextActions   *widget.Label
-	thisWeek      *widget.Label
-	forecast      *widget.Label
-	schedule      *widget.Label
-	projected     *widget.Label
-	streak        *widget.Label
-	weekHours     *widget.Label
-	pay           *widget.Label
-	payDetail     *widget.Label
-	root          fyne.CanvasObject
+	today *todayPanel
+	fit   *fitPanel
+
+	progress       *widget.ProgressBar
+	progressLabel  *widget.Label
+	stepTitle      *widget.Label
+	stepDetail     *widget.Label
+	skillsCount    *widget.Label
+	skillsBar      *widget.ProgressBar
+	weeksLeft      *widget.Label
+	finish         *widget.Label
+	nextActions    *widget.Label
+	thisWeek       *widget.Label
+	schedule       *widget.Label
+	projected      *widget.Label
+	scheduleDetail *widget.Label
+	streak         *widget.Label
+	streakRule     *widget.Label
+	weekHours      *widget.Label
+	pay            *widget.Label
+	payDetail      *widget.Label
+	root           fyne.CanvasObject
 }
 
-func newDashboard(data app.DashboardReader, report errorReporter) *dashboard {
+func newDashboard(data dashboardStore, report errorReporter, startWork func(plan.PlanItem)) *dashboard {
 	d := &dashboard{data: data, report: report, now: time.Now}
+	log := func(s plan.Session) error { _, err := data.LogSession(s); return err }
+	d.today = newTodayPanel(log, startWork, report, d.reload)
+	d.fit = newFitPanel(data, report, d.reload)
 	big := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.TextStyle = fyne.TextStyle{Bold: true}
@@ -66,25 +82,29 @@ func newDashboard(data app.DashboardReader, report errorReporter) *dashboard {
 	d.finish = wrapped()
 	d.nextActions = wrapped()
 	d.thisWeek = wrapped()
-	d.forecast = wrapped()
 	d.schedule, d.streak, d.weekHours = big(), big(), big()
 	d.projected = wrapped()
+	d.scheduleDetail, d.streakRule = wrapped(), wrapped()
 	d.pay, d.payDetail = big(), wrapped()
 
-	cards := container.NewAdaptiveGrid(2,
+	cards := responsiveGrid(
 		widget.NewCard("Overall progress", "", container.NewVBox(d.progress, d.progressLabel)),
 		widget.NewCard("Current step", "", container.NewVBox(d.stepTitle, d.stepDetail)),
 		widget.NewCard("Skills", "", container.NewVBox(d.skillsCount, d.skillsBar)),
 		widget.NewCard("Time left", "", container.NewVBox(d.weeksLeft, d.finish)),
-		widget.NewCard("Against the plan", "", container.NewVBox(d.schedule, d.projected)),
-		widget.NewCard("Rhythm", "", container.NewVBox(d.streak, d.weekHours)),
+		widget.NewCard("Against the plan", "", container.NewVBox(d.schedule, d.scheduleDetail, d.projected)),
+		widget.NewCard("Rhythm", "", container.NewVBox(d.streak, d.streakRule, d.weekHours)),
 		widget.NewCard("Pay you are aiming for", "", container.NewVBox(d.pay, d.payDetail)),
 	)
+	lead := responsiveGrid(
+		widget.NewCard("", "", d.today.root),
+		widget.NewCard("", "", d.fit.root),
+	)
 	d.root = container.NewVScroll(container.NewVBox(
-		heading("Your path to a backend developer job"),
+		lead,
 		cards,
 		widget.NewCard("Next actions", "", d.nextActions),
-		widget.NewCard("This week", "", container.NewVBox(d.thisWeek, d.forecast)),
+		widget.NewCard("Planned this week", "", d.thisWeek),
 	))
 	return d
 }
@@ -140,8 +160,8 @@ func (d *dashboard) show(data app.Dashboard) {
 		d.finish.SetText(fmt.Sprintf("Your %d-month plan ended on %s. Extend it on the Timeline screen.", p.Settings.HorizonMonths, longDate(finish)))
 	} else {
 		d.weeksLeft.SetText(fmt.Sprintf("%d %s left", left, plural(left, "week", "weeks")))
-		d.finish.SetText(fmt.Sprintf("Planned finish %s (%s). Your %d-month plan starts %s.",
-			longDate(finish), humanize.Time(finish), p.Settings.HorizonMonths, longDate(p.Settings.StartDate)))
+		d.finish.SetText(fmt.Sprintf("Your %d-month plan runs from %s to %s. Whether the work fits in it is said at the top.",
+			p.Settings.HorizonMonths, longDate(p.Settings.StartDate), longDate(finish)))
 	}
 
 	if len(o.NextActions) == 0 {
@@ -151,6 +171,8 @@ func (d *dashboard) show(data app.Dashboard) {
 	}
 	d.showTimeline(data)
 	d.showPay(data.Pay)
+	d.today.show(data)
+	d.fit.show(data.Schedule, data.Plan.StandingOn(data.Minutes, data.Forecast.RemainingHours, data.Today).Projection)
 }
 
 // showPay shows the salary range for the learner's target country and
@@ -176,11 +198,12 @@ func (d *dashboard) showPay(pay app.TargetPay) {
 func (d *dashboard) showTimeline(data app.Dashboard) {
 	p, f := data.Plan, data.Forecast
 	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, data.Today))
-	d.forecast.SetText(verdictText(p.Settings, f))
 	h := progressHeadlines(p, f, data.Minutes, data.Today)
 	d.schedule.SetText(h.schedule)
+	d.scheduleDetail.SetText(h.scheduleDetail)
 	d.projected.SetText("Projected finish: " + h.finish)
 	d.streak.SetText("Streak " + h.streak)
+	d.streakRule.SetText(h.streakRule)
 	d.weekHours.SetText(h.thisWeek + " this week")
 }
 

@@ -28,6 +28,15 @@ func emptyState(title, hint string) fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(t, h))
 }
 
+// enableIf enables or disables w.
+func enableIf(w fyne.Disableable, enabled bool) {
+	if enabled {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
 func showIf(o fyne.CanvasObject, visible bool) {
 	if visible {
 		o.Show()
@@ -73,4 +82,106 @@ func setRows(box *fyne.Container, holder fyne.CanvasObject, rows ...fyne.CanvasO
 	box.Objects = rows
 	box.Refresh()
 	holder.Refresh()
+}
+
+// columns lays out two panes side by side, the left one taking fraction of
+// the width (never less than its minimum), with a thin rule between them.
+// It replaces Fyne's split, whose drag handle is drawn as a short bar that
+// learners took for a stray text cursor; the panes here need no dragging.
+func columns(fraction float32, left, right fyne.CanvasObject) fyne.CanvasObject {
+	rule := widget.NewSeparator()
+	return container.New(&columnsLayout{fraction: fraction}, left, rule, right)
+}
+
+type columnsLayout struct{ fraction float32 }
+
+func (l *columnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	left, rule, right := objects[0], objects[1], objects[2]
+	pad := theme.Padding()
+	w := max(size.Width*l.fraction, left.MinSize().Width)
+	left.Move(fyne.NewPos(0, 0))
+	left.Resize(fyne.NewSize(w, size.Height))
+	rule.Move(fyne.NewPos(w+pad, 0))
+	rule.Resize(fyne.NewSize(theme.SeparatorThicknessSize(), size.Height))
+	x := w + 2*pad + theme.SeparatorThicknessSize()
+	right.Move(fyne.NewPos(x, 0))
+	right.Resize(fyne.NewSize(max(size.Width-x, 0), size.Height))
+}
+
+func (l *columnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	left, right := objects[0].MinSize(), objects[2].MinSize()
+	return fyne.NewSize(left.Width+right.Width+2*theme.Padding()+theme.SeparatorThicknessSize(), max(left.Height, right.Height))
+}
+
+// responsiveGrid lays cards out in two columns when the width allows both
+// at their minimum, and in one otherwise: Fyne's adaptive grid keeps two
+// columns in any landscape window, and at 800 pixels two cards with
+// buttons are wider than the window.
+func responsiveGrid(objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&responsiveLayout{}, objects...)
+}
+
+// responsiveLayout remembers the width it last laid out at: its height
+// depends on it (one column is twice as tall), and Fyne asks a layout's
+// minimum size without a width.
+type responsiveLayout struct{ width float32 }
+
+func (l *responsiveLayout) columns(objects []fyne.CanvasObject, width float32) int {
+	widest := float32(0)
+	for _, o := range objects {
+		widest = max(widest, o.MinSize().Width)
+	}
+	if 2*widest+theme.Padding() <= width {
+		return 2
+	}
+	return 1
+}
+
+// rows yields the rows of objects for cols columns with their heights.
+func rows(objects []fyne.CanvasObject, cols int, each func(row []fyne.CanvasObject, height float32)) {
+	for i := 0; i < len(objects); i += cols {
+		row := objects[i:min(i+cols, len(objects))]
+		height := float32(0)
+		for _, o := range row {
+			height = max(height, o.MinSize().Height)
+		}
+		each(row, height)
+	}
+}
+
+func (l *responsiveLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	cols := l.columns(objects, size.Width)
+	pad := theme.Padding()
+	cellWidth := (size.Width - pad*float32(cols-1)) / float32(cols)
+	y := float32(0)
+	rows(objects, cols, func(row []fyne.CanvasObject, height float32) {
+		for j, o := range row {
+			o.Move(fyne.NewPos(float32(j)*(cellWidth+pad), y))
+			o.Resize(fyne.NewSize(cellWidth, height))
+		}
+		y += height + pad
+	})
+}
+
+// MinSize is as wide as the widest card, so the grid never widens the
+// window, and as tall as the rows at the width last laid out.
+func (l *responsiveLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		size.Width = max(size.Width, o.MinSize().Width)
+	}
+	cols := 1
+	if l.width > 0 {
+		cols = l.columns(objects, l.width)
+	}
+	n := 0
+	rows(objects, cols, func(_ []fyne.CanvasObject, height float32) {
+		if n > 0 {
+			size.Height += theme.Padding()
+		}
+		size.Height += height
+		n++
+	})
+	return size
 }

@@ -32,6 +32,7 @@ type projectsTab struct {
 
 	projects []plan.Project
 	skills   map[uint]string // every skill's name by ID
+	setAside map[uint]bool   // the skills set aside, not offered
 	list     *widget.List
 	empty    fyne.CanvasObject
 	editor   *formDialog // the project form last opened
@@ -83,10 +84,11 @@ func newProjectsTab(st projectsStore, report errorReporter, w fyne.Window, chang
 
 func (p *projectsTab) show(projects []plan.Project, cats []plan.Category) {
 	p.projects = projects
-	p.skills = map[uint]string{}
+	p.skills, p.setAside = map[uint]string{}, map[uint]bool{}
 	for _, c := range cats {
 		for _, sk := range c.Skills {
 			p.skills[sk.ID] = sk.Name
+			p.setAside[sk.ID] = sk.SetAside()
 		}
 	}
 	showIf(p.empty, len(projects) == 0)
@@ -132,7 +134,14 @@ func (p *projectsTab) edit(proj plan.Project) {
 
 	idByName := map[string]uint{}
 	var names []string
+	proves := map[uint]bool{}
+	for _, id := range proj.SkillIDs {
+		proves[id] = true
+	}
 	for id, n := range p.skills {
+		if p.setAside[id] && !proves[id] {
+			continue // set aside: not offered, unless the project already names it
+		}
 		idByName[n] = id
 		names = append(names, n)
 	}

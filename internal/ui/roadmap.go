@@ -85,9 +85,7 @@ func newRoadmap(st roadmapStore, report errorReporter, w fyne.Window) *roadmap {
 		r.newResources(),
 	)))
 	r.empty = emptyState("No roadmap steps yet", "Add a step, or load a roadmap pack from the File menu.")
-	split := container.NewHSplit(left, container.NewStack(r.detail, r.empty))
-	split.Offset = 0.34
-	r.root = split
+	r.root = columns(0.34, left, container.NewStack(r.detail, r.empty))
 	return r
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,7 +115,7 @@ func (s *skills) addPrerequisiteChoices(f *skillForm, sk plan.Skill) {
 	for _, c := range s.categories {
 		for _, o := range c.Skills {
 			nameByID[o.ID] = o.Name
-			if o.ID != sk.ID {
+			if o.ID != sk.ID && (!o.SetAside() || slices.Contains(sk.Prerequisites, o.ID)) {
 				others = append(others, o.Name)
 				f.skillIDs[o.Name] = o.ID
 			}

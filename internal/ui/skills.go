@@ -33,7 +33,7 @@ type skillsStore interface {
 	DeleteCategory(id uint) error
 	AddSkill(sk plan.Skill) (uint, error)
 	UpdateSkill(before, after plan.Skill) error
-	SetSkillStatus(id uint, status plan.SkillStatus, today time.Time) error
+	SetSkillStatus(id uint, status plan.SkillStatus) error
 	ImpactOfDeletingSkill(id uint) (store.SkillImpact, error)
 	DeleteSkill(id uint) error
 }
@@ -260,12 +260,14 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check := item.Objects[1].(*widget.Check)
 	right := item.Objects[2].(*fyne.Container)
 	name := sk.Name
-	if sk.Proven {
-		name += "  ✓ proven"
+	if sk.Group != "" {
+		name += "  · one " + strings.ToLower(sk.Group)
 	}
 	title.SetText(name)
 	check.OnChanged = nil // showing the state is not the learner ticking it
 	check.SetChecked(sk.Done())
+	// A finished project proves the skill: the tick follows the project.
+	enableIf(check, !sk.Proven || sk.SetAside())
 	check.OnChanged = func(done bool) { s.setDone(row, done) }
 	right.Objects[0].(*widget.Label).SetText(s.skillDetail(sk))
 	right.Objects[1].(*widget.Button).OnTapped = func() { s.editSkill(sk, cat.ID) }
@@ -276,7 +278,7 @@ func (s *skills) skillDetail(sk plan.Skill) string {
 	if m := s.logged.BySkill[sk.ID]; m > 0 {
 		hours = fmt.Sprintf("%s of %d h logged", widgets.FormatMinutes(m), sk.Hours)
 	}
-	parts := []string{sk.Status.Label(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), hours}
+	parts := []string{sk.State(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), hours}
 	if !sk.LastPractised.IsZero() {
 		parts = append(parts, "practised "+practisedWhen(sk.LastPractised, plan.Date(s.now())))
 	}
@@ -299,7 +301,7 @@ func (s *skills) setDone(row skillListRow, done bool) {
 	} else if sk.CurrentLevel > 0 {
 		status = plan.SkillLearning
 	}
-	if err := s.store.SetSkillStatus(sk.ID, status, s.now()); err != nil {
+	if err := s.store.SetSkillStatus(sk.ID, status); err != nil {
 		s.report("save the skill", err)
 	}
 	s.reload()

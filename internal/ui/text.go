@@ -111,3 +111,8 @@ const (
 	// linksFieldLen is a skill's links, one per line.
 	linksFieldLen = 5_000
 )
+
+// bold is a bold label.
+func bold(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}

@@ -47,7 +47,8 @@ type timeline struct {
 	minutes              map[time.Time]int // study minutes per day, from loadedFrom up to loadedTo
 	loadedFrom, loadedTo time.Time
 	extraMonths          map[time.Time]bool // months read since, by their first day
-	skills               map[uint]string
+	skills               map[uint]string    // every skill, to name a session's
+	offered              map[uint]string    // the skills not set aside, to pick from
 	steps                map[uint]string
 
 	month    time.Time // first day of the month on view
@@ -114,8 +115,7 @@ func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timelin
 // newSideSplit puts the calendar beside the day panel, the panel a
 // third of the width.
 func newSideSplit(main, side fyne.CanvasObject) fyne.CanvasObject {
-	split := container.NewHSplit(main, side)
-	split.Offset = 0.66
+	split := columns(0.66, main, side)
 	return split
 }
 
@@ -157,10 +157,13 @@ func (t *timeline) load() func() {
 func (t *timeline) showAll(today time.Time) {
 	t.ensureMonth()
 	p, minutes := t.p, t.minutes
-	t.skills, t.steps = map[uint]string{}, map[uint]string{}
+	t.skills, t.offered, t.steps = map[uint]string{}, map[uint]string{}, map[uint]string{}
 	for _, c := range p.Categories {
 		for _, sk := range c.Skills {
 			t.skills[sk.ID] = sk.Name
+			if !sk.SetAside() {
+				t.offered[sk.ID] = sk.Name
+			}
 		}
 	}
 	for _, st := range p.Steps {
@@ -295,9 +298,6 @@ func newDayPanel(t *timeline) *dayPanel {
 	d.note.Wrapping = fyne.TextWrapWord
 	logButton := widget.NewButtonWithIcon("Log a session…", theme.ContentAddIcon(), func() { t.editSession(plan.Session{Date: d.t.selected}) })
 	logButton.Importance = widget.HighImportance
-	bold := func(s string) *widget.Label {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	d.root = container.NewVBox(d.title, d.note, bold("Planned"), d.planned, bold("Studied"), d.sessions, logButton)
 	return d
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,7 +91,11 @@ func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
 		return nil
 	}
 	var skillNames, stepNames []string
-	skillNames, f.skillIDs = choices(t.skills)
+	offered := maps.Clone(t.offered)
+	if s.SkillID != 0 { // a session on a skill set aside since keeps it
+		offered[s.SkillID] = t.skills[s.SkillID]
+	}
+	skillNames, f.skillIDs = choices(offered)
 	f.skill = widgets.NewChoice(skillNames, nil)
 	f.skill.SetSelected(nameOr(t.skills[s.SkillID]))
 	stepNames, f.stepIDs = choices(t.steps)
@@ -194,9 +199,19 @@ func newTimerPanel(t *timeline) *timerPanel {
 
 func (p *timerPanel) setChoices() {
 	var names []string
-	names, p.skills = choices(p.t.skills)
+	names, p.skills = choices(p.t.offered)
 	p.skill.Options = names
 	p.skill.Refresh()
+}
+
+// startOn starts the timer on a skill (0 for none), unless it runs
+// already: a running session is not cut short by another click.
+func (p *timerPanel) startOn(skillID uint) {
+	if p.running != nil {
+		return
+	}
+	p.skill.SetSelected(nameOr(p.t.skills[skillID]))
+	p.start()
 }
 
 // Running reports whether the timer is on, for the tray and shortcuts.

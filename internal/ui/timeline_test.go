@@ -221,8 +221,8 @@ func TestDashboardShowsTheTimelineHeadlines(t *testing.T) {
 	if !strings.Contains(d.weekHours.Text, "1 h 15 min of 10 h studied") {
 		t.Errorf("this week = %q", d.weekHours.Text)
 	}
-	if !strings.Contains(d.forecast.Text, "fit") {
-		t.Errorf("the forecast verdict is %q", d.forecast.Text)
+	if !strings.Contains(d.fit.verdict.Text, "fit") {
+		t.Errorf("the plan's verdict is %q", d.fit.verdict.Text)
 	}
 	if d.schedule.Text == "" || d.projected.Text == "" {
 		t.Error("the schedule headlines are empty")

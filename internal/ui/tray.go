@@ -62,9 +62,9 @@ func (m *MainWindow) todayItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	if err == nil {
 		for _, it := range s.TodaysWork() {
-			items = append(items, fyne.NewMenuItem(fmt.Sprintf("%s · %s", it.Name, hoursText(it.Hours)), func() {
+			items = append(items, fyne.NewMenuItem(fmt.Sprintf("Start the timer on %s (%s)", it.Name, hoursText(it.Hours)), func() {
 				m.Show()
-				m.showScreenOf(m.timeline)
+				m.startWork(it)
 			}))
 		}
 	}

@@ -329,3 +329,33 @@ func mustExport(t testing.TB, st *store.Store) snapshot.Document {
 	}
 	return doc
 }
+
+// fourLanguageFixture is the built-in roadmap's shape: a main language to
+// choose among four, and other skills.
+func fourLanguageFixture() snapshot.Document {
+	doc := salaryFixture()
+	langs := []snapshot.Skill{skill("Java", 60), skill("Python", 60), skill("Ruby", 40), skill("Go", 40)}
+	for i := range langs {
+		langs[i].Group = "Main language"
+	}
+	doc.SkillCategories = []snapshot.Category{
+		{Name: "Languages", Skills: langs},
+		{Name: "Data", Skills: []snapshot.Skill{skill("SQL", 40)}},
+	}
+	return doc
+}
+
+// findButtonIn finds the n-th visible button with text under o.
+func findButtonIn(t *testing.T, o fyne.CanvasObject, text string, n int) *widget.Button {
+	t.Helper()
+	var found []*widget.Button
+	visible(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			found = append(found, b)
+		}
+	})
+	if len(found) <= n {
+		t.Fatalf("no button %q number %d", text, n+1)
+	}
+	return found[n]
+}

@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -30,7 +29,7 @@ const Title = "Study Planner"
 // Data is everything the window reads and writes: what its screens,
 // menus, tray and reminders need, together. *store.Store is one.
 type Data interface {
-	app.DashboardReader
+	dashboardStore
 	roadmapStore
 	skillsStore
 	salariesStore
@@ -95,7 +94,7 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.skills = newSkills(st, report, w)
 	m.timeline = newTimeline(st, report, w)
 	m.screens = []screen{
-		newDashboard(st, report),
+		newDashboard(st, report, m.startWork),
 		newRoadmap(st, report, w),
 		m.skills,
 		newSalaries(st, report, w),
@@ -116,9 +115,7 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		m.show,
 	)
 
-	split := container.NewHSplit(m.sidebar, m.body)
-	split.Offset = 0.18
-	w.SetContent(split)
+	w.SetContent(container.NewBorder(nil, nil, container.NewHBox(m.sidebar, widget.NewSeparator()), nil, m.body))
 	prefs := a.Preferences()
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1100)), float32(prefs.FloatWithFallback(prefHeight, 720))))
 	w.SetOnClosed(m.remember)
@@ -155,9 +152,19 @@ func (m *MainWindow) remember() {
 	prefs.SetInt(prefScreen, m.current)
 }
 
-// WelcomeIfFirstRun asks the first-run questions once per installation.
+// WelcomeIfFirstRun asks the first-run questions once per database: a
+// new --db file gets them even on a computer that has seen another.
 func (m *MainWindow) WelcomeIfFirstRun() {
-	if m.app.Preferences().BoolWithFallback(prefWelcomeDone, false) {
+	prefs := m.app.Preferences()
+	if prefs.BoolWithFallback(prefWelcomeDone, false) {
+		// Before the database remembered it, the computer did: the file it
+		// opens first after the update is the one that was welcomed.
+		if err := m.data.MarkWelcomed(); err == nil {
+			prefs.RemoveValue(prefWelcomeDone)
+		}
+		return
+	}
+	if done, err := m.data.Welcomed(); err != nil || done {
 		return
 	}
 	wl, err := showWelcome(m.data, m.Window, time.Now, m.reloadCurrent)
@@ -211,6 +218,13 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 func (m *MainWindow) logSession() {
 	m.showScreenOf(m.timeline)
 	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
+}
+
+// startWork starts the study timer on a piece of planned work, on the
+// Timeline where the timer is.
+func (m *MainWindow) startWork(it plan.PlanItem) {
+	m.showScreenOf(m.timeline)
+	m.timeline.timer.startOn(it.SkillID)
 }
 
 func (m *MainWindow) searchSkills() {
