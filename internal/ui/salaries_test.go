@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -208,5 +209,109 @@ func TestTabMovesThroughTheSalaryFormInOrder(t *testing.T) {
 		if m.Canvas().Focused() != items[i].Widget.(fyne.Focusable) {
 			t.Fatalf("Tab from %q went to %T, want %q", items[i-1].Text, m.Canvas().Focused(), items[i].Text)
 		}
+	}
+}
+
+func TestAnOfferNeverBecomesTheTargetPay(t *testing.T) {
+	st, _ := openFixture(t, salaryFixture())
+	old, _ := st.Comparison()
+	if err := st.UpdateComparison(old, salary.Comparison{Base: "EUR", TargetCountry: "GB", TargetLevel: salary.Mid}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	d := m.screens[0].(*dashboard)
+	press(m, fyne.Key2)
+	press(m, fyne.Key1)
+	if d.pay.Text != "£40k – £60k a year" {
+		t.Fatalf("before the offer, the target pay = %q", d.pay.Text)
+	}
+	offer := salary.Range{Kind: salary.Offer, Country: "United Kingdom", CountryCode: "GB", City: "London", Level: salary.Mid,
+		Currency: "GBP", Min: 55000, Max: 55000, Year: 2026, Source: "Acme Ltd"}
+	if _, err := st.AddSalary(offer); err != nil {
+		t.Fatal(err)
+	}
+	press(m, fyne.Key2)
+	press(m, fyne.Key1)
+	if d.pay.Text != "£40k – £60k a year" || !strings.Contains(d.payDetail.Text, "United Kingdom, any level (2023)") {
+		t.Errorf("after an offer, the target pay = %q / %q; want the market range's, unchanged", d.pay.Text, d.payDetail.Text)
+	}
+	press(m, fyne.Key4)
+	s := m.screens[3].(*salaries)
+	for _, r := range s.chart.Rows() {
+		if s.chart.IsTarget(r.Range) != (r.CountryCode == "GB") {
+			t.Errorf("%s is marked as the target: %v", r.Country, s.chart.IsTarget(r.Range))
+		}
+	}
+}
+
+func offerFixture() snapshot.Document {
+	doc := salaryFixture()
+	doc.Salaries = append(doc.Salaries,
+		snapshot.Salary{Kind: "offer", Country: "Germany", CountryCode: "DE", City: "Berlin", Level: "junior", Currency: "EUR",
+			Min: 58000, Max: 58000, Year: 2026, Source: "Acme GmbH"},
+		snapshot.Salary{Kind: "offer", Country: "Spain", CountryCode: "ES", City: "Madrid", Level: "junior", Currency: "EUR",
+			Min: 36000, Max: 36000, Year: 2026, Source: "A job ad"},
+	)
+	return doc
+}
+
+func chartTexts(c *widgets.RangeChart) []string {
+	var out []string
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		if text, ok := o.(*canvas.Text); ok {
+			out = append(out, text.Text)
+		}
+	}
+	return out
+}
+
+func hasText(texts []string, want string) bool {
+	for _, t := range texts {
+		if t == want {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOffersAreShownApartAsOneAmountWithTheirCity(t *testing.T) {
+	st, _ := openFixture(t, offerFixture())
+	m := newTestWindow(t, st)
+	s := m.screens[3].(*salaries)
+	press(m, fyne.Key4)
+	if len(s.chart.Rows()) != 3 {
+		t.Errorf("%d market rows, want the 3 ranges", len(s.chart.Rows()))
+	}
+	for _, r := range s.chart.Rows() {
+		if r.IsOffer() {
+			t.Errorf("the offer in %s is among the market ranges", r.Place())
+		}
+	}
+	offers := s.offers.Rows()
+	if len(offers) != 2 || offers[0].City != "Berlin" || offers[1].City != "Madrid" || !s.offersBox.Visible() {
+		t.Fatalf("the offers apart: %+v (shown %v)", offers, s.offersBox.Visible())
+	}
+	texts := chartTexts(s.offers)
+	for _, want := range []string{"Berlin, Germany · Junior", "€58,000 · 2026 · Acme GmbH", "€58k", "Madrid, Spain · Junior", "€36k"} {
+		if !hasText(texts, want) {
+			t.Errorf("the offers chart does not say %q: %q", want, texts)
+		}
+	}
+	for _, text := range texts {
+		if strings.Contains(text, "–") {
+			t.Errorf("an offer reads as a range: %q", text)
+		}
+	}
+	if s.chart.Scale != s.offers.Scale || s.chart.Scale != 110978 {
+		t.Errorf("the scales are %d and %d, want both to end at the US maximum, 110,978", s.chart.Scale, s.offers.Scale)
+	}
+	if got := strings.Join(s.target.Options, ", "); got != "Germany, United Kingdom, United States" {
+		t.Errorf("the target countries are %q: Spain has a job ad, not a market range", got)
+	}
+	if !s.chart.IsTarget(s.chart.Rows()[2].Range) || s.chart.Rows()[2].IsOffer() {
+		t.Error("the target is not the German junior market range")
+	}
+	if strings.Contains(s.notes.Text, "Acme") {
+		t.Errorf("an offer's company is given as a source of the market figures: %q", s.notes.Text)
 	}
 }
