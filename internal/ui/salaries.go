@@ -319,8 +319,11 @@ func (s *salaries) edit(r salary.Range) {
 	title := "Add a salary"
 	if !isNew {
 		title = "Edit salary"
-		extra = deleteButton(s.win, "Delete…", "Delete salary?",
-			fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Country), "delete the salary",
+		question := fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Place())
+		if r.IsOffer() {
+			question = fmt.Sprintf("Delete the offer of %s in %s?", salary.Format(r.Currency, r.Min), r.Place())
+		}
+		extra = deleteButton(s.win, "Delete…", "Delete salary?", question, "delete the salary",
 			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.hide(); s.reload() })
 	}
 	form = showFormDialog(s.win, title, "Save", f.items(), extra, func() error {
@@ -339,6 +342,10 @@ func (s *salaries) edit(r salary.Range) {
 		s.reload()
 		return nil
 	})
+	f.kind.OnChanged = func(string) {
+		f.carryAmounts()
+		form.setItems(f.items())
+	}
 	s.editor = form
 }
 
