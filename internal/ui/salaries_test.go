@@ -428,3 +428,19 @@ func TestABadAmountNamesTheField(t *testing.T) {
 		t.Error("an offer without a good amount was stored")
 	}
 }
+
+// Fails on 522c7e7: the welcome offered Spain, known from a job ad alone,
+// as the country whose salaries matter.
+func TestTheWelcomeOffersOnlyMarketCountries(t *testing.T) {
+	st, _ := openFixture(t, offerFixture())
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, noPack)
+	m.Resize(fyne.NewSize(1100, 800))
+	m.WelcomeIfFirstRun()
+	if m.welcome == nil {
+		t.Fatal("no welcome on the first run")
+	}
+	if got := strings.Join(m.welcome.country.Options, ", "); got != "Germany, United Kingdom, United States" {
+		t.Errorf("the welcome offers %q", got)
+	}
+}

@@ -62,7 +62,7 @@ func showWelcome(st welcomeStore, w fyne.Window, now func() time.Time, done func
 	}
 	wl := &welcome{store: st, win: w, now: now, done: done, fields: newPlanFields(), codes: map[string]string{}}
 	wl.fields.show(s)
-	wl.country = widgets.NewChoice(wl.countries(ranges), nil)
+	wl.country = widgets.NewChoice(wl.countries(salary.Markets(ranges)), nil)
 	for name, code := range wl.codes {
 		if code == cmp.TargetCountry {
 			wl.country.SetSelected(name)
