@@ -393,7 +393,6 @@ func (s *salaries) editRate(r salary.Rate) {
 	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
 	perEUR := widgets.NewTextField(numberLen)
 	perEUR.SetText(r.PerEUR)
-	perEUR.SetPlaceHolder("1.0813")
 	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
 	asOf := newDateField(localWeekStart(), false)
 	d := r.AsOf
@@ -401,12 +400,11 @@ func (s *salaries) editRate(r salary.Rate) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(r.Source)
-	source.SetPlaceHolder("ECB euro reference rate")
 	items := []*widget.FormItem{
-		widget.NewFormItem("Currency", currency),
-		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys"},
+		{Text: "Currency", Widget: currency, HintText: "Three capital letters, e.g. USD"},
+		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys, e.g. 1.0813 for US dollars"},
 		{Text: "As of", Widget: asOf, HintText: asOf.Hint()},
-		widget.NewFormItem("Source", source),
+		{Text: "Source", Widget: source, HintText: "Where the rate comes from, e.g. the ECB's euro reference rates"},
 	}
 	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
 		if asOf.Date == nil {
@@ -433,13 +431,12 @@ func (s *salaries) editPPP(p salary.PPP) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(p.Source)
-	source.SetPlaceHolder("World Bank, PA.NUS.PRVT.PP")
 	items := []*widget.FormItem{
 		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
 		widget.NewFormItem("Country", country),
 		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
 		widget.NewFormItem("Year", year),
-		widget.NewFormItem("Source", source),
+		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's PA.NUS.PRVT.PP"},
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
 		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))

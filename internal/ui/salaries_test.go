@@ -444,3 +444,24 @@ func TestTheWelcomeOffersOnlyMarketCountries(t *testing.T) {
 		t.Errorf("the welcome offers %q", got)
 	}
 }
+
+// Fails on 522c7e7: "DE", "EUR", "1.0813" and a source stood grey inside
+// empty fields, where they passed for values already filled in.
+func TestNoSalaryFormHasAPlaceholderInAField(t *testing.T) {
+	_, s := salariesScreen(t)
+	forms := map[string]func(){
+		"salary": func() { s.edit(salary.Range{Level: salary.Unspecified, Year: 2026}) },
+		"offer":  func() { s.edit(salary.Range{Kind: salary.Offer, Level: salary.Unspecified, Year: 2026}) },
+		"rate":   func() { s.editRate(salary.Rate{AsOf: s.now()}) },
+		"factor": func() { s.editPPP(salary.PPP{Year: 2025}) },
+	}
+	for name, open := range forms {
+		open()
+		for _, item := range s.editor.form.Items {
+			if f, ok := item.Widget.(*widgets.TextField); ok && f.PlaceHolder != "" {
+				t.Errorf("the %s form's %s field holds %q", name, item.Text, f.PlaceHolder)
+			}
+		}
+		s.editor.hide()
+	}
+}
