@@ -50,11 +50,13 @@ type CompareOptions struct {
 	Level   salary.Level
 }
 
-// SalaryComparison is every range in one currency.
+// SalaryComparison is every figure in one currency: the market ranges,
+// and apart from them the learner's offers and job ads.
 type SalaryComparison struct {
 	Base      string
 	Converter *salary.Converter
-	Rows      []salary.Compared
+	Rows      []salary.Compared // market ranges, highest first
+	Offers    []salary.Compared // offers and job ads, highest first
 	// StaleRates are the currencies in use whose rates are over a year
 	// old (only when comparing at exchange rates).
 	StaleRates []string
@@ -80,7 +82,9 @@ func (d SalaryData) Compare(opts CompareOptions, today time.Time) (SalaryCompari
 		level = salary.Unspecified
 	}
 	shown := salary.Filter(d.Ranges, level)
-	out := SalaryComparison{Base: base, Converter: conv, Rows: salary.Compare(shown, conv, opts.ByPower)}
+	markets, offers := salary.Split(shown)
+	out := SalaryComparison{Base: base, Converter: conv,
+		Rows: salary.Compare(markets, conv, opts.ByPower), Offers: salary.Compare(offers, conv, opts.ByPower)}
 	if !opts.ByPower {
 		var inUse []string
 		for _, r := range shown {
@@ -91,7 +95,29 @@ func (d SalaryData) Compare(opts CompareOptions, today time.Time) (SalaryCompari
 	return out, nil
 }
 
-// TargetPay is the range the learner aims for, in their currency.
+// Top is the highest figure of the comparison in its base currency, market
+// ranges and offers alike: the end of a scale they share.
+func (c SalaryComparison) Top() int64 {
+	var top int64
+	for _, rows := range [][]salary.Compared{c.Rows, c.Offers} {
+		for _, r := range rows {
+			if r.Err == nil {
+				top = max(top, r.BaseMax)
+			}
+		}
+	}
+	return top
+}
+
+// TargetCountries lists the countries the learner can aim for: those of
+// the market ranges. A country known only from an offer has no market
+// figure to aim for.
+func (d SalaryData) TargetCountries() []salary.Country {
+	return salary.Countries(salary.Markets(d.Ranges))
+}
+
+// TargetPay is the market range the learner aims for, in their currency;
+// an offer never is.
 func (d SalaryData) TargetPay() TargetPay {
 	cmp := d.Settings
 	r, ok := salary.ForTarget(d.Ranges, cmp.TargetCountry, cmp.TargetLevel)

@@ -12,10 +12,13 @@ import (
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
-// salaryJSON is one entry of `salaries --json`. The base figures are null
-// when the entry cannot be converted; note says why.
+// salaryJSON is one entry of `salaries --json`: the market ranges first,
+// then the learner's offers and job ads (kind "offer", min = max). The
+// base figures are null when the entry cannot be converted; note says why.
 type salaryJSON struct {
+	Kind       string `json:"kind"` // "market" or "offer"
 	Country    string `json:"country"`
+	City       string `json:"city"` // "" for the whole country
 	Level      string `json:"level"`
 	Currency   string `json:"currency"`
 	Min        int64  `json:"min"`
@@ -67,16 +70,16 @@ func runSalaries(env Env, args []string) error {
 }
 
 func printSalariesJSON(env Env, cmp app.SalaryComparison, byPower bool) error {
-	list := make([]salaryJSON, len(cmp.Rows))
-	for i, c := range cmp.Rows {
-		list[i] = salaryJSON{Country: c.Country, Level: string(c.Level), Currency: c.Currency, Min: c.Min, Max: c.Max,
-			Median: optional(c.Median), Base: cmp.Base, PPP: byPower, Year: c.Year, Source: c.Source}
+	list := []salaryJSON{}
+	for _, c := range append(append([]salary.Compared{}, cmp.Rows...), cmp.Offers...) {
+		entry := salaryJSON{Kind: string(c.KindOrMarket()), Country: c.Country, City: c.City, Level: string(c.Level), Currency: c.Currency,
+			Min: c.Min, Max: c.Max, Median: optional(c.Median), Base: cmp.Base, PPP: byPower, Year: c.Year, Source: c.Source}
 		if c.Err != nil {
-			list[i].Note = c.Err.Error()
-			continue
+			entry.Note = c.Err.Error()
+		} else {
+			entry.BaseMin, entry.BaseMax, entry.BaseMedian = &c.BaseMin, &c.BaseMax, optional(c.BaseMedian)
 		}
-		list[i].BaseMin, list[i].BaseMax = &cmp.Rows[i].BaseMin, &cmp.Rows[i].BaseMax
-		list[i].BaseMedian = optional(c.BaseMedian)
+		list = append(list, entry)
 	}
 	return snapshot.WriteJSON(env.Stdout, list)
 }
@@ -87,23 +90,37 @@ func printSalariesText(env Env, cmp app.SalaryComparison, rates []salary.Rate, b
 		how = fmt.Sprintf("by purchasing power in %s (approximate)", cmp.Converter.BaseCountry)
 	}
 	fmt.Fprintf(env.Stdout, "Yearly backend salaries in %s, %s:\n\n", cmp.Base, how)
-	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "COUNTRY\tLEVEL\tIN "+cmp.Base+"\tORIGINAL\tYEAR\tSOURCE")
-	for _, c := range cmp.Rows {
-		converted := "cannot convert: add a rate"
-		if c.Err == nil {
-			converted = salary.CompactRange(salary.Range{Currency: cmp.Base, Min: c.BaseMin, Max: c.BaseMax})
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\n", c.Country, c.Level.Label(), converted, salary.FormatRange(c.Range), c.Year, c.Source)
-	}
-	if err := w.Flush(); err != nil {
+	if len(cmp.Rows) == 0 {
+		fmt.Fprintln(env.Stdout, "No market ranges yet.")
+	} else if err := printSalaryTable(env, cmp.Base, cmp.Rows, "SOURCE"); err != nil {
 		return err
+	}
+	if len(cmp.Offers) > 0 {
+		fmt.Fprintf(env.Stdout, "\nYour offers and job ads, apart from the market ranges:\n\n")
+		if err := printSalaryTable(env, cmp.Base, cmp.Offers, "COMPANY OR AD"); err != nil {
+			return err
+		}
 	}
 	for _, r := range rates {
 		fmt.Fprintf(env.Stdout, "\n%s per euro: %s on %s (%s)", r.Currency, r.PerEUR, r.AsOf.Format(time.DateOnly), r.Source)
 	}
 	fmt.Fprintln(env.Stdout)
 	return nil
+}
+
+// printSalaryTable writes one table of figures: where, the level, the
+// figure in base and as given, its year and where it comes from.
+func printSalaryTable(env Env, base string, rows []salary.Compared, sourceHeading string) error {
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "WHERE\tLEVEL\tIN "+base+"\tORIGINAL\tYEAR\t"+sourceHeading)
+	for _, c := range rows {
+		converted := "cannot convert: add a rate"
+		if c.Err == nil {
+			converted = salary.CompactRange(salary.Range{Currency: base, Min: c.BaseMin, Max: c.BaseMax})
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%s\n", c.Place(), c.Level.Label(), converted, salary.FormatRange(c.Range), c.Year, c.Source)
+	}
+	return w.Flush()
 }
 
 func optional(v int64) *int64 {

@@ -90,3 +90,51 @@ func TestSalariesOnTheDefaultContent(t *testing.T) {
 		t.Errorf("a base without a rate: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// Fails on 522c7e7: an offer was a row among the market ranges, printed as
+// "€58,000 – €58,000", with no kind and no city in the JSON.
+func TestSalariesListOffersApart(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	doc := run(t, "", "--db", a, "export").stdout
+	offer := `{"kind": "offer", "country": "Germany", "country_code": "DE", "city": "Berlin", "level": "junior", "currency": "EUR",
+		"min": 58000, "max": 58000, "year": 2026, "source": "Acme GmbH"}, `
+	doc = strings.Replace(doc, `"salaries": [`, `"salaries": [`+offer, 1)
+	if r := run(t, doc, "--db", b, "import", "-"); r.code != 0 {
+		t.Fatalf("import: exit %d, %s", r.code, r.stderr)
+	}
+
+	r := run(t, "", "--db", b, "salaries", "--json", "--base", "EUR")
+	var list []struct {
+		salaryOut
+		Kind string `json:"kind"`
+		City string `json:"city"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(list) != 6 {
+		t.Fatalf("%d entries, want the 5 market ranges and the offer", len(list))
+	}
+	for _, s := range list[:5] {
+		if s.Kind != "market" || s.City != "" {
+			t.Errorf("market entry %s: kind %q, city %q", s.Country, s.Kind, s.City)
+		}
+	}
+	last := list[5]
+	if last.Kind != "offer" || last.City != "Berlin" || last.Min != 58000 || last.Max != 58000 || last.BaseMin == nil || *last.BaseMin != 58000 {
+		t.Errorf("the offer, listed after the market ranges: %+v", last)
+	}
+
+	text := run(t, "", "--db", b, "salaries", "--base", "EUR").stdout
+	market, offers, found := strings.Cut(text, "Your offers and job ads")
+	if !found {
+		t.Fatalf("no table of offers:\n%s", text)
+	}
+	if strings.Contains(market, "Berlin") || !strings.Contains(offers, "Berlin, Germany") || !strings.Contains(offers, "€58,000 ") {
+		t.Errorf("the offer is not apart, with its city and one amount:\n%s", text)
+	}
+	if strings.Contains(text, "€58,000 – €58,000") || strings.Contains(text, "€58k – €58k") {
+		t.Errorf("the offer is printed as a range:\n%s", text)
+	}
+}

@@ -62,12 +62,52 @@ func Filter(ranges []Range, level Level) []Range {
 	return out
 }
 
-// ForTarget picks the range for the learner's country and level: the one
-// of that level if there is one, else one with no level given.
+// Split parts the market ranges from the learner's offers and job ads,
+// each in its own order.
+func Split(ranges []Range) (markets, offers []Range) {
+	for _, r := range ranges {
+		if r.IsOffer() {
+			offers = append(offers, r)
+		} else {
+			markets = append(markets, r)
+		}
+	}
+	return markets, offers
+}
+
+// Markets keeps the market ranges, leaving out offers and job ads.
+func Markets(ranges []Range) []Range {
+	markets, _ := Split(ranges)
+	return markets
+}
+
+// Country is a country salary figures are known for.
+type Country struct {
+	Code, Name string
+}
+
+// Countries lists the countries of the ranges once each, by name; the
+// first name given a code is the one kept.
+func Countries(ranges []Range) []Country {
+	seen := map[string]bool{}
+	var out []Country
+	for _, r := range ranges {
+		if !seen[r.CountryCode] {
+			seen[r.CountryCode] = true
+			out = append(out, Country{Code: r.CountryCode, Name: r.Country})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// ForTarget picks the market range for the learner's country and level:
+// the one of that level if there is one, else one with no level given. An
+// offer is never a target: it is one job's pay, not what the market pays.
 func ForTarget(ranges []Range, country string, level Level) (Range, bool) {
 	var fallback *Range
 	for i, r := range ranges {
-		if r.CountryCode != country {
+		if r.CountryCode != country || r.IsOffer() {
 			continue
 		}
 		if r.Level == level {

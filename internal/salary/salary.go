@@ -213,8 +213,12 @@ func Format(code string, amount int64) string {
 	return withSymbol(code, humanize.Comma(amount))
 }
 
-// FormatRange writes a range: "€40,000 – €70,000".
+// FormatRange writes a range: "€40,000 – €70,000". An offer, or any
+// figure whose minimum is its maximum, is one amount: "€58,000".
 func FormatRange(r Range) string {
+	if r.Min == r.Max {
+		return Format(r.Currency, r.Min)
+	}
 	return Format(r.Currency, r.Min) + " – " + Format(r.Currency, r.Max)
 }
 
@@ -234,9 +238,26 @@ func Compact(code string, amount int64) string {
 	return withSymbol(code, humanize.FtoaWithDigits(math.Round(value*scale)/scale, digits)+suffix)
 }
 
-// CompactRange writes a range the short way: "$90k – $120k".
+// CompactRange writes a range the short way: "$90k – $120k". An offer is
+// one amount after its city, if it has one: "Berlin · €58k"; a market
+// range whose minimum is its maximum is one amount too.
 func CompactRange(r Range) string {
-	return Compact(r.Currency, r.Min) + " – " + Compact(r.Currency, r.Max)
+	if r.Min != r.Max {
+		return Compact(r.Currency, r.Min) + " – " + Compact(r.Currency, r.Max)
+	}
+	if r.IsOffer() && r.City != "" {
+		return r.City + " · " + Compact(r.Currency, r.Min)
+	}
+	return Compact(r.Currency, r.Min)
+}
+
+// Place is where the figure is from: "Berlin, Germany", or the country
+// alone.
+func (r Range) Place() string {
+	if r.City == "" {
+		return r.Country
+	}
+	return r.City + ", " + r.Country
 }
 
 func withSymbol(code, digits string) string {

@@ -213,3 +213,81 @@ func TestCurrencies(t *testing.T) {
 		t.Errorf("Currencies = %s", got)
 	}
 }
+
+// Fails on 522c7e7: an offer printed as "€58k – €58k", without its city.
+func TestAnOfferIsOneAmount(t *testing.T) {
+	tests := []struct {
+		name          string
+		r             Range
+		full, compact string
+	}{
+		{"offer in a city", Range{Kind: Offer, City: "Berlin", Currency: "EUR", Min: 58000, Max: 58000}, "€58,000", "Berlin · €58k"},
+		{"offer without a city", Range{Kind: Offer, Currency: "GBP", Min: 55000, Max: 55000}, "£55,000", "£55k"},
+		{"market range of one figure", Range{Currency: "USD", Min: 90000, Max: 90000}, "$90,000", "$90k"},
+		{"market range in a city", Range{Kind: Market, City: "Munich", Currency: "EUR", Min: 50000, Max: 70000}, "€50,000 – €70,000", "€50k – €70k"},
+	}
+	for _, tt := range tests {
+		if got := FormatRange(tt.r); got != tt.full {
+			t.Errorf("%s: FormatRange = %q, want %q", tt.name, got, tt.full)
+		}
+		if got := CompactRange(tt.r); got != tt.compact {
+			t.Errorf("%s: CompactRange = %q, want %q", tt.name, got, tt.compact)
+		}
+	}
+}
+
+// Fails on 522c7e7: an offer of the target's exact level won over the
+// market range with no level given.
+func TestAnOfferIsNeverTheTarget(t *testing.T) {
+	market := Range{ID: 1, CountryCode: "GB", Level: Unspecified, Min: 40000, Max: 60000}
+	marketMid := Range{ID: 2, CountryCode: "GB", Level: Mid, Kind: Market, Min: 45000, Max: 65000}
+	offerMid := Range{ID: 3, CountryCode: "GB", Level: Mid, Kind: Offer, Min: 55000, Max: 55000}
+	offerAny := Range{ID: 4, CountryCode: "DE", Level: Unspecified, Kind: Offer, Min: 58000, Max: 58000}
+	tests := []struct {
+		name    string
+		ranges  []Range
+		country string
+		level   Level
+		wantID  uint // 0 for none
+	}{
+		{"offer of the exact level before the market's", []Range{offerMid, market}, "GB", Mid, 1},
+		{"offer of the exact level after the market's", []Range{market, offerMid}, "GB", Mid, 1},
+		{"market range of the level beats both", []Range{offerMid, market, marketMid}, "GB", Mid, 2},
+		{"only offers for the country", []Range{offerAny}, "DE", Unspecified, 0},
+		{"only an offer of the level", []Range{offerMid}, "GB", Mid, 0},
+	}
+	for _, tt := range tests {
+		got, ok := ForTarget(tt.ranges, tt.country, tt.level)
+		if ok != (tt.wantID != 0) || got.ID != tt.wantID {
+			t.Errorf("%s: ForTarget = %d (found %v), want %d", tt.name, got.ID, ok, tt.wantID)
+		}
+	}
+}
+
+// Fails on 522c7e7, which could not tell offers apart (no Split, no
+// Countries): the countries to aim for were every entry's.
+func TestSplitAndCountries(t *testing.T) {
+	ranges := []Range{
+		{ID: 1, Country: "United States", CountryCode: "US"},
+		{ID: 2, Country: "Germany", CountryCode: "DE", Kind: Offer, City: "Berlin"},
+		{ID: 3, Country: "Germany", CountryCode: "DE", Kind: Market},
+		{ID: 4, Country: "Spain", CountryCode: "ES", Kind: Offer},
+	}
+	markets, offers := Split(ranges)
+	if len(markets) != 2 || markets[0].ID != 1 || markets[1].ID != 3 || len(offers) != 2 || offers[0].ID != 2 || offers[1].ID != 4 {
+		t.Errorf("Split = %+v / %+v", markets, offers)
+	}
+	var names []string
+	for _, c := range Countries(Markets(ranges)) {
+		names = append(names, c.Code+" "+c.Name)
+	}
+	if got := strings.Join(names, ", "); got != "DE Germany, US United States" {
+		t.Errorf("the market countries are %q: Spain has offers only", got)
+	}
+	if got := ranges[1].Place(); got != "Berlin, Germany" {
+		t.Errorf("Place = %q", got)
+	}
+	if got := ranges[0].Place(); got != "United States" {
+		t.Errorf("Place without a city = %q", got)
+	}
+}

@@ -24,6 +24,8 @@ import (
 type formDialog struct {
 	dialog  *dialog.CustomDialog
 	form    *widget.Form
+	body    *fyne.Container // the form, and extra under it
+	buttons fyne.CanvasObject
 	problem *widget.Label
 	win     fyne.Window
 	save    func() error
@@ -42,18 +44,18 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
 	f.form = &widget.Form{Items: items}
-	body := container.NewVBox(f.form)
+	f.body = container.NewVBox(f.form)
 	if extra != nil {
-		body.Add(extra)
+		f.body.Add(extra)
 	}
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.hide)
 	ok := widget.NewButtonWithIcon(submit, theme.ConfirmIcon(), f.submit)
 	ok.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, ok)
-	content := container.NewBorder(nil, container.NewVBox(f.problem, buttons), nil, nil, container.NewVScroll(body))
+	f.buttons = container.NewHBox(layout.NewSpacer(), cancel, ok)
+	content := container.NewBorder(nil, container.NewVBox(f.problem, f.buttons), nil, nil, container.NewVScroll(f.body))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, w)
 	f.wireKeys()
-	f.dialog.Resize(fitWindow(w, fyne.NewSize(body.MinSize().Width, body.MinSize().Height+buttons.MinSize().Height)))
+	f.fit()
 	f.dialog.SetOnClosed(listenForDialogKeys(w.Canvas(), f.hide, f.submit))
 	f.dialog.Show()
 	f.focusFirst()
@@ -73,6 +75,28 @@ func fitWindow(w fyne.Window, content fyne.Size) fyne.Size {
 }
 
 func (f *formDialog) hide() { f.dialog.Hide() }
+
+// fit sizes the dialog to its form, within the window.
+func (f *formDialog) fit() {
+	body := f.body.MinSize()
+	f.dialog.Resize(fitWindow(f.win, fyne.NewSize(body.Width, body.Height+f.buttons.MinSize().Height)))
+}
+
+// setItems puts other fields in the form, as when a choice at its top
+// decides which fields apply. The fields keep what was typed in them; a
+// problem shown about the fields before is cleared, and the cursor goes
+// back to the first field, where it was before the choice (an empty field
+// left for the choice would show as wrong before anything was typed).
+func (f *formDialog) setItems(items []*widget.FormItem) {
+	f.form = &widget.Form{Items: items}
+	f.body.Objects[0] = f.form
+	f.body.Refresh()
+	f.problem.Hide()
+	f.hints = map[*widget.FormItem]string{}
+	f.wireKeys()
+	f.fit()
+	f.focusFirst()
+}
 
 // submit saves the form when every field is valid. Otherwise it says
 // which field is wrong and why: a Save button that merely stays grey

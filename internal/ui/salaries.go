@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +38,8 @@ type salariesStore interface {
 
 // salaries compares what backend developers earn, every range in one
 // currency, at exchange rates or by purchasing power, with the learner's
-// own entries (offers, job ads) beside the published figures.
+// own entries (offers, job ads) apart from the published figures, on the
+// same scale.
 type salaries struct {
 	store  salariesStore
 	report errorReporter
@@ -50,6 +50,9 @@ type salaries struct {
 	rates  []salary.Rate
 	ppp    []salary.PPP
 	cmp    salary.Comparison
+	// countries are those of the market ranges: the ones the learner can
+	// aim for.
+	countries []salary.Country
 
 	base      *widgets.Choice
 	view      *widget.RadioGroup
@@ -58,7 +61,10 @@ type salaries struct {
 	tlevel    *widgets.Choice
 	notes     *widget.Label
 	warning   *widget.Label
-	chart     *widgets.RangeChart
+	chart     *widgets.RangeChart // market ranges
+	offers    *widgets.RangeChart // the learner's offers and job ads
+	offersBox fyne.CanvasObject   // their heading and chart
+	noMarket  *widget.Label       // said when there are offers but no ranges
 	empty     fyne.CanvasObject
 	rateList  *fyne.Container
 	pppList   *fyne.Container
@@ -95,7 +101,16 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.chart = widgets.NewRangeChart()
 	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
-	s.empty = emptyState("No salary figures yet", "Add the ranges you find in job ads and offers.")
+	s.offers = widgets.NewRangeChart()
+	s.offers.OnTapped = s.chart.OnTapped
+	offersNote := widget.NewLabel("One amount each, on the same scale as the market ranges. They never set your target.")
+	offersNote.Wrapping = fyne.TextWrapWord
+	offersNote.SizeName = theme.SizeNameCaptionText
+	offersHeading := widget.NewLabelWithStyle("Your offers and job ads", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.offersBox = container.NewVBox(widget.NewSeparator(), offersHeading, offersNote, s.offers)
+	s.noMarket = widget.NewLabel("No market ranges yet. Add published figures for the countries you consider, to see your offers against them.")
+	s.noMarket.Wrapping = fyne.TextWrapWord
+	s.empty = emptyState("No salary figures yet", "Add published ranges for the countries you consider, and the offers and job ads you see.")
 	add := widget.NewButtonWithIcon("Add salary", theme.ContentAddIcon(), func() {
 		s.edit(salary.Range{Level: salary.Unspecified, Year: s.now().Year()})
 	})
@@ -105,10 +120,10 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 		s.view,
 		container.NewBorder(nil, nil, widget.NewLabel("Show"), nil, s.level),
 		container.NewBorder(nil, nil, widget.NewLabel("My target"), nil, container.NewGridWithColumns(2, s.target, s.tlevel)),
-		s.warning, s.notes,
+		s.warning,
 	)
 	compare := container.NewBorder(container.NewPadded(controls), nil, nil, nil,
-		container.NewStack(container.NewVScroll(container.NewPadded(s.chart)), s.empty))
+		container.NewStack(container.NewVScroll(container.NewPadded(container.NewVBox(s.noMarket, s.chart, s.offersBox, s.notes))), s.empty))
 
 	s.rateList, s.pppList = container.NewVBox(), container.NewVBox()
 	addRate := widget.NewButtonWithIcon("Add rate", theme.ContentAddIcon(), func() { s.editRate(salary.Rate{AsOf: s.now()}) })
@@ -158,6 +173,7 @@ func (s *salaries) showAll() {
 	s.loading = true
 	s.base.Options = salary.Currencies(s.rates)
 	s.base.SetSelected(s.cmp.Base)
+	s.countries = app.SalaryData{Ranges: s.ranges}.TargetCountries()
 	s.target.Options = s.countryNames()
 	s.target.SetSelected(s.countryName(s.cmp.TargetCountry))
 	s.tlevel.SetSelected(s.cmp.TargetLevel.Label())
@@ -166,33 +182,29 @@ func (s *salaries) showAll() {
 	s.showRates()
 }
 
-// countryNames lists the countries of the salary entries.
+// countryNames lists the countries of the market ranges, the ones a
+// target can be: an offer is not what the market pays.
 func (s *salaries) countryNames() []string {
-	seen := map[string]bool{}
 	var names []string
-	for _, r := range s.ranges {
-		if !seen[r.Country] {
-			seen[r.Country] = true
-			names = append(names, r.Country)
-		}
+	for _, c := range s.countries {
+		names = append(names, c.Name)
 	}
-	sort.Strings(names)
 	return names
 }
 
 func (s *salaries) countryName(code string) string {
-	for _, r := range s.ranges {
-		if r.CountryCode == code {
-			return r.Country
+	for _, c := range s.countries {
+		if c.Code == code {
+			return c.Name
 		}
 	}
 	return code
 }
 
 func (s *salaries) countryCode(name string) string {
-	for _, r := range s.ranges {
-		if r.Country == name {
-			return r.CountryCode
+	for _, c := range s.countries {
+		if c.Name == name {
+			return c.Code
 		}
 	}
 	return s.cmp.TargetCountry
@@ -227,11 +239,17 @@ func (s *salaries) show() {
 		s.warning.SetText(sentence(err.Error()))
 		s.warning.Show()
 		s.chart.Set(nil, s.cmp.Base, nil)
+		s.offers.Set(nil, s.cmp.Base, nil)
 		return
 	}
 	target := data.TargetPay()
+	s.chart.Scale, s.offers.Scale = cmp.Top(), cmp.Top()
 	s.chart.Set(cmp.Rows, s.cmp.Base, func(r salary.Range) bool { return target.Found && r.ID == target.Range.ID })
-	showIf(s.empty, len(cmp.Rows) == 0)
+	s.offers.Set(cmp.Offers, s.cmp.Base, nil)
+	showIf(s.chart, len(cmp.Rows) > 0)
+	showIf(s.noMarket, len(cmp.Rows) == 0 && len(cmp.Offers) > 0)
+	showIf(s.offersBox, len(cmp.Offers) > 0)
+	showIf(s.empty, len(cmp.Rows) == 0 && len(cmp.Offers) == 0)
 	if len(cmp.StaleRates) > 0 {
 		s.warning.SetText(fmt.Sprintf("The exchange rates for %s are more than a year old; update them under Rates for a fair comparison.", strings.Join(cmp.StaleRates, ", ")))
 		s.warning.Show()
@@ -245,13 +263,16 @@ func (s *salaries) show() {
 func (s *salaries) sourceNote(byPower bool, conv *salary.Converter) string {
 	sources := map[string]bool{}
 	var figures []string
-	for _, r := range s.ranges {
+	for _, r := range salary.Markets(s.ranges) {
 		if r.Source != "" && !sources[r.Source] {
 			sources[r.Source] = true
 			figures = append(figures, r.Source)
 		}
 	}
-	note := "Yearly pay before tax. Figures: " + strings.Join(figures, "; ") + "."
+	note := "Yearly pay before tax."
+	if len(figures) > 0 {
+		note += " Market figures: " + strings.Join(figures, "; ") + "."
+	}
 	if byPower {
 		note += fmt.Sprintf(" Approximate purchasing power: what each salary buys where it is earned, told as %s in %s prices, using private-consumption PPP factors (%s).",
 			conv.Base, s.countryName(conv.BaseCountry), s.pppSources())
@@ -298,8 +319,11 @@ func (s *salaries) edit(r salary.Range) {
 	title := "Add a salary"
 	if !isNew {
 		title = "Edit salary"
-		extra = deleteButton(s.win, "Delete…", "Delete salary?",
-			fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Country), "delete the salary",
+		question := fmt.Sprintf("Delete the %s range for %s?", strings.ToLower(r.Level.Label()), r.Place())
+		if r.IsOffer() {
+			question = fmt.Sprintf("Delete the offer of %s in %s?", salary.Format(r.Currency, r.Min), r.Place())
+		}
+		extra = deleteButton(s.win, "Delete…", "Delete salary?", question, "delete the salary",
 			func() error { return s.store.DeleteSalary(r.ID) }, s.report, func() { form.hide(); s.reload() })
 	}
 	form = showFormDialog(s.win, title, "Save", f.items(), extra, func() error {
@@ -318,6 +342,10 @@ func (s *salaries) edit(r salary.Range) {
 		s.reload()
 		return nil
 	})
+	f.kind.OnChanged = func(string) {
+		f.carryAmounts()
+		form.setItems(f.items())
+	}
 	s.editor = form
 }
 
@@ -365,7 +393,6 @@ func (s *salaries) editRate(r salary.Rate) {
 	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
 	perEUR := widgets.NewTextField(numberLen)
 	perEUR.SetText(r.PerEUR)
-	perEUR.SetPlaceHolder("1.0813")
 	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
 	asOf := newDateField(localWeekStart(), false)
 	d := r.AsOf
@@ -373,12 +400,11 @@ func (s *salaries) editRate(r salary.Rate) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(r.Source)
-	source.SetPlaceHolder("ECB euro reference rate")
 	items := []*widget.FormItem{
-		widget.NewFormItem("Currency", currency),
-		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys"},
+		{Text: "Currency", Widget: currency, HintText: "Three capital letters, e.g. USD"},
+		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys, e.g. 1.0813 for US dollars"},
 		{Text: "As of", Widget: asOf, HintText: asOf.Hint()},
-		widget.NewFormItem("Source", source),
+		{Text: "Source", Widget: source, HintText: "Where the rate comes from, e.g. the ECB's euro reference rates"},
 	}
 	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
 		if asOf.Date == nil {
@@ -405,13 +431,12 @@ func (s *salaries) editPPP(p salary.PPP) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(p.Source)
-	source.SetPlaceHolder("World Bank, PA.NUS.PRVT.PP")
 	items := []*widget.FormItem{
 		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
 		widget.NewFormItem("Country", country),
 		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
 		widget.NewFormItem("Year", year),
-		widget.NewFormItem("Source", source),
+		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's PA.NUS.PRVT.PP"},
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
 		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))

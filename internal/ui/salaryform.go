@@ -13,24 +13,38 @@ import (
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
-// salaryFields are the salary form's fields.
+// What the learner is adding, as the form's first choice puts it.
+const (
+	marketChoice = "A market range (published figures)"
+	offerChoice  = "An offer or job ad I saw"
+)
+
+// salaryFields are the salary form's fields. Which of them the form shows
+// depends on the kind chosen at its top: a market range has a minimum, a
+// maximum and perhaps a median; an offer has one amount.
 type salaryFields struct {
-	country, code, currency *widgets.TextField
-	level                   *widgets.Choice
-	minimum, maximum        *widgets.TextField
-	median, year, source    *widgets.TextField
+	kind                          *widget.RadioGroup
+	country, code, city, currency *widgets.TextField
+	level                         *widgets.Choice
+	amount                        *widgets.TextField
+	minimum, maximum, median      *widgets.TextField
+	year, source                  *widgets.TextField
 }
 
 // newSalaryFields makes the fields, filled from r; years up to the one
 // after thisYear are accepted.
 func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	f := &salaryFields{country: widgets.NewTextField(plan.MaxNameLen), code: widgets.NewTextField(2), currency: widgets.NewTextField(3),
-		year: widgets.NewTextField(4), source: widgets.NewMultiLineTextField(plan.MaxTextLen)}
-	f.source.SetMinRowsVisible(2)
+		city: widgets.NewTextField(plan.MaxNameLen), year: widgets.NewTextField(4), source: widgets.NewMultiLineTextField(plan.MaxTextLen)}
+	f.kind = widget.NewRadioGroup([]string{marketChoice, offerChoice}, nil)
+	f.kind.Required = true
+	f.kind.SetSelected(marketChoice)
+	if r.IsOffer() {
+		f.kind.SetSelected(offerChoice)
+	}
 	f.country.SetText(r.Country)
 	f.country.Validator = requiredText("the country")
 	f.code.SetText(r.CountryCode)
-	f.code.SetPlaceHolder("DE")
 	f.code.Validator = func(v string) error {
 		v = strings.TrimSpace(v)
 		if len(v) != 2 || strings.ToUpper(v) != v {
@@ -38,6 +52,7 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 		}
 		return nil
 	}
+	f.city.SetText(r.City)
 	var levels []string
 	for _, l := range salary.Levels {
 		levels = append(levels, l.Label())
@@ -45,9 +60,14 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	f.level = widgets.NewChoice(levels, nil)
 	f.level.SetSelected(r.Level.Label())
 	f.currency.SetText(r.Currency)
-	f.currency.SetPlaceHolder("EUR")
 	f.currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
-	f.minimum, f.maximum, f.median = amountEntry(r.Min, true), amountEntry(r.Max, true), amountEntry(r.Median, false)
+	if r.IsOffer() {
+		f.amount = amountEntry(r.Min, true)
+		f.minimum, f.maximum, f.median = amountEntry(0, true), amountEntry(0, true), amountEntry(0, false)
+	} else {
+		f.amount = amountEntry(0, true)
+		f.minimum, f.maximum, f.median = amountEntry(r.Min, true), amountEntry(r.Max, true), amountEntry(r.Median, false)
+	}
 	f.year.SetText(strconv.Itoa(r.Year))
 	f.year.Validator = func(t string) error {
 		y, err := strconv.Atoi(strings.TrimSpace(t))
@@ -56,8 +76,8 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 		}
 		return nil
 	}
+	f.source.SetMinRowsVisible(2)
 	f.source.SetText(r.Source)
-	f.source.SetPlaceHolder("Where the figure comes from: a job ad, an offer, a survey")
 	return f
 }
 
@@ -77,26 +97,71 @@ func amountEntry(v int64, required bool) *widgets.TextField {
 	return e
 }
 
+// isOffer reports whether the form is for an offer or job ad.
+func (f *salaryFields) isOffer() bool { return f.kind.Selected == offerChoice }
+
+// items are the fields for the kind chosen. Every hint says what to write;
+// none stands inside a field, where it would pass for a value.
 func (f *salaryFields) items() []*widget.FormItem {
-	return []*widget.FormItem{
+	yearly := "Yearly, before tax, in whole units of the currency"
+	items := []*widget.FormItem{
+		widget.NewFormItem("This is", f.kind),
 		widget.NewFormItem("Country", f.country),
-		{Text: "Country code", Widget: f.code, HintText: "ISO 3166 two-letter code"},
+		{Text: "Country code", Widget: f.code, HintText: "Two capital letters, e.g. DE for Germany"},
+		{Text: "City", Widget: f.city, HintText: "Optional: leave empty for the whole country"},
 		widget.NewFormItem("Level", f.level),
-		{Text: "Currency", Widget: f.currency, HintText: "ISO 4217 code, such as EUR or USD"},
-		{Text: "Minimum", Widget: f.minimum, HintText: "Yearly, before tax, in whole units"},
+		{Text: "Currency", Widget: f.currency, HintText: "Three capital letters, e.g. EUR or USD"},
+	}
+	if f.isOffer() {
+		items[3].HintText = "Optional: where the job is"
+		return append(items,
+			&widget.FormItem{Text: "Amount", Widget: f.amount, HintText: yearly},
+			widget.NewFormItem("Year", f.year),
+			&widget.FormItem{Text: "Company or ad", Widget: f.source, HintText: "Optional: who offered it, or where you saw the ad"},
+		)
+	}
+	return append(items,
+		&widget.FormItem{Text: "Minimum", Widget: f.minimum, HintText: yearly},
 		widget.NewFormItem("Maximum", f.maximum),
-		{Text: "Median", Widget: f.median, HintText: "Optional"},
+		&widget.FormItem{Text: "Median", Widget: f.median, HintText: "Optional"},
 		widget.NewFormItem("Year", f.year),
-		widget.NewFormItem("Source", f.source),
+		&widget.FormItem{Text: "Source", Widget: f.source, HintText: "Optional: where the figures come from, e.g. a survey or a report"},
+	)
+}
+
+// carryAmounts keeps what was typed when the kind changes: an offer's
+// amount becomes a range's minimum, and a range whose minimum is its
+// maximum (or has no maximum yet) becomes an offer's amount.
+func (f *salaryFields) carryAmounts() {
+	blank := func(e *widgets.TextField) bool { return strings.TrimSpace(e.Text) == "" }
+	if f.isOffer() {
+		if blank(f.amount) && (blank(f.maximum) || f.maximum.Text == f.minimum.Text) {
+			f.amount.SetText(f.minimum.Text)
+		}
+		return
+	}
+	if blank(f.minimum) && blank(f.maximum) {
+		f.minimum.SetText(f.amount.Text)
 	}
 }
 
 // edited is r as the form now says, or what is wrong with the form.
 func (f *salaryFields) edited(r salary.Range) (salary.Range, error) {
 	edited := r
+	edited.Kind = salary.Market
 	edited.Country, edited.CountryCode = strings.TrimSpace(f.country.Text), strings.TrimSpace(f.code.Text)
+	edited.City = strings.TrimSpace(f.city.Text)
 	edited.Level, _ = salary.LevelFromLabel(f.level.Selected)
 	edited.Currency, edited.Source = strings.TrimSpace(f.currency.Text), f.source.Text
+	edited.Year, _ = strconv.Atoi(strings.TrimSpace(f.year.Text))
+	if f.isOffer() {
+		amount, err := parseAmount(f.amount.Text)
+		if err != nil {
+			return r, fmt.Errorf("amount: %w", err)
+		}
+		edited.Kind, edited.Min, edited.Max, edited.Median = salary.Offer, amount, amount, 0
+		return edited, nil
+	}
 	var err error
 	if edited.Min, err = parseAmount(f.minimum.Text); err != nil {
 		return r, fmt.Errorf("minimum: %w", err)
@@ -110,7 +175,6 @@ func (f *salaryFields) edited(r salary.Range) (salary.Range, error) {
 			return r, fmt.Errorf("median: %w", err)
 		}
 	}
-	edited.Year, _ = strconv.Atoi(strings.TrimSpace(f.year.Text))
 	return edited, nil
 }
 

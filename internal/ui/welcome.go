@@ -110,7 +110,7 @@ func (wl *welcome) buildQuestions() error {
 	items := wl.fields.items()
 	items[2].HintText = "Honest beats ambitious"
 	items = append(items, wl.groupItems(p)...)
-	wl.country = widgets.NewChoice(wl.countries(ranges), nil)
+	wl.country = widgets.NewChoice(wl.countries(salary.Markets(ranges)), nil)
 	for name, code := range wl.codes {
 		if code == cmp.TargetCountry {
 			wl.country.SetSelected(name)

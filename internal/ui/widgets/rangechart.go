@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -11,15 +12,20 @@ import (
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
 
-// RangeChart draws one horizontal bar per salary, from its minimum to its
-// maximum on a common scale in the base currency, the median marked, the
-// learner's target highlighted. Each row also says the range in its own
-// currency. Tapping a row opens it.
+// RangeChart draws one horizontal bar per salary range, from its minimum
+// to its maximum on a common scale in the base currency, the median
+// marked, the learner's target highlighted. An offer or job ad, which is
+// one amount, is a dot where that amount falls, never a bar. Each row also
+// says the figure in its own currency. Tapping a row opens it.
 type RangeChart struct {
 	widget.BaseWidget
 	rows   []salary.Compared
 	base   string
 	target func(salary.Range) bool
+	// Scale, when above zero, is the amount at the right end of the scale,
+	// so that two charts (market ranges, offers) draw on one scale; else
+	// the chart's own highest figure is.
+	Scale int64
 	// OnTapped is called with the row tapped.
 	OnTapped func(salary.Compared)
 }
@@ -32,8 +38,11 @@ func NewRangeChart() *RangeChart {
 }
 
 // Set shows rows, converted to base; target tells the learner's own
-// target, which is highlighted.
+// target, which is highlighted (nil for none).
 func (c *RangeChart) Set(rows []salary.Compared, base string, target func(salary.Range) bool) {
+	if target == nil {
+		target = func(salary.Range) bool { return false }
+	}
 	c.rows, c.base, c.target = rows, base, target
 	c.Refresh()
 }
@@ -66,94 +75,143 @@ func (r *rangeChartRenderer) Refresh()                     { r.build(); canvas.R
 func (r *rangeChartRenderer) Destroy()                     {}
 func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
-func (r *rangeChartRenderer) build() {
-	c := r.c
+// chartStyle is what a build draws with: the theme's colours and sizes,
+// and where the columns are.
+type chartStyle struct {
+	fg, muted, primary, track, highlight color.Color
+	text, small, pad                     float32
+	rowH, labelW, barX, barW             float32
+	top                                  int64
+}
+
+func (c *RangeChart) style(width float32) chartStyle {
 	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fg, muted := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v)
-	primary, track := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameInputBackground, v)
-	highlight := th.Color(theme.ColorNameSelection, v)
-	text, small, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNamePadding)
+	st := chartStyle{
+		fg: th.Color(theme.ColorNameForeground, v), muted: th.Color(theme.ColorNamePlaceHolder, v),
+		primary: th.Color(theme.ColorNamePrimary, v), track: th.Color(theme.ColorNameInputBackground, v),
+		highlight: th.Color(theme.ColorNameSelection, v),
+		text:      th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
+		rowH: c.rowHeight(), labelW: width * 0.3, top: c.Scale,
+	}
+	if st.top <= 0 {
+		for _, row := range c.rows {
+			if row.Err == nil && row.BaseMax > st.top {
+				st.top = row.BaseMax
+			}
+		}
+	}
+	st.top = max(st.top, 1)
+	valueW := fyne.MeasureText("€000k – €000k", st.text, fyne.TextStyle{Bold: true}).Width + 2*st.pad
+	st.barX = st.labelW + st.pad
+	st.barW = max32(width-st.barX-valueW, 60)
+	return st
+}
+
+func (st chartStyle) scale(v int64) float32 { return st.barW * float32(float64(v)/float64(st.top)) }
+
+func (r *rangeChartRenderer) build() {
 	r.objects = r.objects[:0]
 	if r.size.Width <= 0 {
 		return
 	}
-	var top int64
-	for _, row := range c.rows {
-		if row.Err == nil && row.BaseMax > top {
-			top = row.BaseMax
-		}
+	st := r.c.style(r.size.Width)
+	for i, row := range r.c.rows {
+		r.drawRow(st, row, float32(i)*st.rowH)
 	}
-	if top == 0 {
-		top = 1
-	}
-	rowH := c.rowHeight()
-	labelW := r.size.Width * 0.3
-	valueW := fyne.MeasureText("€000k – €000k", text, fyne.TextStyle{Bold: true}).Width + 2*pad
-	barX := labelW + pad
-	barW := r.size.Width - barX - valueW
-	if barW < 60 {
-		barW = 60
-	}
-	scale := func(v int64) float32 { return barW * float32(float64(v)/float64(top)) }
-	for i, row := range c.rows {
-		y := float32(i) * rowH
-		isTarget := c.target(row.Range)
-		if isTarget {
-			bg := canvas.NewRectangle(highlight)
-			bg.CornerRadius = 6
-			bg.Move(fyne.NewPos(0, y+2))
-			bg.Resize(fyne.NewSize(r.size.Width, rowH-4))
-			r.objects = append(r.objects, bg)
-		}
-		name := row.Country
-		if row.Level != salary.Unspecified {
-			name += " · " + row.Level.Label()
-		}
-		if isTarget {
-			name = "★ " + name
-		}
-		label := canvas.NewText(FitText(name, labelW-pad, text), fg)
-		label.TextStyle = fyne.TextStyle{Bold: isTarget}
-		label.Move(fyne.NewPos(pad, y+pad))
-		original := canvas.NewText(FitText(salary.FormatRange(row.Range)+" · "+strconv.Itoa(row.Year), labelW-pad, small), muted)
-		original.TextSize = small
-		original.Move(fyne.NewPos(pad, y+pad+text*1.5))
-		r.objects = append(r.objects, label, original)
+}
 
-		barY, barH := y+rowH*0.3, rowH*0.4
-		bgBar := canvas.NewRectangle(track)
-		bgBar.CornerRadius = 4
-		bgBar.Move(fyne.NewPos(barX, barY))
-		bgBar.Resize(fyne.NewSize(barW, barH))
-		r.objects = append(r.objects, bgBar)
-		if row.Err != nil {
-			note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", barW-pad, small), muted)
-			note.TextSize = small
-			note.Move(fyne.NewPos(barX+pad, barY+(barH-small)/2-2))
-			r.objects = append(r.objects, note)
-			continue
-		}
-		fill := Tint(primary, 0xb0)
-		if isTarget {
-			fill = primary
-		}
-		bar := canvas.NewRectangle(fill)
-		bar.CornerRadius = 4
-		bar.Move(fyne.NewPos(barX+scale(row.BaseMin), barY))
-		bar.Resize(fyne.NewSize(max32(scale(row.BaseMax)-scale(row.BaseMin), 3), barH))
-		r.objects = append(r.objects, bar)
-		if row.BaseMedian != 0 {
-			m := canvas.NewRectangle(fg)
-			m.Move(fyne.NewPos(barX+scale(row.BaseMedian)-1, barY-3))
-			m.Resize(fyne.NewSize(3, barH+6))
-			r.objects = append(r.objects, m)
-		}
-		value := canvas.NewText(salary.CompactRange(salary.Range{Currency: c.base, Min: row.BaseMin, Max: row.BaseMax}), fg)
-		value.TextStyle = fyne.TextStyle{Bold: true}
-		value.Move(fyne.NewPos(barX+barW+pad, barY+(barH-text)/2-2))
-		r.objects = append(r.objects, value)
+// drawRow draws one figure at height y: its name and original figure, the
+// track, and its bar or dot with the amount in the base currency.
+func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float32) {
+	isTarget := r.c.target(row.Range)
+	if isTarget {
+		bg := canvas.NewRectangle(st.highlight)
+		bg.CornerRadius = 6
+		bg.Move(fyne.NewPos(0, y+2))
+		bg.Resize(fyne.NewSize(r.size.Width, st.rowH-4))
+		r.objects = append(r.objects, bg)
 	}
+	name, original := rowText(row)
+	if isTarget {
+		name = "★ " + name
+	}
+	label := canvas.NewText(FitText(name, st.labelW-st.pad, st.text), st.fg)
+	label.TextStyle = fyne.TextStyle{Bold: isTarget}
+	label.Move(fyne.NewPos(st.pad, y+st.pad))
+	small := canvas.NewText(FitText(original, st.labelW-st.pad, st.small), st.muted)
+	small.TextSize = st.small
+	small.Move(fyne.NewPos(st.pad, y+st.pad+st.text*1.5))
+	r.objects = append(r.objects, label, small)
+
+	barY, barH := y+st.rowH*0.3, st.rowH*0.4
+	track := canvas.NewRectangle(st.track)
+	track.CornerRadius = 4
+	track.Move(fyne.NewPos(st.barX, barY))
+	track.Resize(fyne.NewSize(st.barW, barH))
+	r.objects = append(r.objects, track)
+	if row.Err != nil {
+		note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", st.barW-st.pad, st.small), st.muted)
+		note.TextSize = st.small
+		note.Move(fyne.NewPos(st.barX+st.pad, barY+(barH-st.small)/2-2))
+		r.objects = append(r.objects, note)
+		return
+	}
+	if row.IsOffer() {
+		r.drawDot(st, row, barY, barH)
+	} else {
+		r.drawBar(st, row, barY, barH, isTarget)
+	}
+	value := canvas.NewText(salary.CompactRange(salary.Range{Currency: r.c.base, Min: row.BaseMin, Max: row.BaseMax}), st.fg)
+	value.TextStyle = fyne.TextStyle{Bold: true}
+	value.Move(fyne.NewPos(st.barX+st.barW+st.pad, barY+(barH-st.text)/2-2))
+	r.objects = append(r.objects, value)
+}
+
+// rowText is a row's name ("Germany · Junior", an offer's "Berlin, Germany
+// · Junior") and its figure as given, with the year (and for an offer, who
+// made it).
+func rowText(row salary.Compared) (name, original string) {
+	name = row.Place()
+	if row.Level != salary.Unspecified {
+		name += " · " + row.Level.Label()
+	}
+	original = salary.FormatRange(row.Range) + " · " + strconv.Itoa(row.Year)
+	if row.IsOffer() && row.Source != "" {
+		original += " · " + row.Source
+	}
+	return name, original
+}
+
+// drawBar draws a market range from its minimum to its maximum, and its
+// median.
+func (r *rangeChartRenderer) drawBar(st chartStyle, row salary.Compared, barY, barH float32, isTarget bool) {
+	fill := Tint(st.primary, 0xb0)
+	if isTarget {
+		fill = st.primary
+	}
+	bar := canvas.NewRectangle(fill)
+	bar.CornerRadius = 4
+	bar.Move(fyne.NewPos(st.barX+st.scale(row.BaseMin), barY))
+	bar.Resize(fyne.NewSize(max32(st.scale(row.BaseMax)-st.scale(row.BaseMin), 3), barH))
+	r.objects = append(r.objects, bar)
+	if row.BaseMedian != 0 {
+		m := canvas.NewRectangle(st.fg)
+		m.Move(fyne.NewPos(st.barX+st.scale(row.BaseMedian)-1, barY-3))
+		m.Resize(fyne.NewSize(3, barH+6))
+		r.objects = append(r.objects, m)
+	}
+}
+
+// drawDot draws an offer: a ringed dot where its one amount falls.
+func (r *rangeChartRenderer) drawDot(st chartStyle, row salary.Compared, barY, barH float32) {
+	d := barH + 4
+	dot := canvas.NewCircle(st.primary)
+	dot.StrokeColor, dot.StrokeWidth = st.fg, 2
+	x := st.barX + st.scale(row.BaseMin) - d/2
+	dot.Move(fyne.NewPos(min(max(x, st.barX-2), st.barX+st.barW-d+2), barY-2))
+	dot.Resize(fyne.NewSize(d, d))
+	r.objects = append(r.objects, dot)
 }
 
 func max32(a, b float32) float32 {
