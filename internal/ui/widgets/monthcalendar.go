@@ -228,6 +228,10 @@ func (r *monthCalendarRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(7*text*2.6, l.header+calendarRows*(text*3.6))
 }
 
+// Refresh colours the days in the theme of the moment and lays them out
+// again: Fyne makes a new renderer for a calendar whose old one it dropped
+// while the calendar was off screen, and lays it out only when its size
+// changes.
 func (r *monthCalendarRenderer) Refresh() {
 	c := r.c
 	th := c.Theme()
@@ -276,7 +280,7 @@ func (r *monthCalendarRenderer) Refresh() {
 			cell.logged.Refresh()
 		}
 	}
-	r.FitTexts(c.layoutFor(c.Size()).cellWidth - 2*th.Size(theme.SizeNamePadding))
+	r.Layout(c.Size())
 }
 
 // studyShade colours a day by intensity: stronger the longer it was

@@ -50,23 +50,30 @@ func (c *RangeChart) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-func (c *RangeChart) CreateRenderer() fyne.WidgetRenderer { return &rangeChartRenderer{c: c} }
+// CreateRenderer draws the chart at once, at the size it has: Fyne makes a
+// new renderer for a chart whose old one it dropped while the chart was off
+// screen, and lays it out only when its size changes.
+func (c *RangeChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &rangeChartRenderer{c: c}
+	r.build(c.Size())
+	return r
+}
 
 type rangeChartRenderer struct {
 	c       *RangeChart
 	objects []fyne.CanvasObject
-	size    fyne.Size
 }
 
 func (r *rangeChartRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(420, r.c.rowHeight()*float32(max(len(r.c.rows), 1)))
 }
-func (r *rangeChartRenderer) Layout(s fyne.Size)           { r.size = s; r.build() }
-func (r *rangeChartRenderer) Refresh()                     { r.build(); canvas.Refresh(r.c) }
+func (r *rangeChartRenderer) Layout(s fyne.Size)           { r.build(s) }
+func (r *rangeChartRenderer) Refresh()                     { r.build(r.c.Size()); canvas.Refresh(r.c) }
 func (r *rangeChartRenderer) Destroy()                     {}
 func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
-func (r *rangeChartRenderer) build() {
+// build draws the chart anew in the theme of the moment.
+func (r *rangeChartRenderer) build(size fyne.Size) {
 	c := r.c
 	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
@@ -74,8 +81,8 @@ func (r *rangeChartRenderer) build() {
 	primary, track := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameInputBackground, v)
 	highlight := th.Color(theme.ColorNameSelection, v)
 	text, small, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNamePadding)
-	r.objects = r.objects[:0]
-	if r.size.Width <= 0 {
+	r.objects = nil
+	if size.Width <= 0 {
 		return
 	}
 	var top int64
@@ -88,10 +95,10 @@ func (r *rangeChartRenderer) build() {
 		top = 1
 	}
 	rowH := c.rowHeight()
-	labelW := r.size.Width * 0.3
+	labelW := size.Width * 0.3
 	valueW := fyne.MeasureText("€000k – €000k", text, fyne.TextStyle{Bold: true}).Width + 2*pad
 	barX := labelW + pad
-	barW := r.size.Width - barX - valueW
+	barW := size.Width - barX - valueW
 	if barW < 60 {
 		barW = 60
 	}
@@ -103,7 +110,7 @@ func (r *rangeChartRenderer) build() {
 			bg := canvas.NewRectangle(highlight)
 			bg.CornerRadius = 6
 			bg.Move(fyne.NewPos(0, y+2))
-			bg.Resize(fyne.NewSize(r.size.Width, rowH-4))
+			bg.Resize(fyne.NewSize(size.Width, rowH-4))
 			r.objects = append(r.objects, bg)
 		}
 		name := row.Country
