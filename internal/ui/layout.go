@@ -36,6 +36,31 @@ func showIf(o fyne.CanvasObject, visible bool) {
 	}
 }
 
+// shownOnlyLayout stacks objects in the whole space, as Fyne's stack does,
+// but sizes only those shown: the window keeps every screen in it, and the
+// hidden ones need no laying out each time the window is resized (nor their
+// renderers made at start); one is sized when it is shown.
+type shownOnlyLayout struct{}
+
+func (shownOnlyLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		if o.Visible() {
+			o.Resize(size)
+			o.Move(fyne.NewPos(0, 0))
+		}
+	}
+}
+
+func (shownOnlyLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			size = size.Max(o.MinSize())
+		}
+	}
+	return size
+}
+
 func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameCaptionText

@@ -102,7 +102,14 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		m.timeline,
 		newSettings(st, report, a, m.backups),
 	}
-	m.body = container.NewStack()
+	// Every screen stays in the window, the ones off view hidden: Fyne
+	// applies a theme change to what is in the window, and a screen taken
+	// out of it would come back with the old theme's colours and icons.
+	m.body = container.New(shownOnlyLayout{})
+	for _, s := range m.screens {
+		s.content().Hide()
+		m.body.Add(s.content())
+	}
 	m.sidebar = widgets.NewPickList(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject {
@@ -251,7 +258,9 @@ func (m *MainWindow) show(i int) {
 	}
 	m.current = i
 	s := m.screens[i]
-	m.body.Objects = []fyne.CanvasObject{s.content()}
+	for _, other := range m.screens {
+		showIf(other.content(), other == s)
+	}
 	m.body.Refresh()
 	m.SetTitle(Title + " — " + s.name())
 	runLoad(s.load)
