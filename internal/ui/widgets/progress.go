@@ -114,7 +114,7 @@ func (r *weekChartRenderer) build(size fyne.Size) {
 			t := canvas.NewText(b.Start.Format("Jan"), muted)
 			t.TextSize = small
 			if b.Current {
-				t.Color = primary
+				t.Color = Legible(primary, th.Color(theme.ColorNameBackground, v))
 			}
 			t.Move(fyne.NewPos(x, base+2))
 			r.objects = append(r.objects, t)

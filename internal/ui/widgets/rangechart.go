@@ -79,7 +79,7 @@ func (r *rangeChartRenderer) build(size fyne.Size) {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg, muted := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v)
 	primary, track := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameInputBackground, v)
-	highlight := th.Color(theme.ColorNameSelection, v)
+	highlight, bg := th.Color(theme.ColorNameSelection, v), th.Color(theme.ColorNameBackground, v)
 	text, small, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNamePadding)
 	r.objects = nil
 	if size.Width <= 0 {
@@ -106,7 +106,12 @@ func (r *rangeChartRenderer) build(size fyne.Size) {
 	for i, row := range c.rows {
 		y := float32(i) * rowH
 		isTarget := c.target(row.Range)
+		// The row's text is drawn on the highlight, for the target, and
+		// must read on it.
+		rowFg, rowMuted := fg, muted
 		if isTarget {
+			under := Over(highlight, bg)
+			rowFg, rowMuted = Legible(fg, under), Legible(muted, under)
 			bg := canvas.NewRectangle(highlight)
 			bg.CornerRadius = 6
 			bg.Move(fyne.NewPos(0, y+2))
@@ -120,10 +125,10 @@ func (r *rangeChartRenderer) build(size fyne.Size) {
 		if isTarget {
 			name = "★ " + name
 		}
-		label := canvas.NewText(FitText(name, labelW-pad, text), fg)
+		label := canvas.NewText(FitText(name, labelW-pad, text), rowFg)
 		label.TextStyle = fyne.TextStyle{Bold: isTarget}
 		label.Move(fyne.NewPos(pad, y+pad))
-		original := canvas.NewText(FitText(salary.FormatRange(row.Range)+" · "+strconv.Itoa(row.Year), labelW-pad, small), muted)
+		original := canvas.NewText(FitText(salary.FormatRange(row.Range)+" · "+strconv.Itoa(row.Year), labelW-pad, small), rowMuted)
 		original.TextSize = small
 		original.Move(fyne.NewPos(pad, y+pad+text*1.5))
 		r.objects = append(r.objects, label, original)
@@ -135,7 +140,7 @@ func (r *rangeChartRenderer) build(size fyne.Size) {
 		bgBar.Resize(fyne.NewSize(barW, barH))
 		r.objects = append(r.objects, bgBar)
 		if row.Err != nil {
-			note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", barW-pad, small), muted)
+			note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", barW-pad, small), Legible(muted, Over(track, bg)))
 			note.TextSize = small
 			note.Move(fyne.NewPos(barX+pad, barY+(barH-small)/2-2))
 			r.objects = append(r.objects, note)
@@ -156,7 +161,7 @@ func (r *rangeChartRenderer) build(size fyne.Size) {
 			m.Resize(fyne.NewSize(3, barH+6))
 			r.objects = append(r.objects, m)
 		}
-		value := canvas.NewText(salary.CompactRange(salary.Range{Currency: c.base, Min: row.BaseMin, Max: row.BaseMax}), fg)
+		value := canvas.NewText(salary.CompactRange(salary.Range{Currency: c.base, Min: row.BaseMin, Max: row.BaseMax}), rowFg)
 		value.TextStyle = fyne.TextStyle{Bold: true}
 		value.Move(fyne.NewPos(barX+barW+pad, barY+(barH-text)/2-2))
 		r.objects = append(r.objects, value)
