@@ -54,7 +54,7 @@ type skills struct {
 	search         *widgets.TextField
 	statusFilter   *widgets.Choice
 	categoryFilter *widgets.Choice
-	overall        *widget.ProgressBar
+	overall        *widgets.Meter
 	overallLabel   *widget.Label
 	list           *widget.List
 	noMatch        fyne.CanvasObject
@@ -89,7 +89,7 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	addSkill := widget.NewButtonWithIcon("Skill", theme.ContentAddIcon(), func() { s.editSkill(plan.Skill{}, 0) })
 	addCategory := widget.NewButtonWithIcon("Category", theme.ContentAddIcon(), s.addCategory)
 
-	s.overall = widget.NewProgressBar()
+	s.overall = widgets.NewMeter()
 	s.overallLabel = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
@@ -224,7 +224,7 @@ func (s *skills) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Category", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	editCategory := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
 	editCategory.Importance = widget.LowImportance
-	header := container.NewBorder(nil, nil, name, container.NewHBox(widget.NewLabel("00 of 00"), editCategory), widget.NewProgressBar())
+	header := container.NewBorder(nil, nil, name, container.NewHBox(widget.NewLabel("00 of 00"), editCategory), widgets.NewMeter())
 
 	check := widget.NewCheck("", nil)
 	title := widget.NewLabel("Skill")
@@ -246,7 +246,7 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		header.Show()
 		item.Hide()
 		done, total := plan.CategoryProgress(cat)
-		header.Objects[0].(*widget.ProgressBar).SetValue(plan.Ratio(done, total))
+		header.Objects[0].(*widgets.Meter).SetValue(plan.Ratio(done, total))
 		header.Objects[1].(*widget.Label).SetText(cat.Name)
 		right := header.Objects[2].(*fyne.Container)
 		right.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d of %d", done, total))

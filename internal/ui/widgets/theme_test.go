@@ -65,10 +65,12 @@ func rgbOf(c color.Color) rgb {
 	return rgb{n.R, n.G, n.B}
 }
 
-// drawnColours is every fill, stroke and text colour among objs.
+// drawnColours is every fill, stroke and text colour among objs and what
+// they hold.
 func drawnColours(objs []fyne.CanvasObject) map[rgb]bool {
 	seen := map[rgb]bool{}
-	for _, o := range objs {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *canvas.Rectangle:
 			seen[rgbOf(x.FillColor)] = true
@@ -79,7 +81,18 @@ func drawnColours(objs []fyne.CanvasObject) map[rgb]bool {
 			if x.Text != "" {
 				seen[rgbOf(x.Color)] = true
 			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
 		}
+	}
+	for _, o := range objs {
+		walk(o)
 	}
 	delete(seen, rgb{})
 	return seen
@@ -238,4 +251,18 @@ func TestMonthCalendarFollowsTheTheme(t *testing.T) {
 	assertDrawnIn(t, "on screen", test.WidgetRenderer(c).Objects(), newTheme, oldTheme, theme.ColorNamePrimary, theme.ColorNamePlaceHolder, theme.ColorNameForeground)
 	r := assertNewRendererDrawsInTheme(t, a, c, theme.ColorNamePrimary, theme.ColorNamePlaceHolder, theme.ColorNameForeground)
 	assertWithin(t, r.Objects(), size)
+}
+
+// New here: the meter stands in for Fyne's progress bar, whose percentage
+// did not read in light (the contrast table in package ui).
+func TestMeterFollowsTheTheme(t *testing.T) {
+	m := NewMeter()
+	size := fyne.NewSize(300, 30)
+	a := showThenSwitch(t, m, size, func() { m.SetValue(0.4) })
+	assertDrawnIn(t, "on screen", test.WidgetRenderer(m).Objects(), newTheme, oldTheme, theme.ColorNamePrimary, theme.ColorNameInputBackground, theme.ColorNameForeground)
+	r := assertNewRendererDrawsInTheme(t, a, m, theme.ColorNamePrimary, theme.ColorNameInputBackground, theme.ColorNameForeground)
+	assertWithin(t, r.Objects(), size)
+	if got := r.Objects()[2].(*canvas.Text).Text; got != "40%" {
+		t.Errorf("the meter says %q", got)
+	}
 }
