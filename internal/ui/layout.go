@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -66,17 +63,6 @@ func caption(text string) *widget.Label {
 	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
 	return l
-}
-
-// block is a tinted box with wrapped text: a planned piece of work or a
-// logged session.
-func block(fill color.Color, text string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(fill)
-	bg.CornerRadius = 4
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	return container.NewStack(bg, l)
 }
 
 // sectionTitle is a bold section heading, with an action (an Edit button)

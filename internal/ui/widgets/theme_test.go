@@ -266,3 +266,27 @@ func TestMeterFollowsTheTheme(t *testing.T) {
 		t.Errorf("the meter says %q", got)
 	}
 }
+
+// New here: the week view's blocks were a rectangle tinted once, when the
+// week was shown, which a theme change left as it was.
+func TestBlockFollowsTheTheme(t *testing.T) {
+	b := NewBlock("Python\n3.6 h", 0x40)
+	a := showThenSwitch(t, b, fyne.NewSize(150, 60), func() {})
+	assertDrawnIn(t, "on screen", test.WidgetRenderer(b).Objects(), newTheme, oldTheme, theme.ColorNamePrimary, theme.ColorNameForeground)
+	assertNewRendererDrawsInTheme(t, a, b, theme.ColorNamePrimary, theme.ColorNameForeground)
+}
+
+// A block's tint fades where its text would not read on it.
+func TestBlockTintLetsItsTextRead(t *testing.T) {
+	white, grey, blue := hex(0xffffff), hex(0x565656), hex(0x296ff6)
+	if c := ReadableTint(blue, 0x40, white, grey); rgbOf(c) != rgbOf(blue) || color.NRGBAModel.Convert(c).(color.NRGBA).A != 0x40 {
+		t.Errorf("a faint tint that reads was changed to %v", c)
+	}
+	c := ReadableTint(blue, 0xa0, white, grey)
+	if got := Contrast(grey, Over(c, white)); got < MinTextContrast {
+		t.Errorf("grey text on the tint %v reads at %.2f:1", c, got)
+	}
+	if a := color.NRGBAModel.Convert(c).(color.NRGBA).A; a < 0x40 {
+		t.Errorf("the tint faded further than needed, to alpha %#x", a)
+	}
+}
