@@ -35,9 +35,11 @@ func (m *Meter) SetValue(v float64) {
 	m.Refresh()
 }
 
-// Percent is the value as the meter writes it.
+// Percent is the value as the meter writes it: rounded down, as Fyne's
+// progress bar did, so nothing short of done says 100% (but 0.29 says 29%,
+// not the 28 its floating-point product rounds down to).
 func (m *Meter) Percent() string {
-	return fmt.Sprintf("%d%%", int(math.Round(100*math.Max(0, math.Min(1, m.Value)))))
+	return fmt.Sprintf("%d%%", int(math.Floor(100*math.Max(0, math.Min(1, m.Value))+1e-9)))
 }
 
 func (m *Meter) CreateRenderer() fyne.WidgetRenderer {

@@ -290,3 +290,11 @@ func TestBlockTintLetsItsTextRead(t *testing.T) {
 		t.Errorf("the tint faded further than needed, to alpha %#x", a)
 	}
 }
+
+func TestMeterWritesWholePercentsRoundedDown(t *testing.T) {
+	for v, want := range map[float64]string{0: "0%", 0.13: "13%", 0.29: "29%", 0.999: "99%", 1: "100%", 1.2: "100%", -1: "0%"} {
+		if got := (&Meter{Value: v}).Percent(); got != want {
+			t.Errorf("%v is written %q, want %q", v, got, want)
+		}
+	}
+}
