@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -85,49 +83,13 @@ var readableColours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	},
 }
 
-// Icon hands out the theme's icon as a resource of its own for each
-// variant. It draws as the icon it wraps, in the colours of the moment;
-// but Fyne's Icon widget (a drop-down's arrow, among others) draws again
-// only when given another resource, so one off view when the theme changed
-// (on a tab not selected) would keep the old theme's pixels however often
-// it is refreshed, where a drop-down asking the theme for its arrow again
-// now gets another.
+// Icon draws an unticked checkbox and an unselected radio button with a
+// heavier outline; every other icon is the default theme's.
 func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
-	icon := t.Theme.Icon(n)
 	if heavier, ok := heavierOutlines[n]; ok {
-		icon = heavier
+		return heavier
 	}
-	themed, ok := icon.(fyne.ThemedResource)
-	if !ok {
-		return icon // drawn in its own colours, whatever the variant
-	}
-	key := variantIconKey{themed, t.variant(fyne.CurrentApp().Settings().ThemeVariant())}
-	if known, ok := variantIcons.Load(key); ok {
-		return known.(*variantIcon)
-	}
-	known, _ := variantIcons.LoadOrStore(key, &variantIcon{themed, key.variant})
-	return known.(*variantIcon)
-}
-
-// variantIcons keeps one resource per icon and variant, so a widget that
-// asks again in the same variant gets the same one and does not draw it
-// anew.
-var variantIcons sync.Map // variantIconKey → *variantIcon
-
-type variantIconKey struct {
-	icon    fyne.ThemedResource
-	variant fyne.ThemeVariant
-}
-
-// variantIcon is a theme icon handed out for one variant.
-type variantIcon struct {
-	fyne.ThemedResource
-	variant fyne.ThemeVariant
-}
-
-// Name tells the variants apart where Fyne caches icons by name.
-func (i *variantIcon) Name() string {
-	return fmt.Sprintf("variant%d-%s", i.variant, i.ThemedResource.Name())
+	return t.Theme.Icon(n)
 }
 
 // heavierOutlines replace the outlines of an unticked checkbox and an

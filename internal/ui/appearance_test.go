@@ -81,10 +81,11 @@ func TestScreensOffViewFollowTheTheme(t *testing.T) {
 	}
 }
 
-// Fails on 522c7e7, and still with every screen kept in the window: Fyne
-// applies a theme change to the tab on view only, and merely refreshes the
-// others, which redraws no icon whose resource is the same as before.
-// The app's theme hands out another resource for each variant.
+// Fails on 522c7e7, and still with every screen kept in the window
+// (a517e61): Fyne's AppTabs keeps only the selected tab in the window, and
+// merely refreshes the others on a theme change, which redraws no icon
+// whose resource is unchanged, so the study timer's drop-down, behind
+// Progress, kept its dark-theme arrow in light.
 func TestTabsOffViewFollowTheTheme(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
@@ -104,5 +105,46 @@ func TestTabsOffViewFollowTheTheme(t *testing.T) {
 	light := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameForeground, theme.VariantLight)
 	if ink := inkOf(arrowOf(t, skill)); !near(ink, light) {
 		t.Errorf("after switching to light the arrow is drawn in %v, want %v", ink, light)
+	}
+}
+
+// fillOf is the colour of the box an unticked checkbox draws, as last drawn.
+func fillOf(t *testing.T, check *widget.Check) color.NRGBA {
+	t.Helper()
+	for _, o := range test.WidgetRenderer(check).Objects() {
+		if img, ok := o.(*canvas.Image); ok && img.Image != nil {
+			if res, ok := img.Resource.(fyne.ThemedResource); ok && res.ThemeColorName() == theme.ColorNameInputBackground {
+				return inkOf(img.Image)
+			}
+		}
+	}
+	t.Fatal("the checkbox draws no box")
+	return color.NRGBA{}
+}
+
+// Fails on 522c7e7, and on 4ab8335, whose theme handed out its icons anew
+// for each variant so that a refreshed drop-down drew its arrow again: a
+// list's rows on a tab behind are not even refreshed, and the skills'
+// checkboxes, behind Levels, came back filled with the dark theme's grey
+// on the light theme.
+func TestTabsOffViewFollowTheThemeDownToTheirLists(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	chooseTheme(m, themeDark)
+	m.ShowScreen(2)
+	m.skills.tabs.SelectIndex(0)
+	check, _ := skillRow(t, m, "Go")
+	dark := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameInputBackground, theme.VariantDark)
+	if fill := fillOf(t, check); !near(fill, dark) {
+		t.Fatalf("in the dark theme the box is filled with %v, want %v", fill, dark)
+	}
+	m.skills.tabs.SelectIndex(1)
+
+	chooseTheme(m, themeLight)
+	m.ShowScreen(2)
+	m.skills.tabs.SelectIndex(0)
+	light := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameInputBackground, theme.VariantLight)
+	if fill := fillOf(t, check); !near(fill, light) {
+		t.Errorf("after switching to light the box is filled with %v, want %v", fill, light)
 	}
 }

@@ -61,6 +61,57 @@ func (shownOnlyLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // caption is a small note. It is drawn in the text colour: Fyne draws a
 // label of low importance in the colour of disabled controls, which does
 // not read on either theme's background (1.3:1 in light, 1.6:1 in dark).
+// tabbedPages is a row of tabs over pages that all stay in the window, the
+// ones not selected hidden. Fyne's AppTabs keeps only the selected page in
+// the window, and Fyne applies a theme change to what is in the window: a
+// page behind came back with the old theme's pixels in its icons and
+// checkboxes. Here the AppTabs is the row of tabs alone, each over an
+// empty page, and the real pages are shown and hidden as it is selected.
+type tabbedPages struct {
+	*container.AppTabs
+	pages []fyne.CanvasObject
+	root  *fyne.Container
+}
+
+func newTabbedPages(items ...*container.TabItem) *tabbedPages {
+	t := &tabbedPages{}
+	tabs := make([]*container.TabItem, len(items))
+	for i, it := range items {
+		t.pages = append(t.pages, it.Content)
+		tabs[i] = container.NewTabItemWithIcon(it.Text, it.Icon, &fyne.Container{})
+	}
+	t.AppTabs = container.NewAppTabs(tabs...)
+	t.root = container.New(tabsOverPages{}, t.AppTabs, container.New(shownOnlyLayout{}, t.pages...))
+	t.showSelected()
+	t.OnSelected = func(*container.TabItem) { t.showSelected() }
+	return t
+}
+
+func (t *tabbedPages) showSelected() {
+	for i, p := range t.pages {
+		showIf(p, i == t.SelectedIndex())
+	}
+	t.root.Refresh()
+}
+
+// tabsOverPages lays out a row of tabs, as tall as it needs, over the
+// pages, which take the rest.
+type tabsOverPages struct{}
+
+func (tabsOverPages) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	tabs, pages := objects[0], objects[1]
+	h := tabs.MinSize().Height
+	tabs.Move(fyne.NewPos(0, 0))
+	tabs.Resize(fyne.NewSize(size.Width, h))
+	pages.Move(fyne.NewPos(0, h))
+	pages.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (tabsOverPages) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	tabs, pages := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(tabs.Width, pages.Width), tabs.Height+pages.Height)
+}
+
 func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameCaptionText

@@ -61,7 +61,7 @@ type skills struct {
 	noSkills       fyne.CanvasObject
 	chart          *widgets.LevelChart
 	projects       *projectsTab
-	tabs           *container.AppTabs
+	tabs           *tabbedPages
 	editor         *formDialog // the skill form last opened
 	root           fyne.CanvasObject
 }
@@ -110,13 +110,13 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	legend.Wrapping = fyne.TextWrapWord
 	levels := container.NewBorder(container.NewPadded(legend), nil, nil, nil, container.NewPadded(s.chart))
 	s.projects = newProjectsTab(st, report, w, s.reload)
-	s.tabs = container.NewAppTabs(
+	s.tabs = newTabbedPages(
 		container.NewTabItemWithIcon("Checklist", theme.ConfirmIcon(), checklist),
 		container.NewTabItemWithIcon("Levels", theme.GridIcon(), levels),
 		container.NewTabItemWithIcon("Projects", theme.FolderIcon(), s.projects.root),
 	)
 	rememberTab(s.tabs, prefSkillsTab)
-	s.root = s.tabs
+	s.root = s.tabs.root
 	return s
 }
 
