@@ -84,10 +84,16 @@ type MainWindow struct {
 	welcome  *welcome // the first-run dialog, when it was shown
 }
 
-// NewMainWindow builds the window on an open store; the caller shows it.
-// builtInPack loads the roadmap pack the app ships with.
+// NewMainWindow builds the window on an open store, in the theme the
+// learner chose; the caller shows it. builtInPack loads the roadmap pack
+// the app ships with.
 func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	applyTheme(a)
+	return newMainWindow(a, st, builtInPack)
+}
+
+// newMainWindow builds the window in the app's theme as it is.
+func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	w := a.NewWindow(Title)
 	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build"}
 	report := func(action string, err error) { showError(w, action, err) }
