@@ -58,9 +58,6 @@ func (shownOnlyLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return size
 }
 
-// caption is a small note. It is drawn in the text colour: Fyne draws a
-// label of low importance in the colour of disabled controls, which does
-// not read on either theme's background (1.3:1 in light, 1.6:1 in dark).
 // tabbedPages is a row of tabs over pages that all stay in the window, the
 // ones not selected hidden. Fyne's AppTabs keeps only the selected page in
 // the window, and Fyne applies a theme change to what is in the window: a
@@ -112,6 +109,9 @@ func (tabsOverPages) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(tabs.Width, pages.Width), tabs.Height+pages.Height)
 }
 
+// caption is a small note. It is drawn in the text colour: Fyne draws a
+// label of low importance in the colour of disabled controls, which does
+// not read on either theme's background (1.3:1 in light, 1.6:1 in dark).
 func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
