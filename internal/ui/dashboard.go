@@ -14,6 +14,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // dashboardStore is what the dashboard reads, and writes when the learner
@@ -34,12 +35,12 @@ type dashboard struct {
 	today *todayPanel
 	fit   *fitPanel
 
-	progress       *widget.ProgressBar
+	progress       *widgets.Meter
 	progressLabel  *widget.Label
 	stepTitle      *widget.Label
 	stepDetail     *widget.Label
 	skillsCount    *widget.Label
-	skillsBar      *widget.ProgressBar
+	skillsBar      *widgets.Meter
 	weeksLeft      *widget.Label
 	finish         *widget.Label
 	nextActions    *widget.Label
@@ -71,13 +72,13 @@ func newDashboard(data dashboardStore, report errorReporter, startWork func(plan
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	d.progress = widget.NewProgressBar()
+	d.progress = widgets.NewMeter()
 	d.progressLabel = wrapped()
 	d.stepTitle = big()
 	d.stepTitle.Wrapping = fyne.TextWrapWord
 	d.stepDetail = wrapped()
 	d.skillsCount = big()
-	d.skillsBar = widget.NewProgressBar()
+	d.skillsBar = widgets.NewMeter()
 	d.weeksLeft = big()
 	d.finish = wrapped()
 	d.nextActions = wrapped()

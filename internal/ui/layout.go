@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,22 +42,89 @@ func showIf(o fyne.CanvasObject, visible bool) {
 	}
 }
 
+// shownOnlyLayout stacks objects in the whole space, as Fyne's stack does,
+// but sizes only those shown: the window keeps every screen in it, and the
+// hidden ones need no laying out each time the window is resized (nor their
+// renderers made at start); one is sized when it is shown.
+type shownOnlyLayout struct{}
+
+func (shownOnlyLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		if o.Visible() {
+			o.Resize(size)
+			o.Move(fyne.NewPos(0, 0))
+		}
+	}
+}
+
+func (shownOnlyLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			size = size.Max(o.MinSize())
+		}
+	}
+	return size
+}
+
+// tabbedPages is a row of tabs over pages that all stay in the window, the
+// ones not selected hidden. Fyne's AppTabs keeps only the selected page in
+// the window, and Fyne applies a theme change to what is in the window: a
+// page behind came back with the old theme's pixels in its icons and
+// checkboxes. Here the AppTabs is the row of tabs alone, each over an
+// empty page, and the real pages are shown and hidden as it is selected.
+type tabbedPages struct {
+	*container.AppTabs
+	pages []fyne.CanvasObject
+	root  *fyne.Container
+}
+
+func newTabbedPages(items ...*container.TabItem) *tabbedPages {
+	t := &tabbedPages{}
+	tabs := make([]*container.TabItem, len(items))
+	for i, it := range items {
+		t.pages = append(t.pages, it.Content)
+		tabs[i] = container.NewTabItemWithIcon(it.Text, it.Icon, &fyne.Container{})
+	}
+	t.AppTabs = container.NewAppTabs(tabs...)
+	t.root = container.New(tabsOverPages{}, t.AppTabs, container.New(shownOnlyLayout{}, t.pages...))
+	t.showSelected()
+	t.OnSelected = func(*container.TabItem) { t.showSelected() }
+	return t
+}
+
+func (t *tabbedPages) showSelected() {
+	for i, p := range t.pages {
+		showIf(p, i == t.SelectedIndex())
+	}
+	t.root.Refresh()
+}
+
+// tabsOverPages lays out a row of tabs, as tall as it needs, over the
+// pages, which take the rest.
+type tabsOverPages struct{}
+
+func (tabsOverPages) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	tabs, pages := objects[0], objects[1]
+	h := tabs.MinSize().Height
+	tabs.Move(fyne.NewPos(0, 0))
+	tabs.Resize(fyne.NewSize(size.Width, h))
+	pages.Move(fyne.NewPos(0, h))
+	pages.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (tabsOverPages) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	tabs, pages := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(tabs.Width, pages.Width), tabs.Height+pages.Height)
+}
+
+// caption is a small note. It is drawn in the text colour: Fyne draws a
+// label of low importance in the colour of disabled controls, which does
+// not read on either theme's background (1.3:1 in light, 1.6:1 in dark).
 func caption(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
-}
-
-// block is a tinted box with wrapped text: a planned piece of work or a
-// logged session.
-func block(fill color.Color, text string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(fill)
-	bg.CornerRadius = 4
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	return container.NewStack(bg, l)
 }
 
 // sectionTitle is a bold section heading, with an action (an Edit button)

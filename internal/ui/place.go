@@ -18,12 +18,16 @@ const (
 
 // rememberTab selects the tab last chosen under key and remembers each
 // new choice.
-func rememberTab(tabs *container.AppTabs, key string) {
+func rememberTab(tabs *tabbedPages, key string) {
 	prefs := fyne.CurrentApp().Preferences()
 	if i := prefs.IntWithFallback(key, 0); i > 0 && i < len(tabs.Items) {
 		tabs.SelectIndex(i)
 	}
-	tabs.OnSelected = func(*container.TabItem) { prefs.SetInt(key, tabs.SelectedIndex()) }
+	shown := tabs.OnSelected
+	tabs.OnSelected = func(it *container.TabItem) {
+		shown(it)
+		prefs.SetInt(key, tabs.SelectedIndex())
+	}
 }
 
 // rememberChoice selects the option of a radio group last chosen under

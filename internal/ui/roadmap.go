@@ -54,7 +54,7 @@ type roadmap struct {
 	summary    *widget.Label
 	status     *widgets.Choice
 	target     *widget.Label
-	progress   *widget.ProgressBar
+	progress   *widgets.Meter
 	checklist  *fyne.Container
 	newAction  *widgets.TextField
 	notes      *widget.RichText
@@ -143,7 +143,7 @@ func (r *roadmap) newHeader() fyne.CanvasObject {
 // newChecklist is the step's checklist with its progress and the field
 // that adds an item.
 func (r *roadmap) newChecklist() fyne.CanvasObject {
-	r.progress = widget.NewProgressBar()
+	r.progress = widgets.NewMeter()
 	r.checklist = container.NewVBox()
 	r.newAction = widgets.NewTextField(plan.MaxNameLen)
 	r.newAction.SetPlaceHolder("Add a checklist item and press Enter")

@@ -141,12 +141,12 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 			wrapped("Private-consumption PPP factors: units of the local currency that buy what one international dollar buys. Comparisons with them are approximate."),
 			s.pppList, container.NewHBox(addPPP))),
 	))
-	tabs := container.NewAppTabs(
+	tabs := newTabbedPages(
 		container.NewTabItemWithIcon("Compare", theme.ListIcon(), compare),
 		container.NewTabItemWithIcon("Rates", theme.SettingsIcon(), s.ratesView),
 	)
 	rememberTab(tabs, prefSalariesTab)
-	s.root = tabs
+	s.root = tabs.root
 	return s
 }
 

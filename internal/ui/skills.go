@@ -54,14 +54,14 @@ type skills struct {
 	search         *widgets.TextField
 	statusFilter   *widgets.Choice
 	categoryFilter *widgets.Choice
-	overall        *widget.ProgressBar
+	overall        *widgets.Meter
 	overallLabel   *widget.Label
 	list           *widget.List
 	noMatch        fyne.CanvasObject
 	noSkills       fyne.CanvasObject
 	chart          *widgets.LevelChart
 	projects       *projectsTab
-	tabs           *container.AppTabs
+	tabs           *tabbedPages
 	editor         *formDialog // the skill form last opened
 	root           fyne.CanvasObject
 }
@@ -89,7 +89,7 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	addSkill := widget.NewButtonWithIcon("Skill", theme.ContentAddIcon(), func() { s.editSkill(plan.Skill{}, 0) })
 	addCategory := widget.NewButtonWithIcon("Category", theme.ContentAddIcon(), s.addCategory)
 
-	s.overall = widget.NewProgressBar()
+	s.overall = widgets.NewMeter()
 	s.overallLabel = widget.NewLabel("")
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
@@ -110,13 +110,13 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	legend.Wrapping = fyne.TextWrapWord
 	levels := container.NewBorder(container.NewPadded(legend), nil, nil, nil, container.NewPadded(s.chart))
 	s.projects = newProjectsTab(st, report, w, s.reload)
-	s.tabs = container.NewAppTabs(
+	s.tabs = newTabbedPages(
 		container.NewTabItemWithIcon("Checklist", theme.ConfirmIcon(), checklist),
 		container.NewTabItemWithIcon("Levels", theme.GridIcon(), levels),
 		container.NewTabItemWithIcon("Projects", theme.FolderIcon(), s.projects.root),
 	)
 	rememberTab(s.tabs, prefSkillsTab)
-	s.root = s.tabs
+	s.root = s.tabs.root
 	return s
 }
 
@@ -224,7 +224,7 @@ func (s *skills) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Category", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	editCategory := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
 	editCategory.Importance = widget.LowImportance
-	header := container.NewBorder(nil, nil, name, container.NewHBox(widget.NewLabel("00 of 00"), editCategory), widget.NewProgressBar())
+	header := container.NewBorder(nil, nil, name, container.NewHBox(widget.NewLabel("00 of 00"), editCategory), widgets.NewMeter())
 
 	check := widget.NewCheck("", nil)
 	title := widget.NewLabel("Skill")
@@ -246,7 +246,7 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		header.Show()
 		item.Hide()
 		done, total := plan.CategoryProgress(cat)
-		header.Objects[0].(*widget.ProgressBar).SetValue(plan.Ratio(done, total))
+		header.Objects[0].(*widgets.Meter).SetValue(plan.Ratio(done, total))
 		header.Objects[1].(*widget.Label).SetText(cat.Name)
 		right := header.Objects[2].(*fyne.Container)
 		right.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d of %d", done, total))

@@ -40,13 +40,18 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 	} else {
 		openMain(start.Store)
 	}
+	// The theme is set once the app runs, before anything is drawn: Fyne
+	// asks the desktop for its light or dark preference, and watches it,
+	// only if no theme was set when Run began. Set before, Follow the
+	// system followed nothing (dark, on Linux, whatever the desktop).
+	a.Lifecycle().SetOnStarted(func() { applyTheme(a) })
 	a.Run()
 }
 
 // startMain opens the main window on data with its reminders, and asks
 // the first-run questions when this computer has not answered them.
 func startMain(a fyne.App, data Data, opts Options) *MainWindow {
-	m := NewMainWindow(a, data, opts.BuiltInPack)
+	m := newMainWindow(a, data, opts.BuiltInPack)
 	if opts.Version != "" {
 		m.version = opts.Version
 	}

@@ -65,7 +65,7 @@ type timeline struct {
 	timer       *timerPanel
 	progress    *progressTab
 	settings    *planSettingsTab
-	tabs        *container.AppTabs
+	tabs        *tabbedPages
 	sessionForm *formDialog // the session form last opened
 	root        fyne.CanvasObject
 }
@@ -102,13 +102,13 @@ func newTimeline(st timelineStore, report errorReporter, w fyne.Window) *timelin
 
 	t.progress = newProgressTab()
 	t.settings = newPlanSettingsTab(t)
-	t.tabs = container.NewAppTabs(
+	t.tabs = newTabbedPages(
 		container.NewTabItemWithIcon("Calendar", theme.CalendarIcon(), calendarTab),
 		container.NewTabItemWithIcon("Progress", theme.HistoryIcon(), t.progress.root),
 		container.NewTabItemWithIcon("Plan settings", theme.SettingsIcon(), t.settings.root),
 	)
 	rememberTab(t.tabs, prefTimelineTab)
-	t.root = t.tabs
+	t.root = t.tabs.root
 	return t
 }
 

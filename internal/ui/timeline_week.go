@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
@@ -25,10 +24,15 @@ func newWeekView(pick func(time.Time)) *weekView {
 	return w
 }
 
+// The tints of the week's blocks, as alphas of the primary colour: work
+// planned faint, sessions logged strong. The blocks draw them fainter
+// where their text would not read.
+const (
+	plannedTint = 0x40
+	loggedTint  = 0xa0
+)
+
 func (w *weekView) show(start, today, selected time.Time, t *timeline) {
-	th := theme.Current()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	primary := th.Color(theme.ColorNamePrimary, v)
 	var columns []fyne.CanvasObject
 	for i := 0; i < 7; i++ {
 		d := start.AddDate(0, 0, i)
@@ -48,7 +52,7 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 			col.Add(caption("Free day"))
 		}
 		for _, it := range t.forecast.Days[d] {
-			col.Add(block(widgets.Tint(primary, 0x40), fmt.Sprintf("%s\n%s", it.Name, hoursText(it.Hours))))
+			col.Add(widgets.NewBlock(fmt.Sprintf("%s\n%s", it.Name, hoursText(it.Hours)), plannedTint))
 		}
 		sessions, err := t.store.Sessions(d, d.AddDate(0, 0, 1))
 		if err != nil {
@@ -56,7 +60,7 @@ func (w *weekView) show(start, today, selected time.Time, t *timeline) {
 			return
 		}
 		for _, s := range sessions {
-			col.Add(block(widgets.Tint(primary, 0xa0), "✓ "+t.sessionText(s)))
+			col.Add(widgets.NewBlock("✓ "+t.sessionText(s), loggedTint))
 		}
 		columns = append(columns, col)
 	}

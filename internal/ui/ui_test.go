@@ -14,6 +14,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 func skill(name string, hours int) snapshot.Skill {
@@ -156,15 +157,15 @@ func findButton(t *testing.T, m *MainWindow, text string) *widget.Button {
 }
 
 // categoryBar finds the progress bar in the header row of a skill category.
-func categoryBar(t *testing.T, m *MainWindow, name string) *widget.ProgressBar {
+func categoryBar(t *testing.T, m *MainWindow, name string) *widgets.Meter {
 	t.Helper()
-	var bar *widget.ProgressBar
+	var bar *widgets.Meter
 	visible(m.Canvas().Content(), func(o fyne.CanvasObject) {
 		c, ok := o.(*fyne.Container)
 		if !ok || len(c.Objects) != 3 {
 			return
 		}
-		pb, isBar := c.Objects[0].(*widget.ProgressBar)
+		pb, isBar := c.Objects[0].(*widgets.Meter)
 		l, isLabel := c.Objects[1].(*widget.Label)
 		if isBar && isLabel && l.Text == name {
 			bar = pb

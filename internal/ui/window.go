@@ -83,10 +83,16 @@ type MainWindow struct {
 	welcome  *welcome // the first-run dialog, when it was shown
 }
 
-// NewMainWindow builds the window on an open store; the caller shows it.
-// builtInPack loads the roadmap pack the app ships with.
+// NewMainWindow builds the window on an open store, in the theme the
+// learner chose; the caller shows it. builtInPack loads the roadmap pack
+// the app ships with.
 func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	applyTheme(a)
+	return newMainWindow(a, st, builtInPack)
+}
+
+// newMainWindow builds the window in the app's theme as it is.
+func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	w := a.NewWindow(Title)
 	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build"}
 	report := func(action string, err error) { showError(w, action, err) }
@@ -101,7 +107,14 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		m.timeline,
 		newSettings(st, report, a, m.backups),
 	}
-	m.body = container.NewStack()
+	// Every screen stays in the window, the ones off view hidden: Fyne
+	// applies a theme change to what is in the window, and a screen taken
+	// out of it would come back with the old theme's colours and icons.
+	m.body = container.New(shownOnlyLayout{})
+	for _, s := range m.screens {
+		s.content().Hide()
+		m.body.Add(s.content())
+	}
 	m.sidebar = widgets.NewPickList(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject {
@@ -265,7 +278,9 @@ func (m *MainWindow) show(i int) {
 	}
 	m.current = i
 	s := m.screens[i]
-	m.body.Objects = []fyne.CanvasObject{s.content()}
+	for _, other := range m.screens {
+		showIf(other.content(), other == s)
+	}
 	m.body.Refresh()
 	m.SetTitle(Title + " — " + s.name())
 	runLoad(s.load)

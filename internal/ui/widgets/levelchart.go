@@ -42,20 +42,21 @@ func (c *LevelChart) SetCategories(cats []plan.Category) {
 	c.Refresh()
 }
 
+// CreateRenderer draws the chart at once, at the size it has: Fyne makes a
+// new renderer for a chart whose old one it dropped while the chart was off
+// screen, and lays it out only when its size changes.
 func (c *LevelChart) CreateRenderer() fyne.WidgetRenderer {
-	return &levelChartRenderer{chart: c}
+	r := &levelChartRenderer{chart: c}
+	r.build(c.Size())
+	return r
 }
 
 type levelChartRenderer struct {
 	chart   *LevelChart
 	objects []fyne.CanvasObject
-	size    fyne.Size
 }
 
-func (r *levelChartRenderer) Layout(size fyne.Size) {
-	r.size = size
-	r.build()
-}
+func (r *levelChartRenderer) Layout(size fyne.Size) { r.build(size) }
 
 func (r *levelChartRenderer) MinSize() fyne.Size {
 	th := r.chart.Theme()
@@ -64,16 +65,17 @@ func (r *levelChartRenderer) MinSize() fyne.Size {
 }
 
 func (r *levelChartRenderer) Refresh() {
-	r.build()
+	r.build(r.chart.Size())
 	canvas.Refresh(r.chart)
 }
 
 func (r *levelChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *levelChartRenderer) Destroy()                     {}
 
-// build lays out the whole chart again; it is a few dozen primitives, so
-// rebuilding is simpler than keeping them in step.
-func (r *levelChartRenderer) build() {
+// build lays out the whole chart again, in the theme of the moment; it is
+// a few dozen primitives, so rebuilding is simpler than keeping them in
+// step.
+func (r *levelChartRenderer) build(size fyne.Size) {
 	th := r.chart.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
@@ -83,7 +85,7 @@ func (r *levelChartRenderer) build() {
 	textSize := th.Size(theme.SizeNameText)
 	pad := th.Size(theme.SizeNamePadding)
 
-	r.objects = r.objects[:0]
+	r.objects = nil
 	if len(r.chart.rows) == 0 {
 		t := canvas.NewText("No skill categories yet", muted)
 		t.Move(fyne.NewPos(pad, pad))
@@ -96,16 +98,16 @@ func (r *levelChartRenderer) build() {
 			labelW = w
 		}
 	}
-	if max := r.size.Width * 0.4; labelW > max {
+	if max := size.Width * 0.4; labelW > max {
 		labelW = max
 	}
 	valueW := fyne.MeasureText("0.0 / 0.0", textSize, fyne.TextStyle{}).Width
 	barX := labelW + 2*pad
-	barW := r.size.Width - barX - valueW - 2*pad
+	barW := size.Width - barX - valueW - 2*pad
 	if barW < 40 {
 		barW = 40
 	}
-	rowH := r.size.Height / float32(len(r.chart.rows)+1)
+	rowH := size.Height / float32(len(r.chart.rows)+1)
 	if max := textSize * 3; rowH > max {
 		rowH = max
 	}

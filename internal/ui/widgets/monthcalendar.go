@@ -228,55 +228,76 @@ func (r *monthCalendarRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(7*text*2.6, l.header+calendarRows*(text*3.6))
 }
 
+// Refresh colours the days in the theme of the moment and lays them out
+// again: Fyne makes a new renderer for a calendar whose old one it dropped
+// while the calendar was off screen, and lays it out only when its size
+// changes.
 func (r *monthCalendarRenderer) Refresh() {
 	c := r.c
 	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	fg := th.Color(theme.ColorNameForeground, v)
-	muted := th.Color(theme.ColorNamePlaceHolder, v)
-	primary := th.Color(theme.ColorNamePrimary, v)
-	small := th.Size(theme.SizeNameCaptionText)
-
+	pal := dayPalette{
+		fg:      th.Color(theme.ColorNameForeground, v),
+		muted:   th.Color(theme.ColorNamePlaceHolder, v),
+		primary: th.Color(theme.ColorNamePrimary, v),
+		bg:      th.Color(theme.ColorNameBackground, v),
+		small:   th.Size(theme.SizeNameCaptionText),
+	}
 	for i, t := range r.weekdays {
 		t.Text = c.dayAt(0, i).Weekday().String()[:3]
-		t.Color = muted
+		t.Color = pal.muted
 		t.Refresh()
 	}
 	for row := 0; row < calendarRows; row++ {
 		for col := 0; col < 7; col++ {
 			d := c.dayAt(row, col)
-			f := c.facts(d)
-			cell := r.cells[row*7+col]
-			cell.number.Text = fmt.Sprint(d.Day())
-			cell.number.Color = fg
-			if d.Month() != c.month.Month() || f.Off || f.Free {
-				cell.number.Color = muted
-			}
-			cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
-			if d.Equal(c.today) {
-				cell.number.Color = primary
-			}
-			cell.planned.TextSize, cell.logged.TextSize = small, small
-			cell.planned.Color, cell.logged.Color = muted, fg
-			cell.logged.Text = ""
-			if f.LoggedMin > 0 {
-				cell.logged.Text = "✓ " + FormatMinutes(f.LoggedMin)
-			}
-			cell.bg.FillColor = studyShade(primary, f)
-			cell.bg.StrokeWidth = 0
-			if d.Equal(c.selected) {
-				cell.bg.StrokeColor, cell.bg.StrokeWidth = primary, 2
-				if c.focused {
-					cell.bg.StrokeWidth = 3
-				}
-			}
-			cell.bg.CornerRadius = 4
-			cell.bg.Refresh()
-			cell.number.Refresh()
-			cell.logged.Refresh()
+			r.paintDay(r.cells[row*7+col], d, c.facts(d), pal)
 		}
 	}
-	r.FitTexts(c.layoutFor(c.Size()).cellWidth - 2*th.Size(theme.SizeNamePadding))
+	r.Layout(c.Size())
+}
+
+// dayPalette is the theme's colours a day is drawn in.
+type dayPalette struct {
+	fg, muted, primary, bg color.Color
+	small                  float32
+}
+
+// paintDay shades a day by how much was studied and writes on it in
+// colours that read on that shade: the light theme's grey text does not,
+// on the strongest shades, and is darkened there.
+func (r *monthCalendarRenderer) paintDay(cell dayCell, d time.Time, f DayFacts, pal dayPalette) {
+	c := r.c
+	shade := studyShade(pal.primary, f)
+	under := Over(shade, pal.bg)
+	number := pal.fg
+	if d.Month() != c.month.Month() || f.Off || f.Free {
+		number = pal.muted
+	}
+	if d.Equal(c.today) {
+		number = pal.primary
+	}
+	cell.number.Text = fmt.Sprint(d.Day())
+	cell.number.Color = Legible(number, under)
+	cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
+	cell.planned.TextSize, cell.logged.TextSize = pal.small, pal.small
+	cell.planned.Color, cell.logged.Color = Legible(pal.muted, under), Legible(pal.fg, under)
+	cell.logged.Text = ""
+	if f.LoggedMin > 0 {
+		cell.logged.Text = "✓ " + FormatMinutes(f.LoggedMin)
+	}
+	cell.bg.FillColor = shade
+	cell.bg.StrokeWidth = 0
+	if d.Equal(c.selected) {
+		cell.bg.StrokeColor, cell.bg.StrokeWidth = pal.primary, 2
+		if c.focused {
+			cell.bg.StrokeWidth = 3
+		}
+	}
+	cell.bg.CornerRadius = 4
+	cell.bg.Refresh()
+	cell.number.Refresh()
+	cell.logged.Refresh()
 }
 
 // studyShade colours a day by intensity: stronger the longer it was

@@ -38,30 +38,38 @@ func NewWeekChart() *WeekChart {
 // Set shows the weeks.
 func (c *WeekChart) Set(bars []WeekBar) { c.bars = bars; c.Refresh() }
 
-func (c *WeekChart) CreateRenderer() fyne.WidgetRenderer { return &weekChartRenderer{c: c} }
+// CreateRenderer draws the chart at once, at the size it has: Fyne makes a
+// new renderer for a chart whose old one it dropped while the chart was off
+// screen, and lays it out only when its size changes.
+func (c *WeekChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &weekChartRenderer{c: c}
+	r.build(c.Size())
+	return r
+}
 
 type weekChartRenderer struct {
 	c       *WeekChart
 	objects []fyne.CanvasObject
-	size    fyne.Size
 }
 
 func (r *weekChartRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 180) }
-func (r *weekChartRenderer) Layout(s fyne.Size) { r.size = s; r.build() }
-func (r *weekChartRenderer) Refresh()           { r.build(); canvas.Refresh(r.c) }
+func (r *weekChartRenderer) Layout(s fyne.Size) { r.build(s) }
+func (r *weekChartRenderer) Refresh()           { r.build(r.c.Size()); canvas.Refresh(r.c) }
 func (r *weekChartRenderer) Destroy()           {}
 func (r *weekChartRenderer) Objects() []fyne.CanvasObject {
 	return r.objects
 }
 
-func (r *weekChartRenderer) build() {
+// build draws the chart anew in the theme of the moment: a few hundred
+// primitives, cheap to make, and never a colour left from another theme.
+func (r *weekChartRenderer) build(size fyne.Size) {
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	primary, fg, muted := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v)
 	small := th.Size(theme.SizeNameCaptionText)
-	r.objects = r.objects[:0]
+	r.objects = nil
 	bars := r.c.bars
-	if len(bars) == 0 || r.size.Width <= 0 {
+	if len(bars) == 0 || size.Width <= 0 {
 		return
 	}
 	top := 0.0
@@ -73,14 +81,16 @@ func (r *weekChartRenderer) build() {
 	}
 	axisW := fyne.MeasureText("00 h", small, fyne.TextStyle{}).Width + 4
 	labelH := small * 1.6
-	chartH := r.size.Height - labelH
-	colW := (r.size.Width - axisW) / float32(len(bars))
+	base := size.Height - labelH // the zero line
+	// Room above the top line for its label, which is centred on it.
+	chartH := base - small/2 - 2
+	colW := (size.Width - axisW) / float32(len(bars))
 	scale := func(h float64) float32 { return chartH * float32(h/top) }
 	for _, frac := range []float64{0, 0.5, 1} {
-		y := chartH - scale(top*frac)
+		y := base - scale(top*frac)
 		line := canvas.NewRectangle(Tint(muted, 0x50))
 		line.Move(fyne.NewPos(axisW, y))
-		line.Resize(fyne.NewSize(r.size.Width-axisW, 1))
+		line.Resize(fyne.NewSize(size.Width-axisW, 1))
 		t := canvas.NewText(humanize.FtoaWithDigits(top*frac, 0)+" h", muted)
 		t.TextSize = small
 		t.Move(fyne.NewPos(0, y-small/2-2))
@@ -90,23 +100,23 @@ func (r *weekChartRenderer) build() {
 		x := axisW + float32(i)*colW
 		outline := canvas.NewRectangle(color.Transparent)
 		outline.StrokeColor, outline.StrokeWidth = Tint(fg, 0x90), 1
-		outline.Move(fyne.NewPos(x+colW*0.15, chartH-scale(b.Planned)))
+		outline.Move(fyne.NewPos(x+colW*0.15, base-scale(b.Planned)))
 		outline.Resize(fyne.NewSize(colW*0.7, scale(b.Planned)))
 		fill := primary
 		if b.Done < b.Planned*0.8 && !b.Current {
 			fill = Tint(primary, 0x90)
 		}
 		bar := canvas.NewRectangle(fill)
-		bar.Move(fyne.NewPos(x+colW*0.25, chartH-scale(b.Done)))
+		bar.Move(fyne.NewPos(x+colW*0.25, base-scale(b.Done)))
 		bar.Resize(fyne.NewSize(colW*0.5, scale(b.Done)))
 		r.objects = append(r.objects, outline, bar)
 		if b.Start.Day() <= 7 || i == 0 { // label the first week of each month
 			t := canvas.NewText(b.Start.Format("Jan"), muted)
 			t.TextSize = small
 			if b.Current {
-				t.Color = primary
+				t.Color = Legible(primary, th.Color(theme.ColorNameBackground, v))
 			}
-			t.Move(fyne.NewPos(x, chartH+2))
+			t.Move(fyne.NewPos(x, base+2))
 			r.objects = append(r.objects, t)
 		}
 	}
@@ -134,36 +144,41 @@ func (h *Heatmap) Set(minutes map[time.Time]int, today time.Time, weekStart time
 	h.Refresh()
 }
 
-func (h *Heatmap) CreateRenderer() fyne.WidgetRenderer { return &heatmapRenderer{h: h} }
+// CreateRenderer draws the heatmap at once, at the size it has, as the
+// week chart's does.
+func (h *Heatmap) CreateRenderer() fyne.WidgetRenderer {
+	r := &heatmapRenderer{h: h}
+	r.build(h.Size())
+	return r
+}
 
 type heatmapRenderer struct {
 	h       *Heatmap
 	objects []fyne.CanvasObject
-	size    fyne.Size
 }
 
 const heatmapWeeks = 53
 
 func (r *heatmapRenderer) MinSize() fyne.Size { return fyne.NewSize(heatmapWeeks*8, 7*14+24) }
-func (r *heatmapRenderer) Layout(s fyne.Size) { r.size = s; r.build() }
-func (r *heatmapRenderer) Refresh()           { r.build(); canvas.Refresh(r.h) }
+func (r *heatmapRenderer) Layout(s fyne.Size) { r.build(s) }
+func (r *heatmapRenderer) Refresh()           { r.build(r.h.Size()); canvas.Refresh(r.h) }
 func (r *heatmapRenderer) Destroy()           {}
 func (r *heatmapRenderer) Objects() []fyne.CanvasObject {
 	return r.objects
 }
 
-func (r *heatmapRenderer) build() {
+func (r *heatmapRenderer) build(size fyne.Size) {
 	h := r.h
 	th := h.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	primary, empty, muted := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameInputBackground, v), th.Color(theme.ColorNamePlaceHolder, v)
 	small := th.Size(theme.SizeNameCaptionText)
-	r.objects = r.objects[:0]
-	if h.today.IsZero() || r.size.Width <= 0 {
+	r.objects = nil
+	if h.today.IsZero() || size.Width <= 0 {
 		return
 	}
 	labelH := small * 1.6
-	cell := float32(math.Min(float64(r.size.Width/heatmapWeeks), float64((r.size.Height-labelH)/7)))
+	cell := float32(math.Min(float64(size.Width/heatmapWeeks), float64((size.Height-labelH)/7)))
 	if cell > 16 {
 		cell = 16
 	}

@@ -59,7 +59,14 @@ func (c *RangeChart) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-func (c *RangeChart) CreateRenderer() fyne.WidgetRenderer { return &rangeChartRenderer{c: c} }
+// CreateRenderer draws the chart at once, at the size it has: Fyne makes a
+// new renderer for a chart whose old one it dropped while the chart was off
+// screen, and lays it out only when its size changes.
+func (c *RangeChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &rangeChartRenderer{c: c, size: c.Size()}
+	r.build()
+	return r
+}
 
 type rangeChartRenderer struct {
 	c       *RangeChart
@@ -71,14 +78,14 @@ func (r *rangeChartRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(420, r.c.rowHeight()*float32(max(len(r.c.rows), 1)))
 }
 func (r *rangeChartRenderer) Layout(s fyne.Size)           { r.size = s; r.build() }
-func (r *rangeChartRenderer) Refresh()                     { r.build(); canvas.Refresh(r.c) }
+func (r *rangeChartRenderer) Refresh()                     { r.size = r.c.Size(); r.build(); canvas.Refresh(r.c) }
 func (r *rangeChartRenderer) Destroy()                     {}
 func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 // chartStyle is what a build draws with: the theme's colours and sizes,
 // and where the columns are.
 type chartStyle struct {
-	fg, muted, primary, track, highlight color.Color
+	fg, muted, primary, track, highlight, bg color.Color
 	text, small, pad                     float32
 	rowH, labelW, barX, barW             float32
 	top                                  int64
@@ -90,7 +97,7 @@ func (c *RangeChart) style(width float32) chartStyle {
 	st := chartStyle{
 		fg: th.Color(theme.ColorNameForeground, v), muted: th.Color(theme.ColorNamePlaceHolder, v),
 		primary: th.Color(theme.ColorNamePrimary, v), track: th.Color(theme.ColorNameInputBackground, v),
-		highlight: th.Color(theme.ColorNameSelection, v),
+		highlight: th.Color(theme.ColorNameSelection, v), bg: th.Color(theme.ColorNameBackground, v),
 		text:      th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
 		rowH: c.rowHeight(), labelW: width * 0.3, top: c.Scale,
 	}
@@ -126,6 +133,9 @@ func (r *rangeChartRenderer) build() {
 func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float32) {
 	isTarget := r.c.target(row.Range)
 	if isTarget {
+		// The row's text is drawn on the highlight and must read on it.
+		under := Over(st.highlight, st.bg)
+		st.fg, st.muted = Legible(st.fg, under), Legible(st.muted, under)
 		bg := canvas.NewRectangle(st.highlight)
 		bg.CornerRadius = 6
 		bg.Move(fyne.NewPos(0, y+2))
@@ -151,7 +161,7 @@ func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float
 	track.Resize(fyne.NewSize(st.barW, barH))
 	r.objects = append(r.objects, track)
 	if row.Err != nil {
-		note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", st.barW-st.pad, st.small), st.muted)
+		note := canvas.NewText(FitText("No rate for "+row.Currency+": add one under Rates", st.barW-st.pad, st.small), Legible(st.muted, Over(st.track, st.bg)))
 		note.TextSize = st.small
 		note.Move(fyne.NewPos(st.barX+st.pad, barY+(barH-st.small)/2-2))
 		r.objects = append(r.objects, note)
