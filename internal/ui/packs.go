@@ -1,12 +1,13 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -27,33 +28,32 @@ type packActions struct {
 	changed func() // the screen on view reloads
 }
 
-func (p *packActions) menuItems() []*fyne.MenuItem {
+func (p *packActions) exportItems() []*fyne.MenuItem {
+	return []*fyne.MenuItem{fyne.NewMenuItem("Roadmap Pack…", p.chooseExport)}
+}
+
+func (p *packActions) importItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Import Roadmap Pack…", p.chooseImport),
-		fyne.NewMenuItem("Export Roadmap Pack…", p.chooseExport),
-		fyne.NewMenuItem("Restore the Backend Developer Pack", p.importBuiltIn),
+		fyne.NewMenuItem("Roadmap Pack…", p.chooseImport),
+		fyne.NewMenuItem("The Backend Developer Pack Again", p.importBuiltIn),
 	}
 }
 
 func (p *packActions) chooseImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	chooseFile(p.win, "pack", packFiles, func(path string) {
+		f, err := os.Open(path)
 		if err != nil {
 			showError(p.win, "open the pack", err)
 			return
 		}
-		if r == nil {
-			return // cancelled
-		}
-		defer r.Close()
-		pack, err := snapshot.DecodePack(r)
+		pack, err := snapshot.DecodePack(f)
+		f.Close()
 		if err != nil {
-			showError(p.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
+			showError(p.win, "import "+filepath.Base(path), fmt.Errorf("%w\n\nNothing was changed", err))
 			return
 		}
 		p.merge(pack)
-	}, p.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	})
 }
 
 func (p *packActions) importBuiltIn() {
@@ -83,23 +83,10 @@ func (p *packActions) chooseExport() {
 		showError(p.win, "export the pack", err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(p.win, "save the pack", err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		if err := snapshot.EncodePack(w, pack); err != nil {
-			w.Close()
-			showError(p.win, "save the pack", err)
-			return
-		}
-		if err := w.Close(); err != nil {
-			showError(p.win, "save the pack", err)
-		}
-	}, p.win)
-	d.SetFileName("roadmap.pack.json")
-	d.Show()
+	var buf bytes.Buffer
+	if err := snapshot.EncodePack(&buf, pack); err != nil {
+		showError(p.win, "export the pack", err)
+		return
+	}
+	saveFile(p.win, "roadmap pack", "roadmap.pack.json", buf.Bytes())
 }

@@ -1,15 +1,16 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -153,38 +154,28 @@ func (p *planSettingsTab) removeDayOff(day time.Time) {
 }
 
 func (p *planSettingsTab) importHolidays() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	chooseFile(p.t.win, "calendar", calendarFiles, func(path string) {
+		f, err := os.Open(path)
+		if err != nil {
 			showError(p.t.win, "open the calendar", err)
 			return
 		}
-		defer r.Close()
-		got, err := app.ImportHolidays(p.t.store, r, p.t.now())
+		defer f.Close()
+		got, err := app.ImportHolidays(p.t.store, f, p.t.now())
 		if err != nil {
-			showError(p.t.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
+			showError(p.t.win, "import "+filepath.Base(path), fmt.Errorf("%w\n\nNothing was changed", err))
 			return
 		}
 		p.t.reload()
 		showInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
-	}, p.t.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
-	d.Show()
+	})
 }
 
 func (p *planSettingsTab) exportCalendar() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			showError(p.t.win, "save the calendar", err)
-			return
-		}
-		err = app.WriteCalendar(p.t.store, w, p.t.now())
-		if closeErr := w.Close(); err == nil {
-			err = closeErr
-		}
-		if err != nil {
-			showError(p.t.win, "save the calendar", err)
-		}
-	}, p.t.win)
-	d.SetFileName("study-plan.ics")
-	d.Show()
+	var buf bytes.Buffer
+	if err := app.WriteCalendar(p.t.store, &buf, p.t.now()); err != nil {
+		showError(p.t.win, "export the calendar", err)
+		return
+	}
+	saveFile(p.t.win, "calendar", "study-plan.ics", buf.Bytes())
 }

@@ -201,11 +201,15 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 		withShortcut(fyne.NewMenuItem("Log a Study Session…", m.logSession), fyne.KeyN),
 		fyne.NewMenuItemSeparator(),
 	}
-	file = append(file, data.menuItems()...)
-	file = append(file, fyne.NewMenuItemSeparator())
+	calendar := m.timeline.settings
+	export := fyne.NewMenuItem("Export", nil)
+	export.ChildMenu = fyne.NewMenu("", append(append(data.exportItems(),
+		fyne.NewMenuItem("Calendar of the Plan (ICS)…", calendar.exportCalendar)), packs.exportItems()...)...)
+	imp := fyne.NewMenuItem("Import", nil)
+	imp.ChildMenu = fyne.NewMenu("", append(append(data.importItems(),
+		fyne.NewMenuItem("Holidays as Days Off (ICS)…", calendar.importHolidays)), packs.importItems()...)...)
+	file = append(file, export, imp, fyne.NewMenuItemSeparator())
 	file = append(file, m.backups.menuItems()...)
-	file = append(file, fyne.NewMenuItemSeparator())
-	file = append(file, packs.menuItems()...)
 	// Fyne adds a Quit item without its shortcut when the menu ends
 	// without one; this one shows Ctrl+Q, and Fyne still closes the
 	// windows for it.
