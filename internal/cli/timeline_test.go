@@ -231,7 +231,7 @@ func TestCalendarsAreRecognisedByContent(t *testing.T) {
 	own := filepath.Join(dir, "plan.ics")
 	run(t, "", "--db", db, "export", "--format", "ics", "--out", own)
 	r := run(t, "", "--db", db, "import", own)
-	if r.code == 0 || !strings.Contains(r.stderr, "own exported study plan") || !strings.Contains(r.stderr, "Nothing was changed") {
+	if r.code == 0 || !strings.Contains(r.stderr, "Study Planner's own plan export") || !strings.Contains(r.stderr, "Nothing was changed") {
 		t.Errorf("importing our own plan as holidays: exit %d, %q", r.code, r.stderr)
 	}
 	if after := run(t, "", "--db", db, "export").stdout; after != before {

@@ -21,13 +21,22 @@ import (
 // uidDomain ends every UID, so ours never collide with another app's.
 const uidDomain = "@studyplanner.invalid"
 
+// productID names the writer of our exports. The reader refuses a calendar
+// whose PRODID starts with ownProductOwner (lower case), as every export
+// so far did (the first ones said "-//Study Planner//Golang ICS Library").
+const (
+	productID       = "-//Study Planner//Study plan export//EN"
+	ownProductOwner = "-//study planner//"
+)
+
 // Write writes one all-day event per day with planned study and one per
 // step target date. UIDs depend only on the day or the step's title, so
 // importing a new export into a calendar app updates the events instead of
 // adding copies; the sequence number, taken from now, lets the app know
 // the newer copy wins.
 func Write(w io.Writer, days map[time.Time][]plan.PlanItem, steps []plan.Step, now time.Time) error {
-	cal := ical.NewCalendarFor("Study Planner")
+	cal := ical.NewCalendar()
+	cal.SetProductId(productID)
 	cal.SetMethod(ical.MethodPublish)
 	cal.SetName("Study plan")
 	cal.SetXWRCalName("Study plan")
