@@ -160,6 +160,38 @@ func (s *Store) AddDaysOff(days []plan.DayOff) error {
 	return nil
 }
 
+// AddNewDaysOff adds those of days that are not days off yet, in one
+// transaction, and returns them: exactly what the call added, so that it
+// can be taken back without touching the days that were off before (whose
+// notes it leaves as they are). A date given twice is added once, with its
+// first note.
+func (s *Store) AddNewDaysOff(days []plan.DayOff) ([]plan.DayOff, error) {
+	for _, d := range days {
+		if err := plan.ValidateDayOff(d); err != nil {
+			return nil, err
+		}
+	}
+	var added []plan.DayOff
+	err := s.write(func(tx *gorm.DB) error {
+		added = added[:0]
+		for _, d := range days {
+			d.Date = plan.Date(d.Date)
+			res := tx.Exec(`INSERT INTO days_off (date, note) VALUES (?, ?) ON CONFLICT (date) DO NOTHING`, formatDate(d.Date), d.Note)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 1 {
+				added = append(added, d)
+			}
+		}
+		return nil
+	}, "days_off")
+	if err != nil {
+		return nil, fmt.Errorf("adding days off: %w", err)
+	}
+	return added, nil
+}
+
 // RemoveDaysOff removes the given days off, and no others, in one
 // transaction. A day already gone is not an error.
 func (s *Store) RemoveDaysOff(days []time.Time) error {
