@@ -451,8 +451,13 @@ func (d DaysOff) Summary() string {
 	if len(d.Skipped) == 0 {
 		return s
 	}
-	return fmt.Sprintf("%s; skipped %d: %s", s, len(d.Skipped), listSkipped(d.Skipped))
+	return fmt.Sprintf("%s; skipped %d: %s", s, len(d.Skipped), d.LeftOut())
 }
+
+// LeftOut names at most three of the events left out, with why:
+// `"Trip" (it has no start date), event 4 (…) and 2 more`; empty when none
+// was.
+func (d DaysOff) LeftOut() string { return listSkipped(d.Skipped) }
 
 // listSkipped names up to three skipped events with their reasons.
 func listSkipped(skipped []Skipped) string {
