@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +25,7 @@ type planSettingsTab struct {
 	streak    *widgets.TextField
 	form      *widget.Form
 	problem   *widget.Label
-	daysOff   *fyne.Container
+	daysOff   *daysOffList
 	offDate   *widgets.DateField
 	offNote   *widgets.TextField
 	current   plan.Settings
@@ -58,18 +56,18 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 		OnSubmit:   p.save,
 	}
 
-	p.daysOff = container.NewVBox()
+	p.daysOff = newDaysOffList(t)
 	p.offDate = newDateField(localWeekStart(), true)
 	p.offNote = widgets.NewTextField(plan.MaxNameLen)
 	p.offNote.SetPlaceHolder("Note, e.g. Holiday")
 	addOff := widget.NewButtonWithIcon("Add day off", theme.ContentAddIcon(), p.addDayOff)
-	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.importHolidays)
+	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.daysOff.importHolidays)
 	exportICS := widget.NewButtonWithIcon("Export plan to calendar (.ics)…", theme.DocumentSaveIcon(), p.exportCalendar)
 
 	offForm := container.NewBorder(nil, nil, nil, addOff, container.NewGridWithColumns(2, p.offDate, p.offNote))
 	p.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Plan", "", container.NewVBox(p.form, p.problem)),
-		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff, offForm, container.NewHBox(importOff))),
+		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff.root, offForm, container.NewHBox(importOff))),
 		widget.NewCard("Calendar", "Reminders are in Settings", container.NewHBox(exportICS)),
 	))
 	return p
@@ -85,16 +83,8 @@ func (p *planSettingsTab) show(s plan.Settings) {
 }
 
 func (p *planSettingsTab) showDaysOff() {
-	var rows []fyne.CanvasObject
-	if len(p.current.DaysOff) == 0 {
-		rows = append(rows, widget.NewLabel("No days off."))
-	}
-	for _, d := range p.current.DaysOff {
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeDayOff(d.Date) })
-		del.Importance = widget.LowImportance
-		rows = append(rows, container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))
-	}
-	setRows(p.daysOff, p.root, rows...)
+	p.daysOff.show(p.current.DaysOff)
+	p.root.Refresh()
 }
 
 // save stores the form; anything wrong is said under it and nothing is
@@ -142,33 +132,6 @@ func (p *planSettingsTab) addDayOff() {
 	p.offNote.SetText("")
 	p.problem.Hide()
 	p.t.reload()
-}
-
-func (p *planSettingsTab) removeDayOff(day time.Time) {
-	if err := p.t.store.RemoveDaysOff([]time.Time{day}); err != nil {
-		p.t.report("remove the day off", err)
-		return
-	}
-	p.t.reload()
-}
-
-func (p *planSettingsTab) importHolidays() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			showError(p.t.win, "open the calendar", err)
-			return
-		}
-		defer r.Close()
-		got, err := app.ImportHolidays(p.t.store, r, p.t.now())
-		if err != nil {
-			showError(p.t.win, "import "+r.URI().Name(), fmt.Errorf("%w\n\nNothing was changed", err))
-			return
-		}
-		p.t.reload()
-		showInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
-	}, p.t.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ical", ".ifb", ".icalendar"}))
-	d.Show()
 }
 
 func (p *planSettingsTab) exportCalendar() {

@@ -289,7 +289,7 @@ func TestSavingPlanSettingsKeepsDaysOffAScriptAdded(t *testing.T) {
 	if s.HoursPerWeek != 12 || len(s.DaysOff) != 2 {
 		t.Errorf("after saving: %v h a week and %d days off; want 12 h and the script's 2 days off", s.HoursPerWeek, len(s.DaysOff))
 	}
-	if n := len(tl.settings.daysOff.Objects); n != 2 {
+	if n := tl.settings.daysOff.list.Length(); n != 2 {
 		t.Errorf("the screen lists %d days off, want the 2 the script added", n)
 	}
 }
