@@ -44,11 +44,7 @@ func runExport(env Env, args []string) error {
 		case "csv":
 			return writeCSV(env, st, *out)
 		case "ics":
-			var buf bytes.Buffer
-			if err := app.WriteCalendar(st, &buf, env.Now()); err != nil {
-				return err
-			}
-			return writeOutput(env, *out, buf.Bytes())
+			return writeCalendar(env, st, *out)
 		}
 		data, err := app.ExportDocument(st)
 		if err != nil {
@@ -56,6 +52,25 @@ func runExport(env Env, args []string) error {
 		}
 		return writeOutput(env, *out, data)
 	})
+}
+
+// writeCalendar writes the plan as a calendar. The reminder time is the
+// window's (a preference of that computer), so without a study time in
+// the plan the blocks are at plan.DefaultStudyTime here: the note on
+// standard error says so, and how to set one.
+func writeCalendar(env Env, st *store.Store, out string) error {
+	var buf bytes.Buffer
+	if err := app.WriteCalendar(st, &buf, env.Now(), ""); err != nil {
+		return err
+	}
+	if err := writeOutput(env, out, buf.Bytes()); err != nil {
+		return err
+	}
+	if s, err := st.Settings(); err == nil && s.StudyTime == "" {
+		fmt.Fprintf(env.Stderr, "The plan has no study time, so the study blocks start at %s. Set yours with: studyplanner plan --study-time HH:MM\n",
+			plan.DefaultStudyTime)
+	}
+	return nil
 }
 
 // writeOutput puts data where --out says: standard output for "" or "-",

@@ -322,9 +322,8 @@ func TestFirstNonEmptyNoteWins(t *testing.T) {
 }
 
 func TestOwnExportIsRefused(t *testing.T) {
-	days, steps := sample()
 	var buf bytes.Buffer
-	if err := Write(&buf, days, steps, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)); err != nil {
+	if err := Write(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
 	_, err := ReadDaysOff(&buf, Options{})

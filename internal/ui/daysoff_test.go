@@ -113,7 +113,7 @@ func TestTheWindowRefusesItsOwnExportInWords(t *testing.T) {
 	m, tl := timelineAt(t)
 	tl.tabs.SelectIndex(2)
 	var own bytes.Buffer
-	if err := app.WriteCalendar(tl.store, &own, tl.now()); err != nil {
+	if err := app.WriteCalendar(tl.store, &own, tl.now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	tl.settings.daysOff.previewCalendar("study-plan.ics", &own)

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -23,6 +25,7 @@ type planSettingsTab struct {
 	fields    *planFields
 	weekStart *widgets.Choice
 	streak    *widgets.TextField
+	studyTime *widgets.TextField
 	form      *widget.Form
 	problem   *widget.Label
 	daysOff   *daysOffList
@@ -43,6 +46,16 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 		}
 		return nil
 	}
+	p.studyTime = widgets.NewTextField(5)
+	p.studyTime.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		if _, err := plan.ParseClock(s); err != nil {
+			return errors.New("a time of day, 24-hour HH:MM, or empty")
+		}
+		return nil
+	}
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Wrapping = fyne.TextWrapWord
@@ -51,6 +64,8 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 		Items: append(p.fields.items(),
 			&widget.FormItem{Text: "Weeks start on", Widget: p.weekStart},
 			&widget.FormItem{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
+			&widget.FormItem{Text: "Study time", Widget: p.studyTime,
+				HintText: "When the exported calendar puts your study; empty: the reminder time"},
 		),
 		SubmitText: "Save plan",
 		OnSubmit:   p.save,
@@ -68,7 +83,10 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	p.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Plan", "", container.NewVBox(p.form, p.problem)),
 		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff.root, offForm, container.NewHBox(importOff))),
-		widget.NewCard("Calendar", "Reminders are in Settings", container.NewHBox(exportICS)),
+		widget.NewCard("Calendar", "For your calendar app", container.NewVBox(
+			wrapped("Each planned day becomes an event at your study time, as long as the work planned, with a reminder 10 minutes before; "+
+				"your logged sessions become past events. Export again to update them. Reminders while the app runs are in Settings."),
+			container.NewHBox(exportICS))),
 	))
 	return p
 }
@@ -79,6 +97,8 @@ func (p *planSettingsTab) show(s plan.Settings) {
 	p.offDate.SetWeekStart(s.WeekStart)
 	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
 	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
+	p.studyTime.SetText(s.StudyTime)
+	p.studyTime.SetPlaceHolder(s.StudyAt(reminderTime()))
 	p.showDaysOff()
 }
 
@@ -98,6 +118,13 @@ func (p *planSettingsTab) save() {
 	s.WeekStart = weekdayOfLabel(p.weekStart.Selected)
 	if n, err := strconv.Atoi(strings.TrimSpace(p.streak.Text)); err == nil {
 		s.MinStreakMinutes = n
+	}
+	if at := strings.TrimSpace(p.studyTime.Text); at == "" {
+		s.StudyTime = ""
+	} else if clock, err := plan.ParseClock(at); err != nil {
+		problems = append(problems, "Study time: "+err.Error())
+	} else {
+		s.StudyTime = clock
 	}
 	if len(problems) == 0 {
 		if err := s.Validate(); err != nil {
@@ -140,7 +167,7 @@ func (p *planSettingsTab) exportCalendar() {
 			showError(p.t.win, "save the calendar", err)
 			return
 		}
-		err = app.WriteCalendar(p.t.store, w, p.t.now())
+		err = p.writeCalendar(w)
 		if closeErr := w.Close(); err == nil {
 			err = closeErr
 		}
@@ -150,4 +177,10 @@ func (p *planSettingsTab) exportCalendar() {
 	}, p.t.win)
 	d.SetFileName("study-plan.ics")
 	d.Show()
+}
+
+// writeCalendar writes the plan as a calendar, at the plan's study time or,
+// without one, at this computer's reminder time.
+func (p *planSettingsTab) writeCalendar(w io.Writer) error {
+	return app.WriteCalendar(p.t.store, w, p.t.now(), reminderTime())
 }
