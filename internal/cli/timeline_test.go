@@ -312,3 +312,61 @@ func TestHolidayImportSaysWhatItAddsAndDryRunChangesNothing(t *testing.T) {
 		t.Error("a --dry-run changed the data")
 	}
 }
+
+// TestTheCalendarExportHasTimedStudyAtTheStudyTime: plan --study-time
+// sets when study starts; the export puts each planned day there with a
+// reminder, and a logged session at its own start in the past. Without a
+// study time the export says on standard error where it put the blocks.
+// A bad time is refused in words and changes nothing.
+// Fails on 522c7e7: there was no --study-time, and the events were all-day.
+func TestTheCalendarExportHasTimedStudyAtTheStudyTime(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	if r := run(t, "", "--db", db, "log", "--skill", "go", "--minutes", "45", "--date", "2026-11-20", "--start", "07:10"); r.code != 0 {
+		t.Fatalf("log: %s", r.stderr)
+	}
+	r := run(t, "", "--db", db, "export", "--format", "ics")
+	if r.code != 0 || !strings.Contains(r.stderr, "no study time, so the study blocks start at 18:00") || !strings.Contains(r.stdout, "DTSTART:20261125T180000\r\n") {
+		t.Errorf("export without a study time: exit %d, stderr %q", r.code, r.stderr)
+	}
+	before := run(t, "", "--db", db, "export").stdout
+	if r := run(t, "", "--db", db, "plan", "--study-time", "6pm"); r.code != 2 || !strings.Contains(r.stderr, "24-hour HH:MM") {
+		t.Errorf("--study-time 6pm: exit %d, %q", r.code, r.stderr)
+	}
+	if after := run(t, "", "--db", db, "export").stdout; after != before {
+		t.Error("a refused study time changed the data")
+	}
+	if r := run(t, "", "--db", db, "plan", "--study-time", "7:45"); r.code != 0 || !strings.Contains(r.stdout, "at 07:45.") {
+		t.Fatalf("--study-time 7:45: exit %d, %q%q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "--db", db, "export", "--format", "ics")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("export: exit %d, %q", r.code, r.stderr)
+	}
+	cal, err := ical.ParseCalendar(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var study, sessions int
+	for _, ev := range cal.Events() {
+		start := ev.GetProperty(ical.ComponentPropertyDtStart).Value
+		switch {
+		case strings.HasPrefix(ev.Id(), "study-"):
+			study++
+			if !strings.HasSuffix(start, "T074500") || ev.GetProperty(ical.ComponentPropertyDtEnd) == nil || len(ev.Alarms()) != 1 {
+				t.Errorf("%s starts %q, with %d alarms", ev.Id(), start, len(ev.Alarms()))
+			}
+		case strings.HasPrefix(ev.Id(), "session-"):
+			sessions++
+			if start != "20261120T071000" || ev.GetProperty(ical.ComponentPropertyDtEnd).Value != "20261120T075500" {
+				t.Errorf("the session is from %q", start)
+			}
+		}
+	}
+	if study == 0 || sessions != 1 {
+		t.Errorf("%d study blocks and %d sessions", study, sessions)
+	}
+	if !strings.Contains(run(t, "", "--db", db, "export").stdout, `"study_time": "07:45"`) {
+		t.Error("the study time is not in the JSON export")
+	}
+}
