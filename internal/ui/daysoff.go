@@ -39,6 +39,7 @@ type daysOffList struct {
 	list    *widget.List
 	listBox *fyne.Container // the list at its height, or "No days off."
 	empty   *widget.Label
+	actions *fyne.Container
 	status  *widget.Label // "267 days off · 3 selected"
 	toggle  *widget.Button
 	remove  *widget.Button
@@ -69,8 +70,8 @@ func newDaysOffList(t *timeline) *daysOffList {
 	takeBack := widget.NewButtonWithIcon("Remove these days off", theme.ContentUndoIcon(), l.takeBackImport)
 	l.lastImport = container.NewBorder(nil, nil, nil, takeBack, l.importNote)
 	l.lastImport.Hide()
-	actions := container.NewHBox(l.toggle, l.remove, l.byRange)
-	l.root = container.NewVBox(l.listBox, container.NewBorder(nil, nil, nil, actions, l.status), l.lastImport)
+	l.actions = container.NewBorder(nil, nil, nil, container.NewHBox(l.toggle, l.remove, l.byRange), l.status)
+	l.root = container.NewVBox(l.listBox, l.actions, l.lastImport)
 	return l
 }
 
@@ -117,6 +118,7 @@ func (l *daysOffList) show(days []plan.DayOff) {
 		room.SetMinSize(fyne.NewSize(0, float32(rows)*height+float32(rows-1)*theme.Padding()))
 		l.listBox.Objects = []fyne.CanvasObject{room, l.list}
 	}
+	showIf(l.actions, len(days) > 0)
 	l.listBox.Refresh()
 	l.list.Refresh()
 	l.showSelection()
