@@ -143,7 +143,11 @@ func writeStudy(cal *ical.Calendar, days map[time.Time][]plan.PlanItem, clock in
 		for _, it := range days[d] {
 			total += it.Hours
 			names = append(names, it.Name)
-			lines = append(lines, fmt.Sprintf("%s: %s (%s)", it.Name, minutesText(hoursToMinutes(it.Hours)), it.Step))
+			line := fmt.Sprintf("%s: %s", it.Name, minutesText(hoursToMinutes(it.Hours)))
+			if it.Step != "" && it.Step != it.Name { // a step's own work is named after it
+				line += " (" + it.Step + ")"
+			}
+			lines = append(lines, line)
 		}
 		minutes := hoursToMinutes(total)
 		ev := cal.AddEvent("study-" + d.Format("20060102") + uidDomain)

@@ -118,6 +118,9 @@ func TestStudyDaysAreTimedBlocksWithAReminder(t *testing.T) {
 			t.Errorf("%s: alarms %+v, want one DISPLAY 10 minutes before, describing it", tt.summary, alarms)
 		}
 	}
+	if got := ical.FromText(prop(events[0], ical.ComponentPropertyDescription)); got != "Go: 1 h 30 min (Learn)\nSQL: 30 min (Learn)" {
+		t.Errorf("the first block's description is %q", got)
+	}
 	if v := events[5].GetProperty(ical.ComponentPropertyDtStart).ICalParameters["VALUE"]; len(v) != 1 || v[0] != "DATE" {
 		t.Errorf("the target date is not all-day: %v", v)
 	}
@@ -214,5 +217,16 @@ func TestABadStudyTimeIsRefusedInWords(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, e); err == nil || !strings.Contains(err.Error(), "24-hour HH:MM") {
 		t.Errorf("Write(study time %q) = %v", e.StudyAt, err)
+	}
+}
+
+// TestAStepsOwnWorkIsNotNamedTwice: a step's own work is an item named
+// after the step; its line does not repeat the name.
+func TestAStepsOwnWorkIsNotNamedTwice(t *testing.T) {
+	e := sample()
+	e.Days = map[time.Time][]plan.PlanItem{day("2026-11-25"): {{Name: "Decide your pace", Step: "Decide your pace", Hours: 1}}}
+	ev := parse(t, write(t, e)).Events()[0]
+	if got := ical.FromText(prop(ev, ical.ComponentPropertyDescription)); got != "Decide your pace: 1 h" {
+		t.Errorf("description %q", got)
 	}
 }
