@@ -46,12 +46,50 @@ func LoadSchedule(r PlanReader, today time.Time) (Schedule, error) {
 // card.
 func (s Schedule) TodaysWork() []plan.PlanItem { return s.Forecast.Days[s.Today] }
 
-// WriteCalendar writes the plan from today, and the steps' target dates,
+// CalendarReader is what the calendar export reads: the plan, the time
+// logged, and the sessions.
+type CalendarReader interface {
+	PlanReader
+	Sessions(from, to time.Time) ([]plan.Session, error)
+}
+
+// WriteCalendar writes the plan from today as timed study blocks at the
+// plan's study time (reminder, where the caller knows the reminder time,
+// stands in for one that is not set; see plan.Settings.StudyAt), the
+// sessions logged up to today as past events, and the steps' target dates,
 // as an iCalendar file.
-func WriteCalendar(r PlanReader, w io.Writer, now time.Time) error {
+func WriteCalendar(r CalendarReader, w io.Writer, now time.Time, reminder string) error {
 	s, err := LoadSchedule(r, now)
 	if err != nil {
 		return fmt.Errorf("reading the plan for the calendar: %w", err)
 	}
-	return ics.Write(w, s.Forecast.Days, s.Plan.Steps, now)
+	logged, err := r.Sessions(time.Time{}, s.Today.AddDate(0, 0, 1))
+	if err != nil {
+		return fmt.Errorf("reading the sessions for the calendar: %w", err)
+	}
+	return ics.Write(w, ics.Export{Days: s.Forecast.Days, Steps: s.Plan.Steps, Sessions: calendarSessions(s.Plan, logged),
+		StudyAt: s.Plan.Settings.StudyAt(reminder), Now: now})
+}
+
+// calendarSessions names what each session was spent on.
+func calendarSessions(p plan.Plan, sessions []plan.Session) []ics.Session {
+	names := map[uint]string{}
+	for _, c := range p.Categories {
+		for _, sk := range c.Skills {
+			names[sk.ID] = sk.Name
+		}
+	}
+	steps := map[uint]string{}
+	for _, st := range p.Steps {
+		steps[st.ID] = st.Title
+	}
+	out := make([]ics.Session, len(sessions))
+	for i, se := range sessions {
+		what := names[se.SkillID]
+		if what == "" {
+			what = steps[se.StepID]
+		}
+		out[i] = ics.Session{Date: se.Date, Start: se.Start, Minutes: se.Minutes, What: what, Notes: se.Notes}
+	}
+	return out
 }

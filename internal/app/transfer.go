@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/ics"
-	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
@@ -130,43 +129,6 @@ func ImportPack(st PackImporter, p snapshot.Pack, now time.Time) (PackImported, 
 		return PackImported{Backup: safety}, refused(err)
 	}
 	return PackImported{Pack: p, Result: res, Backup: safety}, nil
-}
-
-// SettingsReader reads the plan settings.
-type SettingsReader interface {
-	Settings() (plan.Settings, error)
-}
-
-// ReadHolidays reads a calendar's events as days off over the plan's
-// horizon from today, in the local time zone: what an import would add.
-func ReadHolidays(st SettingsReader, r io.Reader, now time.Time) (ics.DaysOff, error) {
-	s, err := st.Settings()
-	if err != nil {
-		return ics.DaysOff{}, err
-	}
-	got, err := ics.ReadDaysOff(r, ics.Options{From: plan.Date(now), To: s.FinishDate(), Location: time.Local})
-	if err != nil {
-		return ics.DaysOff{}, refused(err)
-	}
-	return got, nil
-}
-
-// HolidayImporter is what adding a calendar's days off needs.
-type HolidayImporter interface {
-	SettingsReader
-	AddDaysOff(days []plan.DayOff) error
-}
-
-// ImportHolidays adds a calendar's events to the plan as days off.
-func ImportHolidays(st HolidayImporter, r io.Reader, now time.Time) (ics.DaysOff, error) {
-	got, err := ReadHolidays(st, r, now)
-	if err != nil {
-		return ics.DaysOff{}, err
-	}
-	if err := st.AddDaysOff(got.Days); err != nil {
-		return ics.DaysOff{}, refused(err)
-	}
-	return got, nil
 }
 
 // Exporter reads all the data.

@@ -56,7 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"status", "print a short summary of your progress", "status [--db PATH]", runStatus},
-		{"plan", "set and print the week-by-week study plan", "plan [--db PATH] [--start DATE] [--months N] [--hours-per-week H] [--json]", runPlan},
+		{"plan", "set and print the week-by-week study plan", "plan [--db PATH] [--start DATE] [--months N] [--hours-per-week H] [--study-time HH:MM] [--json]", runPlan},
 		{"log", "record a study session", "log [--db PATH] --skill NAME --minutes N [--date YYYY-MM-DD] [--start HH:MM] [--note TEXT]", runLog},
 		{"export", "write all your data to a file (JSON), or the plan as a calendar (ICS)", "export [--db PATH] [--format json|ics] [--out FILE]", runExport},
 		{"import", "replace all your data with an export or a backup, or add a calendar's events as days off", "import [--db PATH] FILE.json|BACKUP.db|FILE.ics", runImport},

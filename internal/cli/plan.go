@@ -24,6 +24,7 @@ type planJSON struct {
 	Start              string     `json:"start"`
 	Months             int        `json:"months"`
 	HoursPerWeek       float64    `json:"hours_per_week"`
+	StudyTime          string     `json:"study_time,omitempty"`
 	RemainingHours     float64    `json:"remaining_hours"`
 	NeededHoursPerWeek *float64   `json:"needed_hours_per_week,omitempty"`
 	Weeks              []weekJSON `json:"weeks"`
@@ -52,6 +53,7 @@ func runPlan(env Env, args []string) error {
 	fs.Var(&months, "months", fmt.Sprintf("set the plan's length in months (%d-%d)", plan.MinHorizonMonths, plan.MaxHorizonMonths))
 	var hours decimalFloat
 	fs.Var(&hours, "hours-per-week", "set the hours you study a week")
+	studyTime := fs.String("study-time", "", "set the time of day you usually study (24-hour HH:MM), where the calendar export puts each day's study; \"\" for the reminder time, else "+plan.DefaultStudyTime)
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
 	if err := parse(env, fs, args); err != nil {
 		return err
@@ -60,7 +62,7 @@ func runPlan(env Env, args []string) error {
 		return usageError{fmt.Sprintf("plan takes no arguments, got %q", fs.Args())}
 	}
 	return withData(env, db, func(st *store.Store) error {
-		if err := changeSettings(st, fs, *start, months.value, hours.value); err != nil {
+		if err := changeSettings(st, fs, settingsFlags{*start, months.value, hours.value, *studyTime}); err != nil {
 			return err
 		}
 		s, err := app.LoadSchedule(st, env.Now())
@@ -81,10 +83,18 @@ type settingsStore interface {
 	UpdateSettings(before, after plan.Settings) error
 }
 
-func changeSettings(st settingsStore, fs *flag.FlagSet, start string, months int, hours float64) error {
+// settingsFlags are the values of plan's flags that change the settings.
+type settingsFlags struct {
+	start     string
+	months    int
+	hours     float64
+	studyTime string
+}
+
+func changeSettings(st settingsStore, fs *flag.FlagSet, f settingsFlags) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if !set["start"] && !set["months"] && !set["hours-per-week"] {
+	if !set["start"] && !set["months"] && !set["hours-per-week"] && !set["study-time"] {
 		return nil
 	}
 	before, err := st.Settings()
@@ -93,17 +103,22 @@ func changeSettings(st settingsStore, fs *flag.FlagSet, start string, months int
 	}
 	s := before
 	if set["start"] {
-		d, err := time.Parse(time.DateOnly, start)
+		d, err := time.Parse(time.DateOnly, f.start)
 		if err != nil {
-			return usageError{fmt.Sprintf("--start %q is not a date; write it as YYYY-MM-DD", start)}
+			return usageError{fmt.Sprintf("--start %q is not a date; write it as YYYY-MM-DD", f.start)}
 		}
 		s.StartDate = d
 	}
 	if set["months"] {
-		s.HorizonMonths = months
+		s.HorizonMonths = f.months
 	}
 	if set["hours-per-week"] {
-		s.HoursPerWeek = hours
+		s.HoursPerWeek = f.hours
+	}
+	if set["study-time"] {
+		if s.StudyTime, err = studyTimeFlag(f.studyTime); err != nil {
+			return err
+		}
 	}
 	if err := s.Validate(); err != nil {
 		return usageError{err.Error() + "; nothing was changed"}
@@ -111,10 +126,22 @@ func changeSettings(st settingsStore, fs *flag.FlagSet, start string, months int
 	return st.UpdateSettings(before, s)
 }
 
+// studyTimeFlag reads --study-time: a time of day, or "" for none.
+func studyTimeFlag(v string) (string, error) {
+	if strings.TrimSpace(v) == "" {
+		return "", nil
+	}
+	at, err := plan.ParseClock(v)
+	if err != nil {
+		return "", usageError{"--study-time " + err.Error() + "; nothing was changed"}
+	}
+	return at, nil
+}
+
 func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 	out := planJSON{Fits: f.Fits, PlanFinish: p.Settings.FinishDate().Format(time.DateOnly),
 		Start: p.Settings.StartDate.Format(time.DateOnly), Months: p.Settings.HorizonMonths,
-		HoursPerWeek: p.Settings.HoursPerWeek, RemainingHours: round2(f.RemainingHours), Weeks: []weekJSON{}}
+		HoursPerWeek: p.Settings.HoursPerWeek, StudyTime: p.Settings.StudyTime, RemainingHours: round2(f.RemainingHours), Weeks: []weekJSON{}}
 	if !f.Finish.IsZero() {
 		finish := f.Finish.Format(time.DateOnly)
 		out.Finish = &finish
@@ -139,11 +166,19 @@ func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 	return snapshot.WriteJSON(env.Stdout, out)
 }
 
+// studyTimeText is ", at 18:30" for a plan with a study time.
+func studyTimeText(s plan.Settings) string {
+	if s.StudyTime == "" {
+		return ""
+	}
+	return ", at " + s.StudyTime
+}
+
 func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error {
 	s := p.Settings
-	fmt.Fprintf(env.Stdout, "Plan: %s to %s (%d months), %s h a week on %s.\n",
+	fmt.Fprintf(env.Stdout, "Plan: %s to %s (%d months), %s h a week on %s%s.\n",
 		s.StartDate.Format(time.DateOnly), s.FinishDate().Format(time.DateOnly), s.HorizonMonths,
-		humanize.FtoaWithDigits(s.HoursPerWeek, 1), strings.Join(plan.FormatStudyDays(s.StudyDays), ", "))
+		humanize.FtoaWithDigits(s.HoursPerWeek, 1), strings.Join(plan.FormatStudyDays(s.StudyDays), ", "), studyTimeText(s))
 	fmt.Fprintf(env.Stdout, "Work left: about %s hours.\n", humanize.Comma(int64(math.Round(f.RemainingHours))))
 	switch {
 	case f.Fits:

@@ -15,6 +15,8 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/atomicfile"
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
@@ -42,11 +44,7 @@ func runExport(env Env, args []string) error {
 		case "csv":
 			return writeCSV(env, st, *out)
 		case "ics":
-			var buf bytes.Buffer
-			if err := app.WriteCalendar(st, &buf, env.Now()); err != nil {
-				return err
-			}
-			return writeOutput(env, *out, buf.Bytes())
+			return writeCalendar(env, st, *out)
 		}
 		data, err := app.ExportDocument(st)
 		if err != nil {
@@ -54,6 +52,25 @@ func runExport(env Env, args []string) error {
 		}
 		return writeOutput(env, *out, data)
 	})
+}
+
+// writeCalendar writes the plan as a calendar. The reminder time is the
+// window's (a preference of that computer), so without a study time in
+// the plan the blocks are at plan.DefaultStudyTime here: the note on
+// standard error says so, and how to set one.
+func writeCalendar(env Env, st *store.Store, out string) error {
+	var buf bytes.Buffer
+	if err := app.WriteCalendar(st, &buf, env.Now(), ""); err != nil {
+		return err
+	}
+	if err := writeOutput(env, out, buf.Bytes()); err != nil {
+		return err
+	}
+	if s, err := st.Settings(); err == nil && s.StudyTime == "" {
+		fmt.Fprintf(env.Stderr, "The plan has no study time, so the study blocks start at %s. Set yours with: studyplanner plan --study-time HH:MM\n",
+			plan.DefaultStudyTime)
+	}
+	return nil
 }
 
 // writeOutput puts data where --out says: standard output for "" or "-",
@@ -95,6 +112,7 @@ func writeCSV(env Env, st app.Exporter, dir string) error {
 
 func runImport(env Env, args []string) error {
 	fs, db := newFlags(env, "import")
+	dryRun := fs.Bool("dry-run", false, "say what the import would do, and change nothing")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -109,7 +127,11 @@ func runImport(env Env, args []string) error {
 	defer in.Close()
 	head, _ := in.Peek(512)
 	return withData(env, db, func(st *store.Store) error {
-		switch app.KindOf(head) {
+		kind := app.KindOf(head)
+		if *dryRun {
+			return previewImport(env, st, kind, name, in)
+		}
+		switch kind {
 		case app.Backup:
 			return restoreBackup(env, st, name, in)
 		case app.Calendar:
@@ -163,33 +185,123 @@ func importDocument(env Env, st *store.Store, name string, in input) error {
 }
 
 func importHolidays(env Env, st *store.Store, name string, in input) error {
-	got, err := app.ImportHolidays(st, in, env.Now())
+	p, added, err := app.ImportHolidays(st, in, env.Now())
 	if err != nil {
 		return nothingChanged(name, err)
 	}
-	days := got.Days
-	fmt.Fprintf(env.Stdout, "From %s: %s (%s to %s); the plan now leaves them free.\n", name, got.Summary(),
-		days[0].Date.Format(time.DateOnly), days[len(days)-1].Date.Format(time.DateOnly))
+	if len(added) == 0 {
+		fmt.Fprintf(env.Stdout, "From %s: nothing to add, %s.\n", name, nothingNew(p))
+		return nil
+	}
+	fmt.Fprintf(env.Stdout, "From %s: added %s, %s to %s; the plan now leaves them free.\n", name,
+		countOf(len(added), "day off", "days off"), added[0].Date.Format(time.DateOnly), added[len(added)-1].Date.Format(time.DateOnly))
+	printDaysOff(env, added)
+	printFacts(env, p)
 	return nil
+}
+
+// nothingNew says why a calendar added no day off.
+func nothingNew(p app.HolidayPreview) string {
+	if p.AlreadyOff == 1 {
+		return "its only day is off already"
+	}
+	return fmt.Sprintf("all %d of its days are off already", p.AlreadyOff)
+}
+
+// shownDaysOff is how many days off an import lists; a count stands for
+// the rest.
+const shownDaysOff = 10
+
+func printDaysOff(env Env, days []plan.DayOff) {
+	for _, d := range days[:min(len(days), shownDaysOff)] {
+		fmt.Fprintf(env.Stdout, "  %s %s  %s\n", d.Date.Format("Mon"), d.Date.Format(time.DateOnly), d.Note)
+	}
+	if more := len(days) - shownDaysOff; more > 0 {
+		fmt.Fprintf(env.Stdout, "  … and %d more\n", more)
+	}
+}
+
+func printFacts(env Env, p app.HolidayPreview) {
+	for _, f := range p.Facts() {
+		fmt.Fprintln(env.Stdout, f)
+	}
+}
+
+// previewImport says what importing the file would do and changes
+// nothing (--dry-run).
+func previewImport(env Env, st *store.Store, kind app.FileKind, name string, in input) error {
+	switch kind {
+	case app.Calendar:
+		p, err := app.PreviewHolidays(st, in, env.Now())
+		if err != nil {
+			return nothingChanged(name, err)
+		}
+		if len(p.New) == 0 {
+			fmt.Fprintf(env.Stdout, "From %s: nothing to add, %s.\n", name, nothingNew(p))
+		} else {
+			fmt.Fprintf(env.Stdout, "From %s, the import would add %s, %s to %s:\n", name,
+				countOf(len(p.New), "day off", "days off"), p.First().Format(time.DateOnly), p.Last().Format(time.DateOnly))
+			printDaysOff(env, p.New)
+			printFacts(env, p)
+		}
+	case app.Backup:
+		path, done, err := backupPath(name, in)
+		if err != nil {
+			return nothingChanged(name, err)
+		}
+		defer done()
+		doc, err := store.ReadBackup(path)
+		if err != nil {
+			return nothingChanged(name, err)
+		}
+		fmt.Fprintf(env.Stdout, "Restoring the backup %s would replace all the data in %s with its %s, after backing the data up.\n",
+			name, st.Path(), store.DocumentCounts(doc))
+	default:
+		doc, err := snapshot.Decode(in)
+		if err != nil {
+			return nothingChanged(name, err)
+		}
+		fmt.Fprintf(env.Stdout, "Importing %s would replace all the data in %s with its %s, after backing the data up.\n",
+			name, st.Path(), store.DocumentCounts(doc))
+	}
+	fmt.Fprintln(env.Stdout, "Nothing was changed (--dry-run).")
+	return nil
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%s %s", humanize.Comma(int64(n)), many)
+}
+
+// backupPath is a file SQLite can read the backup from: the file itself,
+// or a temporary copy of standard input, removed by done.
+func backupPath(name string, in input) (path string, done func(), err error) {
+	if in.file != nil {
+		return name, func() {}, nil
+	}
+	tmp, err := os.CreateTemp("", "studyplanner-stdin-*.db")
+	if err != nil {
+		return "", nil, fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
+	}
+	_, err = io.Copy(tmp, in)
+	tmp.Close()
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", nil, fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
+	}
+	return tmp.Name(), func() { os.Remove(tmp.Name()) }, nil
 }
 
 // restoreBackup replaces all data with a backup's. A backup on standard
 // input is copied to a temporary file first: SQLite reads files.
 func restoreBackup(env Env, st *store.Store, name string, in input) error {
-	path := name
-	if in.file == nil {
-		tmp, err := os.CreateTemp("", "studyplanner-stdin-*.db")
-		if err != nil {
-			return fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
-		}
-		defer os.Remove(tmp.Name())
-		_, err = io.Copy(tmp, in)
-		tmp.Close()
-		if err != nil {
-			return fmt.Errorf("reading the backup from standard input: %w", store.Explain(err))
-		}
-		path = tmp.Name()
+	path, removeCopy, err := backupPath(name, in)
+	if err != nil {
+		return err
 	}
+	defer removeCopy()
 	done, err := app.RestoreBackup(st, path, env.Now())
 	if err != nil {
 		return nothingChanged(name, err)

@@ -36,9 +36,8 @@ var fuzzSeeds = []string{
 // FuzzReadDaysOff: any calendar file either gives sorted, unique, bounded
 // days off with clean notes or an error; never a panic or a hang.
 func FuzzReadDaysOff(f *testing.F) {
-	days, steps := sample()
 	var ours bytes.Buffer
-	Write(&ours, days, steps, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC))
+	Write(&ours, sample())
 	f.Add(ours.Bytes())
 	f.Add([]byte(strings.Replace(ours.String(), "Study Planner", "Someone Else", 1)))
 	for _, s := range fuzzSeeds {

@@ -50,8 +50,8 @@ var errTooManyDays = fmt.Errorf("the calendar gives more than %d days off; expor
 
 // ErrOwnExport is returned (wrapped) for Study Planner's own export, whose
 // PRODID names it.
-var ErrOwnExport = errors.New("this is Study Planner's own exported study plan, not a holiday calendar; " +
-	"importing it would mark every planned study day as a day off")
+var ErrOwnExport = errors.New("this is Study Planner's own plan export, not a holiday calendar; " +
+	"importing it would turn your study days into days off")
 
 // ReadDaysOff reads a calendar's events as days off: all-day events from
 // their first day to their last, timed events on the learner's days they
@@ -121,11 +121,12 @@ func parseCalendar(r io.Reader) (*ical.Calendar, error) {
 	return cal, nil
 }
 
-// ownExport reports whether Study Planner wrote the calendar (Write names
-// itself in PRODID).
+// ownExport reports whether Study Planner wrote the calendar: Write names
+// itself as the PRODID's owner, "-//Study Planner//…", in every version so
+// far. Another product that merely mentions Study Planner is not refused.
 func ownExport(cal *ical.Calendar) bool {
 	for _, p := range cal.CalendarProperties {
-		if p.IANAToken == string(ical.PropertyProductId) && strings.Contains(strings.ToLower(p.Value), "study planner") {
+		if p.IANAToken == string(ical.PropertyProductId) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(p.Value)), ownProductOwner) {
 			return true
 		}
 	}
@@ -450,8 +451,13 @@ func (d DaysOff) Summary() string {
 	if len(d.Skipped) == 0 {
 		return s
 	}
-	return fmt.Sprintf("%s; skipped %d: %s", s, len(d.Skipped), listSkipped(d.Skipped))
+	return fmt.Sprintf("%s; skipped %d: %s", s, len(d.Skipped), d.LeftOut())
 }
+
+// LeftOut names at most three of the events left out, with why:
+// `"Trip" (it has no start date), event 4 (…) and 2 more`; empty when none
+// was.
+func (d DaysOff) LeftOut() string { return listSkipped(d.Skipped) }
 
 // listSkipped names up to three skipped events with their reasons.
 func listSkipped(skipped []Skipped) string {

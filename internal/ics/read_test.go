@@ -322,17 +322,40 @@ func TestFirstNonEmptyNoteWins(t *testing.T) {
 }
 
 func TestOwnExportIsRefused(t *testing.T) {
-	days, steps := sample()
 	var buf bytes.Buffer
-	if err := Write(&buf, days, steps, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)); err != nil {
+	if err := Write(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
 	_, err := ReadDaysOff(&buf, Options{})
 	if !errors.Is(err, ErrOwnExport) {
 		t.Fatalf("ReadDaysOff(our own export) = %v, want ErrOwnExport", err)
 	}
-	if !strings.Contains(err.Error(), "would mark every planned study day as a day off") {
+	if !strings.Contains(err.Error(), "Study Planner's own plan export") || !strings.Contains(err.Error(), "would turn your study days into days off") {
 		t.Errorf("error %q does not say why", err)
+	}
+}
+
+// TestOwnExportIsToldByItsProductID: every export so far is refused, the
+// first ones' PRODID included, and only those: a holiday calendar from
+// another product that mentions Study Planner still imports.
+// Fails on 522c7e7: any PRODID containing "study planner" was refused.
+func TestOwnExportIsToldByItsProductID(t *testing.T) {
+	event := "UID:a\nDTSTART;VALUE=DATE:20270301\nSUMMARY:Holiday\n"
+	for _, tt := range []struct {
+		prodID  string
+		refused bool
+	}{
+		{"-//Study Planner//Golang ICS Library", true},
+		{productID, true},
+		{" -//STUDY PLANNER//Study plan export//EN", true},
+		{"-//Acme School//Holidays for Study Planner users//EN", false},
+		{"-//Google Inc//Google Calendar 70.9054//EN", false},
+	} {
+		cal := strings.Replace(calendar(event), "PRODID:-//test//EN", "PRODID:"+tt.prodID, 1)
+		_, err := ReadDaysOff(strings.NewReader(cal), Options{From: day("2026-12-01"), To: day("2028-11-30")})
+		if got := errors.Is(err, ErrOwnExport); got != tt.refused {
+			t.Errorf("PRODID %q: refused %v (%v), want %v", tt.prodID, got, err, tt.refused)
+		}
 	}
 }
 

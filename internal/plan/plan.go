@@ -151,6 +151,37 @@ type Settings struct {
 	WeekStart time.Weekday
 	// MinStreakMinutes is how much study makes a day count for a streak.
 	MinStreakMinutes int
+	// StudyTime is the time of day the learner usually studies, "15:04":
+	// where the calendar export puts each day's study. Empty means the
+	// reminder time, else DefaultStudyTime (see StudyAt).
+	StudyTime string
+}
+
+// DefaultStudyTime is when study starts when neither the plan nor the
+// reminder names a time; it is also the reminder's own default.
+const DefaultStudyTime = "18:00"
+
+// ParseClock reads a 24-hour time of day, "9:30" or "09:30", and writes it
+// as StudyTime keeps it, "09:30".
+func ParseClock(s string) (string, error) {
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	if err != nil {
+		return "", fmt.Errorf("%q is not a time of day; write it as 24-hour HH:MM, like 18:30", strings.TrimSpace(s))
+	}
+	return t.Format("15:04"), nil
+}
+
+// StudyAt is the time of day, "15:04", the plan's study starts: its own
+// study time; without one, fallback (the reminder time, where the caller
+// knows it) when that is a time of day; else DefaultStudyTime.
+func (s Settings) StudyAt(fallback string) string {
+	if s.StudyTime != "" {
+		return s.StudyTime
+	}
+	if at, err := ParseClock(fallback); err == nil && fallback != "" {
+		return at
+	}
+	return DefaultStudyTime
 }
 
 // DayOff is a day the plan leaves free.
@@ -235,6 +266,18 @@ func (s Settings) Validate() error {
 	}
 	if s.MinStreakMinutes < 1 || s.MinStreakMinutes > 24*60 {
 		return fmt.Errorf("the minutes that make a streak day must be between 1 and %d, not %d", 24*60, s.MinStreakMinutes)
+	}
+	return ValidateStudyTime(s.StudyTime)
+}
+
+// ValidateStudyTime accepts an empty study time or one written as
+// ParseClock writes it, "09:30".
+func ValidateStudyTime(at string) error {
+	if at == "" {
+		return nil
+	}
+	if canonical, err := ParseClock(at); err != nil || canonical != at {
+		return fmt.Errorf("the study time %q is not a time of day; write it as 24-hour HH:MM, like 18:30", at)
 	}
 	return nil
 }

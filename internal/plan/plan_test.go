@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -51,6 +52,11 @@ func TestSettingsValidate(t *testing.T) {
 		{"too many hours", func(s *Settings) { s.HoursPerWeek = 101 }, true},
 		{"no study days", func(s *Settings) { s.StudyDays = [7]bool{} }, true},
 		{"no streak minimum", func(s *Settings) { s.MinStreakMinutes = 0 }, true},
+		// Fails on 522c7e7 (no StudyTime): a study time is HH:MM or empty.
+		{"study time", func(s *Settings) { s.StudyTime = "07:30" }, false},
+		{"study time unpadded", func(s *Settings) { s.StudyTime = "7:30" }, true},
+		{"study time past midnight", func(s *Settings) { s.StudyTime = "24:10" }, true},
+		{"study time in words", func(s *Settings) { s.StudyTime = "evening" }, true},
 	}
 	for _, tt := range tests {
 		s := good
@@ -97,5 +103,28 @@ func TestWeekStart(t *testing.T) {
 		if got := WeekStart(day(tt.day), tt.first).Format("2006-01-02"); got != tt.want {
 			t.Errorf("WeekStart(%s, %v) = %s, want %s", tt.day, tt.first, got, tt.want)
 		}
+	}
+}
+
+// TestStudyAtFallsBackToTheReminderThenSixPM: the plan's own study time
+// wins, then the reminder time, then 18:00; ParseClock pads the hour.
+// Fails on 522c7e7: there was no study time.
+func TestStudyAtFallsBackToTheReminderThenSixPM(t *testing.T) {
+	for _, tt := range []struct{ own, reminder, want string }{
+		{"07:30", "19:00", "07:30"},
+		{"", "19:00", "19:00"},
+		{"", "9:05", "09:05"},
+		{"", "", "18:00"},
+		{"", "soon", "18:00"},
+	} {
+		if got := (Settings{StudyTime: tt.own}).StudyAt(tt.reminder); got != tt.want {
+			t.Errorf("study time %q, reminder %q: StudyAt = %q, want %q", tt.own, tt.reminder, got, tt.want)
+		}
+	}
+	if got, err := ParseClock(" 6:45 "); got != "06:45" || err != nil {
+		t.Errorf("ParseClock(6:45) = %q, %v", got, err)
+	}
+	if _, err := ParseClock("25:00"); err == nil || !strings.Contains(err.Error(), "24-hour HH:MM") {
+		t.Errorf("ParseClock(25:00) = %v", err)
 	}
 }

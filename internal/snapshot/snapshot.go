@@ -115,6 +115,7 @@ type Plan struct {
 	StudyDays        []string `json:"study_days"`
 	WeekStart        string   `json:"week_start"`
 	MinStreakMinutes int      `json:"min_streak_minutes"`
+	StudyTime        string   `json:"study_time,omitempty"` // "18:30"; empty: the reminder time, else 18:00
 	DaysOff          []DayOff `json:"days_off"`
 }
 

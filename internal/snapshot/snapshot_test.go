@@ -123,3 +123,28 @@ func TestDecodeRejectsOversizedInput(t *testing.T) {
 		t.Errorf("Decode of %d bytes = %v, want a size error", MaxBytes+1, err)
 	}
 }
+
+// TestThePlansStudyTimeIsATimeOfDay: version 5 keeps the study time,
+// written HH:MM, and leaves it out when it is not set.
+// Fails on 522c7e7: study_time was an unknown field.
+func TestThePlansStudyTimeIsATimeOfDay(t *testing.T) {
+	doc := Empty()
+	doc.Plan.StartDate = "2026-11-25"
+	var buf bytes.Buffer
+	if err := Encode(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	unset := buf.String()
+	if strings.Contains(unset, "study_time") {
+		t.Error("an unset study time is written")
+	}
+	set := strings.Replace(unset, `"min_streak_minutes": 15,`, `"min_streak_minutes": 15, "study_time": "18:30",`, 1)
+	if got, err := Decode(strings.NewReader(set)); err != nil || got.Plan.StudyTime != "18:30" {
+		t.Errorf("Decode(study_time 18:30) = %q, %v", got.Plan.StudyTime, err)
+	}
+	bad := strings.Replace(set, `"18:30"`, `"6pm"`, 1)
+	if _, err := Decode(strings.NewReader(bad)); err == nil ||
+		!strings.Contains(err.Error(), `plan.study_time: must be a 24-hour time of day written HH:MM, like 18:30, not "6pm"`) {
+		t.Errorf("Decode(study_time 6pm) = %v", err)
+	}
+}

@@ -54,6 +54,9 @@ func (v *validator) plan(p Plan) {
 	}
 	v.check(p.MinStreakMinutes >= 1 && p.MinStreakMinutes <= plan.MaxSessionMinutes, "plan.min_streak_minutes",
 		"must be between 1 and %d, not %d", plan.MaxSessionMinutes, p.MinStreakMinutes)
+	if p.StudyTime != "" {
+		v.check(plan.ValidateStudyTime(p.StudyTime) == nil, "plan.study_time", "must be a 24-hour time of day written HH:MM, like 18:30, not %q", p.StudyTime)
+	}
 	v.total("plan.days_off", "days off", len(p.DaysOff), plan.MaxDaysOff)
 	seen := map[string]bool{}
 	for i, d := range p.DaysOff {

@@ -200,7 +200,7 @@ type Restored struct {
 // copy, the document read from it, what was stored), and any difference
 // fails the restore whole.
 func (s *Store) RestoreFrom(backup string, now time.Time) (Restored, error) {
-	doc, err := readBackup(backup)
+	doc, err := ReadBackup(backup)
 	if err != nil {
 		return Restored{}, err
 	}

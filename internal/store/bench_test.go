@@ -266,7 +266,7 @@ func BenchmarkExportICS(b *testing.B) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := ics.Write(&buf, p.Forecast(logged, benchToday).Days, p.Steps, benchToday); err != nil {
+		if err := ics.Write(&buf, ics.Export{Days: p.Forecast(logged, benchToday).Days, Steps: p.Steps, StudyAt: "18:00", Now: benchToday}); err != nil {
 			b.Fatal(err)
 		}
 	}

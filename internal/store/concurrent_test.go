@@ -43,9 +43,9 @@ func TestASaveChangesOnlyWhatTheLearnerChanged(t *testing.T) {
 	}{
 		{"plan settings keep days off a script added", settingsKeepScriptsDaysOff, func(t *testing.T, st *Store) {
 			s, _ := st.Settings()
-			if s.HoursPerWeek != 12 || s.MinStreakMinutes != 40 || len(s.DaysOff) != 2 {
-				t.Errorf("settings = %v h, %v min streak, %d days off; want 12 h (window), 40 min (script), 2 days off (script)",
-					s.HoursPerWeek, s.MinStreakMinutes, len(s.DaysOff))
+			if s.HoursPerWeek != 12 || s.StudyTime != "20:15" || s.MinStreakMinutes != 40 || len(s.DaysOff) != 2 {
+				t.Errorf("settings = %v h at %q, %v min streak, %d days off; want 12 h at 20:15 (window), 40 min (script), 2 days off (script)",
+					s.HoursPerWeek, s.StudyTime, s.MinStreakMinutes, len(s.DaysOff))
 			}
 		}},
 		{"removing a day off removes only that day", removeOneDayOff, func(t *testing.T, st *Store) {
@@ -144,6 +144,7 @@ func settingsKeepScriptsDaysOff(t *testing.T, window, script *Store) {
 	must(t, script.UpdateSettings(scripted, streak))
 	edited := loaded
 	edited.HoursPerWeek = 12
+	edited.StudyTime = "20:15"
 	must(t, window.UpdateSettings(loaded, edited))
 }
 

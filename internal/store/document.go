@@ -66,7 +66,7 @@ func (s *Store) Export() (snapshot.Document, error) {
 func documentPlan(st plan.Settings) snapshot.Plan {
 	p := snapshot.Plan{StartDate: st.StartDate.Format(time.DateOnly), HorizonMonths: st.HorizonMonths,
 		HoursPerWeek: st.HoursPerWeek, StudyDays: plan.FormatStudyDays(st.StudyDays),
-		WeekStart: plan.WeekdayName(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes,
+		WeekStart: plan.WeekdayName(st.WeekStart), MinStreakMinutes: st.MinStreakMinutes, StudyTime: st.StudyTime,
 		DaysOff: make([]snapshot.DayOff, len(st.DaysOff))}
 	for i, d := range st.DaysOff {
 		p.DaysOff[i] = snapshot.DayOff{Date: formatDate(d.Date), Note: d.Note}
@@ -374,7 +374,7 @@ func insertReferenceData(tx *gorm.DB, doc snapshot.Document) error {
 // settingsOf reads a document's plan; without a start date it starts today.
 func settingsOf(p snapshot.Plan, today time.Time) (plan.Settings, error) {
 	st := plan.Settings{StartDate: plan.Date(today), HorizonMonths: p.HorizonMonths, HoursPerWeek: p.HoursPerWeek,
-		MinStreakMinutes: p.MinStreakMinutes}
+		MinStreakMinutes: p.MinStreakMinutes, StudyTime: p.StudyTime}
 	if p.StartDate != "" {
 		st.StartDate = parseDate(p.StartDate)
 	}

@@ -177,6 +177,9 @@ var migrations = []migration{
 		`UPDATE skills SET current_level = target_level WHERE status = 'done' AND current_level = 0`,
 		`ALTER TABLE salaries ADD COLUMN kind TEXT NOT NULL DEFAULT 'market' CHECK (kind IN ('market', 'offer'))`,
 		`ALTER TABLE salaries ADD COLUMN city TEXT NOT NULL DEFAULT ''`,
+		// The time of day the calendar export puts study at; '' for the
+		// reminder time, else 18:00 (plan.Settings.StudyAt).
+		`ALTER TABLE plan_settings ADD COLUMN study_time TEXT NOT NULL DEFAULT ''`,
 	}},
 }
 

@@ -13,6 +13,7 @@ type planSettingsRow struct {
 	StudyDays        string // "mon,tue,…"
 	WeekStart        int
 	MinStreakMinutes int
+	StudyTime        string // "15:04", or "" for the default
 	BaseCurrency     string
 	TargetCountry    string
 	TargetLevel      string

@@ -8,8 +8,9 @@ import (
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
-// readBackup reads a backup file whole into a document (see RestoreFrom).
-func readBackup(backup string) (snapshot.Document, error) {
+// ReadBackup reads a backup file whole into a document, changing nothing
+// (see RestoreFrom).
+func ReadBackup(backup string) (snapshot.Document, error) {
 	src, err := OpenReadOnly(backup)
 	if err != nil {
 		return snapshot.Document{}, fmt.Errorf("the backup %s cannot be used: %w", backup, err)

@@ -140,3 +140,36 @@ func TestAddDaysOffKeepsTheOthers(t *testing.T) {
 		t.Errorf("days off = %+v, want %+v", s.DaysOff, want)
 	}
 }
+
+// TestAddNewDaysOffAddsOnlyWhatIsMissing: an import adds the days not off
+// yet, keeps the others' notes, and says which it added, so that taking it
+// back removes only those.
+// Fails on 522c7e7: there is no AddNewDaysOff; AddDaysOff overwrote notes
+// and could not say which days were new.
+func TestAddNewDaysOffAddsOnlyWhatIsMissing(t *testing.T) {
+	st := imported(t)
+	if err := st.AddDaysOff([]plan.DayOff{{Date: date("2026-12-24"), Note: "Christmas Eve"}}); err != nil {
+		t.Fatal(err)
+	}
+	added, err := st.AddNewDaysOff([]plan.DayOff{{Date: date("2026-12-24"), Note: "Heiligabend"},
+		{Date: date("2026-12-25"), Note: "Christmas"}, {Date: date("2026-12-25"), Note: "again"}, {Date: date("2026-12-26")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAdded := []plan.DayOff{{Date: date("2026-12-25"), Note: "Christmas"}, {Date: date("2026-12-26")}}
+	if !reflect.DeepEqual(added, wantAdded) {
+		t.Errorf("added = %+v, want %+v", added, wantAdded)
+	}
+	s, _ := st.Settings()
+	want := append([]plan.DayOff{{Date: date("2026-12-24"), Note: "Christmas Eve"}}, wantAdded...)
+	if !reflect.DeepEqual(s.DaysOff, want) {
+		t.Errorf("days off = %+v, want %+v", s.DaysOff, want)
+	}
+	before := s
+	if _, err := st.AddNewDaysOff([]plan.DayOff{{Date: date("2026-12-31")}, {Date: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)}}); err == nil {
+		t.Error("a day off in year 1 was taken")
+	}
+	if after, _ := st.Settings(); !reflect.DeepEqual(after.DaysOff, before.DaysOff) {
+		t.Errorf("a refused import changed the days off: %+v", after.DaysOff)
+	}
+}

@@ -59,7 +59,7 @@ func settingsOfRow(r planSettingsRow) (plan.Settings, error) {
 		return plan.Settings{}, fmt.Errorf("the stored study days: %w", err)
 	}
 	return plan.Settings{StartDate: start, HorizonMonths: r.HorizonMonths, HoursPerWeek: r.HoursPerWeek, StudyDays: days,
-		WeekStart: time.Weekday(r.WeekStart), MinStreakMinutes: r.MinStreakMinutes}, nil
+		WeekStart: time.Weekday(r.WeekStart), MinStreakMinutes: r.MinStreakMinutes, StudyTime: r.StudyTime}, nil
 }
 
 // settingsColumns are the plan's columns of the settings row; days off
@@ -72,6 +72,7 @@ func settingsColumns(st plan.Settings) columns {
 		"study_days":         strings.Join(plan.FormatStudyDays(st.StudyDays), ","),
 		"week_start":         int(st.WeekStart),
 		"min_streak_minutes": st.MinStreakMinutes,
+		"study_time":         st.StudyTime,
 	}
 }
 
@@ -119,7 +120,7 @@ func mergedSettings(current plan.Settings, changed columns) plan.Settings {
 	}
 	st, err := settingsOfRow(planSettingsRow{StartDate: cols["start_date"].(string), HorizonMonths: cols["horizon_months"].(int),
 		HoursPerWeek: cols["hours_per_week"].(float64), StudyDays: cols["study_days"].(string), WeekStart: cols["week_start"].(int),
-		MinStreakMinutes: cols["min_streak_minutes"].(int)})
+		MinStreakMinutes: cols["min_streak_minutes"].(int), StudyTime: cols["study_time"].(string)})
 	if err != nil {
 		return plan.Settings{} // fails Validate: no start date
 	}
@@ -130,9 +131,9 @@ func mergedSettings(current plan.Settings, changed columns) plan.Settings {
 // salary comparison's columns keep their defaults.
 func insertSettings(tx *gorm.DB, st plan.Settings) error {
 	c := settingsColumns(st)
-	return tx.Exec(`INSERT INTO plan_settings (id, start_date, horizon_months, hours_per_week, study_days, week_start, min_streak_minutes)
-		VALUES (1, ?, ?, ?, ?, ?, ?)`,
-		c["start_date"], c["horizon_months"], c["hours_per_week"], c["study_days"], c["week_start"], c["min_streak_minutes"]).Error
+	return tx.Exec(`INSERT INTO plan_settings (id, start_date, horizon_months, hours_per_week, study_days, week_start, min_streak_minutes, study_time)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+		c["start_date"], c["horizon_months"], c["hours_per_week"], c["study_days"], c["week_start"], c["min_streak_minutes"], c["study_time"]).Error
 }
 
 func insertDaysOff(tx *gorm.DB, days []plan.DayOff) error {
@@ -158,6 +159,38 @@ func (s *Store) AddDaysOff(days []plan.DayOff) error {
 		return fmt.Errorf("adding days off: %w", err)
 	}
 	return nil
+}
+
+// AddNewDaysOff adds those of days that are not days off yet, in one
+// transaction, and returns them: exactly what the call added, so that it
+// can be taken back without touching the days that were off before (whose
+// notes it leaves as they are). A date given twice is added once, with its
+// first note.
+func (s *Store) AddNewDaysOff(days []plan.DayOff) ([]plan.DayOff, error) {
+	for _, d := range days {
+		if err := plan.ValidateDayOff(d); err != nil {
+			return nil, err
+		}
+	}
+	var added []plan.DayOff
+	err := s.write(func(tx *gorm.DB) error {
+		added = added[:0]
+		for _, d := range days {
+			d.Date = plan.Date(d.Date)
+			res := tx.Exec(`INSERT INTO days_off (date, note) VALUES (?, ?) ON CONFLICT (date) DO NOTHING`, formatDate(d.Date), d.Note)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 1 {
+				added = append(added, d)
+			}
+		}
+		return nil
+	}, "days_off")
+	if err != nil {
+		return nil, fmt.Errorf("adding days off: %w", err)
+	}
+	return added, nil
 }
 
 // RemoveDaysOff removes the given days off, and no others, in one

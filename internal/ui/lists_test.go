@@ -57,7 +57,11 @@ func TestEveryGrowingListShowsItsNewRows(t *testing.T) {
 	for _, day := range []time.Time{nov4.AddDate(0, 0, 30), nov4.AddDate(0, 0, 31), nov4.AddDate(0, 0, 32)} {
 		p.offDate.SetDate(&day)
 		p.addDayOff()
-		laidOut(t, "the days off", p.daysOff)
+		box := p.daysOff.listBox
+		laidOut(t, "the days off", box)
+		if box.Size().Height < box.MinSize().Height {
+			t.Errorf("the days off list is %v high, less than the %v its rows need", box.Size().Height, box.MinSize().Height)
+		}
 	}
 
 	_, s := salariesScreen(t)

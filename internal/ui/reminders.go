@@ -17,6 +17,11 @@ const (
 	defaultRemindTime = "18:00"
 )
 
+// reminderTime is the time of day the reminder is set to on this computer.
+func reminderTime() string {
+	return fyne.CurrentApp().Preferences().StringWithFallback(prefReminderTime, defaultRemindTime)
+}
+
 // startReminders sends a desktop notification on study days at the time
 // chosen in the plan settings, while the app runs. It checks once a minute
 // and stops when stop is closed.

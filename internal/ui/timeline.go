@@ -28,6 +28,7 @@ type timelineStore interface {
 	DeleteSession(id uint) error
 	UpdateSettings(before, after plan.Settings) error
 	AddDaysOff(days []plan.DayOff) error
+	AddNewDaysOff(days []plan.DayOff) ([]plan.DayOff, error)
 	RemoveDaysOff(days []time.Time) error
 	Settings() (plan.Settings, error)
 }

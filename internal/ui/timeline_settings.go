@@ -2,12 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,9 +25,10 @@ type planSettingsTab struct {
 	fields    *planFields
 	weekStart *widgets.Choice
 	streak    *widgets.TextField
+	studyTime *widgets.TextField
 	form      *widget.Form
 	problem   *widget.Label
-	daysOff   *fyne.Container
+	daysOff   *daysOffList
 	offDate   *widgets.DateField
 	offNote   *widgets.TextField
 	current   plan.Settings
@@ -46,6 +46,16 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 		}
 		return nil
 	}
+	p.studyTime = widgets.NewTextField(5)
+	p.studyTime.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		if _, err := plan.ParseClock(s); err != nil {
+			return errors.New("a time of day, 24-hour HH:MM, or empty")
+		}
+		return nil
+	}
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Wrapping = fyne.TextWrapWord
@@ -54,24 +64,29 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 		Items: append(p.fields.items(),
 			&widget.FormItem{Text: "Weeks start on", Widget: p.weekStart},
 			&widget.FormItem{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
+			&widget.FormItem{Text: "Study time", Widget: p.studyTime,
+				HintText: "When the exported calendar puts your study; empty: the reminder time"},
 		),
 		SubmitText: "Save plan",
 		OnSubmit:   p.save,
 	}
 
-	p.daysOff = container.NewVBox()
+	p.daysOff = newDaysOffList(t)
 	p.offDate = newDateField(localWeekStart(), true)
 	p.offNote = widgets.NewTextField(plan.MaxNameLen)
 	p.offNote.SetPlaceHolder("Note, e.g. Holiday")
 	addOff := widget.NewButtonWithIcon("Add day off", theme.ContentAddIcon(), p.addDayOff)
-	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.importHolidays)
+	importOff := widget.NewButtonWithIcon("Import holidays (.ics)…", theme.FolderOpenIcon(), p.daysOff.importHolidays)
 	exportICS := widget.NewButtonWithIcon("Export plan to calendar (.ics)…", theme.DocumentSaveIcon(), p.exportCalendar)
 
 	offForm := container.NewBorder(nil, nil, nil, addOff, container.NewGridWithColumns(2, p.offDate, p.offNote))
 	p.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Plan", "", container.NewVBox(p.form, p.problem)),
-		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff, offForm, container.NewHBox(importOff))),
-		widget.NewCard("Calendar", "Reminders are in Settings", container.NewHBox(exportICS)),
+		widget.NewCard("Days off", "Holidays and other days the plan leaves free", container.NewVBox(p.daysOff.root, offForm, container.NewHBox(importOff))),
+		widget.NewCard("Calendar", "For your calendar app", container.NewVBox(
+			wrapped("Each planned day becomes an event at your study time, as long as the work planned, with a reminder 10 minutes before; "+
+				"your logged sessions become past events. Export again to update them. Reminders while the app runs are in Settings."),
+			container.NewHBox(exportICS))),
 	))
 	return p
 }
@@ -82,20 +97,14 @@ func (p *planSettingsTab) show(s plan.Settings) {
 	p.offDate.SetWeekStart(s.WeekStart)
 	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
 	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
+	p.studyTime.SetText(s.StudyTime)
+	p.studyTime.SetPlaceHolder(s.StudyAt(reminderTime()))
 	p.showDaysOff()
 }
 
 func (p *planSettingsTab) showDaysOff() {
-	var rows []fyne.CanvasObject
-	if len(p.current.DaysOff) == 0 {
-		rows = append(rows, widget.NewLabel("No days off."))
-	}
-	for _, d := range p.current.DaysOff {
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeDayOff(d.Date) })
-		del.Importance = widget.LowImportance
-		rows = append(rows, container.NewBorder(nil, nil, nil, del, widget.NewLabel(d.Date.Format("Mon 2 Jan 2006")+suffix(" · ", d.Note))))
-	}
-	setRows(p.daysOff, p.root, rows...)
+	p.daysOff.show(p.current.DaysOff)
+	p.root.Refresh()
 }
 
 // save stores the form; anything wrong is said under it and nothing is
@@ -109,6 +118,13 @@ func (p *planSettingsTab) save() {
 	s.WeekStart = weekdayOfLabel(p.weekStart.Selected)
 	if n, err := strconv.Atoi(strings.TrimSpace(p.streak.Text)); err == nil {
 		s.MinStreakMinutes = n
+	}
+	if at := strings.TrimSpace(p.studyTime.Text); at == "" {
+		s.StudyTime = ""
+	} else if clock, err := plan.ParseClock(at); err != nil {
+		problems = append(problems, "Study time: "+err.Error())
+	} else {
+		s.StudyTime = clock
 	}
 	if len(problems) == 0 {
 		if err := s.Validate(); err != nil {
@@ -145,37 +161,17 @@ func (p *planSettingsTab) addDayOff() {
 	p.t.reload()
 }
 
-func (p *planSettingsTab) removeDayOff(day time.Time) {
-	if err := p.t.store.RemoveDaysOff([]time.Time{day}); err != nil {
-		p.t.report("remove the day off", err)
-		return
-	}
-	p.t.reload()
-}
-
-func (p *planSettingsTab) importHolidays() {
-	chooseFile(p.t.win, "calendar", calendarFiles, func(path string) {
-		f, err := os.Open(path)
-		if err != nil {
-			showError(p.t.win, "open the calendar", err)
-			return
-		}
-		defer f.Close()
-		got, err := app.ImportHolidays(p.t.store, f, p.t.now())
-		if err != nil {
-			showError(p.t.win, "import "+filepath.Base(path), fmt.Errorf("%w\n\nNothing was changed", err))
-			return
-		}
-		p.t.reload()
-		showInformation("Holidays imported", sentence(got.Summary())+" The plan now leaves them free.", p.t.win)
-	})
-}
-
 func (p *planSettingsTab) exportCalendar() {
 	var buf bytes.Buffer
-	if err := app.WriteCalendar(p.t.store, &buf, p.t.now()); err != nil {
+	if err := p.writeCalendar(&buf); err != nil {
 		showError(p.t.win, "export the calendar", err)
 		return
 	}
 	saveFile(p.t.win, "calendar", "study-plan.ics", buf.Bytes())
+}
+
+// writeCalendar writes the plan as a calendar, at the plan's study time or,
+// without one, at this computer's reminder time.
+func (p *planSettingsTab) writeCalendar(w io.Writer) error {
+	return app.WriteCalendar(p.t.store, w, p.t.now(), reminderTime())
 }

@@ -289,7 +289,46 @@ func TestSavingPlanSettingsKeepsDaysOffAScriptAdded(t *testing.T) {
 	if s.HoursPerWeek != 12 || len(s.DaysOff) != 2 {
 		t.Errorf("after saving: %v h a week and %d days off; want 12 h and the script's 2 days off", s.HoursPerWeek, len(s.DaysOff))
 	}
-	if n := len(tl.settings.daysOff.Objects); n != 2 {
+	if n := tl.settings.daysOff.list.Length(); n != 2 {
 		t.Errorf("the screen lists %d days off, want the 2 the script added", n)
+	}
+}
+
+// TestTheStudyTimeIsAPlanSetting: Plan settings stores the study time
+// written HH:MM, refuses one that is not a time of day in words without
+// storing anything, and empty means the reminder time, which the
+// window's calendar export then uses.
+// Fails on 522c7e7: there was no study time, and the export was all-day.
+func TestTheStudyTimeIsAPlanSetting(t *testing.T) {
+	m, tl := timelineAt(t)
+	tl.tabs.SelectIndex(2)
+	ps := tl.settings
+	ps.studyTime.SetText("7:45")
+	test.Tap(findButton(t, m, "Save plan"))
+	if s, _ := tl.store.Settings(); s.StudyTime != "07:45" || ps.problem.Visible() {
+		t.Fatalf("stored %q, problem %q", s.StudyTime, ps.problem.Text)
+	}
+	ps.studyTime.SetText("after dinner")
+	if ps.studyTime.Validate() == nil {
+		t.Error("the field takes \"after dinner\" for a time")
+	}
+	ps.save() // as TestPlanSettingsSaveAndRefuse: the form's button is greyed out
+	if s, _ := tl.store.Settings(); s.StudyTime != "07:45" || !strings.Contains(ps.problem.Text, "Study time") {
+		t.Errorf("a bad time: stored %q, problem %q", s.StudyTime, ps.problem.Text)
+	}
+	var buf strings.Builder
+	if err := ps.writeCalendar(&buf); err != nil || !strings.Contains(buf.String(), "DTSTART:20261104T074500\r\n") {
+		t.Errorf("the export does not put study at 07:45 (%v)", err)
+	}
+
+	fyne.CurrentApp().Preferences().SetString(prefReminderTime, "19:20")
+	ps.studyTime.SetText("")
+	test.Tap(findButton(t, m, "Save plan"))
+	if s, _ := tl.store.Settings(); s.StudyTime != "" || ps.studyTime.PlaceHolder != "19:20" {
+		t.Fatalf("emptied: stored %q, the field shows %q", s.StudyTime, ps.studyTime.PlaceHolder)
+	}
+	buf.Reset()
+	if err := ps.writeCalendar(&buf); err != nil || !strings.Contains(buf.String(), "DTSTART:20261104T192000\r\n") {
+		t.Errorf("without a study time the window's export is not at the reminder time (%v)", err)
 	}
 }

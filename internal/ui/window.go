@@ -207,7 +207,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 		fyne.NewMenuItem("Calendar of the Plan (ICS)…", calendar.exportCalendar)), packs.exportItems()...)...)
 	imp := fyne.NewMenuItem("Import", nil)
 	imp.ChildMenu = fyne.NewMenu("", append(append(data.importItems(),
-		fyne.NewMenuItem("Holidays as Days Off (ICS)…", calendar.importHolidays)), packs.importItems()...)...)
+		fyne.NewMenuItem("Holidays as Days Off (ICS)…", calendar.daysOff.importHolidays)), packs.importItems()...)...)
 	file = append(file, export, imp, fyne.NewMenuItemSeparator())
 	file = append(file, m.backups.menuItems()...)
 	// Fyne adds a Quit item without its shortcut when the menu ends
