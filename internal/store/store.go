@@ -5,6 +5,7 @@ package store
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -21,15 +22,66 @@ type Store struct {
 	pageSize int64
 	// maxBytes is snapshot.MaxDataBytes; tests lower it.
 	maxBytes int64
+
+	// idle folds the write-ahead log into the file once writes pause.
+	idle   *time.Timer
+	idleMu sync.Mutex
+	closed bool
 }
 
-// Close releases the database.
+// IdleCheckpoint is how long after the last write the write-ahead log is
+// folded into the database file. While the app runs, SQLite keeps new
+// writes in the -wal file beside the database; a copy of the .db alone
+// (the one file the README promises) would miss them. Folded in when the
+// learner pauses, the file is whole whenever they are not mid-save.
+const IdleCheckpoint = 2 * time.Second
+
+// Checkpoint folds the write-ahead log into the database file and empties
+// the log. Another connection reading at that moment keeps what it needs
+// and the rest is folded in next time, so a busy database is not an error
+// here.
+func (s *Store) Checkpoint() error {
+	if s.readOnly {
+		return nil
+	}
+	var busy, logPages, folded int
+	if err := s.db.Raw("PRAGMA wal_checkpoint(TRUNCATE)").Row().Scan(&busy, &logPages, &folded); err != nil {
+		return fmt.Errorf("writing the changes into the database file: %w", explain(err))
+	}
+	return nil
+}
+
+// foldWhenIdle (re)starts the idle timer after a write.
+func (s *Store) foldWhenIdle() {
+	s.idleMu.Lock()
+	defer s.idleMu.Unlock()
+	if s.closed {
+		return
+	}
+	if s.idle == nil {
+		s.idle = time.AfterFunc(IdleCheckpoint, func() { _ = s.Checkpoint() })
+		return
+	}
+	s.idle.Reset(IdleCheckpoint)
+}
+
+// Close folds the write-ahead log into the file and releases the database.
 func (s *Store) Close() error {
+	s.idleMu.Lock()
+	s.closed = true
+	if s.idle != nil {
+		s.idle.Stop()
+	}
+	s.idleMu.Unlock()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
 	}
-	return sqlDB.Close()
+	checkpointErr := s.Checkpoint()
+	if err := sqlDB.Close(); err != nil {
+		return err
+	}
+	return checkpointErr
 }
 
 // Path is the database file.

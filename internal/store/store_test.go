@@ -354,3 +354,98 @@ func mustExport(t testing.TB, st *Store) snapshot.Document {
 	}
 	return doc
 }
+
+// Fails on 0a96a61: while the app ran, its writes sat in the -wal file and
+// a plain copy of the .db (the one file the README promises) held only the
+// defaults.
+func TestAPlainCopyOfTheFileHoldsTheWritesOnceIdle(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "live.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Import(sampleDocument()); err != nil {
+		t.Fatal(err)
+	}
+	// Let the import's own write fold in, then make the one to look for.
+	if err := st.Checkpoint(); err != nil {
+		t.Fatal(err)
+	}
+	want := sessionsInACopy(t, path, filepath.Join(dir, "copy.db")) + 1
+	if _, err := st.LogSession(plan.Session{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Minutes: 42, Notes: "in the file"}); err != nil {
+		t.Fatal(err)
+	}
+	if sessionsInACopy(t, path, filepath.Join(dir, "copy.db")) == want {
+		t.Log("the write reached the file at once (the log was folded already)")
+	}
+	// Poll, not a timed assertion: the fold comes after IdleCheckpoint,
+	// however slow the machine; the test ends when the copy holds it.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		if sessionsInACopy(t, path, filepath.Join(dir, "copy.db")) == want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a minute after the write, a copy of the .db alone still lacks it")
+		}
+		time.Sleep(IdleCheckpoint / 4)
+	}
+}
+
+// And closing folds what is left, at once, even while another window or
+// a script keeps the file open (SQLite alone folds the log only when the
+// last connection closes).
+func TestClosingLeavesTheWholeDataInTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "closed.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	doc := sampleDocument()
+	if err := st.Import(doc); err != nil {
+		t.Fatal(err)
+	}
+	st.LogSession(plan.Session{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Minutes: 42})
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(path + "-wal"); err == nil && info.Size() > 0 {
+		t.Errorf("after closing, the -wal still holds %d bytes", info.Size())
+	}
+	if n := sessionsInACopy(t, path, filepath.Join(dir, "copy.db")); n != len(doc.Sessions)+1 {
+		t.Errorf("a copy of the closed file holds %d sessions, want %d", n, len(doc.Sessions)+1)
+	}
+}
+
+// sessionsInACopy copies the .db file alone, as a learner's file manager
+// would, and counts the sessions in the copy.
+func sessionsInACopy(t *testing.T, from, to string) int {
+	t.Helper()
+	os.Remove(to)
+	os.Remove(to + "-wal")
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(to)
+	if err != nil {
+		return -1
+	}
+	defer c.Close()
+	s, err := c.Sessions(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return -1
+	}
+	return len(s)
+}

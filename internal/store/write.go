@@ -59,6 +59,9 @@ func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
 		}
 		return s.checkSize(tx, before)
 	})
+	if err == nil {
+		s.foldWhenIdle()
+	}
 	return explain(err)
 }
 
