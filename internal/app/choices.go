@@ -7,18 +7,23 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
+// GroupChooser is what choosing in a choose-one group writes.
+type GroupChooser interface {
+	ChooseInGroup(group string, keep uint) ([]plan.Skill, error)
+}
+
 // ScopeWriter is what changing the plan's scope writes: the plan settings
 // and which skills are set aside.
 type ScopeWriter interface {
+	GroupChooser
 	Settings() (plan.Settings, error)
 	UpdateSettings(before, after plan.Settings) error
-	ChooseInGroup(group string, keep uint) ([]plan.Skill, error)
 	SetAside(ids []uint) error
 }
 
 // ChooseInGroup keeps the named skill of a choose-one group and sets the
 // others aside; an empty name brings the whole group back.
-func ChooseInGroup(w ScopeWriter, p plan.Plan, group, keep string) ([]plan.Skill, error) {
+func ChooseInGroup(w GroupChooser, p plan.Plan, group, keep string) ([]plan.Skill, error) {
 	var keepID uint
 	for _, g := range p.Groups() {
 		if g.Name != group {

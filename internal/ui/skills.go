@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -36,6 +37,7 @@ type skillsStore interface {
 	SetSkillStatus(id uint, status plan.SkillStatus) error
 	ImpactOfDeletingSkill(id uint) (store.SkillImpact, error)
 	DeleteSkill(id uint) error
+	ChooseInGroup(group string, keep uint) ([]plan.Skill, error)
 }
 
 // skills is the checklist of what a backend job asks for, by category, with
@@ -56,6 +58,7 @@ type skills struct {
 	categoryFilter *widgets.Choice
 	overall        *widgets.Meter
 	overallLabel   *widget.Label
+	choices        *fyne.Container // one drop-down per choose-one group
 	list           *widget.List
 	noMatch        fyne.CanvasObject
 	noSkills       fyne.CanvasObject
@@ -102,7 +105,8 @@ func newSkills(st skillsStore, report errorReporter, w fyne.Window) *skills {
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(addSkill, addCategory), s.search)
 	filters := container.NewGridWithColumns(2, s.statusFilter, s.categoryFilter)
 	s.overallLabel.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(searchRow, filters, s.overallLabel, s.overall)
+	s.choices = container.NewVBox()
+	top := container.NewVBox(searchRow, filters, s.choices, s.overallLabel, s.overall)
 	checklist := container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(s.list, s.noMatch, s.noSkills))
 
 	s.chart = widgets.NewLevelChart()
@@ -162,7 +166,44 @@ func (s *skills) show(cats []plan.Category, logged plan.Logged, projects []plan.
 	s.categoryFilter.Refresh()
 	s.chart.SetCategories(cats)
 	s.projects.show(projects, cats)
+	s.showChoices(plan.Plan{Categories: cats})
 	s.filter()
+}
+
+// showChoices puts a drop-down above the list for each choose-one group:
+// the roadmap asks for one main language, and the learner picks it, or
+// changes it, here as in the welcome.
+func (s *skills) showChoices(p plan.Plan) {
+	var rows []fyne.CanvasObject
+	for _, g := range p.Groups() {
+		options := []string{undecided}
+		for _, sk := range g.Skills {
+			options = append(options, sk.Name)
+		}
+		c := widgets.NewChoice(options, nil)
+		c.SetSelected(undecided)
+		if chosen := g.Chosen(); chosen != nil {
+			c.SetSelected(chosen.Name)
+		}
+		group := g.Name
+		c.OnChanged = func(answer string) { s.choose(p, group, answer) }
+		rows = append(rows, container.NewBorder(nil, nil, bold(group), nil, c))
+	}
+	if len(rows) > 0 {
+		rows = append(rows, caption("Pick one of each: the others are set aside (not counted, not planned) until you choose again."))
+	}
+	s.choices.Objects = rows
+	s.choices.Refresh()
+}
+
+func (s *skills) choose(p plan.Plan, group, answer string) {
+	if answer == undecided {
+		answer = ""
+	}
+	if _, err := app.ChooseInGroup(s.store, p, group, answer); err != nil {
+		s.report("choose your "+strings.ToLower(group), err)
+	}
+	s.reload()
 }
 
 func contains(list []string, s string) bool {

@@ -215,3 +215,30 @@ func TestDeletingASkillWarnsWhatItTouches(t *testing.T) {
 		t.Error("declining deleted the skill")
 	}
 }
+
+// The choice made in the welcome can be changed, or undone, on the Skills
+// screen. Fails on 0a96a61, which had no choices there.
+func TestTheMainLanguageCanBeChangedOnTheSkillsScreen(t *testing.T) {
+	st, _ := openFixture(t, fourLanguageFixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	s := m.skills
+	if len(s.choices.Objects) != 2 {
+		t.Fatalf("%d rows of choices, want the main language and its note", len(s.choices.Objects))
+	}
+	choice := s.choices.Objects[0].(*fyne.Container).Objects[0].(*widgets.Choice)
+	choice.SetSelected("Go")
+	cats, _ := st.Categories()
+	for _, sk := range cats[0].Skills {
+		if (sk.Name == "Go") == sk.SetAside() {
+			t.Errorf("%s: set aside %v after choosing Go", sk.Name, sk.SetAside())
+		}
+	}
+	s.choices.Objects[0].(*fyne.Container).Objects[0].(*widgets.Choice).SetSelected(undecided)
+	cats, _ = st.Categories()
+	for _, sk := range cats[0].Skills {
+		if sk.SetAside() {
+			t.Errorf("%s stayed set aside when every language came back", sk.Name)
+		}
+	}
+}
