@@ -18,16 +18,27 @@ import (
 
 // planJSON is what `plan --json` prints.
 type planJSON struct {
-	Fits               bool       `json:"fits"`
-	Finish             *string    `json:"finish"` // null when no study time is left at all
-	PlanFinish         string     `json:"plan_finish"`
-	Start              string     `json:"start"`
-	Months             int        `json:"months"`
-	HoursPerWeek       float64    `json:"hours_per_week"`
-	StudyTime          string     `json:"study_time,omitempty"`
-	RemainingHours     float64    `json:"remaining_hours"`
-	NeededHoursPerWeek *float64   `json:"needed_hours_per_week,omitempty"`
-	Weeks              []weekJSON `json:"weeks"`
+	Fits               bool         `json:"fits"`
+	Finish             *string      `json:"finish"` // null when no study time is left at all
+	PlanFinish         string       `json:"plan_finish"`
+	Start              string       `json:"start"`
+	Months             int          `json:"months"`
+	HoursPerWeek       float64      `json:"hours_per_week"`
+	StudyTime          string       `json:"study_time,omitempty"`
+	RemainingHours     float64      `json:"remaining_hours"`
+	NeededHoursPerWeek *float64     `json:"needed_hours_per_week,omitempty"`
+	Remedies           []remedyJSON `json:"remedies,omitempty"`
+	Weeks              []weekJSON   `json:"weeks"`
+}
+
+// remedyJSON is one change that would make the plan fit.
+type remedyJSON struct {
+	Kind         string   `json:"kind"` // more_hours, later_finish or smaller_scope
+	HoursPerWeek float64  `json:"hours_per_week,omitempty"`
+	Months       int      `json:"months,omitempty"`
+	SetAside     []string `json:"set_aside,omitempty"`
+	SavedHours   float64  `json:"saved_hours,omitempty"`
+	Finish       string   `json:"finish"`
 }
 
 type weekJSON struct {
@@ -70,9 +81,9 @@ func runPlan(env Env, args []string) error {
 			return err
 		}
 		if *asJSON {
-			return printPlanJSON(env, s.Plan, s.Forecast)
+			return printPlanJSON(env, s.Plan, s.Forecast, s.Fit)
 		}
-		return printPlanText(env, s.Plan, s.Forecast, s.Today)
+		return printPlanText(env, s.Plan, s.Forecast, s.Fit, s.Today)
 	})
 }
 
@@ -138,7 +149,7 @@ func studyTimeFlag(v string) (string, error) {
 	return at, nil
 }
 
-func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
+func printPlanJSON(env Env, p plan.Plan, f plan.Forecast, fit plan.Fit) error {
 	out := planJSON{Fits: f.Fits, PlanFinish: p.Settings.FinishDate().Format(time.DateOnly),
 		Start: p.Settings.StartDate.Format(time.DateOnly), Months: p.Settings.HorizonMonths,
 		HoursPerWeek: p.Settings.HoursPerWeek, StudyTime: p.Settings.StudyTime, RemainingHours: round2(f.RemainingHours), Weeks: []weekJSON{}}
@@ -149,6 +160,9 @@ func printPlanJSON(env Env, p plan.Plan, f plan.Forecast) error {
 	if !f.Fits && !math.IsInf(f.NeededHoursPerWeek, 1) {
 		needed := math.Ceil(f.NeededHoursPerWeek*10) / 10
 		out.NeededHoursPerWeek = &needed
+	}
+	for _, r := range fit.Remedies {
+		out.Remedies = append(out.Remedies, remedyOf(r))
 	}
 	for _, w := range f.Weeks {
 		week := weekJSON{Start: w.Start.Format(time.DateOnly), CapacityHours: round2(w.CapacityHours),
@@ -174,7 +188,48 @@ func studyTimeText(s plan.Settings) string {
 	return ", at " + s.StudyTime
 }
 
-func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error {
+func remedyOf(r plan.Remedy) remedyJSON {
+	out := remedyJSON{Finish: r.Finish.Format(time.DateOnly), SavedHours: round2(r.SavedHours)}
+	switch r.Kind {
+	case plan.MoreHours:
+		out.Kind, out.HoursPerWeek = "more_hours", r.HoursPerWeek
+	case plan.LaterFinish:
+		out.Kind, out.Months = "later_finish", r.HorizonMonths
+	default:
+		out.Kind = "smaller_scope"
+		for _, sk := range r.SetAside {
+			out.SetAside = append(out.SetAside, sk.Name)
+		}
+	}
+	return out
+}
+
+// printRemedies says how to make the plan fit, with the command for each
+// change a command can make.
+func printRemedies(env Env, fit plan.Fit) {
+	if len(fit.Remedies) == 0 {
+		return
+	}
+	fmt.Fprintln(env.Stdout, "To make it fit, one of:")
+	for _, r := range fit.Remedies {
+		switch r.Kind {
+		case plan.MoreHours:
+			fmt.Fprintf(env.Stdout, "  study %s h a week (done by %s): studyplanner plan --hours-per-week %s\n",
+				humanize.FtoaWithDigits(r.HoursPerWeek, 1), r.Finish.Format(time.DateOnly), humanize.FtoaWithDigits(r.HoursPerWeek, 1))
+		case plan.LaterFinish:
+			fmt.Fprintf(env.Stdout, "  give it %d months (done by %s): studyplanner plan --months %d\n", r.HorizonMonths, r.Finish.Format(time.DateOnly), r.HorizonMonths)
+		default:
+			names := make([]string, len(r.SetAside))
+			for i, sk := range r.SetAside {
+				names[i] = sk.Name
+			}
+			fmt.Fprintf(env.Stdout, "  set aside %s (%s h less; done by %s): in the window, Skills\n",
+				strings.Join(names, ", "), humanize.Comma(int64(math.Round(r.SavedHours))), r.Finish.Format(time.DateOnly))
+		}
+	}
+}
+
+func printPlanText(env Env, p plan.Plan, f plan.Forecast, fit plan.Fit, today time.Time) error {
 	s := p.Settings
 	fmt.Fprintf(env.Stdout, "Plan: %s to %s (%d months), %s h a week on %s%s.\n",
 		s.StartDate.Format(time.DateOnly), s.FinishDate().Format(time.DateOnly), s.HorizonMonths,
@@ -193,6 +248,7 @@ func printPlanText(env Env, p plan.Plan, f plan.Forecast, today time.Time) error
 		}
 		fmt.Fprintln(env.Stdout)
 	}
+	printRemedies(env, fit)
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "\nWEEK OF\tHOURS\tWORK")
 	shown := 0

@@ -370,3 +370,25 @@ func TestTheCalendarExportHasTimedStudyAtTheStudyTime(t *testing.T) {
 		t.Error("the study time is not in the JSON export")
 	}
 }
+
+// The command says what the window says: whether the plan fits and, when
+// not, the changes that would make it, with the command for each.
+func TestPlanOffersTheRemediesWhenItDoesNotFit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "tight.db")
+	r := run(t, "", "--db", db, "plan", "--hours-per-week", "1")
+	if r.code != 0 || !strings.Contains(r.stdout, "To make it fit, one of:") || !strings.Contains(r.stdout, "studyplanner plan --hours-per-week ") {
+		t.Fatalf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var out struct {
+		Fits     bool `json:"fits"`
+		Remedies []struct {
+			Kind string `json:"kind"`
+		} `json:"remedies"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "", "--db", db, "plan", "--json").stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Fits || len(out.Remedies) == 0 || out.Remedies[0].Kind != "more_hours" {
+		t.Errorf("JSON: fits %v, remedies %+v", out.Fits, out.Remedies)
+	}
+}
