@@ -314,3 +314,29 @@ func TestEachScreenReopensWhereItWasLeft(t *testing.T) {
 			m2.skills.tabs.SelectedIndex(), m2.timeline.tabs.SelectedIndex(), m2.timeline.weekMode, sal2.view.Selected)
 	}
 }
+
+// Fails on 0a96a61: each visit of Settings re-applied the theme to the
+// whole app and rewrote the preferences file.
+func TestVisitingSettingsChangesNothing(t *testing.T) {
+	st, _ := openFixture(t, salaryFixture())
+	m := newTestWindow(t, st)
+	a := fyne.CurrentApp()
+	a.Preferences().SetString(prefTheme, "dark")
+	applyTheme(a)
+	themeChanges, prefWrites := 0, 0
+	a.Settings().AddListener(func(fyne.Settings) { themeChanges++ })
+	a.Preferences().AddChangeListener(func() { prefWrites++ })
+	for range 3 {
+		press(m, fyne.KeyComma)
+		press(m, fyne.Key1)
+	}
+	if themeChanges != 0 || prefWrites != 0 {
+		t.Errorf("three visits of Settings applied the theme %d times and wrote the preferences %d times", themeChanges, prefWrites)
+	}
+	// A change the learner makes is still saved and applied.
+	press(m, fyne.KeyComma)
+	m.screens[5].(*settingsScreen).theme.SetSelected(themeLight)
+	if a.Preferences().String(prefTheme) != "light" || themeChanges == 0 {
+		t.Error("choosing Light was not saved and applied")
+	}
+}

@@ -48,7 +48,14 @@ type settingsScreen struct {
 func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *backupActions) *settingsScreen {
 	s := &settingsScreen{store: st, report: report, app: a, backups: backups}
 	prefs := a.Preferences()
+	// Showing the screen fills the fields; only the learner's own changes
+	// are saved and applied (Fyne's Select reports every SetSelected as a
+	// change: re-applying the theme on each visit redrew the whole app and
+	// rewrote the preferences file).
 	s.theme = widgets.NewChoice(themeChoices, func(label string) {
+		if s.loading || prefs.StringWithFallback(prefTheme, "system") == themePref(label) {
+			return
+		}
 		prefs.SetString(prefTheme, themePref(label))
 		applyTheme(a)
 	})
@@ -66,7 +73,11 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 			report("save the comparison currency", err)
 		}
 	})
-	s.remindOn = widget.NewCheck("Remind me on study days", func(on bool) { prefs.SetBool(prefRemindersOn, on) })
+	s.remindOn = widget.NewCheck("Remind me on study days", func(on bool) {
+		if !s.loading {
+			prefs.SetBool(prefRemindersOn, on)
+		}
+	})
 	s.remindAt = widgets.NewTextField(5)
 	s.remindAt.Validator = func(v string) error {
 		if _, err := time.Parse("15:04", strings.TrimSpace(v)); err != nil {
@@ -75,7 +86,7 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 		return nil
 	}
 	s.remindAt.OnChanged = func(v string) {
-		if s.remindAt.Validate() == nil {
+		if !s.loading && s.remindAt.Validate() == nil {
 			prefs.SetString(prefReminderTime, strings.TrimSpace(v))
 		}
 	}
