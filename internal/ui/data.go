@@ -41,21 +41,29 @@ func (d *dataActions) importItems() []*fyne.MenuItem {
 }
 
 func (d *dataActions) export() {
-	data, err := app.ExportDocument(d.store)
-	if err != nil {
-		showError(d.win, "export", err)
-		return
-	}
-	saveFile(d.win, "export of all your data", "study-planner-"+time.Now().Format(time.DateOnly)+".json", data)
+	inBackground(d.win, "Exporting all your data…", func() func() {
+		data, err := app.ExportDocument(d.store)
+		return func() {
+			if err != nil {
+				showError(d.win, "export", err)
+				return
+			}
+			saveFile(d.win, "export of all your data", "study-planner-"+time.Now().Format(time.DateOnly)+".json", data)
+		}
+	})
 }
 
 func (d *dataActions) exportTables() {
-	files, err := app.ExportTables(d.store)
-	if err != nil {
-		showError(d.win, "export the spreadsheets", err)
-		return
-	}
-	saveFiles(d.win, "spreadsheets", files)
+	inBackground(d.win, "Exporting the spreadsheets…", func() func() {
+		files, err := app.ExportTables(d.store)
+		return func() {
+			if err != nil {
+				showError(d.win, "export the spreadsheets", err)
+				return
+			}
+			saveFiles(d.win, "spreadsheets", files)
+		}
+	})
 }
 
 // chooseImport replaces all data with an export or a backup, after
@@ -113,14 +121,18 @@ func (d *dataActions) confirmImport(path string) {
 		if !ok {
 			return
 		}
-		done, err := app.ImportDecoded(d.store, doc, time.Now())
-		if err != nil {
-			showError(d.win, "import", fmt.Errorf("%w\n\nNothing was changed", err))
-			return
-		}
-		d.changed()
-		showInformation("Imported", fmt.Sprintf("Your data is now %s's: %s.\n\nThe data it replaced is backed up in\n%s.",
-			name, done.Counts, done.Backup.Path), d.win)
+		inBackground(d.win, "Importing "+name+"…", func() func() {
+			done, err := app.ImportDecoded(d.store, doc, time.Now())
+			return func() {
+				if err != nil {
+					showError(d.win, "import", fmt.Errorf("%w\n\nNothing was changed", err))
+					return
+				}
+				d.changed()
+				showInformation("Imported", fmt.Sprintf("Your data is now %s's: %s.\n\nThe data it replaced is backed up in\n%s.",
+					name, done.Counts, done.Backup.Path), d.win)
+			}
+		})
 	}, d.win)
 }
 
@@ -131,13 +143,17 @@ func (d *dataActions) confirmRestore(path string) {
 		if !ok {
 			return
 		}
-		done, err := app.RestoreBackup(d.store, path, time.Now())
-		if err != nil {
-			showError(d.win, "restore "+name, fmt.Errorf("%w\n\nNothing was changed", err))
-			return
-		}
-		d.changed()
-		showInformation("Restored", fmt.Sprintf("Your data is now the backup's: %s.\n\nThe data it replaced is kept in\n%s.",
-			done.Counts, done.Safety.Path), d.win)
+		inBackground(d.win, "Restoring "+name+"…", func() func() {
+			done, err := app.RestoreBackup(d.store, path, time.Now())
+			return func() {
+				if err != nil {
+					showError(d.win, "restore "+name, fmt.Errorf("%w\n\nNothing was changed", err))
+					return
+				}
+				d.changed()
+				showInformation("Restored", fmt.Sprintf("Your data is now the backup's: %s.\n\nThe data it replaced is kept in\n%s.",
+					done.Counts, done.Safety.Path), d.win)
+			}
+		})
 	}, d.win)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -260,5 +261,38 @@ func TestEscapeAndEnterAnswerTheDialogOnTop(t *testing.T) {
 	typeKey(fyne.KeyReturn)
 	if m.Canvas().Overlays().Top() != nil {
 		t.Error("Enter left About open")
+	}
+}
+
+// Fails on 0a96a61: exports and imports ran on the UI thread (0.77 s of
+// frozen window for a large history), with no word of what was going on.
+func TestLongWorkRunsOffTheUIThreadWithAProgressDialog(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	defer func(d time.Duration) { busyAfter = d }(busyAfter)
+	busyAfter = 0
+	release, finished := make(chan struct{}), make(chan struct{})
+	inBackground(m, "Exporting all your data…", func() func() {
+		<-release
+		return func() { close(finished) }
+	})
+	// The call returned while the work still waits: the window is free.
+	waitFor(t, "the progress dialog", func() bool { return m.Canvas().Overlays().Top() != nil })
+	if !strings.Contains(labelsUnder(m.Canvas().Overlays().Top()), "closes by itself") {
+		t.Error("the progress dialog does not say what happens")
+	}
+	close(release)
+	<-finished
+	waitFor(t, "the progress dialog to close", func() bool { return m.Canvas().Overlays().Top() == nil })
+}
+
+// waitFor polls until ok, failing after a generous minute: a wait for an
+// event, not a claim about speed.
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !ok(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited a minute for %s", what)
+		}
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -119,4 +121,44 @@ func openFolder(w fyne.Window, folder string) {
 	if err := fyne.CurrentApp().OpenURL(u); err != nil {
 		showError(w, "open the folder", err)
 	}
+}
+
+// busyAfter is how long work may run before the window says it is busy:
+// under half a second a progress bar is only a flicker.
+var busyAfter = 500 * time.Millisecond
+
+// inBackground runs work off the UI thread, so the window stays
+// responsive while a large history is exported or imported; the step work
+// returns runs on the UI thread. Past busyAfter a progress dialog says what
+// is happening.
+func inBackground(w fyne.Window, doing string, work func() func()) {
+	finished := false // touched on the UI thread only
+	var progress dialog.Dialog
+	timer := time.AfterFunc(busyAfter, func() {
+		fyne.Do(func() {
+			if !finished {
+				progress = showBusy(w, doing)
+			}
+		})
+	})
+	go func() {
+		show := work()
+		fyne.Do(func() {
+			finished = true
+			timer.Stop()
+			if progress != nil {
+				progress.Hide()
+			}
+			show()
+		})
+	}()
+}
+
+// showBusy is a dialog with a running progress bar and what is being done.
+func showBusy(w fyne.Window, doing string) dialog.Dialog {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(doing, container.NewVBox(bar, wrappedLabel("The window stays usable; this closes by itself when done.")), w)
+	d.Resize(fitWindow(w, fyne.NewSize(420, 120)))
+	d.Show()
+	return d
 }

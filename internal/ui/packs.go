@@ -67,26 +67,33 @@ func (p *packActions) importBuiltIn() {
 
 // merge imports a decoded pack and says what it changed.
 func (p *packActions) merge(pack snapshot.Pack) {
-	done, err := app.ImportPack(p.store, pack, time.Now())
-	if err != nil {
-		showError(p.win, "import the pack", fmt.Errorf("%w\n\nNothing was changed", err))
-		return
-	}
-	p.changed()
-	showInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept; the data before the merge is backed up in\n%s.",
-		pack.Summary(), sentence(done.Result.String()), done.Backup.Path), p.win)
+	inBackground(p.win, "Merging the pack…", func() func() {
+		done, err := app.ImportPack(p.store, pack, time.Now())
+		return func() {
+			if err != nil {
+				showError(p.win, "import the pack", fmt.Errorf("%w\n\nNothing was changed", err))
+				return
+			}
+			p.changed()
+			showInformation("Pack imported", fmt.Sprintf("Merged %s.\n\n%s.\nYour progress was kept; the data before the merge is backed up in\n%s.",
+				pack.Summary(), sentence(done.Result.String()), done.Backup.Path), p.win)
+		}
+	})
 }
 
 func (p *packActions) chooseExport() {
-	pack, err := p.store.ExportPack("")
-	if err != nil {
-		showError(p.win, "export the pack", err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := snapshot.EncodePack(&buf, pack); err != nil {
-		showError(p.win, "export the pack", err)
-		return
-	}
-	saveFile(p.win, "roadmap pack", "roadmap.pack.json", buf.Bytes())
+	inBackground(p.win, "Exporting the roadmap pack…", func() func() {
+		var buf bytes.Buffer
+		pack, err := p.store.ExportPack("")
+		if err == nil {
+			err = snapshot.EncodePack(&buf, pack)
+		}
+		return func() {
+			if err != nil {
+				showError(p.win, "export the pack", err)
+				return
+			}
+			saveFile(p.win, "roadmap pack", "roadmap.pack.json", buf.Bytes())
+		}
+	})
 }

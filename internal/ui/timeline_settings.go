@@ -162,12 +162,17 @@ func (p *planSettingsTab) addDayOff() {
 }
 
 func (p *planSettingsTab) exportCalendar() {
-	var buf bytes.Buffer
-	if err := p.writeCalendar(&buf); err != nil {
-		showError(p.t.win, "export the calendar", err)
-		return
-	}
-	saveFile(p.t.win, "calendar", "study-plan.ics", buf.Bytes())
+	inBackground(p.t.win, "Exporting the calendar…", func() func() {
+		var buf bytes.Buffer
+		err := p.writeCalendar(&buf)
+		return func() {
+			if err != nil {
+				showError(p.t.win, "export the calendar", err)
+				return
+			}
+			saveFile(p.t.win, "calendar", "study-plan.ics", buf.Bytes())
+		}
+	})
 }
 
 // writeCalendar writes the plan as a calendar, at the plan's study time or,
