@@ -218,7 +218,7 @@ func (h *Heatmap) lines() []string {
 	}
 	best, from, days := h.bestWeek()
 	if days == 0 {
-		return []string{"Nothing logged in these 53 weeks yet: each day you log fills its square.", "Nothing logged yet."}
+		return []string{"Nothing logged in the last year yet: each day you log fills in its square.", "Nothing logged yet."}
 	}
 	week := fmt.Sprintf("Best week: %s, from %s.", FormatMinutes(best), h.formatDate(from))
 	return []string{
