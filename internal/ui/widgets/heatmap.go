@@ -116,7 +116,8 @@ type heatmapGeometry struct {
 	lineY        float32 // the line naming a day or the best week
 }
 
-// The gaps between the grid, the legend and the line under it.
+// The heatmap's measures: the gap between the grid, the legend and the
+// line under it, and how small and large a day's square may be.
 const (
 	heatGap     = 6
 	heatMinCell = 8  // the smallest square that can still be pointed at
