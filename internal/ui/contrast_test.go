@@ -34,6 +34,7 @@ func contrastTable(t *testing.T, th fyne.Theme) []contrastRow {
 		{"muted text (scales, notes) on the background", widgets.Contrast(c(theme.ColorNamePlaceHolder), bg), widgets.MinTextContrast},
 		{"a placeholder in a field", widgets.Contrast(c(theme.ColorNamePlaceHolder), field), widgets.MinTextContrast},
 		{"a caption on the background", widgets.Contrast(captionColour(t), bg), widgets.MinTextContrast},
+		{"a success note (a save confirmed) on the background", widgets.Contrast(successColour(t), bg), widgets.MinTextContrast},
 		{"a field's or checkbox's outline on the background", widgets.Contrast(c(theme.ColorNameInputBorder), bg), widgets.MinOutlineContrast},
 		{"a checkbox's outline on its own fill", widgets.Contrast(c(theme.ColorNameInputBorder), field), widgets.MinOutlineContrast},
 		{"an unticked checkbox, as drawn, on the background", widgets.Contrast(outlineInk(t, widget.NewCheck("Remind me", nil)), bg), widgets.MinOutlineContrast},
@@ -44,12 +45,24 @@ func contrastTable(t *testing.T, th fyne.Theme) []contrastRow {
 
 // captionColour is the colour a caption's text is drawn in.
 func captionColour(t *testing.T) color.Color {
-	l := caption("Today")
+	return labelInk(t, caption("Today"))
+}
+
+// successColour is the colour a success note's text is drawn in, as Plan
+// settings confirms a save.
+func successColour(t *testing.T) color.Color {
+	l := widget.NewLabel("Saved")
+	l.Importance = widget.SuccessImportance
+	return labelInk(t, l)
+}
+
+// labelInk is the colour l's text is drawn in.
+func labelInk(t *testing.T, l *widget.Label) color.Color {
 	test.NewTempWindow(t, l)
 	var found color.Color
-	drawnTexts(l, color.White, func(text *canvas.Text, _ color.Color) { found = text.Color })
+	drawnTexts(l, color.White, func(text *canvas.Text, _ color.Color, _ fyne.Position) { found = text.Color })
 	if found == nil {
-		t.Fatal("a caption draws no text")
+		t.Fatalf("the label %q draws no text", l.Text)
 	}
 	return found
 }
@@ -84,10 +97,10 @@ func outlineInk(t *testing.T, control fyne.Widget) color.Color {
 	return ink
 }
 
-// drawnTexts calls fn with every text drawn under root and the colour
-// beneath its middle: the filled rectangles drawn before it there, laid
-// over bg.
-func drawnTexts(root fyne.CanvasObject, bg color.Color, fn func(text *canvas.Text, under color.Color)) {
+// drawnTexts calls fn with every text drawn under root, the colour
+// beneath its middle (the filled rectangles drawn before it there, laid
+// over bg) and where it is in root.
+func drawnTexts(root fyne.CanvasObject, bg color.Color, fn func(text *canvas.Text, under color.Color, at fyne.Position)) {
 	type fill struct {
 		pos, end fyne.Position
 		colour   color.Color
@@ -114,7 +127,7 @@ func drawnTexts(root fyne.CanvasObject, bg color.Color, fn func(text *canvas.Tex
 					under = widgets.Over(f.colour, under)
 				}
 			}
-			fn(x, under)
+			fn(x, under, at)
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c, at)
@@ -140,9 +153,13 @@ func widgetTexts(t *testing.T, th fyne.Theme) []contrastRow {
 		win.Resize(w.size)
 		w.fill()
 		worst := map[string]contrastRow{}
-		drawnTexts(w.widget, bg, func(text *canvas.Text, under color.Color) {
+		drawnTexts(w.widget, bg, func(text *canvas.Text, under color.Color, at fyne.Position) {
 			key := fmt.Sprintf("%s: text %v on %v", w.name, widgets.Over(text.Color, under), under)
 			row := contrastRow{fmt.Sprintf("%s: %q", w.name, text.Text), widgets.Contrast(text.Color, under), widgets.MinTextContrast}
+			if w.muted != nil && w.muted(at) {
+				row.what += ", of another month"
+				row.min = widgets.MinMutedTextContrast
+			}
 			if old, seen := worst[key]; !seen || row.ratio < old.ratio {
 				worst[key] = row
 			}
@@ -162,6 +179,9 @@ type drawnWidget struct {
 	widget fyne.Widget
 	size   fyne.Size
 	fill   func()
+	// muted, if set, tells the texts that step back, held to
+	// widgets.MinMutedTextContrast, by where they are drawn.
+	muted func(at fyne.Position) bool
 }
 
 // drawnWidgets are the app's widgets with data that makes them draw every
@@ -172,7 +192,7 @@ func drawnWidgets() []drawnWidget {
 	week, heat, levels, ranges, month := widgets.NewWeekChart(), widgets.NewHeatmap(), widgets.NewLevelChart(), widgets.NewRangeChart(), widgets.NewMonthCalendar()
 	low, high := widgets.NewMeter(), widgets.NewMeter()
 	return []drawnWidget{
-		{"week chart", week, fyne.NewSize(600, 220), func() {
+		{name: "week chart", widget: week, size: fyne.NewSize(600, 220), fill: func() {
 			// The current week is the first of November, so its month is
 			// written, in the primary colour.
 			var bars []widgets.WeekBar
@@ -182,18 +202,18 @@ func drawnWidgets() []drawnWidget {
 			}
 			week.Set(bars)
 		}},
-		{"heatmap", heat, fyne.NewSize(700, 150), func() { heat.Set(map[time.Time]int{today: 150}, today, time.Monday) }},
-		{"level chart", levels, fyne.NewSize(600, 160), func() {
+		{name: "heatmap", widget: heat, size: fyne.NewSize(700, 150), fill: func() { heat.Set(map[time.Time]int{today: 150}, today, time.Monday) }},
+		{name: "level chart", widget: levels, size: fyne.NewSize(600, 160), fill: func() {
 			levels.SetCategories([]plan.Category{{Name: "Languages", Skills: []plan.Skill{{Name: "Go", CurrentLevel: 2, TargetLevel: 3}}}})
 		}},
-		{"range chart", ranges, fyne.NewSize(700, 250), func() {
+		{name: "range chart", widget: ranges, size: fyne.NewSize(700, 250), fill: func() {
 			ranges.Set([]salary.Compared{
 				{Range: salary.Range{ID: 1, Country: "Germany", Currency: "EUR", Min: 40000, Max: 70000, Year: 2023}, BaseMin: 40000, BaseMax: 70000},
 				{Range: salary.Range{ID: 2, Country: "Spain", Currency: "EUR", Min: 25000, Max: 40000, Year: 2023}, BaseMin: 25000, BaseMax: 40000},
 				{Range: salary.Range{ID: 3, Country: "Peru", Currency: "PEN", Min: 1, Max: 2, Year: 2023}, Err: fmt.Errorf("no rate")},
 			}, "EUR", func(r salary.Range) bool { return r.ID == 1 })
 		}},
-		{"month calendar", month, fyne.NewSize(700, 500), func() {
+		{name: "month calendar", widget: month, size: fyne.NewSize(700, 500), fill: func() {
 			month.SetMonth(today, today, today.AddDate(0, 0, 1), time.Monday, func(d time.Time) widgets.DayFacts {
 				// Every shade: a week of each, and days planned or off.
 				shades := []widgets.DayFacts{{LoggedMin: 150}, {LoggedMin: 75}, {LoggedMin: 20}, {PlannedHours: 2, Focus: "Go"}, {Off: true}}
@@ -203,11 +223,32 @@ func drawnWidgets() []drawnWidget {
 				}
 				return f
 			})
-		}},
-		{"meter at 13%", low, fyne.NewSize(400, 30), func() { low.SetValue(0.13) }},
-		{"meter at 87%", high, fyne.NewSize(400, 30), func() { high.SetValue(0.87) }},
-		{"week block planned", widgets.NewBlock("Python\n3.6 h", plannedTint), fyne.NewSize(150, 60), func() {}},
-		{"week block logged", widgets.NewBlock("✓ 1 h 30 min Go", loggedTint), fyne.NewSize(150, 60), func() {}},
+		},
+			// The days of October and December step back, at 3:1.
+			muted: otherMonthOf(month, today, time.Monday, fyne.NewSize(700, 500))},
+		{name: "meter at 13%", widget: low, size: fyne.NewSize(400, 30), fill: func() { low.SetValue(0.13) }},
+		{name: "meter at 87%", widget: high, size: fyne.NewSize(400, 30), fill: func() { high.SetValue(0.87) }},
+		{name: "week block planned", widget: widgets.NewBlock("Python\n3.6 h", plannedTint), size: fyne.NewSize(150, 60), fill: func() {}},
+		{name: "week block logged", widget: widgets.NewBlock("✓ 1 h 30 min Go", loggedTint), size: fyne.NewSize(150, 60), fill: func() {}},
+	}
+}
+
+// otherMonthOf tells whether a text drawn at a point of a month calendar
+// of size, showing the month of day with weeks from weekStart, lies in a
+// day of another month: those step back, at 3:1 (widgets.MinMutedTextContrast).
+// The grid is as the calendar lays it out: a header row of weekdays, then
+// six rows of seven days.
+func otherMonthOf(c *widgets.MonthCalendar, day time.Time, weekStart time.Weekday, size fyne.Size) func(fyne.Position) bool {
+	return func(at fyne.Position) bool {
+		th := c.Theme()
+		header := th.Size(theme.SizeNameText) + 2*th.Size(theme.SizeNamePadding)
+		if at.Y < header {
+			return false
+		}
+		row, col := int((at.Y-header)/((size.Height-header)/6)), int(at.X/(size.Width/7))
+		first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+		d := plan.WeekStart(first, weekStart).AddDate(0, 0, 7*row+col)
+		return d.Month() != day.Month()
 	}
 }
 
@@ -221,6 +262,11 @@ func drawnWidgets() []drawnWidget {
 // on the week view 2.99:1; Fyne's progress bar's 13% 2.01:1. In dark: the
 // checkbox 1.25:1, captions 1.55:1, today's date 1.44:1. Run with -v for
 // the whole table.
+// Fails on 0a96a61 too: a success note (Plan settings' "Saved") was Fyne's
+// green, 1.48:1 on white. The month calendar's days of the months either
+// side are held to 3:1, not 4.5:1: they step back on purpose
+// (TestOtherMonthsDaysStepBack in package widgets), and are read in full
+// in their own month.
 func TestTextAndOutlinesReadInBothThemes(t *testing.T) {
 	for _, pref := range []string{"light", "dark"} {
 		t.Run(pref, func(t *testing.T) {

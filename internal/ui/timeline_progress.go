@@ -30,6 +30,9 @@ type progressTab struct {
 
 func newProgressTab() *progressTab {
 	p := &progressTab{chart: widgets.NewWeekChart(), heatmap: widgets.NewHeatmap()}
+	// The heatmap names a day as the rest of the app does, in this
+	// learner's order: "Tue 3 Nov 2026" or "Tue Nov 3, 2026".
+	p.heatmap.FormatDate = func(d time.Time) string { return d.Format("Mon ") + longDate(d) }
 	big := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.TextStyle = fyne.TextStyle{Bold: true}

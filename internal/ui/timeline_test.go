@@ -332,3 +332,68 @@ func TestTheStudyTimeIsAPlanSetting(t *testing.T) {
 		t.Errorf("without a study time the window's export is not at the reminder time (%v)", err)
 	}
 }
+
+// shownLabel is the visible label whose text starts with prefix, or nil.
+func shownLabel(m *MainWindow, prefix string) *widget.Label {
+	var found *widget.Label
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, prefix) {
+			found = l
+		}
+	})
+	return found
+}
+
+// TestSavingThePlanSaysWhatItDid: Save plan says what it stored and what
+// follows, or that there was nothing to store, next to the button, until
+// the next edit; a refused save says why and nothing else.
+// Fails on 0a96a61: a save said nothing, whether it stored the plan or
+// found nothing to store.
+func TestSavingThePlanSaysWhatItDid(t *testing.T) {
+	m, tl := timelineAt(t)
+	tl.tabs.SelectIndex(2)
+	ps := tl.settings
+	save := func() { t.Helper(); test.Tap(findButton(t, m, "Save plan")) }
+
+	save()
+	if l := shownLabel(m, "Nothing to save"); l == nil || l.Text != "Nothing to save: the plan is as you set it." {
+		t.Errorf("saving the plan as it is says nothing (%v)", l)
+	}
+	ps.fields.hours.SetText("12")
+	if shownLabel(m, "Nothing to save") != nil {
+		t.Error("the note stays after an edit")
+	}
+
+	ps.fields.months.SetSelected(monthsLabel(9))
+	save()
+	want := "Saved: 12 h a week, 9 months, Mon–Fri. The calendar is re-planned."
+	l := shownLabel(m, "Saved")
+	if l == nil || l.Text != want || l.Importance != widget.SuccessImportance {
+		t.Fatalf("saving says %v, want %q as a success", l, want)
+	}
+	tl.reload() // as a logged session does
+	if shownLabel(m, "Saved") == nil {
+		t.Error("the confirmation went with a reload, before any edit")
+	}
+	ps.streak.SetText("")
+	test.Type(ps.streak, "150")
+	if shownLabel(m, "Saved") != nil {
+		t.Error("the confirmation stays after an edit")
+	}
+	save()
+	if l := shownLabel(m, "Saved"); l == nil || l.Text != "Saved: 12 h a week, 9 months, Mon–Fri. A day now counts for your streak with 2 h 30 min of study." {
+		t.Errorf("saving the streak day says %v", l)
+	}
+
+	ps.fields.days.SetSelected([]string{"Mon", "Wed", "Fri", "Sat", "Sun"})
+	save()
+	if l := shownLabel(m, "Saved"); l == nil || !strings.HasPrefix(l.Text, "Saved: 12 h a week, 9 months, Mon, Wed, Fri–Sun.") {
+		t.Errorf("saving other study days says %v", l)
+	}
+
+	ps.fields.days.SetSelected(nil)
+	save()
+	if !ps.problem.Visible() || shownLabel(m, "Saved") != nil || shownLabel(m, "Nothing to save") != nil {
+		t.Errorf("a refused save: problem %q shown %v, and a confirmation beside it", ps.problem.Text, ps.problem.Visible())
+	}
+}

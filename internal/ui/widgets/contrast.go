@@ -16,6 +16,15 @@ const MinTextContrast = 4.5
 // a chart's parts, such as a checkbox's outline (3:1).
 const MinOutlineContrast = 3
 
+// MinMutedTextContrast is the contrast kept by text that steps back
+// because it repeats what is shown in full elsewhere: the days of the
+// months either side that fill out a calendar's weeks, written in full
+// when their own month is shown. It is WCAG 2's 3:1 for large text and a
+// control's parts, rather than 4.5:1: the step below what muted text
+// keeps is what makes them look like another month's, and at 3:1 they
+// can still be read.
+const MinMutedTextContrast = 3
+
 // Over is top drawn over bottom, which is taken as opaque.
 func Over(top, bottom color.Color) color.NRGBA {
 	t := color.NRGBAModel.Convert(top).(color.NRGBA)
@@ -66,6 +75,22 @@ func Legible(text, bg color.Color) color.Color {
 		}
 	}
 	return toward
+}
+
+// Faded is text moved towards bg as far as it still reads at min:1 over
+// it, so it steps back without being lost; text already fainter than that
+// is left as it is. bg is taken as opaque.
+func Faded(text, bg color.Color, min float64) color.Color {
+	from := Over(text, bg)
+	faded := from
+	for step := 1; step <= 32; step++ {
+		mixed := Over(Tint(bg, uint8(step*0xff/32)), from)
+		if Contrast(mixed, bg) < min {
+			break
+		}
+		faded = mixed
+	}
+	return faded
 }
 
 // ReadableTint is Tint(c, alpha) drawn over bg, made fainter as far as

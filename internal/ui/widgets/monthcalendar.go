@@ -271,17 +271,29 @@ func (r *monthCalendarRenderer) paintDay(cell dayCell, d time.Time, f DayFacts, 
 	shade := studyShade(pal.primary, f)
 	under := Over(shade, pal.bg)
 	number := pal.fg
-	if d.Month() != c.month.Month() || f.Off || f.Free {
+	if f.Off || f.Free {
 		number = pal.muted
 	}
 	if d.Equal(c.today) {
 		number = pal.primary
 	}
+	number, planned, logged := Legible(number, under), Legible(pal.muted, under), Legible(pal.fg, under)
+	if d.Month() != c.month.Month() {
+		// A day of the month before or after only fills out a week: it
+		// steps back, unshaded and faint, so this month's days stand out;
+		// its own month shows it in full.
+		shade = color.Transparent
+		faded := Faded(pal.muted, pal.bg, MinMutedTextContrast)
+		number, planned, logged = faded, faded, faded
+		if d.Equal(c.today) {
+			number = Faded(pal.primary, pal.bg, MinMutedTextContrast)
+		}
+	}
 	cell.number.Text = fmt.Sprint(d.Day())
-	cell.number.Color = Legible(number, under)
+	cell.number.Color = number
 	cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
 	cell.planned.TextSize, cell.logged.TextSize = pal.small, pal.small
-	cell.planned.Color, cell.logged.Color = Legible(pal.muted, under), Legible(pal.fg, under)
+	cell.planned.Color, cell.logged.Color = planned, logged
 	cell.logged.Text = ""
 	if f.LoggedMin > 0 {
 		cell.logged.Text = "✓ " + FormatMinutes(f.LoggedMin)
