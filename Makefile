@@ -50,6 +50,7 @@ vet: go-version
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
 
 lint: vet $(STATICCHECK) $(GOCYCLO)
+	@test -z "$$(gofmt -l cmd internal assets)" || { gofmt -l cmd internal assets; echo "lint: the files above are not gofmt-formatted; run gofmt -w"; exit 1; }
 	CGO_ENABLED=0 $(STATICCHECK) -tags ci ./...
 	@$(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' cmd internal assets || \
 		{ echo "lint: the functions above have a cyclomatic complexity over $(MAX_COMPLEXITY); split them into named steps"; exit 1; }

@@ -41,7 +41,7 @@ func newProgressTab() *progressTab {
 	}
 	p.schedule, p.finish, p.streak, p.thisWeek = big(), big(), big(), big()
 	p.scheduleDetail, p.streakRule = wrappedLabel(""), wrappedLabel("")
-	cards := container.NewAdaptiveGrid(2,
+	cards := responsiveGrid(
 		widget.NewCard("Against the plan", "", container.NewVBox(p.schedule, p.scheduleDetail)),
 		widget.NewCard("Projected finish", "", p.finish),
 		widget.NewCard("Streak", "", container.NewVBox(p.streak, p.streakRule)),

@@ -86,9 +86,9 @@ func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // and where the columns are.
 type chartStyle struct {
 	fg, muted, primary, track, highlight, bg color.Color
-	text, small, pad                     float32
-	rowH, labelW, barX, barW             float32
-	top                                  int64
+	text, small, pad                         float32
+	rowH, labelW, barX, barW                 float32
+	top                                      int64
 }
 
 func (c *RangeChart) style(width float32) chartStyle {
@@ -98,7 +98,7 @@ func (c *RangeChart) style(width float32) chartStyle {
 		fg: th.Color(theme.ColorNameForeground, v), muted: th.Color(theme.ColorNamePlaceHolder, v),
 		primary: th.Color(theme.ColorNamePrimary, v), track: th.Color(theme.ColorNameInputBackground, v),
 		highlight: th.Color(theme.ColorNameSelection, v), bg: th.Color(theme.ColorNameBackground, v),
-		text:      th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
+		text: th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
 		rowH: c.rowHeight(), labelW: width * 0.3, top: c.Scale,
 	}
 	if st.top <= 0 {
