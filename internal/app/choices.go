@@ -7,9 +7,9 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
-// GroupChooser is what choosing in a choose-one group writes.
+// GroupChooser is what choosing in choose-one groups writes.
 type GroupChooser interface {
-	ChooseInGroup(group string, keep uint) ([]plan.Skill, error)
+	Choose(choices map[string]uint) ([]plan.Skill, error)
 }
 
 // ScopeWriter is what changing the plan's scope writes: the plan settings
@@ -22,7 +22,9 @@ type ScopeWriter interface {
 }
 
 // ChooseInGroup keeps the named skill of a choose-one group and sets the
-// others aside; an empty name brings the whole group back.
+// others aside, and makes the choices that follow from it in the groups
+// that depend on it (see plan.Following); an empty name brings the whole
+// group back.
 func ChooseInGroup(w GroupChooser, p plan.Plan, group, keep string) ([]plan.Skill, error) {
 	var keepID uint
 	for _, g := range p.Groups() {
@@ -37,7 +39,7 @@ func ChooseInGroup(w GroupChooser, p plan.Plan, group, keep string) ([]plan.Skil
 		if keep != "" && keepID == 0 {
 			return nil, fmt.Errorf("%q is not one of the %s choices", keep, group)
 		}
-		return w.ChooseInGroup(group, keepID)
+		return w.Choose(p.Following(group, keepID))
 	}
 	return nil, fmt.Errorf("the plan has no choice called %q", group)
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -152,12 +153,9 @@ func (p Plan) smallerScope(f Forecast, logged Logged, today time.Time) (Remedy, 
 		if r.Group == "" {
 			r.Group, r.Keep = g.Name, keep.Name
 		}
-		kept[keep.ID] = true
-		for _, sk := range g.Open {
-			if sk.ID != keep.ID && !sk.Done() {
-				r.SetAside = append(r.SetAside, sk)
-				r.SavedHours += hoursLeft(sk, logged)
-			}
+		for name, k := range p.Following(g.Name, keep.ID) {
+			kept[k] = true
+			r.setAsideRest(p.group(name), k, logged)
 		}
 	}
 	// Then the skills planned last, until the rest fits.
@@ -172,6 +170,28 @@ func (p Plan) smallerScope(f Forecast, logged Logged, today time.Time) (Remedy, 
 		return Remedy{}, false
 	}
 	return p.confirmSetAside(r, logged, today)
+}
+
+// setAsideRest adds the open skills of g other than keep, not done and
+// not already in the remedy.
+func (r *Remedy) setAsideRest(g Group, keep uint, logged Logged) {
+	for _, sk := range g.Open {
+		if sk.ID == keep || sk.Done() || slices.ContainsFunc(r.SetAside, func(o Skill) bool { return o.ID == sk.ID }) {
+			continue
+		}
+		r.SetAside = append(r.SetAside, sk)
+		r.SavedHours += hoursLeft(sk, logged)
+	}
+}
+
+// group is the plan's group called name.
+func (p Plan) group(name string) Group {
+	for _, g := range p.Groups() {
+		if g.Name == name {
+			return g
+		}
+	}
+	return Group{Name: name}
 }
 
 // confirmSetAside checks the plan fits with r's skills set aside.

@@ -3,6 +3,7 @@ package plan
 import (
 	"math"
 	"math/rand"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -113,8 +114,8 @@ func TestAPlanThatDoesNotFitComesWithRemediesThatFit(t *testing.T) {
 		t.Errorf("later finish: %+v", r)
 	}
 	r, ok := kinds[SmallerScope]
-	if !ok || r.Group != "Main language" || r.Keep != "Java" || len(r.SetAside) != 3 {
-		t.Errorf("smaller scope: %+v, want one main language kept", r)
+	if !ok || r.Group != "Main language" || r.Keep != "Ruby" || len(r.SetAside) != 3 {
+		t.Errorf("smaller scope: %+v, want one main language kept: the quickest, Ruby (40 h), as none was begun", r)
 	}
 	// Each remedy, applied, fits; and a month less, or half an hour less,
 	// would not: the remedy is the smallest change.
@@ -186,4 +187,47 @@ func TestRemediesFitOnRandomPlans(t *testing.T) {
 	if offered < 50 {
 		t.Errorf("only %d remedies in 300 random plans: the test says little", offered)
 	}
+}
+
+// A web framework follows the main language: keeping Python keeps the
+// framework that requires Python and sets the others aside.
+func TestAFrameworkFollowsTheMainLanguage(t *testing.T) {
+	p := fourLanguages()
+	fw := Category{ID: 3, Name: "Frameworks"}
+	for i, lang := range []uint{1, 2, 3, 4} {
+		fw.Skills = append(fw.Skills, Skill{ID: uint(20 + i), CategoryID: 3, Name: "framework " + strconv.Itoa(i), Hours: 40,
+			Status: SkillNotStarted, Group: "Web framework", Prerequisites: []uint{lang}})
+	}
+	p.Categories = append(p.Categories, fw)
+	got := p.Following("Main language", 2) // Python
+	if len(got) != 2 || got["Main language"] != 2 || got["Web framework"] != 21 {
+		t.Errorf("choosing Python: %v, want Python and its framework (21)", got)
+	}
+	if back := p.Following("Main language", 0); back["Web framework"] != 0 || len(back) != 2 {
+		t.Errorf("bringing the languages back: %v, want the frameworks back too", back)
+	}
+	// The smaller scope keeps the framework of the language it keeps.
+	p.Settings.HoursPerWeek = 7
+	p.Settings.HorizonMonths = 6
+	for _, r := range p.CheckFit(Logged{}, day("2027-01-04")).Remedies {
+		if r.Kind != SmallerScope {
+			continue
+		}
+		for _, sk := range r.SetAside {
+			if sk.Group == "Web framework" && sk.Prerequisites[0] == p.skillByName(r.Keep).ID {
+				t.Errorf("kept %s but set aside its framework %s", r.Keep, sk.Name)
+			}
+		}
+	}
+}
+
+func (p Plan) skillByName(name string) Skill {
+	for _, c := range p.Categories {
+		for _, sk := range c.Skills {
+			if sk.Name == name {
+				return sk
+			}
+		}
+	}
+	return Skill{}
 }

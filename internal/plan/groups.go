@@ -45,8 +45,9 @@ func (p Plan) Groups() []Group {
 }
 
 // Likeliest is the open skill the learner most likely means to keep: one
-// done, else one being learned, else the one with the most time logged,
-// else the first.
+// done, else one being learned, else the one with the most time logged;
+// with no sign of a choice, the one with the fewest hours, which makes a
+// plan fit soonest.
 func (g Group) Likeliest(logged Logged) Skill {
 	best, rank := g.Open[0], -1
 	for _, sk := range g.Open {
@@ -59,7 +60,10 @@ func (g Group) Likeliest(logged Logged) Skill {
 		case logged.BySkill[sk.ID] > 0:
 			r = 1
 		}
-		if r > rank || (r == rank && r == 1 && logged.BySkill[sk.ID] > logged.BySkill[best.ID]) {
+		better := r > rank ||
+			(r == rank && r == 1 && logged.BySkill[sk.ID] > logged.BySkill[best.ID]) ||
+			(r == rank && r == 0 && sk.Hours < best.Hours)
+		if better {
 			best, rank = sk, r
 		}
 	}
@@ -87,4 +91,56 @@ func (g Group) Choose(keep uint) []Skill {
 		}
 	}
 	return changed
+}
+
+// Following is the choice in group, keeping keep, with the choices it
+// implies in the groups that depend on it: a web framework is learned in
+// the main language, so keeping Python keeps the framework that requires
+// Python and sets aside those that require Java, Ruby or Go. A group
+// follows when each of its skills requires exactly one skill of group;
+// keep 0 (every option back) brings such groups back whole too. The map
+// holds group itself.
+func (p Plan) Following(group string, keep uint) map[string]uint {
+	choices := map[string]uint{group: keep}
+	options := map[uint]bool{}
+	for _, g := range p.Groups() {
+		if g.Name == group {
+			for _, sk := range g.Skills {
+				options[sk.ID] = true
+			}
+		}
+	}
+	for _, g := range p.Groups() {
+		if g.Name == group {
+			continue
+		}
+		if k, ok := followingKeep(g, options, keep); ok {
+			choices[g.Name] = k
+		}
+	}
+	return choices
+}
+
+// followingKeep is g's skill that requires keep, if every skill of g
+// requires exactly one of options.
+func followingKeep(g Group, options map[uint]bool, keep uint) (uint, bool) {
+	var kept uint
+	for _, sk := range g.Skills {
+		var on []uint
+		for _, id := range sk.Prerequisites {
+			if options[id] {
+				on = append(on, id)
+			}
+		}
+		if len(on) != 1 {
+			return 0, false
+		}
+		if on[0] == keep {
+			kept = sk.ID
+		}
+	}
+	if keep != 0 && kept == 0 {
+		return 0, false // no option of g goes with the one kept
+	}
+	return kept, true
 }

@@ -311,36 +311,47 @@ func (s *Store) SetSkillStatus(id uint, status plan.SkillStatus) error {
 	return nil
 }
 
-// ChooseInGroup keeps one skill of a choose-one group and sets the others
-// aside (keep 0 brings the whole group back), working on the skills as
-// they are stored now, in one transaction. It returns the skills whose
-// status changed.
-func (s *Store) ChooseInGroup(group string, keep uint) ([]plan.Skill, error) {
+// Choose makes choices in choose-one groups, each keeping one skill and
+// setting the others aside (keep 0 brings the whole group back), working
+// on the skills as they are stored now, all in one transaction. It
+// returns the skills whose status changed.
+func (s *Store) Choose(choices map[string]uint) ([]plan.Skill, error) {
 	var changed []plan.Skill
 	err := s.write(func(tx *gorm.DB) error {
-		var rows []skillRow
-		if err := tx.Omit("Links").Where("choice_group = ?", group).Scopes(byPosition).Find(&rows).Error; err != nil {
-			return err
-		}
-		g := plan.Group{Name: group}
-		found := keep == 0
-		for _, r := range rows {
-			g.Skills = append(g.Skills, plan.Skill{ID: r.ID, Name: r.Name, Status: plan.SkillStatus(r.Status), Group: group})
-			found = found || r.ID == keep
-		}
-		if !found {
-			return fmt.Errorf("the skill to keep is not in the group %q: %w", group, ErrNotFound)
-		}
-		changed = g.Choose(keep)
-		for _, sk := range changed {
-			if err := tx.Model(&skillRow{}).Where("id = ?", sk.ID).Update("status", string(sk.Status)).Error; err != nil {
+		for group, keep := range choices {
+			c, err := chooseInGroup(tx, group, keep)
+			if err != nil {
 				return err
 			}
+			changed = append(changed, c...)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("choosing in %q: %w", group, err)
+		return nil, fmt.Errorf("saving your choice: %w", err)
+	}
+	return changed, nil
+}
+
+func chooseInGroup(tx *gorm.DB, group string, keep uint) ([]plan.Skill, error) {
+	var rows []skillRow
+	if err := tx.Omit("Links").Where("choice_group = ?", group).Scopes(byPosition).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	g := plan.Group{Name: group}
+	found := keep == 0
+	for _, r := range rows {
+		g.Skills = append(g.Skills, plan.Skill{ID: r.ID, Name: r.Name, Status: plan.SkillStatus(r.Status), Group: group})
+		found = found || r.ID == keep
+	}
+	if !found {
+		return nil, fmt.Errorf("the skill to keep is not in the group %q: %w", group, ErrNotFound)
+	}
+	changed := g.Choose(keep)
+	for _, sk := range changed {
+		if err := tx.Model(&skillRow{}).Where("id = ?", sk.ID).Update("status", string(sk.Status)).Error; err != nil {
+			return nil, err
+		}
 	}
 	return changed, nil
 }

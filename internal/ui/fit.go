@@ -124,23 +124,31 @@ func remedyLabel(s plan.Settings, r plan.Remedy) string {
 	if r.Group == "" {
 		return fmt.Sprintf("Set aside %d %s planned last, for later: %s (%s h less).", len(r.SetAside), plural(len(r.SetAside), "skill", "skills"), skillNames(r.SetAside, 3), saved)
 	}
-	inGroup := groupRest(r)
-	text := fmt.Sprintf("Keep %s as your one %s and set aside the other %d", r.Keep, strings.ToLower(r.Group), inGroup)
-	if more := len(r.SetAside) - inGroup; more > 0 {
-		text += fmt.Sprintf(", and %d %s planned last (%s)", more, plural(more, "skill", "skills"), skillNames(r.SetAside[inGroup:], 3))
+	inGroup, following, last := splitSetAside(r)
+	text := fmt.Sprintf("Keep %s as your one %s and set aside the other %d", r.Keep, strings.ToLower(r.Group), len(inGroup))
+	if len(following) > 0 {
+		text += fmt.Sprintf(" with the %s that go with them", plural(len(following), "skill", "skills"))
+	}
+	if len(last) > 0 {
+		text += fmt.Sprintf(", and %d %s planned last (%s)", len(last), plural(len(last), "skill", "skills"), skillNames(last, 3))
 	}
 	return text + fmt.Sprintf(": %s h less.", saved)
 }
 
-// groupRest counts the remedy's skills that are in its group.
-func groupRest(r plan.Remedy) int {
-	n := 0
+// splitSetAside sorts a remedy's skills: those of its group, those of the
+// groups that follow it (a framework per language), and the others.
+func splitSetAside(r plan.Remedy) (inGroup, following, last []plan.Skill) {
 	for _, sk := range r.SetAside {
-		if sk.Group == r.Group {
-			n++
+		switch sk.Group {
+		case r.Group:
+			inGroup = append(inGroup, sk)
+		case "":
+			last = append(last, sk)
+		default:
+			following = append(following, sk)
 		}
 	}
-	return n
+	return inGroup, following, last
 }
 
 // skillNames lists up to n names, then how many more.

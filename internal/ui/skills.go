@@ -37,7 +37,7 @@ type skillsStore interface {
 	SetSkillStatus(id uint, status plan.SkillStatus) error
 	ImpactOfDeletingSkill(id uint) (store.SkillImpact, error)
 	DeleteSkill(id uint) error
-	ChooseInGroup(group string, keep uint) ([]plan.Skill, error)
+	Choose(choices map[string]uint) ([]plan.Skill, error)
 }
 
 // skills is the checklist of what a backend job asks for, by category, with
