@@ -12,6 +12,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // The fixture's plan runs from Monday 2 November 2026, 10 h a week on
@@ -50,8 +51,13 @@ func reviewWindow(t *testing.T, doc snapshot.Document, today time.Time) (*MainWi
 	return m, st
 }
 
-func pressEscape(m *MainWindow) {
-	m.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+func pressEscape(t *testing.T, m *MainWindow) {
+	t.Helper()
+	keys := m.Canvas().OnTypedKey()
+	if keys == nil {
+		t.Fatal("nothing on screen hears Escape")
+	}
+	keys(&fyne.KeyEvent{Name: fyne.KeyEscape})
 }
 
 // reviewOnScreen fails unless the review is the dialog on view, and
@@ -109,7 +115,7 @@ func TestTheWeeklyReviewShowsLastWeekOnTheFirstStudyDay(t *testing.T) {
 	inFirstScreenful(t, m, "the headline", m.review.headline)
 
 	// Escape closes it, and it does not come back that day.
-	pressEscape(m)
+	pressEscape(t, m)
 	if n := len(m.Canvas().Overlays().List()); n != 0 {
 		t.Fatalf("Escape left %d dialogs open", n)
 	}
@@ -257,5 +263,29 @@ func TestLongDaysKeepTheWeeklyReviewInTheWindow(t *testing.T) {
 	days := m.review.days
 	if right := fyne.CurrentApp().Driver().AbsolutePositionForObject(days).X + days.Size().Width; right > 800 {
 		t.Errorf("the days reach x %v: cut off at the window's edge", right)
+	}
+}
+
+// Fails on 0a96a61: no weekly review.
+func TestAWeekIsWrittenInTheLearnersOrder(t *testing.T) {
+	defer func(order widgets.DateOrder) { dateOrder = order }(dateOrder)
+	tests := []struct {
+		first                string
+		dayFirst, monthFirst string
+	}{
+		{"2026-11-16", "16–22 Nov", "Nov 16–22"},
+		{"2026-11-30", "30 Nov – 6 Dec", "Nov 30 – Dec 6"},
+		{"2026-12-28", "28 Dec 2026 – 3 Jan 2027", "Dec 28, 2026 – Jan 3, 2027"},
+	}
+	for _, tt := range tests {
+		first, _ := time.Parse(time.DateOnly, tt.first)
+		dateOrder = widgets.DayFirst
+		if got := weekSpan(first); got != tt.dayFirst {
+			t.Errorf("the week of %s, days first: %q, want %q", tt.first, got, tt.dayFirst)
+		}
+		dateOrder = widgets.MonthFirst
+		if got := weekSpan(first); got != tt.monthFirst {
+			t.Errorf("the week of %s, months first: %q, want %q", tt.first, got, tt.monthFirst)
+		}
 	}
 }
