@@ -45,6 +45,7 @@ type weeklyReview struct {
 	standing *widget.Label
 	fit      *fitPanel
 	keep     *widget.Button
+	scroll   *container.Scroll
 }
 
 // ReviewIfDue shows last week's review on the first study day of a week,
@@ -107,8 +108,12 @@ func showWeeklyReview(st reviewStore, w fyne.Window, r app.WeeklyReview, changed
 
 	body := container.NewVBox(v.headline, v.days, v.items, v.standing, widget.NewSeparator(), v.fit.root)
 	buttons := container.NewHBox(layout.NewSpacer(), v.keep)
-	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
+	v.scroll = container.NewVScroll(body)
+	content := container.NewBorder(nil, buttons, nil, nil, v.scroll)
 	v.dialog = dialog.NewCustomWithoutButtons("Weekly review", content, w)
+	// A wrapping label is one line high until it knows its width: laid
+	// out at the dialog's width first, the text says how high it wraps.
+	body.Resize(fyne.NewSize(reviewWidth, body.MinSize().Height))
 	v.dialog.Resize(fitWindow(w, fyne.NewSize(reviewWidth, body.MinSize().Height+buttons.MinSize().Height)))
 	showWithKeys(w, v.dialog, nil)
 	return v

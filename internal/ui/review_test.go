@@ -198,6 +198,10 @@ func TestTheMenuOpensTheWeeklyReviewAnyDay(t *testing.T) {
 	if want := "The first review is on Monday 9 Nov 2026."; !strings.Contains(text, want) || m.review.days.Visible() {
 		t.Errorf("in the first week the review says:\n%s\nwant %q and no days", text, want)
 	}
+	// A short review is sized to its wrapped text, not cut off to scroll.
+	if need, has := m.review.scroll.Content.MinSize().Height, m.review.scroll.Size().Height; need > has {
+		t.Errorf("the short review needs %v high and shows %v", need, has)
+	}
 }
 
 // A plan that no longer fits: the review offers the remedies, and one
