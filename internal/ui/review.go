@@ -201,16 +201,16 @@ func nothingToReview(r app.WeeklyReview) string {
 	return fmt.Sprintf("Your plan gave last week (%s) no study time, so there is nothing to look back on. The next review is on %s.", weekSpan(r.Review.Week), next)
 }
 
-// dayColumn is one day of the week: its name, the time studied (ticked
-// when it reached the plan's), and the time planned or why none was. One
-// rich text, not three labels: it takes half their height, and the
-// changes offered under it stay in view. It wraps, so a long day does not
-// widen the dialog past the window.
+// dayColumn is one day of the week: its name (ticked when the time
+// studied reached the plan's), the time studied, and the time planned or
+// why none was. One rich text, not three labels: it takes half their
+// height, and the changes offered under it stay in view. It wraps, so a
+// long day does not widen the dialog past the window.
 func dayColumn(d plan.ReviewDay) fyne.CanvasObject {
 	line := func(text string, size fyne.ThemeSizeName, bold bool) *widget.TextSegment {
 		return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{SizeName: size, ColorName: theme.ColorNameForeground, TextStyle: fyne.TextStyle{Bold: bold}}}
 	}
-	studied, planned := "–", "free day"
+	name, studied, planned := d.Date.Format("Mon 2"), "–", "free day"
 	if d.Minutes > 0 {
 		studied = widgets.FormatMinutes(d.Minutes)
 	}
@@ -222,10 +222,12 @@ func dayColumn(d plan.ReviewDay) fyne.CanvasObject {
 	case d.StudyDay:
 		planned = "of " + hoursText(d.Planned)
 		if float64(d.Minutes)+0.5 >= d.Planned*60 {
-			studied += " ✓" // a tick, not a colour: the success green is faint on white
+			// A tick, not a colour: the success green is faint on white.
+			// By the name, the shortest line: beside the time it wrapped.
+			name += " ✓"
 		}
 	}
-	rt := widget.NewRichText(line(d.Date.Format("Mon 2"), theme.SizeNameText, true), line(studied, theme.SizeNameText, false),
+	rt := widget.NewRichText(line(name, theme.SizeNameText, true), line(studied, theme.SizeNameText, false),
 		line(planned, theme.SizeNameCaptionText, false))
 	rt.Wrapping = fyne.TextWrapWord
 	return rt

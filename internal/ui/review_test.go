@@ -215,6 +215,8 @@ func TestARemedyInTheWeeklyReviewReplans(t *testing.T) {
 	if err := st.MarkWelcomed(); err != nil {
 		t.Fatal(err)
 	}
+	// On an 800×600 screen the window is kept to 768×552 (fitScreen).
+	m.Resize(fyne.NewSize(768, 552))
 	m.now = func() time.Time { return nov23 }
 	m.ReviewIfDue()
 	text := reviewOnScreen(t, m)
@@ -228,7 +230,15 @@ func TestARemedyInTheWeeklyReviewReplans(t *testing.T) {
 	if keep := findButton(t, m, "Keep the plan"); keep.Importance == widget.HighImportance {
 		t.Error("keeping a plan that does not fit is the main button")
 	}
-	test.Tap(findButtonIn(t, m.review.fit.remedies, "Do it", 0)) // more hours
+	// The first offer is in view on an 800×600 screen, not below the
+	// review's fold.
+	first := findButtonIn(t, m.review.fit.remedies, "Do it", 0)
+	driver, scroll := fyne.CurrentApp().Driver(), m.review.scroll
+	if bottom, fold := driver.AbsolutePositionForObject(first).Y+first.Size().Height,
+		driver.AbsolutePositionForObject(scroll).Y+scroll.Size().Height; bottom > fold {
+		t.Errorf("the first offer ends at y %v, below the review's fold at %v", bottom, fold)
+	}
+	test.Tap(first) // more hours
 	if s, _ := st.Settings(); s.HoursPerWeek <= 5 {
 		t.Errorf("the remedy left %v h a week", s.HoursPerWeek)
 	}
@@ -258,7 +268,7 @@ func TestLongDaysKeepTheWeeklyReviewInTheWindow(t *testing.T) {
 	m, _ := reviewWindow(t, doc, nov23)
 	m.ReviewIfDue()
 	text := reviewOnScreen(t, m)
-	if !strings.Contains(text, "14 h 25 min ✓") || !strings.Contains(text, "of 14 h 17 min") {
+	if !strings.Contains(text, "Mon 16 ✓") || !strings.Contains(text, "14 h 25 min") || !strings.Contains(text, "of 14 h 17 min") {
 		t.Errorf("the long days read:\n%s", text)
 	}
 	if size := m.review.dialog.MinSize(); size.Width > 800 || size.Height > 600 {
