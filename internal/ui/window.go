@@ -81,9 +81,9 @@ type MainWindow struct {
 	app      fyne.App
 	data     Data
 	version  string
-	welcome  *welcome      // the first-run dialog, when it was shown
-	review   *weeklyReview // the last weekly review shown
-	now      func() time.Time
+	welcome  *welcome         // the first-run dialog, when it was shown
+	review   *weeklyReview    // the last weekly review shown
+	now      func() time.Time // the day the weekly review is for; tests set it
 }
 
 // NewMainWindow builds the window on an open store, in the theme the
