@@ -213,3 +213,30 @@ func (s *Store) MarkWelcomed() error {
 	}
 	return nil
 }
+
+// reviewShownKey records that the weekly review of the week from week was
+// shown. It lives in the file, as the welcome's does, so a learner who
+// studies on two computers is not shown the same week twice.
+func reviewShownKey(week time.Time) string { return "review_shown:" + formatDate(plan.Date(week)) }
+
+// ReviewShown reports whether the review of the week from week was shown.
+func (s *Store) ReviewShown(week time.Time) (bool, error) {
+	var done bool
+	err := s.read(func(tx *gorm.DB) error {
+		var err error
+		done, err = hasMeta(tx, reviewShownKey(week))
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("reading whether the weekly review was shown: %w", explain(err))
+	}
+	return done, nil
+}
+
+// MarkReviewShown records that the review of the week from week was shown.
+func (s *Store) MarkReviewShown(week time.Time) error {
+	if err := s.write(func(tx *gorm.DB) error { return markMeta(tx, reviewShownKey(week)) }); err != nil {
+		return fmt.Errorf("recording that the weekly review was shown: %w", err)
+	}
+	return nil
+}

@@ -449,3 +449,32 @@ func sessionsInACopy(t *testing.T, from, to string) int {
 	}
 	return len(s)
 }
+
+// The review of a week, once shown, stays shown in the file: another
+// connection to it (another window, or the file opened on another
+// computer) sees it, and another week does not count as shown.
+// Fails on 0a96a61: no weekly review.
+func TestTheWeeklyReviewIsRememberedPerWeekInTheFile(t *testing.T) {
+	a, path := openTemp(t)
+	week := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
+	if shown, err := a.ReviewShown(week); err != nil || shown {
+		t.Fatalf("a new file: shown %v, %v", shown, err)
+	}
+	if err := a.MarkReviewShown(week.Add(10 * time.Hour)); err != nil { // any time of the day names its date
+		t.Fatal(err)
+	}
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if shown, err := b.ReviewShown(week); err != nil || !shown {
+		t.Errorf("the other connection: shown %v, %v", shown, err)
+	}
+	if shown, _ := b.ReviewShown(week.AddDate(0, 0, 7)); shown {
+		t.Error("the next week counts as shown")
+	}
+	if err := b.MarkReviewShown(week); err != nil {
+		t.Errorf("marking it twice: %v", err)
+	}
+}

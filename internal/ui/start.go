@@ -49,7 +49,8 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 }
 
 // startMain opens the main window on data with its reminders, and asks
-// the first-run questions when this computer has not answered them.
+// the first-run questions when this computer has not answered them, or
+// else, on the first study day of a week, looks back on the last.
 func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	m := newMainWindow(a, data, opts.BuiltInPack)
 	if opts.Version != "" {
@@ -65,6 +66,7 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	startReminders(a, data, stop)
 	m.Show()
 	m.WelcomeIfFirstRun()
+	m.ReviewIfDue()
 	// Start-up reads and builds a lot once; hand the garbage back to the
 	// system when the window has settled, so an idle app stays small.
 	time.AfterFunc(time.Second, debug.FreeOSMemory)

@@ -39,6 +39,7 @@ type Data interface {
 	dataStore
 	packStore
 	welcomeStore
+	reviewStore
 }
 
 // A screen is one page of the window.
@@ -80,7 +81,9 @@ type MainWindow struct {
 	app      fyne.App
 	data     Data
 	version  string
-	welcome  *welcome // the first-run dialog, when it was shown
+	welcome  *welcome         // the first-run dialog, when it was shown
+	review   *weeklyReview    // the last weekly review shown
+	now      func() time.Time // the day the weekly review is for; tests set it
 }
 
 // NewMainWindow builds the window on an open store, in the theme the
@@ -94,7 +97,7 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 // newMainWindow builds the window in the app's theme as it is.
 func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	w := a.NewWindow(Title)
-	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build"}
+	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build", now: time.Now}
 	report := func(action string, err error) { showError(w, action, err) }
 	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
 	m.skills = newSkills(st, report, w)
@@ -222,7 +225,8 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	for i, sc := range m.screens {
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
-	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.searchSkills), fyne.KeyF))
+	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.searchSkills), fyne.KeyF),
+		fyne.NewMenuItem("Weekly Review…", m.showReview))
 	help := []*fyne.MenuItem{fyne.NewMenuItem("About Study Planner", m.about)}
 	m.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), fyne.NewMenu("Help", help...)))
 }
