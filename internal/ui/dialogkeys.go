@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Fyne's dialogs answer only to the mouse. These give every dialog of the
@@ -80,6 +81,17 @@ func showWithKeys(w fyne.Window, d dialog.Dialog, enter func()) {
 func showConfirm(title, message string, answered func(yes bool), w fyne.Window) {
 	d := dialog.NewConfirm(title, message, answered, w)
 	showWithKeys(w, d, d.Confirm)
+}
+
+// showDestructive asks before something that cannot be undone (a
+// delete): the confirm button says what it does and is red, and Enter
+// takes the safe answer, so a key pressed out of habit deletes nothing.
+func showDestructive(title, message, action string, answered func(yes bool), w fyne.Window) {
+	d := dialog.NewConfirm(title, message, answered, w)
+	d.SetConfirmText(action)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText("Keep it")
+	showWithKeys(w, d, d.Hide)
 }
 
 // showInformation tells the learner something; Enter or Escape closes it.

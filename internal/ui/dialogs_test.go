@@ -248,10 +248,18 @@ func TestEscapeAndEnterAnswerTheDialogOnTop(t *testing.T) {
 	if cats, _ := m.data.(skillsStore).Categories(); len(cats[0].Skills) != 2 {
 		t.Fatal("Escape deleted the skill")
 	}
+	// Enter on a question whose answer cannot be undone takes the safe
+	// answer (fails on 0e819a4, where Enter deleted the skill); the red
+	// button deletes.
 	test.Tap(findButton(t, m, "Delete skill…"))
 	typeKey(fyne.KeyReturn)
+	if cats, _ := m.data.(skillsStore).Categories(); len(cats[0].Skills) != 2 {
+		t.Fatal("Enter on \"Delete skill?\" deleted it")
+	}
+	test.Tap(findButton(t, m, "Delete skill…"))
+	test.Tap(findButton(t, m, "Delete skill"))
 	if cats, _ := m.data.(skillsStore).Categories(); len(cats[0].Skills) != 1 {
-		t.Error("Enter on \"Delete skill?\" did not delete it")
+		t.Error("the Delete skill button did not delete it")
 	}
 	if n := len(m.Canvas().Overlays().List()); n != 0 {
 		t.Errorf("%d dialogs still open after the delete", n)

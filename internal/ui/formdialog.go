@@ -230,7 +230,7 @@ func parseHours(s string, max int) (int, error) {
 // either way (to close the form and reload).
 func deleteButton(w fyne.Window, label, title, message, action string, del func() error, report errorReporter, done func()) fyne.CanvasObject {
 	b := widget.NewButtonWithIcon(label, theme.DeleteIcon(), func() {
-		showConfirm(title, message, func(ok bool) {
+		showDestructive(title, message, strings.TrimSuffix(label, "…"), func(ok bool) {
 			if !ok {
 				return
 			}

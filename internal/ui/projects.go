@@ -117,7 +117,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	description.Wrapping = fyne.TextWrapWord
 	description.SetMinRowsVisible(3)
 	repo := widgets.NewTextField(plan.MaxTextLen)
-	repo.SetPlaceHolder("https://github.com/you/project")
+
 	repo.SetText(proj.RepoURL)
 	repo.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -158,7 +158,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Description", description),
-		widget.NewFormItem("Repository", repo),
+		{Text: "Repository", Widget: repo, HintText: "Optional: its web address, such as https://github.com/you/project"},
 		widget.NewFormItem("Status", status),
 		{Text: "Skills shown", Widget: skillScroll, HintText: "Finished projects prove these skills"},
 	}

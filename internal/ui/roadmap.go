@@ -219,6 +219,9 @@ func (r *roadmap) show(steps []plan.Step, err error) {
 		r.selected = -1
 		r.stepList.UnselectAll()
 	case r.selected < 0 || r.selected >= len(steps):
+		// The list may still mark the row a deleted step had: Select would
+		// then change nothing and the detail would keep the deleted step.
+		r.stepList.UnselectAll()
 		r.stepList.Select(currentIndex(steps))
 		return
 	}
@@ -406,7 +409,7 @@ func (r *roadmap) moveAction(id uint, delta int) {
 }
 
 func (r *roadmap) deleteAction(a plan.Action) {
-	showConfirm("Delete checklist item?", fmt.Sprintf("Delete %q from this step's checklist?", a.Text), func(ok bool) {
+	showDestructive("Delete checklist item?", fmt.Sprintf("Delete %q from this step's checklist?", a.Text), "Delete", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -547,7 +550,7 @@ func (r *roadmap) confirmDeleteStep() {
 	step := r.steps[r.selected]
 	msg := fmt.Sprintf("Delete %q with its %d checklist %s, notes and links? This cannot be undone.",
 		step.Title, len(step.Actions), plural(len(step.Actions), "item", "items"))
-	showConfirm("Delete step?", msg, func(ok bool) {
+	showDestructive("Delete step?", msg, "Delete step", func(ok bool) {
 		if !ok {
 			return
 		}

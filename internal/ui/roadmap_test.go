@@ -174,3 +174,20 @@ func TestAStepWithoutATargetDateCanBeEdited(t *testing.T) {
 		t.Errorf("target date stored as %s, want 2026-12-01 typed in ISO", got)
 	}
 }
+
+// Fails on 0e819a4: after deleting the selected step the list marked
+// another row but the detail kept the deleted step, and what was typed
+// there went nowhere.
+func TestDeletingAStepShowsAnotherOne(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key2)
+	r := m.screens[1].(*roadmap)
+	r.stepList.Select(0)
+	deleted := r.steps[0].Title
+	r.confirmDeleteStep()
+	test.Tap(findButton(t, m, "Delete step"))
+	if strings.Contains(r.title.Text, deleted) || len(r.steps) != 1 || !strings.Contains(r.title.Text, r.steps[0].Title) {
+		t.Errorf("after deleting %q the detail shows %q", deleted, r.title.Text)
+	}
+}

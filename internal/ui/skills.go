@@ -400,7 +400,7 @@ func (s *skills) confirmDeleteSkill(sk plan.Skill, done func()) {
 		msg += fmt.Sprintf("\n\nThese projects demonstrate it and will stop listing it: %s.", strings.Join(impact.Projects, ", "))
 	}
 	msg += "\n\nThis cannot be undone."
-	showConfirm("Delete skill?", msg, func(ok bool) {
+	showDestructive("Delete skill?", msg, "Delete skill", func(ok bool) {
 		if !ok {
 			return
 		}

@@ -183,7 +183,7 @@ func TestRenameAndDeleteACategory(t *testing.T) {
 
 	s.editCategory(s.categories[1])
 	test.Tap(findButton(t, m, "Delete category…"))
-	test.Tap(findButton(t, m, "Yes"))
+	test.Tap(findButton(t, m, "Delete category"))
 	cats, _ := st.Categories()
 	if len(cats) != 1 || cats[0].Name != "Languages" {
 		t.Errorf("categories after delete = %d, first %q", len(cats), cats[0].Name)
@@ -209,7 +209,7 @@ func TestDeletingASkillWarnsWhatItTouches(t *testing.T) {
 	if !strings.Contains(warning, "SQL") {
 		t.Errorf("the confirmation says %q, want it to name SQL, which requires Go", warning)
 	}
-	test.Tap(findButton(t, m, "No"))
+	test.Tap(findButton(t, m, "Keep it"))
 	cats, _ := st.Categories()
 	if len(cats[0].Skills) != 2 {
 		t.Error("declining deleted the skill")

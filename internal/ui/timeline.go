@@ -378,7 +378,7 @@ func (t *timeline) sessionText(s plan.Session) string {
 }
 
 func (t *timeline) deleteSession(s plan.Session) {
-	showConfirm("Delete session?", fmt.Sprintf("Delete %s on %s?", t.sessionText(s), longDate(s.Date)), func(ok bool) {
+	showDestructive("Delete session?", fmt.Sprintf("Delete %s on %s?", t.sessionText(s), longDate(s.Date)), "Delete session", func(ok bool) {
 		if !ok {
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,17 @@ func (t *timeline) plannedWork(day time.Time) (skillID, stepID uint) {
 	return 0, items[0].StepID
 }
 
+// plannedMinutes is what the plan gives the session's work on its day,
+// or an hour when nothing is planned for it.
+func (t *timeline) plannedMinutes(s plan.Session) int {
+	for _, it := range t.forecast.Days[plan.Date(s.Date)] {
+		if (s.SkillID != 0 && it.SkillID == s.SkillID) || (s.SkillID == 0 && s.StepID != 0 && it.SkillID == 0 && it.StepID == s.StepID) {
+			return max(1, min(plan.MaxSessionMinutes, int(math.Round(it.Hours*60))))
+		}
+	}
+	return 60
+}
+
 func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
 	f := &sessionFields{date: newDateField(t.p.Settings.WeekStart, false), start: widgets.NewTextField(5), minutes: widgets.NewTextField(numberLen), notes: widgets.NewTextField(plan.MaxTextLen)}
 	d := s.Date
@@ -82,7 +94,11 @@ func (t *timeline) newSessionFields(s plan.Session) *sessionFields {
 	if s.Minutes > 0 {
 		f.minutes.SetText(strconv.Itoa(s.Minutes))
 	}
-	f.minutes.SetPlaceHolder("45")
+	if s.Minutes == 0 {
+		// A new session starts at the day's planned time left on its work:
+		// a real value, not a grey example that looks like one.
+		f.minutes.SetText(strconv.Itoa(t.plannedMinutes(s)))
+	}
 	f.minutes.Validator = func(v string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 1 || n > plan.MaxSessionMinutes {
@@ -132,7 +148,7 @@ func (f *sessionFields) items() []*widget.FormItem {
 	return []*widget.FormItem{
 		{Text: "Date", Widget: f.date, HintText: f.date.Hint()},
 		widget.NewFormItem("Started", f.start),
-		widget.NewFormItem("Minutes", f.minutes),
+		{Text: "Minutes", Widget: f.minutes, HintText: "Whole minutes, 1 to 1,440"},
 		widget.NewFormItem("Skill", f.skill),
 		widget.NewFormItem("Roadmap step", f.step),
 		widget.NewFormItem("Notes", f.notes),

@@ -22,20 +22,21 @@ import (
 // planSettingsTab edits what shapes the plan: dates, hours, study days,
 // days off, and the reminder.
 type planSettingsTab struct {
-	t         *timeline
-	fields    *planFields
-	weekStart *widgets.Choice
-	streak    *widgets.TextField
-	studyTime *widgets.TextField
-	form      *widget.Form
-	problem   *widget.Label
-	saved     *widget.Label // what the last save did, until the next edit
-	filling   bool          // show is filling the form: not an edit
-	daysOff   *daysOffList
-	offDate   *widgets.DateField
-	offNote   *widgets.TextField
-	current   plan.Settings
-	root      fyne.CanvasObject
+	t             *timeline
+	fields        *planFields
+	weekStart     *widgets.Choice
+	streak        *widgets.TextField
+	studyTime     *widgets.TextField
+	studyTimeItem *widget.FormItem
+	form          *widget.Form
+	problem       *widget.Label
+	saved         *widget.Label // what the last save did, until the next edit
+	filling       bool          // show is filling the form: not an edit
+	daysOff       *daysOffList
+	offDate       *widgets.DateField
+	offNote       *widgets.TextField
+	current       plan.Settings
+	root          fyne.CanvasObject
 }
 
 func newPlanSettingsTab(t *timeline) *planSettingsTab {
@@ -69,12 +70,13 @@ func newPlanSettingsTab(t *timeline) *planSettingsTab {
 	p.saved.Wrapping = fyne.TextWrapWord
 	p.saved.Alignment = fyne.TextAlignTrailing
 	p.saved.Hide()
+	p.studyTimeItem = &widget.FormItem{Text: "Study time", Widget: p.studyTime,
+		HintText: "When the exported calendar puts your study; empty: the reminder time"}
 	p.form = &widget.Form{
 		Items: append(p.fields.items(),
 			&widget.FormItem{Text: "Weeks start on", Widget: p.weekStart},
 			&widget.FormItem{Text: "Streak day", Widget: p.streak, HintText: "Minutes of study that make a day count for your streak"},
-			&widget.FormItem{Text: "Study time", Widget: p.studyTime,
-				HintText: "When the exported calendar puts your study; empty: the reminder time"},
+			p.studyTimeItem,
 		),
 		SubmitText: "Save plan",
 		OnSubmit:   p.save,
@@ -133,7 +135,10 @@ func (p *planSettingsTab) show(s plan.Settings) {
 	p.weekStart.SetSelected(labelOfWeekday(s.WeekStart))
 	p.streak.SetText(strconv.Itoa(s.MinStreakMinutes))
 	p.studyTime.SetText(s.StudyTime)
-	p.studyTime.SetPlaceHolder(s.StudyAt(reminderTime()))
+	// The time used when the field is empty goes in the hint: grey text
+	// inside a field reads as a value already set.
+	p.studyTimeItem.HintText = "When the exported calendar puts your study, 24-hour HH:MM; empty: " + s.StudyAt(reminderTime()) + ", your reminder time"
+	p.form.Refresh()
 	p.showDaysOff()
 }
 
