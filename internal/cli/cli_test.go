@@ -36,7 +36,7 @@ func TestStatusOnANewFileShowsTheSeededPlan(t *testing.T) {
 	for _, want := range []string{
 		"Overall progress:  0% of about",
 		"Roadmap steps:     0/5 done (now: Decide your timeline and learning format)",
-		"Planned finish:    2027-08-25 (9-month plan from 2026-11-25, 39 weeks left)",
+		"Plan ends:         2027-08-25 (9-month plan from 2026-11-25, 39 weeks left)",
 		"Database:          " + db,
 	} {
 		if !strings.Contains(r.stdout, want) {

@@ -42,7 +42,7 @@ func printStatus(env Env, s app.Schedule, path string) error {
 	}
 	fmt.Fprintf(w, "Roadmap steps:\t%d/%d done (%s)\n", o.StepsDone, o.StepsTotal, current)
 	fmt.Fprintf(w, "Skills:\t%d/%d done\n", o.SkillsDone, o.SkillsTotal)
-	fmt.Fprintf(w, "Planned finish:\t%s (%d-month plan from %s, %s)\n",
+	fmt.Fprintf(w, "Plan ends:\t%s (%d-month plan from %s, %s)\n",
 		finish.Format(time.DateOnly), p.Settings.HorizonMonths,
 		p.Settings.StartDate.Format(time.DateOnly), weeksLeftPhrase(plan.WeeksLeft(p.Settings, today)))
 	fmt.Fprintf(w, "Database:\t%s\n", path)

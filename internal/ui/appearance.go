@@ -79,6 +79,11 @@ var readableColours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		// this green: Fyne's #43f436 is 1.5:1 on white, a glare rather
 		// than words. Now a darker green of the same hue family, 5.1:1.
 		theme.ColorNameSuccess: color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
+		// Warnings (stale exchange rates) and problems (what a form
+		// refuses) are text too: Fyne's orange #ff9800 is 2.2:1 on white
+		// and its red #f44336 3.7:1. Now 5.0:1 and 5.6:1.
+		theme.ColorNameWarning: color.NRGBA{R: 0xb4, G: 0x53, B: 0x09, A: 0xff},
+		theme.ColorNameError:   color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff},
 	},
 	theme.VariantDark: {
 		// Fyne's #39393a is 1.6:1 on the dark background; now 3.6:1, and

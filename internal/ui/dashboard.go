@@ -132,7 +132,7 @@ func (d *dashboard) show(data app.Dashboard) {
 
 	d.progress.SetValue(o.Fraction())
 	if o.HoursTotal > 0 {
-		d.progressLabel.SetText(fmt.Sprintf("About %s of %s estimated hours done.",
+		d.progressLabel.SetText(fmt.Sprintf("About %s of %s estimated hours done, counting the skills and checklist items ticked done.",
 			humanize.Comma(int64(o.HoursDone)), humanize.Comma(int64(o.HoursTotal))))
 	} else {
 		d.progressLabel.SetText("Add steps or skills with hour estimates to see your progress.")

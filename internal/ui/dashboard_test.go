@@ -86,7 +86,7 @@ func TestTheFirstDaysShowNoWildFigures(t *testing.T) {
 	if got := d.schedule.Text; got != "2 study days behind" {
 		t.Errorf("day 3 with nothing logged: %q, want the two study days that were due", got)
 	}
-	if !strings.Contains(d.projected.Text, "After two weeks") {
+	if !strings.Contains(d.projected.Text, "two weeks of study show your pace") {
 		t.Errorf("projection on day 3: %q", d.projected.Text)
 	}
 	if _, err := st.LogSession(plan.Session{Date: nov4, Minutes: 45}); err != nil {

@@ -184,15 +184,15 @@ func verdictText(s plan.Settings, f plan.Forecast) string {
 	case f.RemainingHours == 0:
 		return "Nothing left to plan: every step and skill is done or skipped."
 	case f.Fits:
-		return fmt.Sprintf("On plan: the %s h left fit at %s h a week, done by %s (%s).",
+		return fmt.Sprintf("Your plan fits: the %s h left fit at %s h a week, done by %s (%s).",
 			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.HoursPerWeek, 1),
 			longDate(f.Finish), humanize.Time(f.Finish))
 	case math.IsInf(f.NeededHoursPerWeek, 1):
 		return "The plan's dates are over: no study day is left before its finish date. Move the start date or lengthen the plan in Plan settings."
 	case f.Finish.IsZero():
-		return fmt.Sprintf("Does not fit: finishing by %s needs %s h a week.", longDate(s.FinishDate()), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1))
+		return fmt.Sprintf("Your plan does not fit: finishing by %s needs %s h a week.", longDate(s.FinishDate()), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1))
 	}
-	return fmt.Sprintf("Does not fit: %s h left need %s h a week to finish by %s. At %s h a week you finish on %s, %s.",
+	return fmt.Sprintf("Your plan does not fit: %s h left need %s h a week to finish by %s. At %s h a week you finish on %s, %s.",
 		humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1),
 		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.HoursPerWeek, 1), longDate(f.Finish), humanize.Time(f.Finish))
 }

@@ -70,12 +70,9 @@ func progressHeadlines(p plan.Plan, f plan.Forecast, minutes map[time.Time]int, 
 	cur, long := plan.Streaks(minutes, p.Settings, today)
 	h.streak = fmt.Sprintf("%d %s (longest %d)", cur, plural(cur, "day", "days"), long)
 	h.streakRule = streakRule(p.Settings)
-	ws := plan.WeekStart(today, p.Settings.WeekStart)
-	done := 0
-	for d := ws; d.Before(ws.AddDate(0, 0, 7)); d = d.AddDate(0, 0, 1) {
-		done += minutes[d]
-	}
-	h.thisWeek = fmt.Sprintf("%s of %s studied", widgets.FormatMinutes(done), widgets.FormatMinutes(int(math.Round(p.Settings.HoursPerWeek*60))))
+	// The same week, and the same target, as the Today card's.
+	w := p.WeekOf(minutes, today)
+	h.thisWeek = fmt.Sprintf("%s of %s studied", widgets.FormatMinutes(int(math.Round(w.Studied*60))), widgets.FormatMinutes(int(math.Round(w.Planned*60))))
 	return h
 }
 
@@ -101,7 +98,7 @@ func standingText(s plan.Settings, st plan.Standing) (headline, detail string) {
 func projectionText(pr plan.Projection) string {
 	switch {
 	case !pr.Ready:
-		return fmt.Sprintf("After two weeks of your plan, in %d %s: a few days do not show a pace", pr.DaysToWait, plural(pr.DaysToWait, "day", "days"))
+		return fmt.Sprintf("In %d %s: two weeks of study show your pace; a few days do not", pr.DaysToWait, plural(pr.DaysToWait, "day", "days"))
 	case pr.Pace == 0:
 		return "Nothing logged in the last four weeks: log your study to see when you will finish"
 	case pr.Finish.IsZero():
