@@ -19,12 +19,18 @@ import (
 )
 
 // version and appID come from FyneApp.toml, the one place they are
-// written, through the Makefile's -ldflags. A build without them (go run
-// in the source tree) lets Fyne read FyneApp.toml itself.
+// written, through the Makefile's -ldflags.
 var (
 	version = "dev"
 	appID   = ""
 )
+
+// fallbackAppID is FyneApp.toml's ID for a plain `go build` or `go
+// install`, which pass no -ldflags: without an ID Fyne keeps no
+// preferences, so the theme, the window's size and the screen left were
+// forgotten at each start. TestTheFallbackIDIsFyneAppTomls keeps the two
+// equal.
+const fallbackAppID = "io.github.studyplanner"
 
 func main() {
 	os.Exit(cli.Main(cli.Env{
@@ -50,7 +56,7 @@ func openWindow(start app.Startup) error {
 
 func newFyneApp() fyne.App {
 	if appID == "" {
-		return fyneapp.New()
+		return fyneapp.NewWithID(fallbackAppID)
 	}
 	return fyneapp.NewWithID(appID)
 }

@@ -50,3 +50,13 @@ func cleanLocale(env []string) []string {
 	}
 	return out
 }
+
+func TestTheFallbackIDIsFyneAppTomls(t *testing.T) {
+	toml, err := os.ReadFile("../../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(toml), `ID = "`+fallbackAppID+`"`) {
+		t.Errorf("FyneApp.toml does not give the ID %q that plain builds use", fallbackAppID)
+	}
+}

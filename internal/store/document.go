@@ -213,6 +213,13 @@ func (s *Store) Import(doc snapshot.Document) error {
 		if err := checkImported(tx, doc); err != nil {
 			return err
 		}
+		// A document with study logged is a learner under way: the
+		// welcome's first questions are behind them.
+		if len(doc.Sessions) > 0 {
+			if err := markMeta(tx, welcomedKey); err != nil {
+				return err
+			}
+		}
 		// The learner now has their own data; never seed over it.
 		return markSeeded(tx)
 	})

@@ -478,3 +478,25 @@ func TestTheWeeklyReviewIsRememberedPerWeekInTheFile(t *testing.T) {
 		t.Errorf("marking it twice: %v", err)
 	}
 }
+
+// Fails on 0e819a4: importing a learner's export into a new file greeted
+// them with the first-run questions.
+func TestImportingALearnersHistoryCountsAsWelcomed(t *testing.T) {
+	st := imported(t) // sampleDocument has sessions
+	if done, _ := st.Welcomed(); !done {
+		t.Error("a document with study logged still asks the welcome")
+	}
+	empty, err := Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	doc := sampleDocument()
+	doc.Sessions = nil
+	if err := empty.Import(doc); err != nil {
+		t.Fatal(err)
+	}
+	if done, _ := empty.Welcomed(); done {
+		t.Error("a document with no study yet skips the welcome")
+	}
+}

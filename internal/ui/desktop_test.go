@@ -340,3 +340,22 @@ func TestVisitingSettingsChangesNothing(t *testing.T) {
 		t.Error("choosing Light was not saved and applied")
 	}
 }
+
+// Fails on 0e819a4: Enter in the hours field did nothing, and closing the
+// app on the answer page brought the questions back at the next start.
+func TestEnterInAWelcomeFieldAnswersAndTheAnswerCounts(t *testing.T) {
+	st, _ := openFixture(t, salaryFixture())
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, noPack)
+	m.Resize(fyne.NewSize(800, 600))
+	m.WelcomeIfFirstRun()
+	wl := m.welcome
+	wl.fields.hours.SetText("12")
+	wl.fields.hours.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s, _ := st.Settings(); s.HoursPerWeek != 12 || wl.fit == nil {
+		t.Fatalf("Enter in Hours: %v h a week stored, answer shown %v", s.HoursPerWeek, wl.fit != nil)
+	}
+	if done, _ := st.Welcomed(); !done {
+		t.Error("the answered welcome would come back if the app closed now")
+	}
+}

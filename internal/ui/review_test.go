@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -147,7 +148,15 @@ func TestTheWeeklyReviewWaitsForTheFirstStudyDayAndComesOnce(t *testing.T) {
 
 // Fails on 0a96a61: no weekly review.
 func TestTheWeeklyReviewNeverOpensOverTheWelcome(t *testing.T) {
-	st, _ := openFixture(t, weekStudied(fixture()))
+	// The sessions are logged after the import: a document with study in
+	// it counts as welcomed, a new database logging some does not.
+	st, _ := openFixture(t, fixture())
+	for _, s := range weekStudied(fixture()).Sessions {
+		day, _ := time.Parse(time.DateOnly, s.Date)
+		if _, err := st.LogSession(plan.Session{Date: day, Minutes: s.Minutes}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	m := newTestWindow(t, st)
 	m.now = func() time.Time { return nov23 }
 	m.WelcomeIfFirstRun() // as startMain does

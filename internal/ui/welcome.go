@@ -82,8 +82,24 @@ func showWelcome(st welcomeStore, w fyne.Window, now func() time.Time, done func
 	wl.dialog = dialog.NewCustomWithoutButtons("Welcome to Study Planner", content, w)
 	wl.dialog.Resize(fitWindow(w, fyne.NewSize(640, wl.body.MinSize().Height+wl.buttons.MinSize().Height)))
 	wl.stopKeys = listenForDialogKeys(w.Canvas(), wl.skip, wl.create)
+	wl.wireFieldKeys()
 	wl.dialog.Show()
 	return wl, nil
+}
+
+// wireFieldKeys makes Enter in a field answer the questions and Escape
+// skip them, as with no field focused.
+func (wl *welcome) wireFieldKeys() {
+	for _, item := range wl.form.Items {
+		switch f := item.Widget.(type) {
+		case *widgets.TextField:
+			f.OnSubmitted = func(string) { wl.create() }
+			f.OnEscape = wl.skip
+		case *widgets.DateField:
+			f.OnSubmitted = func(string) { wl.create() }
+			f.OnEscape = wl.skip
+		}
+	}
 }
 
 // buildQuestions reads the plan and the salary figures and makes the form.
@@ -176,6 +192,11 @@ func (wl *welcome) create() {
 		return
 	}
 	wl.problem.Hide()
+	// The questions are answered: closing the app on the answer does
+	// not ask them again.
+	if err := wl.store.MarkWelcomed(); err != nil {
+		showError(wl.win, "remember the welcome", err)
+	}
 	wl.showAnswer()
 }
 
