@@ -60,8 +60,8 @@ func (r Rate) Validate() error {
 
 // Validate checks a PPP factor as a learner types it.
 func (p PPP) Validate() error {
-	if len(p.CountryCode) != 2 || strings.ToUpper(p.CountryCode) != p.CountryCode {
-		return fmt.Errorf("the country code %q is not two capital letters such as GB", p.CountryCode)
+	if err := ValidateCountryCode(p.CountryCode); err != nil {
+		return err
 	}
 	if _, err := ParseDecimal(p.Factor); err != nil {
 		return fmt.Errorf("PPP factor of %s: %w", p.CountryCode, err)

@@ -134,8 +134,8 @@ func (r Range) Validate() error {
 	if err := ValidateCurrency(r.Currency); err != nil {
 		errs = append(errs, err)
 	}
-	if len(r.CountryCode) != 2 || strings.ToUpper(r.CountryCode) != r.CountryCode {
-		errs = append(errs, fmt.Errorf("the country code %q is not two capital letters such as GB", r.CountryCode))
+	if err := ValidateCountryCode(r.CountryCode); err != nil {
+		errs = append(errs, err)
 	}
 	if !r.Level.Valid() {
 		errs = append(errs, fmt.Errorf("%q is not a level: use junior, mid, senior or unspecified", r.Level))
@@ -183,6 +183,24 @@ func (r Range) validateAmounts() error {
 		return fmt.Errorf("the median %s is outside the range %s to %s", humanize.Comma(r.Median), humanize.Comma(r.Min), humanize.Comma(r.Max))
 	}
 	return nil
+}
+
+// ValidateCountryCode checks an ISO 3166-1 alpha-2 code: two capital
+// letters A to Z.
+func ValidateCountryCode(code string) error {
+	if len(code) != 2 || !capitalLetters(code) {
+		return fmt.Errorf("the country code %q is not two capital letters such as GB", code)
+	}
+	return nil
+}
+
+func capitalLetters(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateCurrency checks that code is an ISO 4217 currency code in capitals.

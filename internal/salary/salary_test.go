@@ -291,3 +291,11 @@ func TestSplitAndCountries(t *testing.T) {
 		t.Errorf("Place without a city = %q", got)
 	}
 }
+
+func TestCountryCodesAreTwoCapitalLetters(t *testing.T) {
+	for code, ok := range map[string]bool{"GB": true, "DE": true, "N1": false, "gb": false, "G": false, "GBR": false, "ÄB": false, "": false} {
+		if err := ValidateCountryCode(code); (err == nil) != ok {
+			t.Errorf("ValidateCountryCode(%q) = %v", code, err)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -301,6 +303,46 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	for deadline := time.Now().Add(time.Minute); !ok(); time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("waited a minute for %s", what)
+		}
+	}
+}
+
+// The line under a field does not wrap: a message longer than the field
+// is cut off ("…pick it from the calend"). Fails on 0e819a4 for the date
+// and currency messages.
+func TestFieldMessagesFitUnderTheirFieldAt800(t *testing.T) {
+	m, s := salariesScreen(t)
+	m.Resize(fyne.NewSize(800, 600))
+	test.Tap(findButton(t, m, "Add salary"))
+	checkMessagesFit(t, "the salary form", s.editor.form)
+	test.Tap(findButton(t, m, "Cancel"))
+
+	m2, tl := timelineAt(t)
+	m2.Resize(fyne.NewSize(800, 600))
+	test.Tap(findButton(t, m2, "Log a session…"))
+	checkMessagesFit(t, "the session form", tl.sessionForm.form)
+}
+
+func checkMessagesFit(t *testing.T, what string, form *widget.Form) {
+	t.Helper()
+	size := theme.CaptionTextSize()
+	for _, item := range form.Items {
+		f, ok := item.Widget.(interface {
+			fyne.Validatable
+			SetText(string)
+		})
+		if !ok {
+			continue
+		}
+		for _, bad := range []string{"?", "31/02/2026", "x1"} {
+			f.SetText(bad)
+			err := f.Validate()
+			if err == nil {
+				continue
+			}
+			if w := fyne.MeasureText(err.Error(), size, fyne.TextStyle{}).Width; w > item.Widget.Size().Width {
+				t.Errorf("%s, %s: %q is %.0f wide under a %.0f field", what, item.Text, err.Error(), w, item.Widget.Size().Width)
+			}
 		}
 	}
 }

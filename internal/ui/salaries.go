@@ -388,9 +388,9 @@ func (s *salaries) referenceRow(text string, edit, del func()) fyne.CanvasObject
 }
 
 func (s *salaries) editRate(r salary.Rate) {
-	currency := widgets.NewTextField(3)
+	currency := widgets.NewCodeField(3)
 	currency.SetText(r.Currency)
-	currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
+	currency.Validator = currencyValidator
 	perEUR := widgets.NewTextField(numberLen)
 	perEUR.SetText(r.PerEUR)
 	perEUR.Validator = func(v string) error { _, err := salary.ParseDecimal(v); return err }
@@ -419,7 +419,7 @@ func (s *salaries) editRate(r salary.Rate) {
 }
 
 func (s *salaries) editPPP(p salary.PPP) {
-	code := widgets.NewTextField(2)
+	code := widgets.NewCodeField(2)
 	code.SetText(p.CountryCode)
 	country := widgets.NewTextField(plan.MaxNameLen)
 	country.SetText(p.Country)

@@ -105,12 +105,18 @@ func TestAddingASalaryRefusesBadInput(t *testing.T) {
 	test.Tap(findButton(t, m, "Add salary"))
 	entry := func(label string) *widgets.TextField { return formField(t, s.editor, label) }
 	test.Type(entry("Country"), "Netherlands")
+	// Codes are written in capitals as they are typed (fails on 0e819a4,
+	// which refused "nl" and left the learner to retype it).
 	test.Type(entry("Country code"), "nl")
+	if got := entry("Country code").Text; got != "NL" {
+		t.Errorf("typing nl gave %q", got)
+	}
+	entry("Country code").SetText("N1")
 	if err := entry("Country code").Validate(); err == nil {
-		t.Error("a lower-case country code passed")
+		t.Error("the country code N1 passed")
 	}
 	entry("Country code").SetText("NL")
-	test.Type(entry("Currency"), "EURO")
+	test.Type(entry("Currency"), "euro")
 	if entry("Currency").Text != "EUR" {
 		t.Errorf("a currency field took %q: codes have three letters", entry("Currency").Text)
 	}

@@ -34,7 +34,7 @@ type salaryFields struct {
 // newSalaryFields makes the fields, filled from r; years up to the one
 // after thisYear are accepted.
 func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
-	f := &salaryFields{country: widgets.NewTextField(plan.MaxNameLen), code: widgets.NewTextField(2), currency: widgets.NewTextField(3),
+	f := &salaryFields{country: widgets.NewTextField(plan.MaxNameLen), code: widgets.NewCodeField(2), currency: widgets.NewCodeField(3),
 		city: widgets.NewTextField(plan.MaxNameLen), year: widgets.NewTextField(4), source: widgets.NewMultiLineTextField(plan.MaxTextLen)}
 	f.kind = widget.NewRadioGroup([]string{marketChoice, offerChoice}, nil)
 	f.kind.Required = true
@@ -46,8 +46,7 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	f.country.Validator = requiredText("the country")
 	f.code.SetText(r.CountryCode)
 	f.code.Validator = func(v string) error {
-		v = strings.TrimSpace(v)
-		if len(v) != 2 || strings.ToUpper(v) != v {
+		if salary.ValidateCountryCode(strings.TrimSpace(v)) != nil {
 			return errors.New("two capital letters, such as DE or GB")
 		}
 		return nil
@@ -60,7 +59,7 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	f.level = widgets.NewChoice(levels, nil)
 	f.level.SetSelected(r.Level.Label())
 	f.currency.SetText(r.Currency)
-	f.currency.Validator = func(v string) error { return salary.ValidateCurrency(strings.TrimSpace(v)) }
+	f.currency.Validator = currencyValidator
 	if r.IsOffer() {
 		f.amount = amountEntry(r.Min, true)
 		f.minimum, f.maximum, f.median = amountEntry(0, true), amountEntry(0, true), amountEntry(0, false)
@@ -186,4 +185,13 @@ func parseAmount(t string) (int64, error) {
 		return 0, errors.New("a whole positive amount, such as 65000")
 	}
 	return v, nil
+}
+
+// currencyValidator checks a currency code, in words short enough for the
+// line under a field (which does not wrap: a long message is cut off).
+func currencyValidator(v string) error {
+	if salary.ValidateCurrency(strings.TrimSpace(v)) != nil {
+		return errors.New("a currency code, such as EUR or USD")
+	}
+	return nil
 }

@@ -82,7 +82,7 @@ func (o DateOrder) ParseDate(s string) (time.Time, error) {
 			m, d = d, m
 		}
 	} else {
-		return time.Time{}, fmt.Errorf("%q is not a date: type it as %s, or pick it from the calendar", s, o.Example())
+		return time.Time{}, fmt.Errorf("not a date: type it as %s", o.Example())
 	}
 	if m < 1 || m > 12 {
 		return time.Time{}, fmt.Errorf("%q is not a date: there is no month %d", s, m)

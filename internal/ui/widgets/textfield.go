@@ -3,6 +3,8 @@ package widgets
 import (
 	"fmt"
 	"math"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +27,9 @@ type TextField struct {
 	// OnLengthChanged, if set, is told the length after each change, to
 	// show a count.
 	OnLengthChanged func(n, max int)
+	// Capitals, when set, writes letters as capitals as they are typed or
+	// pasted: codes such as GB and EUR are always written so.
+	Capitals bool
 }
 
 // NewTextField is a one-line field of at most max characters.
@@ -53,6 +58,9 @@ func (f *TextField) TypedRune(r rune) {
 	if f.room() < 1 {
 		return
 	}
+	if f.Capitals {
+		r = unicode.ToUpper(r)
+	}
 	f.Entry.TypedRune(r)
 	f.tellLength()
 }
@@ -60,7 +68,7 @@ func (f *TextField) TypedRune(r rune) {
 // TypedShortcut pastes only as much as the limit leaves room for.
 func (f *TextField) TypedShortcut(s fyne.Shortcut) {
 	if paste, ok := s.(*fyne.ShortcutPaste); ok && f.MaxLen > 0 && paste.Clipboard != nil {
-		s = &fyne.ShortcutPaste{Clipboard: &trimmedClipboard{Clipboard: paste.Clipboard, room: f.room()}}
+		s = &fyne.ShortcutPaste{Clipboard: &trimmedClipboard{Clipboard: paste.Clipboard, room: f.room(), capitals: f.Capitals}}
 	}
 	f.Entry.TypedShortcut(s)
 	f.tellLength()
@@ -98,11 +106,15 @@ func (f *TextField) tellLength() {
 // trimmedClipboard hands a paste no more than room characters.
 type trimmedClipboard struct {
 	fyne.Clipboard
-	room int
+	room     int
+	capitals bool
 }
 
 func (c *trimmedClipboard) Content() string {
 	text := c.Clipboard.Content()
+	if c.capitals {
+		text = strings.ToUpper(text)
+	}
 	if c.room <= 0 {
 		return ""
 	}
@@ -121,4 +133,12 @@ func LengthNote(n, max int) string {
 		return fmt.Sprintf("%s characters; no more can be added beyond %s", humanize.Comma(int64(n)), humanize.Comma(int64(max)))
 	}
 	return fmt.Sprintf("%s of %s characters", humanize.Comma(int64(n)), humanize.Comma(int64(max)))
+}
+
+// NewCodeField is a one-line field for a code of n capitals (GB, EUR):
+// letters typed or pasted in small letters are written as capitals.
+func NewCodeField(n int) *TextField {
+	f := NewTextField(n)
+	f.Capitals = true
+	return f
 }
