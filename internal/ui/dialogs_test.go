@@ -346,3 +346,19 @@ func checkMessagesFit(t *testing.T, what string, form *widget.Form) {
 		}
 	}
 }
+
+// Fails on 0e819a4: Ctrl+N from the dashboard, then Cancel, left the
+// learner on the Timeline.
+func TestCancellingCtrlNGoesBackToTheScreen(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	press(m, fyne.KeyN)
+	if m.Current() != 4 || m.Canvas().Overlays().Top() == nil {
+		t.Fatalf("Ctrl+N showed screen %d", m.Current())
+	}
+	m.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.Current() != 2 {
+		t.Errorf("after Esc the window is on screen %d, not back on Skills", m.Current())
+	}
+}

@@ -29,7 +29,9 @@ type formDialog struct {
 	problem *widget.Label
 	win     fyne.Window
 	save    func() error
-	hints   map[*widget.FormItem]string // each item's own hint, before a length count
+	// onCancel, if set, runs when the learner cancels (not after a save).
+	onCancel func()
+	hints    map[*widget.FormItem]string // each item's own hint, before a length count
 }
 
 // dialogMargin is the room left around a dialog inside its window.
@@ -48,7 +50,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	if extra != nil {
 		f.body.Add(extra)
 	}
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.hide)
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel)
 	ok := widget.NewButtonWithIcon(submit, theme.ConfirmIcon(), f.submit)
 	ok.Importance = widget.HighImportance
 	f.buttons = container.NewHBox(layout.NewSpacer(), cancel, ok)
@@ -56,7 +58,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, w)
 	f.wireKeys()
 	f.fit()
-	f.dialog.SetOnClosed(listenForDialogKeys(w.Canvas(), f.hide, f.submit))
+	f.dialog.SetOnClosed(listenForDialogKeys(w.Canvas(), f.cancel, f.submit))
 	f.dialog.Show()
 	f.focusFirst()
 	return f
@@ -75,6 +77,14 @@ func fitWindow(w fyne.Window, content fyne.Size) fyne.Size {
 }
 
 func (f *formDialog) hide() { f.dialog.Hide() }
+
+// cancel closes the form without saving, and tells onCancel.
+func (f *formDialog) cancel() {
+	f.hide()
+	if f.onCancel != nil {
+		f.onCancel()
+	}
+}
 
 // fit sizes the dialog to its form, within the window.
 func (f *formDialog) fit() {
@@ -139,7 +149,7 @@ func (f *formDialog) wireKeys() {
 	for _, item := range f.form.Items {
 		switch w := item.Widget.(type) {
 		case *widgets.TextField:
-			w.OnEscape = f.hide
+			w.OnEscape = f.cancel
 			if !w.MultiLine && w.OnSubmitted == nil {
 				w.OnSubmitted = func(string) { f.submit() }
 			}
@@ -147,7 +157,7 @@ func (f *formDialog) wireKeys() {
 			it := item
 			w.OnLengthChanged = func(n, max int) { f.showCount(it, n, max) }
 		case *widgets.DateField:
-			w.OnEscape = f.hide
+			w.OnEscape = f.cancel
 			if w.OnSubmitted == nil {
 				w.OnSubmitted = func(string) { f.submit() }
 			}

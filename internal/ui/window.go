@@ -236,9 +236,13 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 	return item
 }
 
+// logSession opens the session form on the Timeline, where the session
+// will show; cancelled, it goes back to the screen it was called from.
 func (m *MainWindow) logSession() {
+	from := m.current
 	m.showScreenOf(m.timeline)
 	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
+	m.timeline.sessionForm.onCancel = func() { m.ShowScreen(from) }
 }
 
 // startWork starts the study timer on a piece of planned work, on the

@@ -40,13 +40,19 @@ func NewPickList(length func() int, create func() fyne.CanvasObject, update func
 // Current is the selected item, or -1.
 func (l *PickList) Current() widget.ListItemID { return l.current }
 
-// TypedKey moves the selection with Up, Down, Home and End.
+// TypedKey moves the selection with Up, Down, Home and End. Fyne's own
+// handling of Up and Down runs too, so its focus mark moves with the
+// selection; Space, which in Fyne's list selects the marked row, has
+// nothing left to do (and would jump back to a stale mark).
 func (l *PickList) TypedKey(e *fyne.KeyEvent) {
 	n := l.Length()
 	switch e.Name {
+	case fyne.KeySpace:
 	case fyne.KeyUp:
+		l.List.TypedKey(e)
 		l.pick(max(l.current-1, 0), n)
 	case fyne.KeyDown:
+		l.List.TypedKey(e)
 		l.pick(l.current+1, n)
 	case fyne.KeyHome:
 		l.pick(0, n)

@@ -50,3 +50,23 @@ func TestTypingALetterJumpsToTheNextChoiceStartingWithIt(t *testing.T) {
 		}
 	}
 }
+
+// Fails on 0e819a4: after two Downs, Space jumped back to the first row.
+func TestSpaceKeepsTheSelectionTheArrowsMade(t *testing.T) {
+	test.NewTempApp(t)
+	var picked int
+	l := NewPickList(func() int { return 5 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(widget.ListItemID, fyne.CanvasObject) {},
+		func(id widget.ListItemID) { picked = id })
+	w := test.NewWindow(l)
+	defer w.Close()
+	w.Resize(fyne.NewSize(200, 300))
+	l.Select(1)
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if picked != 3 || l.Current() != 3 {
+		t.Errorf("after Down, Down, Space the selection is %d", picked)
+	}
+}
