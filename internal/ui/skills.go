@@ -59,6 +59,7 @@ type skills struct {
 	overall        *widgets.Meter
 	overallLabel   *widget.Label
 	choices        *fyne.Container // one drop-down per choose-one group
+	choiceItem     *widget.AccordionItem
 	list           *widget.List
 	noMatch        fyne.CanvasObject
 	noSkills       fyne.CanvasObject
@@ -175,6 +176,7 @@ func (s *skills) show(cats []plan.Category, logged plan.Logged, projects []plan.
 // changes it, here as in the welcome.
 func (s *skills) showChoices(p plan.Plan) {
 	var rows []fyne.CanvasObject
+	var chosen []string
 	for _, g := range p.Groups() {
 		options := []string{undecided}
 		for _, sk := range g.Skills {
@@ -182,17 +184,30 @@ func (s *skills) showChoices(p plan.Plan) {
 		}
 		c := widgets.NewChoice(options, nil)
 		c.SetSelected(undecided)
-		if chosen := g.Chosen(); chosen != nil {
-			c.SetSelected(chosen.Name)
+		if sk := g.Chosen(); sk != nil {
+			c.SetSelected(sk.Name)
+			chosen = append(chosen, sk.Name)
 		}
 		group := g.Name
 		c.OnChanged = func(answer string) { s.choose(p, group, answer) }
 		rows = append(rows, container.NewBorder(nil, nil, bold(group), nil, c))
 	}
-	if len(rows) > 0 {
-		rows = append(rows, caption("Pick one of each: the others are set aside (not counted, not planned) until you choose again."))
+	if len(rows) == 0 {
+		s.choices.Objects = nil
+		s.choices.Refresh()
+		return
 	}
-	s.choices.Objects = rows
+	rows = append(rows, caption("Pick one of each: the others are set aside (not counted, not planned) until you choose again."))
+	// Folded under one line: at 800×600 the open choices left room for
+	// three skills.
+	title := "Your choices: " + strings.Join(chosen, " · ")
+	if len(chosen) < len(rows)-1 {
+		title = fmt.Sprintf("Your choices: %d of %d made", len(chosen), len(rows)-1)
+	}
+	item := widget.NewAccordionItem(title, container.NewVBox(rows...))
+	item.Open = s.choiceItem != nil && s.choiceItem.Open // as the learner left it
+	s.choiceItem = item
+	s.choices.Objects = []fyne.CanvasObject{widget.NewAccordion(item)}
 	s.choices.Refresh()
 }
 

@@ -223,18 +223,25 @@ func TestTheMainLanguageCanBeChangedOnTheSkillsScreen(t *testing.T) {
 	m := newTestWindow(t, st)
 	press(m, fyne.Key3)
 	s := m.skills
-	if len(s.choices.Objects) != 2 {
-		t.Fatalf("%d rows of choices, want the main language and its note", len(s.choices.Objects))
+	if s.choiceItem == nil || s.choiceItem.Open {
+		t.Fatal("the choices are not folded under one line")
 	}
-	choice := s.choices.Objects[0].(*fyne.Container).Objects[0].(*widgets.Choice)
+	rows := s.choiceItem.Detail.(*fyne.Container).Objects
+	if len(rows) != 2 {
+		t.Fatalf("%d rows of choices, want the main language and its note", len(rows))
+	}
+	choice := rows[0].(*fyne.Container).Objects[0].(*widgets.Choice)
 	choice.SetSelected("Go")
+	if s.choiceItem.Title != "Your choices: Go" {
+		t.Errorf("the folded line says %q", s.choiceItem.Title)
+	}
 	cats, _ := st.Categories()
 	for _, sk := range cats[0].Skills {
 		if (sk.Name == "Go") == sk.SetAside() {
 			t.Errorf("%s: set aside %v after choosing Go", sk.Name, sk.SetAside())
 		}
 	}
-	s.choices.Objects[0].(*fyne.Container).Objects[0].(*widgets.Choice).SetSelected(undecided)
+	s.choiceItem.Detail.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widgets.Choice).SetSelected(undecided)
 	cats, _ = st.Categories()
 	for _, sk := range cats[0].Skills {
 		if sk.SetAside() {

@@ -30,8 +30,10 @@ func NewBlock(text string, strength uint8) *Block {
 func (b *Block) Text() string { return b.text }
 
 func (b *Block) CreateRenderer() fyne.WidgetRenderer {
+	// Each line is cut with an ellipsis rather than wrapped: a narrow day
+	// column broke words ("Relationa/l") and widened the window.
 	label := widget.NewLabel(b.text)
-	label.Wrapping = fyne.TextWrapWord
+	label.Truncation = fyne.TextTruncateEllipsis
 	label.SizeName = theme.SizeNameCaptionText
 	r := &blockRenderer{b: b, bg: canvas.NewRectangle(nil), label: label}
 	r.Refresh()

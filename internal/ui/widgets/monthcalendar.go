@@ -3,13 +3,13 @@ package widgets
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
@@ -199,13 +199,16 @@ func (r *monthCalendarRenderer) Layout(size fyne.Size) {
 	r.FitTexts(l.cellWidth - 2*pad)
 }
 
-// FitTexts shortens the planned-work line to the cell's width.
+// FitTexts shortens the planned and logged lines to the cell's width: a
+// narrow window otherwise ran one day's "✓ 1 h 15 min" into the next.
 func (r *monthCalendarRenderer) FitTexts(width float32) {
 	for row := 0; row < calendarRows; row++ {
 		for col := 0; col < 7; col++ {
 			cell := r.cells[row*7+col]
 			cell.planned.Text = FitText(r.plannedText(r.c.dayAt(row, col)), width, cell.planned.TextSize)
 			cell.planned.Refresh()
+			cell.logged.Text = FitText(r.loggedText(r.c.dayAt(row, col)), width, cell.logged.TextSize)
+			cell.logged.Refresh()
 		}
 	}
 }
@@ -216,7 +219,15 @@ func (r *monthCalendarRenderer) plannedText(d time.Time) string {
 	case f.Off:
 		return "Day off"
 	case f.PlannedHours > 0:
-		return humanize.FtoaWithDigits(f.PlannedHours, 1) + " h " + f.Focus
+		return FormatMinutes(int(math.Round(f.PlannedHours*60))) + " " + f.Focus
+	}
+	return ""
+}
+
+// loggedText is the time logged on d, if any.
+func (r *monthCalendarRenderer) loggedText(d time.Time) string {
+	if m := r.c.facts(d).LoggedMin; m > 0 {
+		return "✓ " + FormatMinutes(m)
 	}
 	return ""
 }
@@ -296,7 +307,7 @@ func (r *monthCalendarRenderer) paintDay(cell dayCell, d time.Time, f DayFacts, 
 	cell.planned.Color, cell.logged.Color = planned, logged
 	cell.logged.Text = ""
 	if f.LoggedMin > 0 {
-		cell.logged.Text = "✓ " + FormatMinutes(f.LoggedMin)
+		cell.logged.Text = r.loggedText(d)
 	}
 	cell.bg.FillColor = shade
 	cell.bg.StrokeWidth = 0

@@ -2,8 +2,11 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/studyplanner/studyplanner/internal/localeenv" // no locale noise under LANG=C
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -75,5 +78,34 @@ func assertSteppedBack(t *testing.T, d time.Time, bg color.Color, freeDay float6
 		if got > freeDay-1 {
 			t.Errorf("%s's %s %q reads at %.2f:1, near a free day of the month's %.2f:1", d.Format("2 Jan"), what, text.Text, got, freeDay)
 		}
+	}
+}
+
+// Fails on 0e819a4: in a narrow window one day's "✓ 1 h 15 min" ran into
+// the next day's, and planned hours were written "1.6 h".
+func TestCalendarTextsStayInTheirDay(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewMonthCalendar()
+	nov := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	busy := func(time.Time) DayFacts {
+		return DayFacts{LoggedMin: 75, PlannedHours: 1.6, Focus: "Relational database design"}
+	}
+	w := test.NewWindow(c)
+	defer w.Close()
+	c.SetMonth(nov, nov, nov, time.Monday, busy)
+	w.Resize(fyne.NewSize(420, 420)) // 60 pixels a day
+	c.Resize(fyne.NewSize(420, 420))
+	r := test.WidgetRenderer(c).(*monthCalendarRenderer)
+	cellWidth := c.Size().Width / 7
+	for i, cell := range r.cells {
+		for _, text := range []*canvas.Text{cell.planned, cell.logged} {
+			if w := fyne.MeasureText(text.Text, text.TextSize, text.TextStyle).Width; w > cellWidth {
+				t.Fatalf("day %d: %q is %.0f wide in a %.0f cell", i, text.Text, w, cellWidth)
+			}
+		}
+	}
+	c.Resize(fyne.NewSize(1400, 700))
+	if got := r.cells[10].planned.Text; !strings.HasPrefix(got, "1 h 36 min Relational") {
+		t.Errorf("a wide day says %q", got)
 	}
 }
