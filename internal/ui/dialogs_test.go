@@ -362,3 +362,20 @@ func TestCancellingCtrlNGoesBackToTheScreen(t *testing.T) {
 		t.Errorf("after Esc the window is on screen %d, not back on Skills", m.Current())
 	}
 }
+
+// Fails on 0e819a4 (seen in the screenshots): Ctrl+N from another
+// screen opened the form before the Timeline had read the plan, so it
+// offered no skill and an hour instead of the day's planned work.
+func TestCtrlNOffersTheDaysPlannedWork(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	m.timeline.now = func() time.Time { return nov4.Add(9 * time.Hour) }
+	runLoad = func(func() func()) {} // the screens' own loads never come
+	defer func() { runLoad = func(load func() func()) { load()() } }()
+	press(m, fyne.KeyN)
+	form := m.timeline.sessionForm.form
+	step := form.Items[4].Widget.(*widgets.Choice).Selected
+	if step != "Decide your pace" {
+		t.Errorf("Ctrl+N offers the step %q, want the day's planned work", step)
+	}
+}

@@ -241,6 +241,9 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 func (m *MainWindow) logSession() {
 	from := m.current
 	m.showScreenOf(m.timeline)
+	// The form offers the day's planned work: read the plan now, not when
+	// the screen's own load gets to it.
+	m.timeline.reload()
 	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
 	m.timeline.sessionForm.onCancel = func() { m.ShowScreen(from) }
 }
