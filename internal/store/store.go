@@ -5,7 +5,9 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -27,6 +29,23 @@ type Store struct {
 	idle   *time.Timer
 	idleMu sync.Mutex
 	closed bool
+
+	// writes counts this process's committed writes, for Fingerprint.
+	writes atomic.Uint64
+}
+
+// Fingerprint changes whenever the data may have changed: a write by this
+// process, or one by another (a script, a second window), which grows or
+// touches the write-ahead log or the file. A screen shown again with the
+// same fingerprint on the same day has nothing new to read.
+func (s *Store) Fingerprint() string {
+	fp := fmt.Sprint(s.writes.Load())
+	for _, p := range []string{s.path, s.path + "-wal"} {
+		if info, err := os.Stat(p); err == nil {
+			fp += fmt.Sprintf("|%d|%d", info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return fp
 }
 
 // IdleCheckpoint is how long after the last write the write-ahead log is

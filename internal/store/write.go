@@ -60,6 +60,7 @@ func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
 		return s.checkSize(tx, before)
 	})
 	if err == nil {
+		s.writes.Add(1)
 		s.foldWhenIdle()
 	}
 	return explain(err)

@@ -29,6 +29,7 @@ const Title = "Study Planner"
 // Data is everything the window reads and writes: what its screens,
 // menus, tray and reminders need, together. *store.Store is one.
 type Data interface {
+	Fingerprint() string
 	dashboardStore
 	roadmapStore
 	skillsStore
@@ -77,13 +78,16 @@ type MainWindow struct {
 	sidebar  *widgets.PickList
 	body     *fyne.Container
 	current  int
-	backups  *backupActions
-	app      fyne.App
-	data     Data
-	version  string
-	welcome  *welcome         // the first-run dialog, when it was shown
-	review   *weeklyReview    // the last weekly review shown
-	now      func() time.Time // the day the weekly review is for; tests set it
+	// shownWith is, per screen, the data fingerprint and day it last
+	// loaded with.
+	shownWith map[int]string
+	backups   *backupActions
+	app       fyne.App
+	data      Data
+	version   string
+	welcome   *welcome         // the first-run dialog, when it was shown
+	review    *weeklyReview    // the last weekly review shown
+	now       func() time.Time // the day the weekly review is for; tests set it
 }
 
 // NewMainWindow builds the window on an open store, in the theme the
@@ -97,7 +101,7 @@ func NewMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 // newMainWindow builds the window in the app's theme as it is.
 func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error)) *MainWindow {
 	w := a.NewWindow(Title)
-	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build", now: time.Now}
+	m := &MainWindow{Window: w, current: -1, app: a, data: st, version: "development build", now: time.Now, shownWith: map[int]string{}}
 	report := func(action string, err error) { showError(w, action, err) }
 	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
 	m.skills = newSkills(st, report, w)
@@ -296,8 +300,20 @@ func (m *MainWindow) show(i int) {
 	for _, other := range m.screens {
 		showIf(other.content(), other == s)
 	}
-	m.body.Refresh()
+	// Show and Hide refresh the two screens that changed, and the body is
+	// laid out again for the one shown; refreshing the body would refresh
+	// every screen, and every list in them, at each switch.
+	m.body.Layout.Layout(m.body.Objects, m.body.Size())
 	m.SetTitle(Title + " — " + s.name())
+	// A screen keeps its widgets: shown again with nothing changed in the
+	// data (and on the same day), it has nothing to read or rebuild.
+	// Rebuilding on every visit made new widgets each time, and their
+	// renderers piled up faster than Fyne's cache let them go.
+	key := m.data.Fingerprint() + "|" + m.now().Format(time.DateOnly)
+	if m.shownWith[i] == key {
+		return
+	}
+	m.shownWith[i] = key
 	runLoad(s.load)
 }
 
