@@ -31,41 +31,77 @@ const busyTimeout = 10 * time.Second
 // Open opens the database at path, creating it when the file does not
 // exist yet (its folder must), and brings its schema up to date. It writes
 // nothing to an existing file before it has made sure, reading it through
-// a read-only connection, that the file is a healthy Study Planner
-// database. A file on a read-only disk or without write permission is
-// opened read-only: reading, exporting and backing up elsewhere work, and
-// every write is refused with ErrReadOnly. Open adds no content; see Seed.
+// a read-only connection, that the file is a Study Planner database this
+// version can open, whose header and schema SQLite can read; and, when the
+// last program to have it open did not close it (see leftOpen), that
+// SQLite's quick check finds the whole file sound. Those first checks read
+// a few pages whatever the file's size; the whole file is read only after
+// an unclean end, by the daily backup, and on demand (Check). A file on a
+// read-only disk or without write permission is opened read-only: reading,
+// exporting and backing up elsewhere work, and every write is refused with
+// ErrReadOnly. Open adds no content; see Seed.
 func Open(path string) (*Store, error) {
 	existed, err := checkPath(path)
 	if err != nil {
 		return nil, err
 	}
-	if existed {
-		if err := identify(path); err != nil {
-			return nil, err
-		}
-		if !writable(path) {
-			return OpenReadOnly(path)
-		}
+	release, openHere := hold(path)
+	st, err := open(path, existed, openHere)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	st.release = release
+	return st, nil
+}
+
+func open(path string, existed, openHere bool) (*Store, error) {
+	if !existed {
+		return openReadWrite(path)
+	}
+	version, err := identify(path, !openHere && leftOpen(path))
+	if err != nil {
+		return nil, err
+	}
+	if !writable(path) {
+		return openReadOnly(path, version)
 	}
 	return openReadWrite(path)
 }
 
 // OpenReadOnly opens an existing database without ever writing to it or
 // to the files beside it: for a database on read-only media, and for a
-// backup being restored.
+// backup being restored. It checks the file as Open does.
 func OpenReadOnly(path string) (*Store, error) {
 	if _, err := checkPath(path); err != nil {
 		return nil, err
 	}
-	if err := identify(path); err != nil {
+	release, openHere := hold(path)
+	version, err := identify(path, !openHere && leftOpen(path))
+	if err != nil {
+		release()
 		return nil, err
 	}
+	st, err := openReadOnly(path, version)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	st.release = release
+	return st, nil
+}
+
+func openReadOnly(path string, version int) (*Store, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
 		return nil, explainOpen(path, err)
 	}
-	return &Store{db: db, path: path, readOnly: true}, nil
+	st := &Store{db: db, path: path, readOnly: true, schema: version}
+	if err := st.readPageSize(); err != nil {
+		closeGorm(db)
+		return nil, explainOpen(path, err)
+	}
+	return st, nil
 }
 
 // checkPath refuses what cannot be a database file before anything opens
@@ -98,31 +134,36 @@ func checkPath(path string) (bool, error) {
 }
 
 // identify reads an existing file through a read-only connection and
-// refuses it unless it is a healthy Study Planner database this version
-// can open (or an SQLite file with no tables at all, which is ours to
-// fill). The connection never writes: closing it does not checkpoint a
-// write-ahead log into a damaged file.
-func identify(path string) error {
+// refuses it unless it is a Study Planner database this version can open
+// (or an SQLite file with no tables at all, which is ours to fill): its
+// application ID, its tables and its schema version, which reads the
+// header and the schema, a few pages. With full it first runs SQLite's
+// quick check, which reads every page. The connection never writes:
+// closing it does not checkpoint a write-ahead log into a damaged file.
+// It returns the schema version.
+func identify(path string, full bool) (int, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
-		return explainOpen(path, err)
+		return 0, explainOpen(path, err)
 	}
 	defer closeGorm(db)
-	if err := checkIntegrity(db, path); err != nil {
-		return err
+	if full {
+		if err := checkIntegrity(db, path); err != nil {
+			return 0, err
+		}
 	}
 	kind, version, err := classify(db)
 	if err != nil {
-		return explainOpen(path, err)
+		return 0, explainOpen(path, err)
 	}
 	switch {
 	case kind == foreignFile:
-		return &ForeignError{Path: path}
+		return 0, &ForeignError{Path: path}
 	case version > SchemaVersion():
-		return fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
+		return 0, fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
 			path, ErrNewerSchema, version, SchemaVersion())
 	}
-	return nil
+	return version, nil
 }
 
 type fileKind int
@@ -173,22 +214,6 @@ func looksLikeOurs(db *gorm.DB, tables []string) bool {
 	return strings.Join(columns, ",") == "version,name,applied_at"
 }
 
-// checkIntegrity runs SQLite's quick check on a read-only connection.
-func checkIntegrity(db *gorm.DB, path string) error {
-	var results []string
-	if err := db.Raw("PRAGMA quick_check").Scan(&results).Error; err != nil {
-		return explainOpen(path, err)
-	}
-	if len(results) != 1 || results[0] != "ok" {
-		reason := strings.Join(results, "; ")
-		if len(reason) > 200 {
-			reason = reason[:200] + "…"
-		}
-		return &DamagedError{path, "SQLite's integrity check fails (" + reason + ")"}
-	}
-	return nil
-}
-
 // writable reports whether the file and its folder (where SQLite keeps the
 // write-ahead log) can be written.
 func writable(path string) bool {
@@ -229,7 +254,7 @@ func openReadWrite(path string) (*Store, error) {
 		}
 		return nil, explainOpen(path, err)
 	}
-	st := &Store{db: db, path: path, maxBytes: snapshot.MaxDataBytes}
+	st := &Store{db: db, path: path, maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}
 	if err := st.readPageSize(); err != nil {
 		closeGorm(db)
 		return nil, explainOpen(path, err)

@@ -110,28 +110,17 @@ func (s *Store) Sessions(from, to time.Time) ([]plan.Session, error) {
 
 // Logged totals the minutes logged per skill and per step. It reads the
 // running totals the schema keeps (migration 6), never the sessions: as
-// fast at twenty years of history as at one.
+// fast at twenty years of history as at one. (A file from before them on
+// a read-only disk, which cannot be migrated, is summed.)
 func (s *Store) Logged() (plan.Logged, error) {
-	l := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
-	var rows []struct {
-		ID      uint
-		Minutes int
-	}
-	err := s.read(func(tx *gorm.DB) error {
-		if err := tx.Raw(`SELECT skill_id AS id, minutes FROM skill_minutes`).Scan(&rows).Error; err != nil {
+	var l plan.Logged
+	err := s.read(func(tx *gorm.DB) (err error) {
+		if s.schema < totalsVersion {
+			l, err = summedTotals(tx)
 			return err
 		}
-		for _, r := range rows {
-			l.BySkill[r.ID] = r.Minutes
-		}
-		rows = nil
-		if err := tx.Raw(`SELECT step_id AS id, minutes FROM step_minutes`).Scan(&rows).Error; err != nil {
-			return err
-		}
-		for _, r := range rows {
-			l.ByStep[r.ID] = r.Minutes
-		}
-		return nil
+		l, err = keptTotals(tx)
+		return err
 	})
 	if err != nil {
 		return plan.Logged{}, fmt.Errorf("totalling the logged time: %w", err)

@@ -19,7 +19,12 @@ type Store struct {
 	db       *gorm.DB
 	path     string
 	readOnly bool
+	// schema is the file's schema version: SchemaVersion(), unless a
+	// read-only file from an older version could not be migrated.
+	schema   int
 	pageSize int64
+	// release ends this process's hold on the file (see hold).
+	release func()
 	// maxBytes is snapshot.MaxDataBytes; tests lower it.
 	maxBytes int64
 
@@ -78,7 +83,12 @@ func (s *Store) Close() error {
 		return err
 	}
 	checkpointErr := s.Checkpoint()
-	if err := sqlDB.Close(); err != nil {
+	err = sqlDB.Close()
+	if s.release != nil {
+		s.release()
+		s.release = nil
+	}
+	if err != nil {
 		return err
 	}
 	return checkpointErr
