@@ -57,16 +57,25 @@ func Open(path string) (*Store, error) {
 
 func open(path string, existed, openHere bool) (*Store, error) {
 	if !existed {
-		return openReadWrite(path)
+		return openReadWrite(path, false)
 	}
-	version, err := identify(path, !openHere && leftOpen(path))
-	if err != nil {
-		return nil, err
-	}
+	full := !openHere && leftOpen(path)
 	if !writable(path) {
-		return openReadOnly(path, version)
+		return openReadOnly(path, full)
 	}
-	return openReadWrite(path)
+	if full || logBeside(path) {
+		// A log beside the file, another program's or left behind: a
+		// read-write connection refused here would fold it into the file
+		// as it closed, damaged or not. Identify on one that cannot.
+		if _, err := identify(path, full); err != nil {
+			return nil, err
+		}
+		return openReadWrite(path, false)
+	}
+	// Nothing to fold in: the read-write connection identifies the file
+	// itself before anything is written, and one connection is opened,
+	// not two.
+	return openReadWrite(path, true)
 }
 
 // OpenReadOnly opens an existing database without ever writing to it or
@@ -77,12 +86,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, err
 	}
 	release, openHere := hold(path)
-	version, err := identify(path, !openHere && leftOpen(path))
-	if err != nil {
-		release()
-		return nil, err
-	}
-	st, err := openReadOnly(path, version)
+	st, err := openReadOnly(path, !openHere && leftOpen(path))
 	if err != nil {
 		release()
 		return nil, err
@@ -91,10 +95,17 @@ func OpenReadOnly(path string) (*Store, error) {
 	return st, nil
 }
 
-func openReadOnly(path string, version int) (*Store, error) {
+// openReadOnly opens a read-only connection, identifies the file on it
+// (with SQLite's quick check when full) and keeps it as the store's.
+func openReadOnly(path string, full bool) (*Store, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
 		return nil, explainOpen(path, err)
+	}
+	version, err := examine(db, path, full)
+	if err != nil {
+		closeGorm(db)
+		return nil, err
 	}
 	st := &Store{db: db, path: path, readOnly: true, schema: version}
 	if err := st.readPageSize(); err != nil {
@@ -102,6 +113,17 @@ func openReadOnly(path string, version int) (*Store, error) {
 		return nil, explainOpen(path, err)
 	}
 	return st, nil
+}
+
+// logBeside reports whether a write-ahead log or a rollback journal lies
+// beside the database.
+func logBeside(path string) bool {
+	for _, side := range []string{"-wal", "-journal"} {
+		if _, err := os.Stat(path + side); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPath refuses what cannot be a database file before anything opens
@@ -133,20 +155,25 @@ func checkPath(path string) (bool, error) {
 	return true, err
 }
 
-// identify reads an existing file through a read-only connection and
-// refuses it unless it is a Study Planner database this version can open
-// (or an SQLite file with no tables at all, which is ours to fill): its
-// application ID, its tables and its schema version, which reads the
-// header and the schema, a few pages. With full it first runs SQLite's
-// quick check, which reads every page. The connection never writes:
-// closing it does not checkpoint a write-ahead log into a damaged file.
-// It returns the schema version.
+// identify reads an existing file through a read-only connection (see
+// examine), which never writes: closing it does not checkpoint a
+// write-ahead log into a damaged file. It returns the schema version.
 func identify(path string, full bool) (int, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
 		return 0, explainOpen(path, err)
 	}
 	defer closeGorm(db)
+	return examine(db, path, full)
+}
+
+// examine refuses a file unless it is a Study Planner database this
+// version can open (or an SQLite file with no tables at all, which is ours
+// to fill): its application ID, its tables and its schema version, which
+// reads the header and the schema, a few pages whatever the file's size.
+// With full it first runs SQLite's quick check, which reads every page. It
+// only reads, and returns the schema version.
+func examine(db *gorm.DB, path string, full bool) (int, error) {
 	if full {
 		if err := checkIntegrity(db, path); err != nil {
 			return 0, err
@@ -231,7 +258,10 @@ func writable(path string) bool {
 	return true
 }
 
-func openReadWrite(path string) (*Store, error) {
+// openReadWrite opens the read-write connection, identifies the file on
+// it first when examineFirst (see examine: nothing is written before),
+// switches it to WAL and migrates it.
+func openReadWrite(path string, examineFirst bool) (*Store, error) {
 	// Every transaction begins IMMEDIATE, taking the write lock up front:
 	// two processes then queue on the busy timeout instead of failing when
 	// a read inside a transaction is upgraded to a write.
@@ -242,6 +272,12 @@ func openReadWrite(path string) (*Store, error) {
 	db, err := openGorm(dsn)
 	if err != nil {
 		return nil, explainOpen(path, err)
+	}
+	if examineFirst {
+		if _, err := examine(db, path, false); err != nil {
+			closeGorm(db)
+			return nil, err
+		}
 	}
 	if err := db.Exec("PRAGMA journal_mode = WAL").Error; err != nil {
 		closeGorm(db)

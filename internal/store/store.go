@@ -147,6 +147,23 @@ func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time)
 
 func markSeeded(tx *gorm.DB) error { return markMeta(tx, seededKey) }
 
+// Seeded reports whether Seed has nothing left to do: the database had its
+// content once, and the reference data too (a read-only one needs none).
+// It reads two rows, without the write lock Seed takes, so that an
+// ordinary start neither decodes the default content nor waits for
+// another instance's write.
+func (s *Store) Seeded() (bool, error) {
+	if s.readOnly {
+		return true, nil
+	}
+	var n int64
+	err := s.db.Model(&metaRow{}).Where("key IN ?", []string{seededKey, referenceDataKey}).Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("reading whether the data was given its content: %w", explain(err))
+	}
+	return n == 2, nil
+}
+
 // referenceDataKey records that the default exchange rates and purchasing
 // power factors were given, so a database made before they existed gets
 // them once, and a learner who deletes one does not see it come back.
