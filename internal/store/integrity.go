@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"reflect"
 	"strings"
@@ -188,15 +189,14 @@ func summedTotals(tx *gorm.DB) (plan.Logged, error) {
 func loggedBy(tx *gorm.DB, bySkill, byStep string) (plan.Logged, error) {
 	l := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
 	for query, into := range map[string]map[uint]int{bySkill: l.BySkill, byStep: l.ByStep} {
-		var rows []struct {
-			ID      uint
-			Minutes int
-		}
-		if err := tx.Raw(query).Scan(&rows).Error; err != nil {
+		_, err := scanRows(tx, query, func(r *sql.Rows, _ *struct{}) error {
+			var id, minutes int64
+			err := r.Scan(&id, &minutes)
+			into[uint(id)] = int(minutes)
+			return err
+		})
+		if err != nil {
 			return plan.Logged{}, err
-		}
-		for _, r := range rows {
-			into[r.ID] = r.Minutes
 		}
 	}
 	return l, nil

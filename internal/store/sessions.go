@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -132,18 +133,17 @@ func (s *Store) Logged() (plan.Logged, error) {
 // (not including) another. It reads only the index of dates and minutes
 // (sessions_by_date_minutes), and only the days asked for.
 func (s *Store) DailyMinutes(from, to time.Time) (map[time.Time]int, error) {
-	var rows []struct {
-		Date    string
-		Minutes int
-	}
-	err := s.db.Raw(`SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
-		formatDate(plan.Date(from)), formatDate(plan.Date(to))).Scan(&rows).Error
+	out := map[time.Time]int{}
+	_, err := scanRows(s.db, `SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
+		func(r *sql.Rows, _ *struct{}) error {
+			var day string
+			var minutes int64
+			err := r.Scan(&day, &minutes)
+			out[parseDate(day)] = int(minutes)
+			return err
+		}, formatDate(plan.Date(from)), formatDate(plan.Date(to)))
 	if err != nil {
 		return nil, fmt.Errorf("totalling the study days: %w", explain(err))
-	}
-	out := make(map[time.Time]int, len(rows))
-	for _, r := range rows {
-		out[parseDate(r.Date)] = r.Minutes
 	}
 	return out, nil
 }
