@@ -29,6 +29,16 @@ var (
 	benchSizes = []int{1, 16}
 )
 
+// TestMain removes the benchmarks' databases (12 MB at ×16) when the run
+// ends.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, path := range benchPaths {
+		os.RemoveAll(filepath.Dir(path))
+	}
+	os.Exit(code)
+}
+
 func largeDB(b *testing.B, times int) string {
 	benchMu.Lock()
 	defer benchMu.Unlock()
