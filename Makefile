@@ -34,7 +34,7 @@ SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 # apt-get needs root: use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run build test vet lint unit smoke deps test-deps go-version clean bench bench-startup package package-check install uninstall screenshots
+.PHONY: run build test vet lint unit smoke deps test-deps go-version clean bench bench-headless bench-startup package package-check install uninstall screenshots
 
 run: build
 	./$(BIN)
@@ -70,10 +70,20 @@ go-version:
 test-deps: deps
 	@$(call install_missing,$(TEST_PACKAGES))
 
-# Benchmarks on the large dataset (internal/dataset): screen data loads
-# against raw database/sql, the plan engine, exports and imports.
+# Benchmarks on the large dataset (internal/dataset) and on its history
+# copied sixteen times: screen data loads against raw database/sql at x1
+# and x16, opening, a write, the plan engine, exports and imports. Six
+# samples each; .ci/bench-ratios prints the medians, each load against its
+# floor and each x16 figure against its x1.
+BENCH_COUNT ?= 6
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./internal/plan ./internal/store | .ci/bench-ratios
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store | .ci/bench-ratios
+
+# A headless command against a minimal database/sql program on the same
+# file (cmd/rawstatus), at x1 and x16: wall time and peak memory.
+bench-headless: deps
+	@$(call install_missing,time)
+	.ci/bench-headless
 
 # Time to a visible window and idle memory, against a bare Fyne window.
 bench-startup: test-deps

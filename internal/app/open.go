@@ -7,7 +7,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/studyplanner/studyplanner/assets"
@@ -50,6 +49,10 @@ func Open(loc store.Location, content Content, now time.Time, locale string) (*s
 }
 
 func seed(st *store.Store, content Content, now time.Time, locale string) error {
+	// The usual start: nothing to add, and the content is not decoded.
+	if done, err := st.Seeded(); err != nil || done {
+		return err
+	}
 	doc, err := content.Document()
 	if err != nil {
 		return err
@@ -68,13 +71,12 @@ func seed(st *store.Store, content Content, now time.Time, locale string) error 
 type Startup struct {
 	Store    *store.Store
 	Recovery *Recovery
-	// BackupProblem is why the daily backup failed, if it did: said, not
-	// fatal.
-	BackupProblem error
 }
 
-// OpenForWindow opens the data as the window needs it: seeded, with the
-// day's backup taken, or as a Recovery when the file is damaged.
+// OpenForWindow opens the data as the window needs it: seeded, or as a
+// Recovery when the file is damaged. It reads nothing in proportion to
+// the data: the day's backup (DailyBackup) is the window's to take once
+// its figures are drawn.
 func OpenForWindow(loc store.Location, content Content, now func() time.Time, locale string) (Startup, error) {
 	st, err := Open(loc, content, now(), locale)
 	var damaged *store.DamagedError
@@ -84,13 +86,7 @@ func OpenForWindow(loc store.Location, content Content, now func() time.Time, lo
 	if err != nil {
 		return Startup{}, err
 	}
-	start := Startup{Store: st}
-	if !st.ReadOnly() {
-		if _, err := st.AutoBackup(now()); err != nil {
-			start.BackupProblem = fmt.Errorf("the daily backup failed: %w", err)
-		}
-	}
-	return start, nil
+	return Startup{Store: st}, nil
 }
 
 // Close releases what the start-up opened.

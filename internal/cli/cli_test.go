@@ -7,10 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
@@ -488,4 +492,113 @@ func TestAVersion4ExportStillImports(t *testing.T) {
 			t.Errorf("the version 4 data lost %s", want)
 		}
 	}
+}
+
+func TestCheckReadsTheWholeFileAndSaysSo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if r := run(t, "", "--db", db, "check"); r.code != 1 || !strings.Contains(r.stderr, "no database at") {
+		t.Errorf("check of a missing file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("check created the database it was to check")
+	}
+	run(t, "", "--db", db, "status")
+	r := run(t, "", "--db", db, "check")
+	if r.code != 0 || !strings.Contains(r.stdout, "The data in "+db+" is healthy: SQLite read all of it") {
+		t.Errorf("check of a healthy file: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "", "check", "extra"); r.code != 2 {
+		t.Errorf("check with an argument: exit %d", r.code)
+	}
+}
+
+func TestCheckTellsDamageThatOpeningDoesNotMeet(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Import(dataset.Large(1, fixedNow())); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	data, _ := os.ReadFile(db)
+	middle := len(data) / 4096 / 2 * 4096
+	for i := middle; i < middle+4096; i++ {
+		data[i] = 0xEE
+	}
+	os.WriteFile(db, data, 0o600)
+	if r := run(t, "", "--db", db, "status"); r.code != 0 {
+		t.Fatalf("status, which reads no damaged page: exit %d, %q", r.code, r.stderr)
+	}
+	r := run(t, "", "--db", db, "check")
+	if r.code != 1 || !strings.Contains(r.stderr, db+" is damaged: SQLite's check found") || strings.Contains(r.stderr, "(11)") {
+		t.Errorf("check of a damaged file: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// lockedBuffer is a buffer a goroutine writes while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// eventually waits up to five seconds for done.
+func eventually(t *testing.T, what string, done func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !done(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not happen", what)
+		}
+	}
+}
+
+// TestTheDailyBackupIsTakenAfterTheWindowOpensAndAFailureTold: the window
+// opens without waiting for the backup; it is taken after, and a failure
+// is told on standard error as before.
+func TestTheDailyBackupIsTakenAfterTheWindowOpensAndAFailureTold(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	errOut := &lockedBuffer{}
+	opened := false
+	env := Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: errOut, Now: fixedNow, Locale: "en_GB.UTF-8",
+		OpenWindow: func(app.Startup) error {
+			if all, _ := store.Backups(db, fixedNow()); len(all) != 0 {
+				t.Error("the backup was taken before the window opened")
+			}
+			opened = true
+			return nil
+		}}
+	if code := Main(env, []string{"--db", db}); code != 0 || !opened {
+		t.Fatalf("exit %d, window opened %v, stderr %q", code, opened, errOut.String())
+	}
+
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stop := backupLater(env, st, 0)
+	eventually(t, "the daily backup", func() bool { all, _ := store.Backups(db, fixedNow()); return len(all) == 1 })
+	stop()
+	if errOut.String() != "" {
+		t.Errorf("a backup that worked printed %q", errOut.String())
+	}
+
+	os.RemoveAll(store.BackupDir(db))
+	os.WriteFile(store.BackupDir(db), []byte("a file where the folder goes"), 0o600)
+	stop = backupLater(env, st, 0)
+	eventually(t, "telling the failed backup", func() bool { return strings.Contains(errOut.String(), "studyplanner: the daily backup failed: ") })
+	stop()
 }

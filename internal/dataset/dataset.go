@@ -165,3 +165,43 @@ func uniqueDays(days []snapshot.DayOff) []snapshot.DayOff {
 	}
 	return out
 }
+
+// Copied is the large dataset with its five years of sessions copied
+// times over: the history of a learner who studied times × five years at
+// the same pace (×16 is 142,512 sessions). Everything else (skills, steps,
+// projects, salaries, days off) is the large dataset's.
+//
+// The copies lie wholly before the original five years: the first just
+// before them, each further one a few years earlier again (five when there
+// is room, so that they do not overlap; three at ×16, the earliest no
+// earlier than plan.MinDate). The last five years then hold exactly the
+// rows they hold at ×1, and whatever a screen shows of recent time (the
+// year's heatmap, the month on view, today) reads the same rows at every
+// size: a load that grows from ×1 to ×16 is reading history it does not
+// show.
+func Copied(seed int64, today time.Time, times int) snapshot.Document {
+	doc := Large(seed, today)
+	if times <= 1 {
+		return doc
+	}
+	start := plan.Date(today).AddDate(-Years, 0, 0)
+	apart := Years
+	if times > 2 {
+		apart = min(Years, (start.Year()-Years-plan.MinDate.Year()-1)/(times-2))
+	}
+	if apart < 1 {
+		panic(fmt.Sprintf("dataset: %d copies of five years do not fit after %d", times, plan.MinDate.Year()))
+	}
+	original := doc.Sessions
+	all := make([]snapshot.Session, 0, len(original)*times)
+	for k := times - 1; k >= 1; k-- {
+		back := Years + (k-1)*apart
+		for _, s := range original {
+			d, _ := time.Parse(time.DateOnly, s.Date)
+			s.Date = d.AddDate(-back, 0, 0).Format(time.DateOnly)
+			all = append(all, s)
+		}
+	}
+	doc.Sessions = append(all, original...)
+	return doc
+}

@@ -34,3 +34,24 @@ func TestDemoIsAValidLearnerPartWayThrough(t *testing.T) {
 		t.Errorf("the demo learner has %d sessions, first step %q, first project %q", len(doc.Sessions), doc.Roadmap[0].Status, doc.Projects[0].Status)
 	}
 }
+
+func TestCopiedKeepsTheLastFiveYearsAsTheyAre(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	one, sixteen := Large(1, today), Copied(1, today, 16)
+	if err := sixteen.Validate(); err != nil {
+		t.Fatalf("the ×16 dataset is not a valid document: %v", err)
+	}
+	if got, want := len(sixteen.Sessions), 16*len(one.Sessions); got != want {
+		t.Errorf("%d sessions, want %d", got, want)
+	}
+	start := today.AddDate(-Years, 0, 0).Format(time.DateOnly)
+	var inOriginal int
+	for _, s := range sixteen.Sessions {
+		if s.Date >= start {
+			inOriginal++
+		}
+	}
+	if inOriginal != len(one.Sessions) {
+		t.Errorf("the last five years hold %d sessions at ×16, %d at ×1", inOriginal, len(one.Sessions))
+	}
+}

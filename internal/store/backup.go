@@ -157,11 +157,12 @@ func (s *Store) NewBackup(now time.Time) (Backup, error) {
 	return Backup{Path: dest, Time: now, Size: info.Size()}, nil
 }
 
-// AutoBackup makes a backup when the newest one not dated in the future
-// is older than BackupEvery, as at every start of the app. It reports
-// whether it made one.
-func (s *Store) AutoBackup(now time.Time) (bool, error) {
-	all, err := Backups(s.path, now)
+// BackupDue reports whether the automatic backup of the database at path
+// is due: the newest backup not dated in the future is older than
+// BackupEvery, or there is none. It lists the backup folder and reads
+// nothing else.
+func BackupDue(path string, now time.Time) (bool, error) {
+	all, err := Backups(path, now)
 	if err != nil {
 		return false, err
 	}
@@ -169,10 +170,17 @@ func (s *Store) AutoBackup(now time.Time) (bool, error) {
 		if b.Future {
 			continue
 		}
-		if now.Sub(b.Time) < BackupEvery {
-			return false, nil
-		}
-		break
+		return now.Sub(b.Time) >= BackupEvery, nil
+	}
+	return true, nil
+}
+
+// AutoBackup makes a backup when one is due (BackupDue). It reports
+// whether it made one.
+func (s *Store) AutoBackup(now time.Time) (bool, error) {
+	due, err := BackupDue(s.path, now)
+	if err != nil || !due {
+		return false, err
 	}
 	if _, err := s.NewBackup(now); err != nil {
 		return false, err

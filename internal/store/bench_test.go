@@ -3,45 +3,81 @@ package store
 import (
 	"bytes"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
-// The benchmarks share one large database (see package dataset), made once.
+// The benchmarks share the large database (see package dataset) and the
+// same with its history copied sixteen times, each made once per run:
+// every load is measured at ×1 and ×16, and since the ×16 copies lie
+// before the last five years, a load that grows from one to the other
+// reads history it does not show.
 var (
-	benchOnce  sync.Once
-	benchPath  string
+	benchMu    sync.Mutex
+	benchPaths = map[int]string{}
 	benchToday = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	benchSizes = []int{1, 16}
 )
 
-func largeDB(b *testing.B) string {
-	benchOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "studyplanner-bench-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchPath = filepath.Join(dir, "large.db")
-		st, err := Open(benchPath)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Import(dataset.Large(1, benchToday)); err != nil {
-			b.Fatal(err)
-		}
-		st.Close()
-	})
-	return benchPath
+// TestMain removes the benchmarks' databases (12 MB at ×16) when the run
+// ends.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, path := range benchPaths {
+		os.RemoveAll(filepath.Dir(path))
+	}
+	os.Exit(code)
 }
 
-func openLarge(b *testing.B) *Store {
-	st, err := Open(largeDB(b))
+func largeDB(b *testing.B, times int) string {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if path, ok := benchPaths[times]; ok {
+		return path
+	}
+	dir, err := os.MkdirTemp("", "studyplanner-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("x%d.db", times))
+	st, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.Import(dataset.Copied(1, benchToday, times)); err != nil {
+		b.Fatal(err)
+	}
+	st.Close()
+	benchPaths[times] = path
+	return path
+}
+
+// allSizes makes every size's database before anything is timed, and
+// settle collects the garbage before each timing: otherwise the first
+// size timed runs with the small heap of before the ×16 import and the
+// other with the large one after it, and garbage collection, not the
+// history, makes the difference.
+func allSizes(b *testing.B) {
+	for _, times := range benchSizes {
+		largeDB(b, times)
+	}
+	settle()
+}
+
+func settle() { runtime.GC() }
+
+func openLarge(b *testing.B, times int) *Store {
+	st, err := Open(largeDB(b, times))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,8 +87,8 @@ func openLarge(b *testing.B) *Store {
 
 // rawDB opens the same file with plain database/sql: the floor our layers
 // are measured against.
-func rawDB(b *testing.B) *sql.DB {
-	db, err := sql.Open("sqlite", largeDB(b)+"?_pragma=busy_timeout(10000)")
+func rawDB(b *testing.B, times int) *sql.DB {
+	db, err := sql.Open("sqlite", largeDB(b, times)+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -86,28 +122,31 @@ func scanAll(b *testing.B, db *sql.DB, query string, args ...any) {
 }
 
 func BenchmarkOpen(b *testing.B) {
-	path := largeDB(b)
-	b.Run("app", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			st, err := Open(path)
-			if err != nil {
-				b.Fatal(err)
+	allSizes(b)
+	for _, times := range benchSizes {
+		path := largeDB(b, times)
+		b.Run(fmt.Sprintf("x%d/app", times), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				st, err := Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				st.Close()
 			}
-			st.Close()
-		}
-	})
-	b.Run("floor", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				b.Fatal(err)
+		})
+		b.Run(fmt.Sprintf("x%d/floor", times), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				db, err := sql.Open("sqlite", path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := db.Ping(); err != nil {
+					b.Fatal(err)
+				}
+				db.Close()
 			}
-			if err := db.Ping(); err != nil {
-				b.Fatal(err)
-			}
-			db.Close()
-		}
-	})
+		})
+	}
 }
 
 var (
@@ -124,10 +163,9 @@ var (
 		"SELECT id, position, name, description, repo_url, status FROM projects ORDER BY position, id",
 		"SELECT project_id, skill_id FROM project_skills ORDER BY project_id, skill_id",
 	}
-	floorLogged = []string{
-		"SELECT skill_id, SUM(minutes) FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id",
-		"SELECT step_id, SUM(minutes) FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id",
-	}
+	// The time logged per skill and step, as the schema keeps it
+	// (migration 6).
+	floorLogged   = []string{"SELECT skill_id, minutes FROM skill_minutes", "SELECT step_id, minutes FROM step_minutes"}
 	floorSettings = []string{"SELECT * FROM plan_settings LIMIT 1", "SELECT date, note FROM days_off ORDER BY date"}
 	floorSalaries = []string{
 		"SELECT * FROM salaries ORDER BY position, id", "SELECT * FROM exchange_rates ORDER BY currency",
@@ -149,8 +187,10 @@ func yearRange() (string, string) {
 	return formatDate(benchToday.AddDate(0, 0, -371)), formatDate(benchToday.AddDate(0, 0, 1))
 }
 
-// BenchmarkLoad measures each screen's data load against the floor: the
-// same rows read with plain database/sql.
+// BenchmarkLoad measures each screen's data load against the floor (the
+// same rows read with plain database/sql) at ×1 and ×16:
+// BenchmarkLoad/x16/dashboard/app and so on. .ci/bench-ratios sets each
+// beside its floor and each ×16 beside its ×1.
 func BenchmarkLoad(b *testing.B) {
 	from, to := yearRange()
 	day, nextDay := formatDate(benchToday), formatDate(benchToday.AddDate(0, 0, 1))
@@ -190,21 +230,26 @@ func BenchmarkLoad(b *testing.B) {
 			scanAll(b, db, floorYear, from, to)
 		}},
 	}
-	for _, s := range screens {
-		b.Run(s.name+"/app", func(b *testing.B) {
-			st := openLarge(b)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				s.app(st)
-			}
-		})
-		b.Run(s.name+"/floor", func(b *testing.B) {
-			db := rawDB(b)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				s.floor(db)
-			}
-		})
+	allSizes(b)
+	for _, times := range benchSizes {
+		for _, s := range screens {
+			b.Run(fmt.Sprintf("x%d/%s/app", times, s.name), func(b *testing.B) {
+				st := openLarge(b, times)
+				settle()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					s.app(st)
+				}
+			})
+			b.Run(fmt.Sprintf("x%d/%s/floor", times, s.name), func(b *testing.B) {
+				db := rawDB(b, times)
+				settle()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					s.floor(db)
+				}
+			})
+		}
 	}
 }
 
@@ -217,8 +262,30 @@ func check(b *testing.B) func(any, error) {
 	}
 }
 
+// BenchmarkLogSession is a write at ×1 and ×16: one session logged and
+// deleted again, each in its transaction with the limit and size checks.
+func BenchmarkLogSession(b *testing.B) {
+	allSizes(b)
+	for _, times := range benchSizes {
+		b.Run(fmt.Sprintf("x%d", times), func(b *testing.B) {
+			st := openLarge(b, times)
+			settle()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				id, err := st.LogSession(plan.Session{Date: benchToday, Minutes: 30, SkillID: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := st.DeleteSession(id); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkExportJSON(b *testing.B) {
-	st := openLarge(b)
+	st := openLarge(b, 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		doc, err := st.Export()
@@ -254,7 +321,7 @@ func BenchmarkImportJSON(b *testing.B) {
 }
 
 func BenchmarkExportICS(b *testing.B) {
-	st := openLarge(b)
+	st := openLarge(b, 1)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		p, err := st.Plan()

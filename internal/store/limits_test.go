@@ -172,3 +172,35 @@ func TestRandomValidDataSurvivesExportAndImport(t *testing.T) {
 		}
 	}
 }
+
+// TestTheLimitCheckCountsOnlyWhenTheIDsSpanPastIt: the check bounds a
+// table by its ids and counts it only when their span passes the limit,
+// so deletes that leave gaps neither let the table past its limit nor
+// refuse a write under it.
+func TestTheLimitCheckCountsOnlyWhenTheIDsSpanPastIt(t *testing.T) {
+	kept := tableLimits["sessions"]
+	t.Cleanup(func() { tableLimits["sessions"] = kept })
+	low := kept
+	low.limit = 5
+	tableLimits["sessions"] = low
+
+	st := imported(t) // 2 sessions
+	logOne := func() (uint, error) { return st.LogSession(plan.Session{Date: today, Minutes: 10}) }
+	var ids []uint
+	for i := 0; i < 3; i++ {
+		id, err := logOne()
+		must(t, err)
+		ids = append(ids, id)
+	}
+	var limit *plan.LimitError
+	if _, err := logOne(); !errors.As(err, &limit) {
+		t.Fatalf("a 6th session under a limit of 5 = %v, want a limit error", err)
+	}
+	must(t, st.DeleteSession(ids[0])) // a gap: 4 sessions, ids spanning 5
+	if _, err := logOne(); err != nil {
+		t.Fatalf("a 5th session after a delete (ids spanning 6) = %v, want it logged", err)
+	}
+	if _, err := logOne(); !errors.As(err, &limit) {
+		t.Errorf("a 6th session again = %v, want a limit error", err)
+	}
+}

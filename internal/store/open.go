@@ -31,41 +31,99 @@ const busyTimeout = 10 * time.Second
 // Open opens the database at path, creating it when the file does not
 // exist yet (its folder must), and brings its schema up to date. It writes
 // nothing to an existing file before it has made sure, reading it through
-// a read-only connection, that the file is a healthy Study Planner
-// database. A file on a read-only disk or without write permission is
-// opened read-only: reading, exporting and backing up elsewhere work, and
-// every write is refused with ErrReadOnly. Open adds no content; see Seed.
+// a read-only connection, that the file is a Study Planner database this
+// version can open, whose header and schema SQLite can read; and, when the
+// last program to have it open did not close it (see leftOpen), that
+// SQLite's quick check finds the whole file sound. Those first checks read
+// a few pages whatever the file's size; the whole file is read only after
+// an unclean end, by the daily backup, and on demand (Check). A file on a
+// read-only disk or without write permission is opened read-only: reading,
+// exporting and backing up elsewhere work, and every write is refused with
+// ErrReadOnly. Open adds no content; see Seed.
 func Open(path string) (*Store, error) {
 	existed, err := checkPath(path)
 	if err != nil {
 		return nil, err
 	}
-	if existed {
-		if err := identify(path); err != nil {
+	release, openHere := hold(path)
+	st, err := open(path, existed, openHere)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	st.release = release
+	return st, nil
+}
+
+func open(path string, existed, openHere bool) (*Store, error) {
+	if !existed {
+		return openReadWrite(path, false)
+	}
+	full := !openHere && leftOpen(path)
+	if !writable(path) {
+		return openReadOnly(path, full)
+	}
+	if full || logBeside(path) {
+		// A log beside the file, another program's or left behind: a
+		// read-write connection refused here would fold it into the file
+		// as it closed, damaged or not. Identify on one that cannot.
+		if _, err := identify(path, full); err != nil {
 			return nil, err
 		}
-		if !writable(path) {
-			return OpenReadOnly(path)
-		}
+		return openReadWrite(path, false)
 	}
-	return openReadWrite(path)
+	// Nothing to fold in: the read-write connection identifies the file
+	// itself before anything is written, and one connection is opened,
+	// not two.
+	return openReadWrite(path, true)
 }
 
 // OpenReadOnly opens an existing database without ever writing to it or
 // to the files beside it: for a database on read-only media, and for a
-// backup being restored.
+// backup being restored. It checks the file as Open does.
 func OpenReadOnly(path string) (*Store, error) {
 	if _, err := checkPath(path); err != nil {
 		return nil, err
 	}
-	if err := identify(path); err != nil {
+	release, openHere := hold(path)
+	st, err := openReadOnly(path, !openHere && leftOpen(path))
+	if err != nil {
+		release()
 		return nil, err
 	}
+	st.release = release
+	return st, nil
+}
+
+// openReadOnly opens a read-only connection, identifies the file on it
+// (with SQLite's quick check when full) and keeps it as the store's.
+func openReadOnly(path string, full bool) (*Store, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
 		return nil, explainOpen(path, err)
 	}
-	return &Store{db: db, path: path, readOnly: true}, nil
+	version, err := examine(db, path, full)
+	if err != nil {
+		closeGorm(db)
+		return nil, err
+	}
+	st := &Store{db: db, path: path, readOnly: true, schema: version}
+	if err := st.readPageSize(); err != nil {
+		closeGorm(db)
+		return nil, explainOpen(path, err)
+	}
+	return st, nil
+}
+
+// logBeside reports whether a write-ahead log or a rollback journal lies
+// beside the database.
+func logBeside(path string) bool {
+	for _, side := range []string{"-wal", "-journal"} {
+		if _, err := os.Stat(path + side); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPath refuses what cannot be a database file before anything opens
@@ -97,32 +155,42 @@ func checkPath(path string) (bool, error) {
 	return true, err
 }
 
-// identify reads an existing file through a read-only connection and
-// refuses it unless it is a healthy Study Planner database this version
-// can open (or an SQLite file with no tables at all, which is ours to
-// fill). The connection never writes: closing it does not checkpoint a
-// write-ahead log into a damaged file.
-func identify(path string) error {
+// identify reads an existing file through a read-only connection (see
+// examine), which never writes: closing it does not checkpoint a
+// write-ahead log into a damaged file. It returns the schema version.
+func identify(path string, full bool) (int, error) {
 	db, err := openReadOnlyDB(path)
 	if err != nil {
-		return explainOpen(path, err)
+		return 0, explainOpen(path, err)
 	}
 	defer closeGorm(db)
-	if err := checkIntegrity(db, path); err != nil {
-		return err
+	return examine(db, path, full)
+}
+
+// examine refuses a file unless it is a Study Planner database this
+// version can open (or an SQLite file with no tables at all, which is ours
+// to fill): its application ID, its tables and its schema version, which
+// reads the header and the schema, a few pages whatever the file's size.
+// With full it first runs SQLite's quick check, which reads every page. It
+// only reads, and returns the schema version.
+func examine(db *gorm.DB, path string, full bool) (int, error) {
+	if full {
+		if err := checkIntegrity(db, path); err != nil {
+			return 0, err
+		}
 	}
 	kind, version, err := classify(db)
 	if err != nil {
-		return explainOpen(path, err)
+		return 0, explainOpen(path, err)
 	}
 	switch {
 	case kind == foreignFile:
-		return &ForeignError{Path: path}
+		return 0, &ForeignError{Path: path}
 	case version > SchemaVersion():
-		return fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
+		return 0, fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
 			path, ErrNewerSchema, version, SchemaVersion())
 	}
-	return nil
+	return version, nil
 }
 
 type fileKind int
@@ -173,22 +241,6 @@ func looksLikeOurs(db *gorm.DB, tables []string) bool {
 	return strings.Join(columns, ",") == "version,name,applied_at"
 }
 
-// checkIntegrity runs SQLite's quick check on a read-only connection.
-func checkIntegrity(db *gorm.DB, path string) error {
-	var results []string
-	if err := db.Raw("PRAGMA quick_check").Scan(&results).Error; err != nil {
-		return explainOpen(path, err)
-	}
-	if len(results) != 1 || results[0] != "ok" {
-		reason := strings.Join(results, "; ")
-		if len(reason) > 200 {
-			reason = reason[:200] + "…"
-		}
-		return &DamagedError{path, "SQLite's integrity check fails (" + reason + ")"}
-	}
-	return nil
-}
-
 // writable reports whether the file and its folder (where SQLite keeps the
 // write-ahead log) can be written.
 func writable(path string) bool {
@@ -206,7 +258,10 @@ func writable(path string) bool {
 	return true
 }
 
-func openReadWrite(path string) (*Store, error) {
+// openReadWrite opens the read-write connection, identifies the file on
+// it first when examineFirst (see examine: nothing is written before),
+// switches it to WAL and migrates it.
+func openReadWrite(path string, examineFirst bool) (*Store, error) {
 	// Every transaction begins IMMEDIATE, taking the write lock up front:
 	// two processes then queue on the busy timeout instead of failing when
 	// a read inside a transaction is upgraded to a write.
@@ -217,6 +272,12 @@ func openReadWrite(path string) (*Store, error) {
 	db, err := openGorm(dsn)
 	if err != nil {
 		return nil, explainOpen(path, err)
+	}
+	if examineFirst {
+		if _, err := examine(db, path, false); err != nil {
+			closeGorm(db)
+			return nil, err
+		}
 	}
 	if err := db.Exec("PRAGMA journal_mode = WAL").Error; err != nil {
 		closeGorm(db)
@@ -229,7 +290,7 @@ func openReadWrite(path string) (*Store, error) {
 		}
 		return nil, explainOpen(path, err)
 	}
-	st := &Store{db: db, path: path, maxBytes: snapshot.MaxDataBytes}
+	st := &Store{db: db, path: path, maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}
 	if err := st.readPageSize(); err != nil {
 		closeGorm(db)
 		return nil, explainOpen(path, err)

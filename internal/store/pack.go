@@ -18,11 +18,26 @@ const (
 
 // ExportPack is the learner's roadmap and skills as a pack to share: the
 // definitions, none of the progress. It carries the name of the pack the
-// roadmap came from unless name is given.
+// roadmap came from unless name is given. It reads the roadmap and the
+// skills only: a pack holds no sessions, projects or salaries, so none
+// are read.
 func (s *Store) ExportPack(name string) (snapshot.Pack, error) {
-	doc, err := s.Export()
+	var doc snapshot.Document
+	err := s.read(func(tx *gorm.DB) error {
+		steps, err := roadmap(tx)
+		if err != nil {
+			return err
+		}
+		cats, err := categories(tx)
+		if err != nil {
+			return err
+		}
+		doc.Roadmap = documentSteps(steps)
+		doc.SkillCategories = documentCategories(cats, skillNames(cats))
+		return nil
+	})
 	if err != nil {
-		return snapshot.Pack{}, err
+		return snapshot.Pack{}, fmt.Errorf("reading the roadmap to export: %w", err)
 	}
 	description := s.meta(packDescriptionKey, "")
 	if name == "" {

@@ -25,12 +25,12 @@ func (s *Store) Projects() ([]plan.Project, error) {
 }
 
 func projects(db *gorm.DB) ([]plan.Project, error) {
-	var rows []projectRow
-	if err := db.Scopes(byPosition).Find(&rows).Error; err != nil {
+	rows, err := readProjects(db)
+	if err != nil {
 		return nil, err
 	}
-	var links []projectSkillRow
-	if err := db.Order("project_id, skill_id").Find(&links).Error; err != nil {
+	links, err := readProjectSkills(db)
+	if err != nil {
 		return nil, err
 	}
 	skills := map[uint][]uint{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -13,6 +14,15 @@ import (
 func ReadBackup(backup string) (snapshot.Document, error) {
 	src, err := OpenReadOnly(backup)
 	if err != nil {
+		return snapshot.Document{}, fmt.Errorf("the backup %s cannot be used: %w", backup, err)
+	}
+	// A restore reads the whole backup anyway: check it whole first.
+	health, err := src.Check(QuickCheck)
+	if err == nil && !health.Healthy() {
+		err = &DamagedError{backup, "SQLite's integrity check fails (" + strings.Join(health.Damage, "; ") + ")"}
+	}
+	if err != nil {
+		src.Close()
 		return snapshot.Document{}, fmt.Errorf("the backup %s cannot be used: %w", backup, err)
 	}
 	dir, err := os.MkdirTemp("", "studyplanner-restore-")

@@ -22,16 +22,16 @@ func (s *Store) Roadmap() ([]plan.Step, error) {
 // and groups them here: the roadmap is always shown entire, and three plain
 // scans are cheaper than GORM's preloading, which binds every parent ID.
 func roadmap(db *gorm.DB) ([]plan.Step, error) {
-	var rows []stepRow
-	var actions []actionRow
-	var links []stepLinkRow
-	if err := db.Omit("Actions", "Links").Scopes(byPosition).Find(&rows).Error; err != nil {
+	rows, err := readSteps(db)
+	if err != nil {
 		return nil, err
 	}
-	if err := db.Scopes(byPosition).Find(&actions).Error; err != nil {
+	actions, err := readActions(db)
+	if err != nil {
 		return nil, err
 	}
-	if err := db.Scopes(byPosition).Find(&links).Error; err != nil {
+	links, err := readStepLinks(db)
+	if err != nil {
 		return nil, err
 	}
 	index := make(map[uint]int, len(rows))

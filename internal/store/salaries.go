@@ -11,8 +11,8 @@ import (
 
 // Salaries loads the salary ranges in their stored order.
 func (s *Store) Salaries() ([]salary.Range, error) {
-	var rows []salaryRow
-	if err := s.db.Scopes(byPosition).Find(&rows).Error; err != nil {
+	rows, err := readSalaries(s.db)
+	if err != nil {
 		return nil, fmt.Errorf("loading the salaries: %w", explain(err))
 	}
 	out := make([]salary.Range, len(rows))

@@ -39,8 +39,8 @@ func settings(db *gorm.DB) (plan.Settings, error) {
 	if err != nil {
 		return plan.Settings{}, err
 	}
-	var off []dayOffRow
-	if err := db.Order("date").Find(&off).Error; err != nil {
+	off, err := readDaysOff(db)
+	if err != nil {
 		return plan.Settings{}, err
 	}
 	for _, o := range off {

@@ -27,16 +27,16 @@ func (s *Store) Categories() ([]plan.Category, error) {
 
 func categories(db *gorm.DB) ([]plan.Category, error) {
 	// Whole tables grouped here, as for the roadmap: cheaper than preloading.
-	var rows []categoryRow
-	var skills []skillRow
-	var links []skillLinkRow
-	if err := db.Omit("Skills").Scopes(byPosition).Find(&rows).Error; err != nil {
+	rows, err := readCategories(db)
+	if err != nil {
 		return nil, err
 	}
-	if err := db.Omit("Links").Scopes(byPosition).Find(&skills).Error; err != nil {
+	skills, err := readSkills(db)
+	if err != nil {
 		return nil, err
 	}
-	if err := db.Scopes(byPosition).Find(&links).Error; err != nil {
+	links, err := readSkillLinks(db)
+	if err != nil {
 		return nil, err
 	}
 	linksOf := map[uint][]skillLinkRow{}
@@ -53,8 +53,8 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 			rows[i].Skills = append(rows[i].Skills, sk)
 		}
 	}
-	var prereqs []prerequisiteRow
-	if err := db.Order("skill_id, prerequisite_id").Find(&prereqs).Error; err != nil {
+	prereqs, err := readPrerequisites(db)
+	if err != nil {
 		return nil, err
 	}
 	requires := map[uint][]uint{}

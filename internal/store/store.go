@@ -21,7 +21,12 @@ type Store struct {
 	db       *gorm.DB
 	path     string
 	readOnly bool
+	// schema is the file's schema version: SchemaVersion(), unless a
+	// read-only file from an older version could not be migrated.
+	schema   int
 	pageSize int64
+	// release ends this process's hold on the file (see hold).
+	release func()
 	// maxBytes is snapshot.MaxDataBytes; tests lower it.
 	maxBytes int64
 
@@ -97,7 +102,12 @@ func (s *Store) Close() error {
 		return err
 	}
 	checkpointErr := s.Checkpoint()
-	if err := sqlDB.Close(); err != nil {
+	err = sqlDB.Close()
+	if s.release != nil {
+		s.release()
+		s.release = nil
+	}
+	if err != nil {
 		return err
 	}
 	return checkpointErr
@@ -155,6 +165,23 @@ func (s *Store) Seed(doc snapshot.Document, pack snapshot.Pack, today time.Time)
 }
 
 func markSeeded(tx *gorm.DB) error { return markMeta(tx, seededKey) }
+
+// Seeded reports whether Seed has nothing left to do: the database had its
+// content once, and the reference data too (a read-only one needs none).
+// It reads two rows, without the write lock Seed takes, so that an
+// ordinary start neither decodes the default content nor waits for
+// another instance's write.
+func (s *Store) Seeded() (bool, error) {
+	if s.readOnly {
+		return true, nil
+	}
+	var n int64
+	err := s.db.Model(&metaRow{}).Where("key IN ?", []string{seededKey, referenceDataKey}).Count(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("reading whether the data was given its content: %w", explain(err))
+	}
+	return n == 2, nil
+}
 
 // referenceDataKey records that the default exchange rates and purchasing
 // power factors were given, so a database made before they existed gets
