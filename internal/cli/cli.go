@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/app"
@@ -301,38 +300,5 @@ func openWindow(env Env, db dbFlag) error {
 		return err
 	}
 	defer start.Close()
-	if start.Store != nil {
-		defer backupLater(env, start.Store, BackupDelay)()
-	}
 	return env.OpenWindow(start)
-}
-
-// BackupDelay is when, after the window opens, the command line takes the
-// day's backup if the window has not: well after the figures are drawn.
-const BackupDelay = 3 * time.Second
-
-// backupLater takes the day's backup (app.DailyBackup) after delay, on a
-// goroutine of its own, and tells a failure on standard error, as it was
-// told before the backup moved after the window. The window may take it
-// first, once its figures are drawn; then this finds it made and does
-// nothing. stop cancels it, or waits for it to finish.
-func backupLater(env Env, st *store.Store, delay time.Duration) (stop func()) {
-	var mu sync.Mutex
-	stopped := false
-	timer := time.AfterFunc(delay, func() {
-		mu.Lock()
-		defer mu.Unlock()
-		if stopped {
-			return
-		}
-		if _, err := app.DailyBackup(st, env.Now()); err != nil {
-			fmt.Fprintf(env.Stderr, "studyplanner: %v\n", store.Explain(err))
-		}
-	})
-	return func() {
-		timer.Stop()
-		mu.Lock()
-		stopped = true
-		mu.Unlock()
-	}
 }

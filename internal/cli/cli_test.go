@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -563,42 +562,4 @@ func eventually(t *testing.T, what string, done func() bool) {
 			t.Fatalf("%s did not happen", what)
 		}
 	}
-}
-
-// TestTheDailyBackupIsTakenAfterTheWindowOpensAndAFailureTold: the window
-// opens without waiting for the backup; it is taken after, and a failure
-// is told on standard error as before.
-func TestTheDailyBackupIsTakenAfterTheWindowOpensAndAFailureTold(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "w.db")
-	errOut := &lockedBuffer{}
-	opened := false
-	env := Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: errOut, Now: fixedNow, Locale: "en_GB.UTF-8",
-		OpenWindow: func(app.Startup) error {
-			if all, _ := store.Backups(db, fixedNow()); len(all) != 0 {
-				t.Error("the backup was taken before the window opened")
-			}
-			opened = true
-			return nil
-		}}
-	if code := Main(env, []string{"--db", db}); code != 0 || !opened {
-		t.Fatalf("exit %d, window opened %v, stderr %q", code, opened, errOut.String())
-	}
-
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	stop := backupLater(env, st, 0)
-	eventually(t, "the daily backup", func() bool { all, _ := store.Backups(db, fixedNow()); return len(all) == 1 })
-	stop()
-	if errOut.String() != "" {
-		t.Errorf("a backup that worked printed %q", errOut.String())
-	}
-
-	os.RemoveAll(store.BackupDir(db))
-	os.WriteFile(store.BackupDir(db), []byte("a file where the folder goes"), 0o600)
-	stop = backupLater(env, st, 0)
-	eventually(t, "telling the failed backup", func() bool { return strings.Contains(errOut.String(), "studyplanner: the daily backup failed: ") })
-	stop()
 }

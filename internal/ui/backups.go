@@ -17,8 +17,7 @@ import (
 // backupStore is what the backup commands need.
 type backupStore interface {
 	app.Restorer
-	NewBackup(now time.Time) (store.Backup, error)
-	Path() string
+	app.BackupTaker
 }
 
 // backupActions are the File menu's backup commands.
@@ -95,4 +94,13 @@ func (b *backupActions) confirmRestore(bk store.Backup) {
 		showInformation("Restored", fmt.Sprintf("Your data is as it was in the backup: %s.\n\nThe data it replaced is kept in\n%s.",
 			done.Counts, done.Safety.Path), b.win)
 	}, b.win)
+}
+
+// dailyBackup makes the day's automatic backup, if one is due, and tells
+// the learner when it fails. It runs off the UI thread, after the window
+// shows its figures: it reads the whole file.
+func (m *MainWindow) dailyBackup(now time.Time) {
+	if _, err := app.DailyBackup(m.data, now); err != nil {
+		fyne.Do(func() { showError(m.Window, "make the daily backup", err) })
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -358,4 +359,52 @@ func TestEnterInAWelcomeFieldAnswersAndTheAnswerCounts(t *testing.T) {
 	if done, _ := st.Welcomed(); !done {
 		t.Error("the answered welcome would come back if the app closed now")
 	}
+}
+
+// The daily backup reads the whole file: it is taken once the first
+// figures are on screen, off the UI thread, and a failure is told in the
+// window. (Before, the start-up took it before the window appeared.)
+func TestTheDailyBackupWaitsForTheFirstFigures(t *testing.T) {
+	st, path := openFixture(t, fixture())
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, noPack)
+	t.Cleanup(m.Close)
+	if all, _ := store.Backups(path, time.Now()); len(all) != 0 {
+		t.Fatal("a backup was taken before the window showed its figures")
+	}
+	done := make(chan struct{})
+	m.afterFirstFigures = func() { m.dailyBackup(time.Now()); close(done) }
+	press(m, fyne.Key2) // figures on screen
+	<-done
+	if all, _ := store.Backups(path, time.Now()); len(all) != 1 {
+		t.Errorf("%d backups after the first figures, want the day's one", len(all))
+	}
+	press(m, fyne.Key3)
+	press(m, fyne.Key1)
+	if all, _ := store.Backups(path, time.Now()); len(all) != 1 {
+		t.Errorf("%d backups after more screens, want still one", len(all))
+	}
+}
+
+func TestAFailedDailyBackupIsToldInTheWindow(t *testing.T) {
+	st, path := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	os.RemoveAll(store.BackupDir(path))
+	os.WriteFile(store.BackupDir(path), []byte("a file where the folder goes"), 0o600)
+	m.dailyBackup(time.Now())
+	if top := m.Canvas().Overlays().Top(); top == nil || !strings.Contains(labelsUnder(top), "daily backup") {
+		t.Error("a failed daily backup was not told")
+	}
+}
+
+// Settings ▸ Check data reads the whole file and says so in words.
+func TestCheckDataSaysTheDataIsHealthy(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.KeyComma)
+	test.Tap(findButton(t, m, "Check data"))
+	waitFor(t, "the check's answer", func() bool {
+		top := m.Canvas().Overlays().Top()
+		return top != nil && strings.Contains(labelsUnder(top), "reads back as written")
+	})
 }

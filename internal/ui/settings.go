@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -21,6 +22,7 @@ import (
 
 // settingsStore is what the settings screen reads and changes.
 type settingsStore interface {
+	app.DataChecker
 	Rates() ([]salary.Rate, error)
 	Comparison() (salary.Comparison, error)
 	UpdateComparison(before, after salary.Comparison) error
@@ -102,6 +104,7 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 	})
 	backUp := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() { backups.backUpNow(); s.reload() })
 	list := widget.NewButtonWithIcon("Backups…", theme.HistoryIcon(), backups.showBackups)
+	check := widget.NewButtonWithIcon("Check data", theme.SearchIcon(), s.checkData)
 
 	form := func(items ...*widget.FormItem) *widget.Form { return &widget.Form{Items: items} }
 	s.root = container.NewVScroll(container.NewVBox(
@@ -110,7 +113,7 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 		widget.NewCard("Salaries", "", form(&widget.FormItem{Text: "Compare in", Widget: s.currency, HintText: "The currency salaries are shown in"})),
 		widget.NewCard("Reminders", "A desktop notification while Study Planner runs",
 			form(widget.NewFormItem("", s.remindOn), &widget.FormItem{Text: "At", Widget: s.remindAt, HintText: "24-hour time, such as 18:30"})),
-		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list))),
+		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list, check))),
 	))
 	return s
 }
@@ -161,4 +164,25 @@ func (s *settingsScreen) show(rates []salary.Rate, cmp salary.Comparison, all []
 func backupSummary(all []store.Backup) string {
 	return fmt.Sprintf("%d %s, the newest made %s, in %s", len(all), plural(len(all), "backup", "backups"),
 		humanize.Time(all[0].Time), filepath.Dir(all[0].Path))
+}
+
+// checkData reads the whole database for damage, as "studyplanner check"
+// does, off the UI thread, and says what it found in words.
+func (s *settingsScreen) checkData() {
+	w := s.backups.win
+	inBackground(w, "Checking your data…", func() func() {
+		c, err := app.CheckData(s.store)
+		return func() {
+			if err != nil {
+				showError(w, "check your data", err)
+				return
+			}
+			msg := fmt.Sprintf("Every page of %s (%s) reads back as written, and every link between your data holds.",
+				c.Path, humanize.Bytes(uint64(c.Bytes)))
+			if c.TotalsRebuilt {
+				msg += "\n\nThe time logged per skill and step, which the file keeps as running totals, disagreed with your sessions and was worked out again from them: nothing was lost."
+			}
+			showInformation("Your data is healthy", msg, w)
+		}
+	})
 }

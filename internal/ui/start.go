@@ -53,6 +53,9 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 // else, on the first study day of a week, looks back on the last.
 func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	m := newMainWindow(a, data, opts.BuiltInPack)
+	// Read when the first figures are drawn, which (the screens loading in
+	// the background) is after this line.
+	m.afterFirstFigures = func() { m.dailyBackup(time.Now()) }
 	if opts.Version != "" {
 		m.version = opts.Version
 	}

@@ -9,6 +9,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -81,13 +82,18 @@ type MainWindow struct {
 	// shownWith is, per screen, the data fingerprint and day it last
 	// loaded with.
 	shownWith map[int]string
-	backups   *backupActions
-	app       fyne.App
-	data      Data
-	version   string
-	welcome   *welcome         // the first-run dialog, when it was shown
-	review    *weeklyReview    // the last weekly review shown
-	now       func() time.Time // the day the weekly review is for; tests set it
+	// afterFirstFigures runs once, on a goroutine, when the first screen
+	// has its figures on screen: work the learner need not wait for (the
+	// daily backup reads the whole file).
+	afterFirstFigures func()
+	firstFigures      sync.Once
+	backups           *backupActions
+	app               fyne.App
+	data              Data
+	version           string
+	welcome           *welcome         // the first-run dialog, when it was shown
+	review            *weeklyReview    // the last weekly review shown
+	now               func() time.Time // the day the weekly review is for; tests set it
 }
 
 // NewMainWindow builds the window on an open store, in the theme the
@@ -314,7 +320,15 @@ func (m *MainWindow) show(i int) {
 		return
 	}
 	m.shownWith[i] = key
-	runLoad(s.load)
+	runLoad(func() func() {
+		show := s.load()
+		return func() {
+			show()
+			if after := m.afterFirstFigures; after != nil {
+				m.firstFigures.Do(func() { go after() })
+			}
+		}
+	})
 }
 
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
