@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -533,33 +532,5 @@ func TestCheckTellsDamageThatOpeningDoesNotMeet(t *testing.T) {
 	r := run(t, "", "--db", db, "check")
 	if r.code != 1 || !strings.Contains(r.stderr, db+" is damaged: SQLite's check found") || strings.Contains(r.stderr, "(11)") {
 		t.Errorf("check of a damaged file: exit %d, stderr %q", r.code, r.stderr)
-	}
-}
-
-// lockedBuffer is a buffer a goroutine writes while the test reads it.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// eventually waits up to five seconds for done.
-func eventually(t *testing.T, what string, done func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !done(); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s did not happen", what)
-		}
 	}
 }
