@@ -50,6 +50,12 @@ func openWindow(start app.Startup) error {
 		Version:     version,
 		BuiltInPack: assets.BackendPack,
 		ScreenSize:  primaryScreenSize,
+		FiguresShown: func() {
+			// make bench-startup times the first figures by this file.
+			if path := os.Getenv("STUDYPLANNER_BENCH_FIGURES"); path != "" {
+				_ = os.WriteFile(path, nil, 0o600)
+			}
+		},
 	})
 	return nil
 }

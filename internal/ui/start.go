@@ -19,6 +19,9 @@ type Options struct {
 	// ScreenSize is the size of the screen the window opens on, when the
 	// driver can tell; the window is kept within it.
 	ScreenSize func() (fyne.Size, bool)
+	// FiguresShown, if set, is told when the first screen's figures are on
+	// the window (make bench-startup times it).
+	FiguresShown func()
 }
 
 // Run shows the app for start and runs it until it quits: the main window
@@ -53,9 +56,6 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 // else, on the first study day of a week, looks back on the last.
 func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	m := newMainWindow(a, data, opts.BuiltInPack)
-	// Read when the first figures are drawn, which (the screens loading in
-	// the background) is after this line.
-	m.afterFirstFigures = func() { m.dailyBackup(time.Now()) }
 	if opts.Version != "" {
 		m.version = opts.Version
 	}
@@ -68,6 +68,15 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	a.Lifecycle().SetOnStopped(func() { close(stop) })
 	startReminders(a, data, stop)
 	m.Show()
+	// The first screen's figures were read before the window was shown:
+	// what the learner need not wait for starts now, off the UI thread
+	// (the daily backup reads the whole file).
+	go func() {
+		if opts.FiguresShown != nil {
+			opts.FiguresShown()
+		}
+		m.dailyBackup(time.Now())
+	}()
 	m.WelcomeIfFirstRun()
 	m.ReviewIfDue()
 	// Start-up reads and builds a lot once; hand the garbage back to the

@@ -9,7 +9,6 @@ package ui
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -82,18 +81,14 @@ type MainWindow struct {
 	// shownWith is, per screen, the data fingerprint and day it last
 	// loaded with.
 	shownWith map[int]string
-	// afterFirstFigures runs once, on a goroutine, when the first screen
-	// has its figures on screen: work the learner need not wait for (the
-	// daily backup reads the whole file).
-	afterFirstFigures func()
-	firstFigures      sync.Once
-	backups           *backupActions
-	app               fyne.App
-	data              Data
-	version           string
-	welcome           *welcome         // the first-run dialog, when it was shown
-	review            *weeklyReview    // the last weekly review shown
-	now               func() time.Time // the day the weekly review is for; tests set it
+	loadNow   bool // load on this thread, not in the background
+	backups   *backupActions
+	app       fyne.App
+	data      Data
+	version   string
+	welcome   *welcome         // the first-run dialog, when it was shown
+	review    *weeklyReview    // the last weekly review shown
+	now       func() time.Time // the day the weekly review is for; tests set it
 }
 
 // NewMainWindow builds the window on an open store, in the theme the
@@ -151,7 +146,13 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	if screen < 0 || screen >= len(m.screens) {
 		screen = 0
 	}
+	// The first screen reads its data here, before the window is shown,
+	// so the first frame has its figures: loaded in the background, the
+	// window mapped black, then drew empty cards, then the figures 70–90
+	// ms later. A load is a few milliseconds at any size of history.
+	m.loadNow = true
 	m.sidebar.Select(screen)
+	m.loadNow = false
 	return m
 }
 
@@ -320,15 +321,11 @@ func (m *MainWindow) show(i int) {
 		return
 	}
 	m.shownWith[i] = key
-	runLoad(func() func() {
-		show := s.load()
-		return func() {
-			show()
-			if after := m.afterFirstFigures; after != nil {
-				m.firstFigures.Do(func() { go after() })
-			}
-		}
-	})
+	load := runLoad
+	if m.loadNow {
+		load = func(l func() func()) { l()() }
+	}
+	load(s.load)
 }
 
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
