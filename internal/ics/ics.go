@@ -143,7 +143,7 @@ func writeStudy(cal *ical.Calendar, days map[time.Time][]plan.PlanItem, clock in
 		for _, it := range days[d] {
 			total += it.Hours
 			names = append(names, it.Name)
-			line := fmt.Sprintf("%s: %s", it.Name, minutesText(hoursToMinutes(it.Hours)))
+			line := fmt.Sprintf("%s: %s", it.Name, plan.FormatMinutes(hoursToMinutes(it.Hours)))
 			if it.Step != "" && it.Step != it.Name { // a step's own work is named after it
 				line += " (" + it.Step + ")"
 			}
@@ -153,7 +153,7 @@ func writeStudy(cal *ical.Calendar, days map[time.Time][]plan.PlanItem, clock in
 		ev := cal.AddEvent("study-" + d.Format("20060102") + uidDomain)
 		s.on(ev)
 		timed(ev, d, clock, minutes)
-		summary := fmt.Sprintf("Study: %s (%s)", strings.Join(names, ", "), minutesText(minutes))
+		summary := fmt.Sprintf("Study: %s (%s)", strings.Join(names, ", "), plan.FormatMinutes(minutes))
 		ev.SetSummary(summary)
 		ev.SetDescription(clean(strings.Join(lines, "\n")))
 		alarm := ev.AddAlarm()
@@ -165,18 +165,6 @@ func writeStudy(cal *ical.Calendar, days map[time.Time][]plan.PlanItem, clock in
 
 // hoursToMinutes rounds planned hours to whole minutes, at least one.
 func hoursToMinutes(h float64) int { return max(1, int(h*60+0.5)) }
-
-// minutesText writes a length the way the app does: "45 min", "2 h",
-// "1 h 30 min".
-func minutesText(m int) string {
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		return fmt.Sprintf("%d h", m/60)
-	}
-	return fmt.Sprintf("%d h %d min", m/60, m%60)
-}
 
 // writeSessions writes the logged sessions as past events. A session's UID
 // is its day and its place among that day's sessions (in the order given:
@@ -197,7 +185,7 @@ func writeSessions(cal *ical.Calendar, sessions []Session, studyAt int, s stamp)
 		if se.What != "" {
 			what += ": " + se.What
 		}
-		ev.SetSummary(fmt.Sprintf("%s (%s)", what, minutesText(se.Minutes)))
+		ev.SetSummary(fmt.Sprintf("%s (%s)", what, plan.FormatMinutes(se.Minutes)))
 		if se.Notes != "" {
 			ev.SetDescription(clean(se.Notes))
 		}

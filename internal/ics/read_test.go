@@ -452,7 +452,7 @@ func TestOddFiles(t *testing.T) {
 		{"Windows-1252", []byte(strings.ReplaceAll("BEGIN:VCALENDAR\r\n"+event+"END:VCALENDAR\r\n", "ê", "\xEA"))},
 		{"CR only", []byte(strings.ReplaceAll("BEGIN:VCALENDAR\r\n"+event+"END:VCALENDAR\r\n", "\r\n", "\r"))},
 		{"two calendars in one file", []byte("BEGIN:VCALENDAR\r\nPRODID:a\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nPRODID:b\r\n" + event + "END:VCALENDAR\r\n")},
-		{"END of the wrong component", []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270301\r\nSUMMARY:Fête\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")},
+		{"END of the wrong component", []byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270301\r\nSUMMARY:Fête\r\nEND:VJOURNAL\r\nEND:VCALENDAR\r\n")},
 		{"property between events", []byte("BEGIN:VCALENDAR\r\n" + event + "X-STRAY:1\r\nEND:VCALENDAR\r\n")},
 		{"deep nesting", []byte("BEGIN:VCALENDAR\r\n" + event + strings.Repeat("BEGIN:X\r\n", 10000) + "END:VCALENDAR\r\n")},
 		{"trailing spaces on BEGIN", []byte("BEGIN:VCALENDAR \r\nBEGIN:VEVENT \r\nDTSTART;VALUE=DATE:20270301\r\nSUMMARY:Fête\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")},

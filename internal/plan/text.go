@@ -103,3 +103,17 @@ func Shorten(s string, max int) string {
 	}
 	return fmt.Sprintf("%s … (%s more characters not shown)", strings.TrimSpace(string(runes[:cut])), humanize.Comma(int64(n-cut)))
 }
+
+// FormatMinutes writes a duration, the one way the app writes any:
+// "45 min", "2 h", "1 h 36 min". (A weekly pace, which the learner types
+// as a decimal, is written as one: "7.5 h a week".)
+// The window, the calendar export and the commands all use it.
+func FormatMinutes(m int) string {
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
+}

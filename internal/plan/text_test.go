@@ -92,3 +92,11 @@ func TestLongMessagesAreShortenedWithACount(t *testing.T) {
 		t.Errorf("a 5,000-skill cycle is told in %d bytes: %.200q", len(msg), msg)
 	}
 }
+
+func TestFormatMinutesIsTheOneWayDurationsAreWritten(t *testing.T) {
+	for m, want := range map[int]string{1: "1 min", 45: "45 min", 60: "1 h", 96: "1 h 36 min", 120: "2 h", 1440: "24 h"} {
+		if got := FormatMinutes(m); got != want {
+			t.Errorf("FormatMinutes(%d) = %q, want %q", m, got, want)
+		}
+	}
+}

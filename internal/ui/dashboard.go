@@ -170,10 +170,10 @@ func (d *dashboard) show(data app.Dashboard) {
 	} else {
 		d.nextActions.SetText("• " + strings.Join(o.NextActions, "\n• "))
 	}
-	d.showTimeline(data)
+	h := d.showTimeline(data)
 	d.showPay(data.Pay)
 	d.today.show(data)
-	d.fit.show(data.Schedule, data.Plan.StandingOn(data.Minutes, data.Forecast.RemainingHours, data.Today).Projection)
+	d.fit.show(data.Schedule, h.projection)
 }
 
 // showPay shows the salary range for the learner's target country and
@@ -195,8 +195,9 @@ func (d *dashboard) showPay(pay app.TargetPay) {
 }
 
 // showTimeline fills the headlines of the timeline: the forecast, how the
-// learner stands against the plan, the streak and this week's hours.
-func (d *dashboard) showTimeline(data app.Dashboard) {
+// learner stands against the plan, the streak and this week's hours. It
+// returns them, for the fit panel's word on the real pace.
+func (d *dashboard) showTimeline(data app.Dashboard) headlines {
 	p, f := data.Plan, data.Forecast
 	d.thisWeek.SetText(weekPlanText(f, p.Settings.WeekStart, data.Today))
 	h := progressHeadlines(p, f, data.Minutes, data.Today)
@@ -206,6 +207,7 @@ func (d *dashboard) showTimeline(data app.Dashboard) {
 	d.streak.SetText("Streak " + h.streak)
 	d.streakRule.SetText(h.streakRule)
 	d.weekHours.SetText(h.thisWeek + " this week")
+	return h
 }
 
 // weekPlanText lists the work planned for the week holding today.

@@ -176,7 +176,7 @@ func (v *weeklyReview) replanned() {
 // reviewHeadline is the week in one sentence: "Last week (16–22 Nov):
 // 6 h 30 min of 10 h studied, on 4 of 5 study days."
 func reviewHeadline(r plan.Review) string {
-	text := fmt.Sprintf("Last week (%s): %s", weekSpan(r.Week), widgets.FormatMinutes(r.StudiedMinutes))
+	text := fmt.Sprintf("Last week (%s): %s", weekSpan(r.Week), plan.FormatMinutes(r.StudiedMinutes))
 	if r.PlannedHours > 0 {
 		text += " of " + hoursText(r.PlannedHours)
 	}
@@ -212,7 +212,7 @@ func dayColumn(d plan.ReviewDay) fyne.CanvasObject {
 	}
 	name, studied, planned := d.Date.Format("Mon 2"), "–", "free day"
 	if d.Minutes > 0 {
-		studied = widgets.FormatMinutes(d.Minutes)
+		studied = plan.FormatMinutes(d.Minutes)
 	}
 	switch {
 	case d.Off:
@@ -252,7 +252,7 @@ func studiedOn(items []plan.ReviewItem) string {
 		if name == "" {
 			name = "study on no skill or step"
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", name, widgets.FormatMinutes(it.Minutes)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", name, plan.FormatMinutes(it.Minutes)))
 	}
 	if len(parts) == 1 {
 		return "Your time went to " + parts[0] + "."

@@ -178,14 +178,8 @@ func (s *skills) showChoices(p plan.Plan) {
 	var rows []fyne.CanvasObject
 	var chosen []string
 	for _, g := range p.Groups() {
-		options := []string{undecided}
-		for _, sk := range g.Skills {
-			options = append(options, sk.Name)
-		}
-		c := widgets.NewChoice(options, nil)
-		c.SetSelected(undecided)
+		c := groupChoice(g)
 		if sk := g.Chosen(); sk != nil {
-			c.SetSelected(sk.Name)
 			chosen = append(chosen, sk.Name)
 		}
 		group := g.Name
@@ -332,7 +326,7 @@ func (s *skills) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (s *skills) skillDetail(sk plan.Skill) string {
 	hours := fmt.Sprintf("%d h", sk.Hours)
 	if m := s.logged.BySkill[sk.ID]; m > 0 {
-		hours = fmt.Sprintf("%s of %d h logged", widgets.FormatMinutes(m), sk.Hours)
+		hours = fmt.Sprintf("%s of %d h logged", plan.FormatMinutes(m), sk.Hours)
 	}
 	parts := []string{sk.State(), fmt.Sprintf("level %d/%d", sk.CurrentLevel, sk.TargetLevel), hours}
 	if !sk.LastPractised.IsZero() {

@@ -49,7 +49,7 @@ func sentence(s string) string {
 }
 
 func hoursText(h float64) string {
-	return widgets.FormatMinutes(int(math.Round(h * 60)))
+	return plan.FormatMinutes(int(math.Round(h * 60)))
 }
 
 // weeklyHours writes a pace: "8 h a week", "7.5 h a week".

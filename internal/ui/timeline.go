@@ -367,7 +367,7 @@ func (t *timeline) sessionText(s plan.Session) string {
 	if what == "" {
 		what = "General study"
 	}
-	text := widgets.FormatMinutes(s.Minutes) + " · " + what
+	text := plan.FormatMinutes(s.Minutes) + " · " + what
 	if s.Start != "" {
 		text = s.Start + " · " + text
 	}

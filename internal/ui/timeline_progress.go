@@ -60,19 +60,20 @@ func newProgressTab() *progressTab {
 // headlines are the four numbers the progress tab and the dashboard share.
 type headlines struct {
 	schedule, scheduleDetail, finish, streak, streakRule, thisWeek string
+	projection                                                     plan.Projection
 }
 
 func progressHeadlines(p plan.Plan, f plan.Forecast, minutes map[time.Time]int, today time.Time) headlines {
 	var h headlines
 	st := p.StandingOn(minutes, f.RemainingHours, today)
 	h.schedule, h.scheduleDetail = standingText(p.Settings, st)
-	h.finish = projectionText(st.Projection)
+	h.finish, h.projection = projectionText(st.Projection), st.Projection
 	cur, long := plan.Streaks(minutes, p.Settings, today)
 	h.streak = fmt.Sprintf("%d %s (longest %d)", cur, plural(cur, "day", "days"), long)
 	h.streakRule = streakRule(p.Settings)
 	// The same week, and the same target, as the Today card's.
 	w := p.WeekOf(minutes, today)
-	h.thisWeek = fmt.Sprintf("%s of %s studied", widgets.FormatMinutes(int(math.Round(w.Studied*60))), widgets.FormatMinutes(int(math.Round(w.Planned*60))))
+	h.thisWeek = fmt.Sprintf("%s of %s studied", plan.FormatMinutes(int(math.Round(w.Studied*60))), plan.FormatMinutes(int(math.Round(w.Planned*60))))
 	return h
 }
 
@@ -83,7 +84,7 @@ func standingText(s plan.Settings, st plan.Standing) (headline, detail string) {
 		return "The plan starts " + humanize.Time(s.StartDate), "Nothing is due before " + longDate(s.StartDate) + "."
 	}
 	detail = fmt.Sprintf("%s studied of the %s the plan gave the days before today.",
-		widgets.FormatMinutes(int(math.Round(st.StudiedHours*60))), widgets.FormatMinutes(int(math.Round(st.PlannedHours*60))))
+		plan.FormatMinutes(int(math.Round(st.StudiedHours*60))), plan.FormatMinutes(int(math.Round(st.PlannedHours*60))))
 	switch n := st.DaysAhead; {
 	case n > 0:
 		return fmt.Sprintf("%d study %s ahead", n, plural(n, "day", "days")), detail
@@ -109,7 +110,7 @@ func projectionText(pr plan.Projection) string {
 
 // streakRule says what makes a day count, where the streak is shown.
 func streakRule(s plan.Settings) string {
-	return fmt.Sprintf("A day counts with %s of study. Days off and days you do not study on do not break it.", widgets.FormatMinutes(s.MinStreakMinutes))
+	return fmt.Sprintf("A day counts with %s of study. Days off and days you do not study on do not break it.", plan.FormatMinutes(s.MinStreakMinutes))
 }
 
 func (p *progressTab) show(pl plan.Plan, f plan.Forecast, minutes map[time.Time]int, today time.Time) {

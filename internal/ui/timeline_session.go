@@ -302,6 +302,6 @@ func (p *timerPanel) finish() {
 		p.t.report("log the timed session", err)
 		return
 	}
-	p.phase.SetText(fmt.Sprintf("Logged %s.", widgets.FormatMinutes(minutes)))
+	p.phase.SetText(fmt.Sprintf("Logged %s.", plan.FormatMinutes(minutes)))
 	p.t.reload()
 }

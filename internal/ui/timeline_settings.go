@@ -223,7 +223,7 @@ func savedText(before, after plan.Settings, reminder string) string {
 		text += " The calendar is re-planned."
 	}
 	if after.MinStreakMinutes != before.MinStreakMinutes {
-		text += " A day now counts for your streak with " + widgets.FormatMinutes(after.MinStreakMinutes) + " of study."
+		text += " A day now counts for your streak with " + plan.FormatMinutes(after.MinStreakMinutes) + " of study."
 	}
 	if after.StudyTime != before.StudyTime {
 		text += " The exported calendar puts your study at " + after.StudyAt(reminder) + "."

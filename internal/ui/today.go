@@ -12,7 +12,6 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
-	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // todayPanel is what a learner opening the app wants first: today's
@@ -56,9 +55,9 @@ func (p *todayPanel) show(d app.Dashboard) {
 // two buttons.
 func (p *todayPanel) itemRow(today time.Time, it app.TodayItem) []fyne.CanvasObject {
 	planned := int(math.Round(it.Hours * 60))
-	line := fmt.Sprintf("%s · %s", it.Name, widgets.FormatMinutes(planned))
+	line := fmt.Sprintf("%s · %s", it.Name, plan.FormatMinutes(planned))
 	if it.LoggedMinutes > 0 {
-		line += fmt.Sprintf(" · %s logged", widgets.FormatMinutes(it.LoggedMinutes))
+		line += fmt.Sprintf(" · %s logged", plan.FormatMinutes(it.LoggedMinutes))
 	}
 	what := widget.NewLabelWithStyle(line, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	what.Wrapping = fyne.TextWrapWord
@@ -68,7 +67,7 @@ func (p *todayPanel) itemRow(today time.Time, it app.TodayItem) []fyne.CanvasObj
 	}
 	start := widget.NewButtonWithIcon("Start timer", theme.MediaPlayIcon(), func() { p.startWork(it.PlanItem) })
 	left := max(planned-it.LoggedMinutes, 1)
-	done := widget.NewButtonWithIcon("Log "+widgets.FormatMinutes(left)+" done", theme.ConfirmIcon(), func() {
+	done := widget.NewButtonWithIcon("Log "+plan.FormatMinutes(left)+" done", theme.ConfirmIcon(), func() {
 		p.logDone(today, it, left)
 	})
 	if it.LoggedMinutes >= planned {
@@ -125,8 +124,8 @@ func nothingTodayText(s plan.Settings, f plan.Forecast, today time.Time) string 
 
 // weekText is the week in words: "6 h of 8 h done; on track".
 func weekText(w plan.Week) string {
-	done := widgets.FormatMinutes(int(math.Round(w.Studied * 60)))
-	planned := widgets.FormatMinutes(int(math.Round(w.Planned * 60)))
+	done := plan.FormatMinutes(int(math.Round(w.Studied * 60)))
+	planned := plan.FormatMinutes(int(math.Round(w.Planned * 60)))
 	switch {
 	case w.Planned == 0:
 		return fmt.Sprintf("This week: %s studied; the plan gives this week no hours.", done)
@@ -135,6 +134,6 @@ func weekText(w plan.Week) string {
 	case w.OnTrack():
 		return fmt.Sprintf("This week: %s of %s done; on track.", done, planned)
 	}
-	behind := widgets.FormatMinutes(int(math.Round((w.DueSoFar - w.Studied) * 60)))
+	behind := plan.FormatMinutes(int(math.Round((w.DueSoFar - w.Studied) * 60)))
 	return fmt.Sprintf("This week: %s of %s done; %s behind what was due before today.", done, planned, behind)
 }

@@ -146,19 +146,26 @@ func (wl *welcome) buildQuestions() error {
 func (wl *welcome) groupItems(p plan.Plan) []*widget.FormItem {
 	var items []*widget.FormItem
 	for _, g := range p.Groups() {
-		options := []string{undecided}
-		for _, sk := range g.Skills {
-			options = append(options, sk.Name)
-		}
-		c := widgets.NewChoice(options, nil)
-		c.SetSelected(undecided)
-		if chosen := g.Chosen(); chosen != nil {
-			c.SetSelected(chosen.Name)
-		}
+		c := groupChoice(g)
 		wl.groups[g.Name] = c
 		items = append(items, &widget.FormItem{Text: g.Name, Widget: c, HintText: groupHint})
 	}
 	return items
+}
+
+// groupChoice is a drop-down of a choose-one group's skills, after the
+// answer that keeps them all, showing the choice made if there is one.
+func groupChoice(g plan.Group) *widgets.Choice {
+	options := []string{undecided}
+	for _, sk := range g.Skills {
+		options = append(options, sk.Name)
+	}
+	c := widgets.NewChoice(options, nil)
+	c.SetSelected(undecided)
+	if chosen := g.Chosen(); chosen != nil {
+		c.SetSelected(chosen.Name)
+	}
+	return c
 }
 
 const groupHint = "Pick one: the others are set aside, and can be brought back on the Skills screen"

@@ -1,24 +1,10 @@
 package widgets
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 )
-
-// FormatMinutes writes a duration, the one way the app writes any:
-// "45 min", "2 h", "1 h 36 min". (A weekly pace, which the learner types
-// as a decimal, is written as one: "7.5 h a week".)
-func FormatMinutes(m int) string {
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", m)
-	case m%60 == 0:
-		return fmt.Sprintf("%d h", m/60)
-	}
-	return fmt.Sprintf("%d h %d min", m/60, m%60)
-}
 
 // Tint is c with the given alpha: the shades of one theme colour the
 // widgets draw with, so they follow the theme.

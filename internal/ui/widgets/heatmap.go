@@ -88,11 +88,11 @@ func heatLevelText(level int) string {
 	case level < 0:
 		return "none"
 	case level == 0:
-		return "under " + FormatMinutes(heatLevels[1].from)
+		return "under " + plan.FormatMinutes(heatLevels[1].from)
 	case level == len(heatLevels)-1:
-		return FormatMinutes(heatLevels[level].from) + " or more"
+		return plan.FormatMinutes(heatLevels[level].from) + " or more"
 	}
-	return FormatMinutes(heatLevels[level].from) + " to " + FormatMinutes(heatLevels[level+1].from)
+	return plan.FormatMinutes(heatLevels[level].from) + " to " + plan.FormatMinutes(heatLevels[level+1].from)
 }
 
 // first is the day at the top of the first column: the grid ends with the
@@ -213,7 +213,7 @@ func (h *Heatmap) lines() []string {
 			name += ", today"
 		}
 		if m := h.minutes[d]; m > 0 {
-			return []string{fmt.Sprintf("%s: %s studied", name, FormatMinutes(m))}
+			return []string{fmt.Sprintf("%s: %s studied", name, plan.FormatMinutes(m))}
 		}
 		return []string{name + ": nothing logged"}
 	}
@@ -221,7 +221,7 @@ func (h *Heatmap) lines() []string {
 	if days == 0 {
 		return []string{"Nothing logged in the last year yet: each day you log fills in its square.", "Nothing logged yet."}
 	}
-	week := fmt.Sprintf("Best week: %s, from %s.", FormatMinutes(best), h.formatDate(from))
+	week := fmt.Sprintf("Best week: %s, from %s.", plan.FormatMinutes(best), h.formatDate(from))
 	return []string{
 		fmt.Sprintf("%s Studied on %s. Point at or tap a day for its time.", week, countDays(days)),
 		week + " Point at or tap a day for its time.",

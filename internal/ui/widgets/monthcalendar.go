@@ -219,7 +219,7 @@ func (r *monthCalendarRenderer) plannedText(d time.Time) string {
 	case f.Off:
 		return "Day off"
 	case f.PlannedHours > 0:
-		return FormatMinutes(int(math.Round(f.PlannedHours*60))) + " " + f.Focus
+		return plan.FormatMinutes(int(math.Round(f.PlannedHours*60))) + " " + f.Focus
 	}
 	return ""
 }
@@ -227,7 +227,7 @@ func (r *monthCalendarRenderer) plannedText(d time.Time) string {
 // loggedText is the time logged on d, if any.
 func (r *monthCalendarRenderer) loggedText(d time.Time) string {
 	if m := r.c.facts(d).LoggedMin; m > 0 {
-		return "✓ " + FormatMinutes(m)
+		return "✓ " + plan.FormatMinutes(m)
 	}
 	return ""
 }
