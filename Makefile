@@ -72,12 +72,13 @@ test-deps: deps
 
 # Benchmarks on the large dataset (internal/dataset) and on its history
 # copied sixteen times: screen data loads against raw database/sql at x1
-# and x16, opening, a write, the plan engine, exports and imports. Six
+# and x16, opening, a write, the plan engine, exports and imports, and each
+# screen's load into its widgets and its drawing (internal/ui). Six
 # samples each; .ci/bench-ratios prints the medians, each load against its
 # floor and each x16 figure against its x1.
 BENCH_COUNT ?= 6
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store | .ci/bench-ratios
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store ./internal/ui | .ci/bench-ratios
 
 # A headless command against a minimal database/sql program on the same
 # file (cmd/rawstatus), at x1 and x16: wall time and peak memory.

@@ -46,7 +46,7 @@ func fixture() snapshot.Document {
 	}
 }
 
-func openFixture(t *testing.T, doc snapshot.Document) (*store.Store, string) {
+func openFixture(t testing.TB, doc snapshot.Document) (*store.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "ui.db")
 	st, err := store.Open(path)
@@ -60,7 +60,7 @@ func openFixture(t *testing.T, doc snapshot.Document) (*store.Store, string) {
 	return st, path
 }
 
-func newTestWindow(t *testing.T, st *store.Store) *MainWindow {
+func newTestWindow(t testing.TB, st *store.Store) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
 	m := NewMainWindow(a, st, func() (snapshot.Pack, error) { return snapshot.Pack{}, errors.New("no built-in pack in tests") })

@@ -27,3 +27,19 @@ func FitText(s string, width, size float32) string {
 	}
 	return ""
 }
+
+// drawnFor remembers the size a chart's shapes were last built at. Fyne
+// lays a screen out several times per visit, each time at the size it
+// already has; a chart that rebuilt its hundreds of shapes on each pass
+// spent most of a screen switch doing so. Its shapes are built again only
+// when its data or the theme changes (Refresh) or its size does.
+type drawnFor struct {
+	size  fyne.Size
+	valid bool
+}
+
+// current says whether the shapes built last still fit size.
+func (d *drawnFor) current(size fyne.Size) bool { return d.valid && d.size == size }
+
+// built records that the shapes were just built at size.
+func (d *drawnFor) built(size fyne.Size) { d.size, d.valid = size, true }

@@ -267,6 +267,7 @@ func (h *Heatmap) CreateRenderer() fyne.WidgetRenderer {
 type heatmapRenderer struct {
 	h       *Heatmap
 	objects []fyne.CanvasObject
+	drawn   drawnFor
 }
 
 // MinSize leaves room for the whole legend and squares of heatMinRow,
@@ -278,9 +279,13 @@ func (r *heatmapRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(width, g.top+7*heatMinRow+below)
 }
 
-func (r *heatmapRenderer) Layout(s fyne.Size) { r.build(s) }
-func (r *heatmapRenderer) Refresh()           { r.build(r.h.Size()); canvas.Refresh(r.h) }
-func (r *heatmapRenderer) Destroy()           {}
+func (r *heatmapRenderer) Layout(s fyne.Size) {
+	if !r.drawn.current(s) {
+		r.build(s)
+	}
+}
+func (r *heatmapRenderer) Refresh() { r.build(r.h.Size()); canvas.Refresh(r.h) }
+func (r *heatmapRenderer) Destroy() {}
 func (r *heatmapRenderer) Objects() []fyne.CanvasObject {
 	return r.objects
 }
@@ -300,6 +305,7 @@ func (p heatPalette) shade(level int) color.Color {
 // build draws the heatmap anew in the theme of the moment, as the week
 // chart does.
 func (r *heatmapRenderer) build(size fyne.Size) {
+	r.drawn.built(size)
 	h := r.h
 	th := h.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()

@@ -54,9 +54,14 @@ func (c *LevelChart) CreateRenderer() fyne.WidgetRenderer {
 type levelChartRenderer struct {
 	chart   *LevelChart
 	objects []fyne.CanvasObject
+	drawn   drawnFor
 }
 
-func (r *levelChartRenderer) Layout(size fyne.Size) { r.build(size) }
+func (r *levelChartRenderer) Layout(size fyne.Size) {
+	if !r.drawn.current(size) {
+		r.build(size)
+	}
+}
 
 func (r *levelChartRenderer) MinSize() fyne.Size {
 	th := r.chart.Theme()
@@ -76,6 +81,7 @@ func (r *levelChartRenderer) Destroy()                     {}
 // a few dozen primitives, so rebuilding is simpler than keeping them in
 // step.
 func (r *levelChartRenderer) build(size fyne.Size) {
+	r.drawn.built(size)
 	th := r.chart.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)

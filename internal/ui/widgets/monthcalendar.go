@@ -173,9 +173,14 @@ type monthCalendarRenderer struct {
 	c        *MonthCalendar
 	weekdays [7]*canvas.Text
 	cells    [7 * calendarRows]dayCell
+	drawn    drawnFor
 }
 
 func (r *monthCalendarRenderer) Layout(size fyne.Size) {
+	if r.drawn.current(size) {
+		return
+	}
+	r.drawn.built(size)
 	l := r.c.layoutFor(size)
 	th := r.c.Theme()
 	pad := th.Size(theme.SizeNamePadding)
@@ -265,6 +270,7 @@ func (r *monthCalendarRenderer) Refresh() {
 			r.paintDay(r.cells[row*7+col], d, c.facts(d), pal)
 		}
 	}
+	r.drawn = drawnFor{}
 	r.Layout(c.Size())
 }
 

@@ -48,12 +48,17 @@ func (c *WeekChart) CreateRenderer() fyne.WidgetRenderer {
 type weekChartRenderer struct {
 	c       *WeekChart
 	objects []fyne.CanvasObject
+	drawn   drawnFor
 }
 
 func (r *weekChartRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 180) }
-func (r *weekChartRenderer) Layout(s fyne.Size) { r.build(s) }
-func (r *weekChartRenderer) Refresh()           { r.build(r.c.Size()); canvas.Refresh(r.c) }
-func (r *weekChartRenderer) Destroy()           {}
+func (r *weekChartRenderer) Layout(s fyne.Size) {
+	if !r.drawn.current(s) {
+		r.build(s)
+	}
+}
+func (r *weekChartRenderer) Refresh() { r.build(r.c.Size()); canvas.Refresh(r.c) }
+func (r *weekChartRenderer) Destroy() {}
 func (r *weekChartRenderer) Objects() []fyne.CanvasObject {
 	return r.objects
 }
@@ -61,6 +66,7 @@ func (r *weekChartRenderer) Objects() []fyne.CanvasObject {
 // build draws the chart anew in the theme of the moment: a few hundred
 // primitives, cheap to make, and never a colour left from another theme.
 func (r *weekChartRenderer) build(size fyne.Size) {
+	r.drawn.built(size)
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	primary, fg, muted := th.Color(theme.ColorNamePrimary, v), th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v)

@@ -72,12 +72,18 @@ type rangeChartRenderer struct {
 	c       *RangeChart
 	objects []fyne.CanvasObject
 	size    fyne.Size
+	drawn   drawnFor
 }
 
 func (r *rangeChartRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(420, r.c.rowHeight()*float32(max(len(r.c.rows), 1)))
 }
-func (r *rangeChartRenderer) Layout(s fyne.Size)           { r.size = s; r.build() }
+func (r *rangeChartRenderer) Layout(s fyne.Size) {
+	if !r.drawn.current(s) {
+		r.size = s
+		r.build()
+	}
+}
 func (r *rangeChartRenderer) Refresh()                     { r.size = r.c.Size(); r.build(); canvas.Refresh(r.c) }
 func (r *rangeChartRenderer) Destroy()                     {}
 func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -118,6 +124,7 @@ func (c *RangeChart) style(width float32) chartStyle {
 func (st chartStyle) scale(v int64) float32 { return st.barW * float32(float64(v)/float64(st.top)) }
 
 func (r *rangeChartRenderer) build() {
+	r.drawn.built(r.size)
 	r.objects = r.objects[:0]
 	if r.size.Width <= 0 {
 		return
