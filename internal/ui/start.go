@@ -76,11 +76,15 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 			opts.FiguresShown()
 		}
 		m.dailyBackup(time.Now())
+		// Start-up reads, measures and draws a lot once (about half the
+		// heap it peaks at is garbage by then); hand it back to the
+		// system once the backup is done and the first frames are drawn,
+		// so an idle app stays small. A fixed delay from the start ran
+		// before that work on a busy machine and gave back nothing.
+		time.Sleep(2 * time.Second)
+		debug.FreeOSMemory()
 	}()
 	m.WelcomeIfFirstRun()
 	m.ReviewIfDue()
-	// Start-up reads and builds a lot once; hand the garbage back to the
-	// system when the window has settled, so an idle app stays small.
-	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	return m
 }
