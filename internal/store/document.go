@@ -39,6 +39,9 @@ func (s *Store) Export() (snapshot.Document, error) {
 		doc.Roadmap = documentSteps(steps)
 		doc.SkillCategories = documentCategories(cats, names)
 		doc.Projects = documentProjects(projects, names)
+		if doc.Resume, err = documentResume(tx, names, projects); err != nil {
+			return err
+		}
 		var sessions []sessionRow
 		if err := tx.Order("date, start_time, id").Find(&sessions).Error; err != nil {
 			return err
@@ -181,7 +184,8 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
-var allTables = []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+var allTables = []string{"resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
+	"resume_education", "resume_certificates", "resume_profile", "exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
 	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
 
 // Import replaces all data with doc in one transaction. The document is
@@ -354,7 +358,10 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
 	}
-	return insertReferenceData(tx, doc)
+	if err := insertReferenceData(tx, doc); err != nil {
+		return err
+	}
+	return insertResume(tx, doc.Resume, skillIDs)
 }
 
 // insertReferenceData adds the document's exchange rates and purchasing
