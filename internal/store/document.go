@@ -330,18 +330,8 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err := createAll(tx, sessions); err != nil {
 		return fmt.Errorf("writing the sessions: %w", err)
 	}
-	for i, p := range doc.Projects {
-		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("writing project %q: %w", p.Name, err)
-		}
-		links := make([]projectSkillRow, len(p.Skills))
-		for j, name := range p.Skills {
-			links[j] = projectSkillRow{ProjectID: row.ID, SkillID: skillIDs[name]}
-		}
-		if err := createAll(tx, links); err != nil {
-			return fmt.Errorf("writing the skills of project %q: %w", p.Name, err)
-		}
+	if err := insertProjects(tx, doc.Projects, skillIDs); err != nil {
+		return err
 	}
 
 	salaries := make([]salaryRow, len(doc.Salaries))
@@ -362,6 +352,24 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 		return err
 	}
 	return insertResume(tx, doc.Resume, skillIDs)
+}
+
+// insertProjects writes the projects with the skills each proves.
+func insertProjects(tx *gorm.DB, projects []snapshot.Project, skillIDs map[string]uint) error {
+	for i, p := range projects {
+		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing project %q: %w", p.Name, err)
+		}
+		links := make([]projectSkillRow, len(p.Skills))
+		for j, name := range p.Skills {
+			links[j] = projectSkillRow{ProjectID: row.ID, SkillID: skillIDs[name]}
+		}
+		if err := createAll(tx, links); err != nil {
+			return fmt.Errorf("writing the skills of project %q: %w", p.Name, err)
+		}
+	}
+	return nil
 }
 
 // insertReferenceData adds the document's exchange rates and purchasing

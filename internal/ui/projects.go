@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
@@ -34,6 +35,7 @@ type projectsTab struct {
 	skills   map[uint]string // every skill's name by ID
 	setAside map[uint]bool   // the skills set aside, not offered
 	list     *widget.List
+	health   *widget.Label // the portfolio's checklist
 	empty    fyne.CanvasObject
 	editor   *formDialog // the project form last opened
 	root     fyne.CanvasObject
@@ -77,7 +79,9 @@ func newProjectsTab(st projectsStore, report errorReporter, w fyne.Window, chang
 	intro := widget.NewLabel("Projects show employers what you can do. Link each to the skills it uses: when it is finished, those skills count as proven.")
 	intro.Wrapping = fyne.TextWrapWord
 	p.empty = emptyState("No projects yet", "Add the first thing you are building, however small.")
-	top := container.NewBorder(nil, nil, nil, add, intro)
+	p.health = wrappedLabel("")
+	p.health.Importance = widget.WarningImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, intro), p.health)
 	p.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(p.list, p.empty))
 	return p
 }
@@ -92,7 +96,27 @@ func (p *projectsTab) show(projects []plan.Project, cats []plan.Category) {
 		}
 	}
 	showIf(p.empty, len(projects) == 0)
+	p.showHealth(resume.CheckHealth(cats, projects))
 	p.list.Refresh()
+}
+
+// showHealth lists what the portfolio lacks to show what the learner
+// knows, or says nothing when it lacks nothing.
+func (p *projectsTab) showHealth(h resume.Health) {
+	lines := h.Checklist()
+	if len(h.Unshown) > 1 {
+		var names []string
+		for _, sk := range h.Unshown {
+			names = append(names, sk.Name)
+		}
+		lines[0] += ": " + strings.Join(names, ", ")
+	}
+	text := "Portfolio checklist:"
+	for _, l := range lines {
+		text += "\n• " + l
+	}
+	p.health.SetText(text)
+	showIf(p.health, !h.Healthy())
 }
 
 func (p *projectsTab) skillLine(proj plan.Project) string {
