@@ -181,3 +181,14 @@ func ApplyResumeImport(st ResumeImporter, in ResumeImport) error {
 	}
 	return st.ImportResume(in.Before, in.Changes, in.After.Profile)
 }
+
+// TailorResume is what tailoring to a pasted posting suggests: every done
+// skill and finished project, the ones the posting mentions first. The
+// job search's "Tailor résumé" calls it with the application's posting.
+func TailorResume(r ResumeReader, posting string) (resume.Suggestion, error) {
+	d, err := LoadResume(r)
+	if err != nil {
+		return resume.Suggestion{}, err
+	}
+	return d.Tailor(posting), nil
+}

@@ -173,7 +173,10 @@ func TestTailoredVersionListsThePostingsSkillsFirst(t *testing.T) {
 	d := resumeOf(t, st)
 	// The demo has Go and SQL fundamentals done and proven, HTTP and Git
 	// done; PostgreSQL is not done, so it is not offered.
-	s := d.Tailor("Backend developer: Git, PostgreSQL and Go. SQL a plus.")
+	s, err := TailorResume(st, "Backend developer: Git, PostgreSQL and Go. SQL a plus.")
+	if err != nil {
+		t.Fatal(err)
+	}
 	names := map[uint]string{}
 	for _, sk := range d.Skills {
 		names[sk.ID] = sk.Name

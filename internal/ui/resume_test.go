@@ -214,3 +214,24 @@ func projectProving(t *testing.T, st *store.Store, skills ...string) plan.Projec
 	}
 	return p
 }
+
+// TestTailoringForAnApplication: the job search's button opens the form
+// with the posting's suggestion applied, and the version saved records
+// the application, which the list then says.
+func TestTailoringForAnApplication(t *testing.T) {
+	m, r, st := resumeScreenOf(t, resumeFixture())
+	app := uint(12)
+	r.tailorFor("Acme – backend", "PostgreSQL, SQL and Go", &app)
+	f := r.tailor
+	if got := f.skills.Options; !reflect.DeepEqual(got, []string{"SQL  (in the posting)", "Go  (in the posting)"}) {
+		t.Fatalf("skills %q, want SQL and Go in the posting's order", got)
+	}
+	f.submit()
+	vs, _ := st.ResumeVersions()
+	if len(vs) != 1 || vs[0].ApplicationID == nil || *vs[0].ApplicationID != 12 || vs[0].Posting != "PostgreSQL, SQL and Go" {
+		t.Fatalf("stored %+v", vs)
+	}
+	if !labelShown(m, "sent with application 12") {
+		t.Error("the list does not say which application the version was sent with")
+	}
+}

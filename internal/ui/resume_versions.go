@@ -79,6 +79,17 @@ func (r *resumeScreen) editVersion(v resume.Version) {
 	r.editor, r.tailor = f.formDialog, f
 }
 
+// tailorFor opens the tailoring form for a job's posting, its suggestion
+// applied; the version saved records the application it is sent with
+// (nil for none). The job search's "Tailor résumé" button calls it.
+func (r *resumeScreen) tailorFor(name, posting string, applicationID *uint) {
+	r.reload()
+	r.editVersion(resume.Version{Name: name, Posting: posting, ApplicationID: applicationID})
+	if strings.TrimSpace(posting) != "" {
+		r.applySuggestion(r.tailor)
+	}
+}
+
 func (r *resumeScreen) saveVersion(f *tailorForm, v resume.Version) error {
 	edited := v
 	edited.Name, edited.Posting = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.posting.Text)
