@@ -75,9 +75,17 @@ func ResumeProjects(ps []plan.Project) []resume.Project {
 			}
 		}
 		p.Description = strings.Join(desc, " ")
-		out[i] = resume.Project{Project: p, Highlights: highlights}
+		out[i] = resume.Project{Project: p, Highlights: highlights, Start: monthOf(p.Started), End: monthOf(p.Finished)}
 	}
 	return out
+}
+
+// monthOf is a date as a résumé gives it: the month; empty for none.
+func monthOf(t time.Time) resume.Date {
+	if t.IsZero() {
+		return ""
+	}
+	return resume.Date(t.Format("2006-01"))
 }
 
 // Version finds a version by name; "" is none (the whole résumé).

@@ -109,7 +109,8 @@ func TestResumeExportValidatesAndRoundTrips(t *testing.T) {
 	if err := validateJSON(t, sch, data); err != nil {
 		t.Fatalf("the export does not validate: %v\n%s", err, data)
 	}
-	if len(doc.Skills) == 0 || len(doc.Projects) == 0 || len(doc.Work) == 0 || len(doc.Basics.Profiles) != 2 {
+	if len(doc.Skills) == 0 || len(doc.Projects) == 0 || len(doc.Work) == 0 || len(doc.Basics.Profiles) != 2 ||
+		doc.Projects[0].StartDate != "2026-10" || doc.Projects[0].EndDate != "2026-11" {
 		t.Fatalf("the seeded learner's résumé lacks sections: %s", data)
 	}
 	v, err := d.Version("Example Corp – Go backend")

@@ -29,7 +29,8 @@ func Demo(content snapshot.Document, pack snapshot.Pack, today time.Time) snapsh
 	learned := learnSomeSkills(&doc)
 	doc.Projects = []snapshot.Project{
 		{Name: "Todo API", Description: "A small REST API with tests, deployed on a free tier.", RepoURL: "https://github.com/example/todo-api",
-			Status: "done", Skills: learned[:2]},
+			Status: "done", Skills: learned[:2], Started: start.AddDate(0, 0, 14).Format(time.DateOnly),
+			Finished: today.AddDate(0, 0, -10).Format(time.DateOnly)},
 		{Name: "Blog engine", Description: "Posts, comments and sign-in.", Status: "in_progress", Skills: learned[1:]},
 	}
 	doc.Sessions = demoSessions(r, start, today, learned, doc.Roadmap[0].Title)

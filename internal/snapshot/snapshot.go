@@ -190,6 +190,9 @@ type Project struct {
 	RepoURL     string   `json:"repo_url"`
 	Status      string   `json:"status"`
 	Skills      []string `json:"skills"`
+	// Started and Finished are YYYY-MM-DD, or empty (version 6).
+	Started  string `json:"started,omitempty"`
+	Finished string `json:"finished,omitempty"`
 }
 
 // Salary is one salary range, in whole units of its currency.

@@ -177,7 +177,7 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 	out := make([]snapshot.Project, len(projects))
 	for i, p := range projects {
 		out[i] = snapshot.Project{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL,
-			Status: string(p.Status), Skills: namesOf(p.SkillIDs, names)}
+			Status: string(p.Status), Skills: namesOf(p.SkillIDs, names), Started: formatDate(p.Started), Finished: formatDate(p.Finished)}
 	}
 	return out
 }
@@ -357,7 +357,8 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 // insertProjects writes the projects with the skills each proves.
 func insertProjects(tx *gorm.DB, projects []snapshot.Project, skillIDs map[string]uint) error {
 	for i, p := range projects {
-		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
+		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status,
+			Started: p.Started, Finished: p.Finished}
 		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("writing project %q: %w", p.Name, err)
 		}

@@ -309,6 +309,10 @@ var migrations = []migration{
 		)`,
 		`CREATE INDEX resume_version_skills_by_skill ON resume_version_skills(skill_id)`,
 		`CREATE INDEX resume_version_projects_by_project ON resume_version_projects(project_id)`,
+		// When a project was started and finished, for the résumé; ''
+		// when not given.
+		`ALTER TABLE projects ADD COLUMN started TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE projects ADD COLUMN finished TEXT NOT NULL DEFAULT ''`,
 	}},
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/studyplanner/studyplanner/internal/resume"
 )
@@ -134,6 +135,14 @@ func TestDocumentCarriesTheResume(t *testing.T) {
 	must(t, err)
 	goSkill, _ := findSkill(t, st, "Go")
 	projects, _ := st.Projects()
+	dated := projects[0]
+	dated.Started, dated.Finished = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	must(t, st.UpdateProject(projects[0], dated))
+	late := dated
+	late.Finished = time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)
+	if err := st.UpdateProject(dated, late); err == nil || !strings.Contains(err.Error(), "finished (2026-08-01) before it started") {
+		t.Errorf("a project finished before it started: %v", err)
+	}
 	app := uint(3)
 	_, err = st.AddVersion(resume.Version{Name: "Acme", ApplicationID: &app, Posting: "Go", SkillIDs: []uint{goSkill.ID}, ProjectIDs: []uint{projects[0].ID}})
 	must(t, err)
@@ -144,7 +153,10 @@ func TestDocumentCarriesTheResume(t *testing.T) {
 	}
 	other, _ := openTemp(t)
 	must(t, other.Import(doc))
-	if again := mustExport(t, other); !reflect.DeepEqual(again.Resume, doc.Resume) {
+	if doc.Projects[0].Started != "2026-09-01" || doc.Projects[0].Finished != "2026-11-02" {
+		t.Errorf("exported project %+v", doc.Projects[0])
+	}
+	if again := mustExport(t, other); !reflect.DeepEqual(again.Resume, doc.Resume) || !reflect.DeepEqual(again.Projects, doc.Projects) {
 		t.Fatalf("after import\n got %+v\nwant %+v", again.Resume, doc.Resume)
 	}
 	// A document without a résumé (version 5) replaces it with none.

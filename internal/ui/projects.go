@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -155,6 +156,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	}
 	status := widgets.NewChoice(labels, nil)
 	status.SetSelected(proj.Status.Label())
+	started, finished := projectDate(proj.Started), projectDate(proj.Finished)
 
 	idByName := map[string]uint{}
 	var names []string
@@ -184,6 +186,8 @@ func (p *projectsTab) edit(proj plan.Project) {
 		widget.NewFormItem("Description", description),
 		{Text: "Repository", Widget: repo, HintText: "Optional: its web address, such as https://github.com/you/project"},
 		widget.NewFormItem("Status", status),
+		{Text: "Started", Widget: started, HintText: "Optional, for your résumé: " + started.Hint()},
+		{Text: "Finished", Widget: finished, HintText: "Optional, for your résumé"},
 		{Text: "Skills shown", Widget: skillScroll, HintText: "Finished projects prove these skills"},
 	}
 	var extra fyne.CanvasObject
@@ -205,6 +209,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 			return err
 		}
 		edited.Status = status
+		edited.Started, edited.Finished = dateOf(started), dateOf(finished)
 		edited.SkillIDs = nil
 		for _, n := range skills.Selected {
 			edited.SkillIDs = append(edited.SkillIDs, idByName[n])
@@ -221,4 +226,21 @@ func (p *projectsTab) edit(proj plan.Project) {
 		return nil
 	})
 	p.editor = form
+}
+
+// projectDate is an optional date field holding d.
+func projectDate(d time.Time) *widgets.DateField {
+	f := newDateField(localWeekStart(), true)
+	if !d.IsZero() {
+		f.SetDate(&d)
+	}
+	return f
+}
+
+// dateOf is a validated optional date field's day, zero when empty.
+func dateOf(f *widgets.DateField) time.Time {
+	if f.Date == nil {
+		return time.Time{}
+	}
+	return plan.Date(*f.Date)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // resumeFixture has Go and SQL done, Python learning, and no projects.
@@ -233,5 +234,36 @@ func TestTailoringForAnApplication(t *testing.T) {
 	}
 	if !labelShown(m, "sent with application 12") {
 		t.Error("the list does not say which application the version was sent with")
+	}
+}
+
+// TestAProjectsDatesAreStoredForTheResume: the project form takes when
+// the work started and finished, refuses an end before the start, and
+// stores both.
+func TestAProjectsDatesAreStoredForTheResume(t *testing.T) {
+	st, _ := openFixture(t, resumeFixture())
+	m := newTestWindow(t, st)
+	press(m, fyne.Key3)
+	s := m.skills
+	s.tabs.SelectIndex(2)
+	test.Tap(findButton(t, m, "Add project"))
+	f := s.projects.editor
+	test.Type(f.form.Items[0].Widget.(*widgets.TextField), "Todo API")
+	started := f.form.Items[4].Widget.(*widgets.DateField)
+	finished := f.form.Items[5].Widget.(*widgets.DateField)
+	if f.form.Items[4].Text != "Started" || f.form.Items[5].Text != "Finished" {
+		t.Fatalf("items %q, %q", f.form.Items[4].Text, f.form.Items[5].Text)
+	}
+	test.Type(started, "2026-09-01")
+	test.Type(finished, "2026-08-01")
+	f.submit()
+	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "before it started") {
+		t.Fatalf("an end before the start says %q", f.problem.Text)
+	}
+	finished.SetText("2026-11-02")
+	f.submit()
+	ps, _ := st.Projects()
+	if len(ps) != 1 || ps[0].Started.Format("2006-01-02") != "2026-09-01" || ps[0].Finished.Format("2006-01-02") != "2026-11-02" {
+		t.Fatalf("stored %+v", ps)
 	}
 }
