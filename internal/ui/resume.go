@@ -35,6 +35,7 @@ type resumeStore interface {
 	AddVersion(v resume.Version) (uint, error)
 	UpdateVersion(before, after resume.Version) error
 	DeleteVersion(id uint) error
+	Roadmap() ([]plan.Step, error)
 }
 
 // resumeScreen is the learner's résumé: the profile, work, education and
@@ -484,6 +485,11 @@ func (r *resumeScreen) editCertificate(c resume.Certificate) {
 		{Text: "Date", Widget: date, HintText: "Optional: like 2024-05"},
 		{Text: "Web address", Widget: web, HintText: "Optional: where to check it"},
 	}
+	if c.ID == 0 {
+		if from := r.fromStep(name); from != nil {
+			items = append([]*widget.FormItem{{Text: "From a step", Widget: from, HintText: "Optional: a finished roadmap step, such as a course"}}, items...)
+		}
+	}
 	var extra fyne.CanvasObject
 	if c.ID != 0 {
 		extra = r.deleteEntry("certificate", c.Name, func() error { return r.store.DeleteCertificate(c.ID) })
@@ -499,4 +505,23 @@ func (r *resumeScreen) editCertificate(c resume.Certificate) {
 			return r.store.UpdateCertificate(c, edited)
 		})
 	})
+}
+
+// fromStep offers the finished roadmap steps, a finished course among
+// them, as the certificate's name; nil when none is finished.
+func (r *resumeScreen) fromStep(name *widgets.TextField) fyne.CanvasObject {
+	steps, err := r.store.Roadmap()
+	if err != nil {
+		return nil
+	}
+	var done []string
+	for _, st := range steps {
+		if st.Status == plan.StepDone {
+			done = append(done, st.Title)
+		}
+	}
+	if len(done) == 0 {
+		return nil
+	}
+	return widgets.NewChoice(done, func(title string) { name.SetText(title) })
 }

@@ -267,3 +267,27 @@ func TestAProjectsDatesAreStoredForTheResume(t *testing.T) {
 		t.Fatalf("stored %+v", ps)
 	}
 }
+
+// TestAFinishedStepBecomesACertificate: a new certificate can take its
+// name from a finished roadmap step, such as a course.
+func TestAFinishedStepBecomesACertificate(t *testing.T) {
+	doc := resumeFixture()
+	doc.Roadmap[0].Status = "done"
+	m, r, st := resumeScreenOf(t, doc)
+	test.Tap(findButton(t, m, "Add certificate"))
+	f := r.editor
+	from, ok := f.form.Items[0].Widget.(*widgets.Choice)
+	if !ok || f.form.Items[0].Text != "From a step" || !reflect.DeepEqual(from.Options, []string{"Decide your pace"}) {
+		t.Fatalf("the first item is %q %T", f.form.Items[0].Text, f.form.Items[0].Widget)
+	}
+	from.SetSelected("Decide your pace")
+	formField(t, f, "Date").SetText("2026-11")
+	f.submit()
+	p, _ := st.ResumeParts()
+	if len(p.Certificates) != 1 || p.Certificates[0].Name != "Decide your pace" || p.Certificates[0].Date != "2026-11" {
+		t.Fatalf("stored %+v", p.Certificates)
+	}
+	if !labelShown(m, "Decide your pace") {
+		t.Error("the certificate is not listed")
+	}
+}
