@@ -68,14 +68,23 @@ type writer struct {
 
 // Write renders doc as a PDF into w. created stamps the file, so the same
 // résumé written at the same time gives the same bytes.
-func Write(w io.Writer, doc resume.Document, paper Paper, fonts Fonts, created time.Time) error {
+func Write(w io.Writer, doc resume.Document, paper Paper, fonts Fonts, created time.Time) (err error) {
+	// fpdf panics on some input (bytes that are not UTF-8 in the
+	// metadata); the app validates every text, but a résumé that cannot be
+	// drawn is an error to show, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the résumé could not be drawn as a PDF (%v); export it as JSON instead, and report this", r)
+		}
+	}()
 	pdf := fpdf.New("P", "mm", string(paper), "")
 	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(true, margin)
-	pdf.SetTitle(doc.Basics.Name+" – Résumé", true)
-	pdf.SetAuthor(doc.Basics.Name, true)
+	name := strings.ToValidUTF8(doc.Basics.Name, "\uFFFD")
+	pdf.SetTitle(name+" – Résumé", true)
+	pdf.SetAuthor(name, true)
 	pdf.SetCreator("Study Planner", true)
 	if !created.IsZero() {
 		pdf.SetCreationDate(created)
