@@ -40,3 +40,12 @@ func BackendPack() (snapshot.Pack, error) {
 	}
 	return p, nil
 }
+
+// FontRegular and FontBold are DejaVu Sans (see fonts/LICENSE): the PDF
+// résumé embeds them so names in Latin, Greek and Cyrillic letters print.
+//
+//go:embed fonts/DejaVuSans.ttf
+var FontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var FontBold []byte

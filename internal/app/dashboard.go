@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
 
@@ -17,6 +18,7 @@ type DashboardReader interface {
 	SalaryReader
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
 	Sessions(from, to time.Time) ([]plan.Session, error)
+	Projects() ([]plan.Project, error)
 }
 
 // Dashboard is the learner's standing on one day: the schedule, the study
@@ -29,6 +31,8 @@ type Dashboard struct {
 	// TodayPlan is today's planned work; Week how this week goes.
 	TodayPlan []TodayItem
 	Week      plan.Week
+	// Portfolio is what the portfolio lacks to show the skills done.
+	Portfolio resume.Health
 }
 
 // LoadDashboard reads and works out everything the dashboard shows.
@@ -57,8 +61,13 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 			loggedToday.ByStep[sess.StepID] += sess.Minutes
 		}
 	}
+	projects, err := r.Projects()
+	if err != nil {
+		return Dashboard{}, err
+	}
 	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
-		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today)}, nil
+		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today),
+		Portfolio: resume.CheckHealth(s.Plan.Categories, projects)}, nil
 }
 
 // TargetPay is the published range for the learner's target country and

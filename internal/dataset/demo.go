@@ -29,11 +29,33 @@ func Demo(content snapshot.Document, pack snapshot.Pack, today time.Time) snapsh
 	learned := learnSomeSkills(&doc)
 	doc.Projects = []snapshot.Project{
 		{Name: "Todo API", Description: "A small REST API with tests, deployed on a free tier.", RepoURL: "https://github.com/example/todo-api",
-			Status: "done", Skills: learned[:2]},
+			Status: "done", Skills: learned[:2], Started: start.AddDate(0, 0, 14).Format(time.DateOnly),
+			Finished: today.AddDate(0, 0, -10).Format(time.DateOnly)},
 		{Name: "Blog engine", Description: "Posts, comments and sign-in.", Status: "in_progress", Skills: learned[1:]},
 	}
 	doc.Sessions = demoSessions(r, start, today, learned, doc.Roadmap[0].Title)
+	doc.Resume = demoResume(learned, today)
 	return doc
+}
+
+// demoResume is a career changer's résumé: a profile, a job before
+// programming, a degree, a course, and one version tailored to a posting.
+func demoResume(learned []string, today time.Time) *snapshot.Resume {
+	return &snapshot.Resume{
+		Profile: snapshot.ResumeProfile{Name: "Łukasz Żółć", Headline: "Junior backend developer", Email: "lukasz@example.com",
+			Phone: "+48 600 123 456", Location: "Kraków, Poland",
+			Links: []snapshot.ResumeLink{{Network: "GitHub", URL: "https://github.com/example"},
+				{Network: "LinkedIn", URL: "https://www.linkedin.com/in/example"}},
+			Summary: "Former warehouse team lead learning backend development in Go, with a finished REST API to show for it."},
+		Work: []snapshot.ResumeWork{{Company: "Example Logistics", Position: "Warehouse team lead", Start: "2019-03", End: "2025-06",
+			Summary:    "Led a team of eight on the night shift.",
+			Highlights: []string{"Cut picking errors by a third with a shared checklist", "Wrote the spreadsheets the shift still plans with"}}},
+		Education: []snapshot.ResumeEducation{{Institution: "Example University", Area: "Geography", StudyType: "Bachelor", Start: "2014", End: "2017"}},
+		Certificates: []snapshot.ResumeCertificate{{Name: "A Tour of Go", Issuer: "go.dev", Date: today.AddDate(0, -1, 0).Format("2006-01"),
+			URL: "https://go.dev/tour/"}},
+		Versions: []snapshot.ResumeVersion{{Name: "Example Corp – Go backend", Posting: "We build our services in Go on PostgreSQL.",
+			Skills: []string{learned[0], learned[1]}, Projects: []string{"Todo API"}, Created: today.UTC().Format(time.RFC3339)}},
+	}
 }
 
 func finishFirstStep(doc *snapshot.Document) {

@@ -46,3 +46,14 @@ func isPOSIX(locale string) bool {
 	}
 	return locale == "C" || locale == "POSIX"
 }
+
+// PaperLocale is the locale whose paper size printed documents use, as
+// the C library reads it: $LC_ALL, then $LC_PAPER, then $LANG.
+func PaperLocale() string {
+	for _, name := range []string{"LC_ALL", "LC_PAPER", "LANG"} {
+		if v := os.Getenv(name); v != "" {
+			return v
+		}
+	}
+	return ""
+}

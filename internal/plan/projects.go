@@ -1,6 +1,9 @@
 package plan
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // ProjectStatus is how far a portfolio project has come.
 type ProjectStatus string
@@ -56,6 +59,9 @@ type Project struct {
 	RepoURL     string
 	Status      ProjectStatus
 	SkillIDs    []uint
+	// Started and Finished are when the work began and ended, for the
+	// résumé; zero when not given.
+	Started, Finished time.Time
 }
 
 // ProvenSkills are the skills at least one finished project demonstrates.

@@ -131,6 +131,15 @@ func ValidateProject(p Project) error {
 	if !p.Status.Valid() {
 		return fmt.Errorf("%q is not a project status: use planned, in_progress or done", p.Status)
 	}
+	if err := ValidateOptionalDate("day the project started", p.Started); err != nil {
+		return err
+	}
+	if err := ValidateOptionalDate("day the project was finished", p.Finished); err != nil {
+		return err
+	}
+	if !p.Started.IsZero() && !p.Finished.IsZero() && Date(p.Finished).Before(Date(p.Started)) {
+		return fmt.Errorf("the project was finished (%s) before it started (%s)", p.Finished.Format(time.DateOnly), p.Started.Format(time.DateOnly))
+	}
 	if strings.TrimSpace(p.RepoURL) != "" {
 		if err := ValidateLength("repository address", p.RepoURL, MaxTextLen); err != nil {
 			return err

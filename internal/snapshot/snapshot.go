@@ -34,7 +34,8 @@ const Format = "studyplanner"
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
 //	5: choose-one skill groups; offers apart from market ranges, and cities
-const Version = 5
+//	6: the résumé: profile, work, education, certificates, tailored versions
+const Version = 6
 
 // Document is the whole of a learner's data.
 type Document struct {
@@ -51,6 +52,8 @@ type Document struct {
 	Comparison    Comparison `json:"salary_comparison"`
 	ExchangeRates []Rate     `json:"exchange_rates"`
 	PPP           []PPP      `json:"ppp_factors"`
+	// Resume is the résumé (version 6); absent in older documents.
+	Resume *Resume `json:"resume,omitempty"`
 
 	// UpgradedFrom is the version the document was written in, when Decode
 	// brought it up to date; 0 otherwise.
@@ -187,6 +190,9 @@ type Project struct {
 	RepoURL     string   `json:"repo_url"`
 	Status      string   `json:"status"`
 	Skills      []string `json:"skills"`
+	// Started and Finished are YYYY-MM-DD, or empty (version 6).
+	Started  string `json:"started,omitempty"`
+	Finished string `json:"finished,omitempty"`
 }
 
 // Salary is one salary range, in whole units of its currency.

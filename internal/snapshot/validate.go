@@ -31,6 +31,7 @@ func (d Document) Validate() error {
 	v.comparison(d.Comparison)
 	v.rates(d.ExchangeRates)
 	v.pppFactors(d.PPP)
+	v.resume(d.Resume, skills, d.Projects)
 	return v.err()
 }
 
@@ -169,7 +170,9 @@ func (v *validator) projects(projects []Project, skills map[string]bool) {
 		at := fmt.Sprintf("projects[%d]", i)
 		v.check(p.Name == "" || !names[p.Name], at+".name", "%q is used by an earlier project; project names must be unique", p.Name)
 		names[p.Name] = true
-		v.domain(at, plan.ValidateProject(plan.Project{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: plan.ProjectStatus(p.Status)}))
+		started, finished := v.optionalDate(at+".started", p.Started), v.optionalDate(at+".finished", p.Finished)
+		v.domain(at, plan.ValidateProject(plan.Project{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: plan.ProjectStatus(p.Status),
+			Started: started, Finished: finished}))
 		for _, name := range p.Skills {
 			v.check(skills[name], at+".skills", "names %q, which is not a skill in this document", name)
 		}

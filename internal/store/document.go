@@ -39,6 +39,9 @@ func (s *Store) Export() (snapshot.Document, error) {
 		doc.Roadmap = documentSteps(steps)
 		doc.SkillCategories = documentCategories(cats, names)
 		doc.Projects = documentProjects(projects, names)
+		if doc.Resume, err = documentResume(tx, names, projects); err != nil {
+			return err
+		}
 		var sessions []sessionRow
 		if err := tx.Order("date, start_time, id").Find(&sessions).Error; err != nil {
 			return err
@@ -174,14 +177,15 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 	out := make([]snapshot.Project, len(projects))
 	for i, p := range projects {
 		out[i] = snapshot.Project{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL,
-			Status: string(p.Status), Skills: namesOf(p.SkillIDs, names)}
+			Status: string(p.Status), Skills: namesOf(p.SkillIDs, names), Started: formatDate(p.Started), Finished: formatDate(p.Finished)}
 	}
 	return out
 }
 
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
-var allTables = []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+var allTables = []string{"resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
+	"resume_education", "resume_certificates", "resume_profile", "exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
 	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
 
 // Import replaces all data with doc in one transaction. The document is
@@ -326,18 +330,8 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err := createAll(tx, sessions); err != nil {
 		return fmt.Errorf("writing the sessions: %w", err)
 	}
-	for i, p := range doc.Projects {
-		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("writing project %q: %w", p.Name, err)
-		}
-		links := make([]projectSkillRow, len(p.Skills))
-		for j, name := range p.Skills {
-			links[j] = projectSkillRow{ProjectID: row.ID, SkillID: skillIDs[name]}
-		}
-		if err := createAll(tx, links); err != nil {
-			return fmt.Errorf("writing the skills of project %q: %w", p.Name, err)
-		}
+	if err := insertProjects(tx, doc.Projects, skillIDs); err != nil {
+		return err
 	}
 
 	salaries := make([]salaryRow, len(doc.Salaries))
@@ -354,7 +348,29 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
 	}
-	return insertReferenceData(tx, doc)
+	if err := insertReferenceData(tx, doc); err != nil {
+		return err
+	}
+	return insertResume(tx, doc.Resume, skillIDs)
+}
+
+// insertProjects writes the projects with the skills each proves.
+func insertProjects(tx *gorm.DB, projects []snapshot.Project, skillIDs map[string]uint) error {
+	for i, p := range projects {
+		row := projectRow{Position: i, Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: p.Status,
+			Started: p.Started, Finished: p.Finished}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing project %q: %w", p.Name, err)
+		}
+		links := make([]projectSkillRow, len(p.Skills))
+		for j, name := range p.Skills {
+			links[j] = projectSkillRow{ProjectID: row.ID, SkillID: skillIDs[name]}
+		}
+		if err := createAll(tx, links); err != nil {
+			return fmt.Errorf("writing the skills of project %q: %w", p.Name, err)
+		}
+	}
+	return nil
 }
 
 // insertReferenceData adds the document's exchange rates and purchasing

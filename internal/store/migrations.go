@@ -238,6 +238,82 @@ var migrations = []migration{
 		`CREATE INDEX sessions_by_date_minutes ON sessions(date, minutes)`,
 		`DROP INDEX sessions_by_date`,
 	}},
+	// The résumé: the profile (one row), its links, work, education and
+	// certificates, and the named versions tailored to a job, each with the
+	// skills and projects it shows in order. application_id names the job
+	// application a version was sent with; it has no foreign key, so the
+	// résumé does not depend on the job search's tables.
+	{7, "résumé: profile, work, education, certificates and tailored versions", []string{
+		`CREATE TABLE resume_profile (
+			id       INTEGER PRIMARY KEY CHECK (id = 1),
+			name     TEXT NOT NULL DEFAULT '',
+			headline TEXT NOT NULL DEFAULT '',
+			email    TEXT NOT NULL DEFAULT '',
+			phone    TEXT NOT NULL DEFAULT '',
+			location TEXT NOT NULL DEFAULT '',
+			summary  TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE resume_links (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			position INTEGER NOT NULL,
+			network  TEXT    NOT NULL,
+			url      TEXT    NOT NULL
+		)`,
+		`CREATE TABLE resume_work (
+			id         INTEGER PRIMARY KEY AUTOINCREMENT,
+			position   INTEGER NOT NULL,
+			company    TEXT    NOT NULL,
+			title      TEXT    NOT NULL,
+			url        TEXT    NOT NULL DEFAULT '',
+			start_date TEXT    NOT NULL DEFAULT '',
+			end_date   TEXT    NOT NULL DEFAULT '',
+			summary    TEXT    NOT NULL DEFAULT '',
+			highlights TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE resume_education (
+			id          INTEGER PRIMARY KEY AUTOINCREMENT,
+			position    INTEGER NOT NULL,
+			institution TEXT    NOT NULL,
+			area        TEXT    NOT NULL DEFAULT '',
+			study_type  TEXT    NOT NULL DEFAULT '',
+			url         TEXT    NOT NULL DEFAULT '',
+			start_date  TEXT    NOT NULL DEFAULT '',
+			end_date    TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE resume_certificates (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			position INTEGER NOT NULL,
+			name     TEXT    NOT NULL,
+			issuer   TEXT    NOT NULL DEFAULT '',
+			date     TEXT    NOT NULL DEFAULT '',
+			url      TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE resume_versions (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			name           TEXT    NOT NULL UNIQUE,
+			application_id INTEGER,
+			posting        TEXT    NOT NULL DEFAULT '',
+			created        TEXT    NOT NULL
+		)`,
+		`CREATE TABLE resume_version_skills (
+			version_id INTEGER NOT NULL REFERENCES resume_versions(id) ON DELETE CASCADE,
+			skill_id   INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+			position   INTEGER NOT NULL,
+			PRIMARY KEY (version_id, skill_id)
+		)`,
+		`CREATE TABLE resume_version_projects (
+			version_id INTEGER NOT NULL REFERENCES resume_versions(id) ON DELETE CASCADE,
+			project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+			position   INTEGER NOT NULL,
+			PRIMARY KEY (version_id, project_id)
+		)`,
+		`CREATE INDEX resume_version_skills_by_skill ON resume_version_skills(skill_id)`,
+		`CREATE INDEX resume_version_projects_by_project ON resume_version_projects(project_id)`,
+		// When a project was started and finished, for the résumé; ''
+		// when not given.
+		`ALTER TABLE projects ADD COLUMN started TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE projects ADD COLUMN finished TEXT NOT NULL DEFAULT ''`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

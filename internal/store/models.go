@@ -126,6 +126,8 @@ type projectRow struct {
 	Description string
 	RepoURL     string `gorm:"column:repo_url"`
 	Status      string
+	Started     string
+	Finished    string
 }
 
 func (projectRow) TableName() string { return "projects" }

@@ -40,13 +40,15 @@ func projects(db *gorm.DB) ([]plan.Project, error) {
 	out := make([]plan.Project, len(rows))
 	for i, r := range rows {
 		out[i] = plan.Project{ID: r.ID, Name: r.Name, Description: r.Description, RepoURL: r.RepoURL,
+			Started: parseDate(r.Started), Finished: parseDate(r.Finished),
 			Status: plan.ProjectStatus(r.Status), SkillIDs: skills[r.ID]}
 	}
 	return out, nil
 }
 
 func projectColumns(p plan.Project) columns {
-	return columns{"name": strings.TrimSpace(p.Name), "description": p.Description, "repo_url": strings.TrimSpace(p.RepoURL), "status": string(p.Status)}
+	return columns{"name": strings.TrimSpace(p.Name), "description": p.Description, "repo_url": strings.TrimSpace(p.RepoURL), "status": string(p.Status),
+		"started": formatDate(p.Started), "finished": formatDate(p.Finished)}
 }
 
 var projectGrows = []string{"projects", "project_skills"}
@@ -58,7 +60,8 @@ func (s *Store) AddProject(p plan.Project) (uint, error) {
 	if err := plan.ValidateProject(p); err != nil {
 		return 0, err
 	}
-	row := projectRow{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: string(p.Status)}
+	row := projectRow{Name: p.Name, Description: p.Description, RepoURL: p.RepoURL, Status: string(p.Status),
+		Started: formatDate(p.Started), Finished: formatDate(p.Finished)}
 	err := s.write(func(tx *gorm.DB) error {
 		row.Position = nextPosition(tx, "projects", "1 = 1")
 		if err := tx.Create(&row).Error; err != nil {

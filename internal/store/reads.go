@@ -105,10 +105,10 @@ func readPrerequisites(db *gorm.DB) ([]prerequisiteRow, error) {
 }
 
 func readProjects(db *gorm.DB) ([]projectRow, error) {
-	return scanRows(db, `SELECT id, position, name, description, repo_url, status FROM projects ORDER BY position, id`,
+	return scanRows(db, `SELECT id, position, name, description, repo_url, status, started, finished FROM projects ORDER BY position, id`,
 		func(r *sql.Rows, p *projectRow) error {
 			var id, position int64
-			err := r.Scan(&id, &position, &p.Name, &p.Description, &p.RepoURL, &p.Status)
+			err := r.Scan(&id, &position, &p.Name, &p.Description, &p.RepoURL, &p.Status, &p.Started, &p.Finished)
 			p.ID, p.Position = uint(id), int(position)
 			return err
 		})

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -32,6 +33,14 @@ var tableLimits = map[string]struct {
 	"salaries":            {"salary ranges", salary.MaxRanges, true},
 	"exchange_rates":      {"exchange rates", salary.MaxRates, false},
 	"ppp_factors":         {"purchasing power factors", salary.MaxPPPFactors, false},
+	"resume_links":        {"profile links", resume.MaxProfileLinks, true},
+	"resume_work":         {"jobs on the résumé", resume.MaxWork, true},
+	"resume_education":    {"schools on the résumé", resume.MaxEducation, true},
+	"resume_certificates": {"certificates on the résumé", resume.MaxCertificates, true},
+	"resume_versions":     {"résumé versions", resume.MaxVersions, true},
+	// A version lists skills and projects that exist, each once.
+	"resume_version_skills":   {"skills in résumé versions", resume.MaxVersions * plan.MaxSkills, false},
+	"resume_version_projects": {"projects in résumé versions", resume.MaxVersions * plan.MaxProjects, false},
 }
 
 // ErrTooLarge says a write would grow the database past what an export

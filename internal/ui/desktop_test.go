@@ -199,9 +199,9 @@ func TestThemeAndCurrencyPersistAcrossARestart(t *testing.T) {
 	m := NewMainWindow(a, st, noPack)
 	m.Resize(fyne.NewSize(1100, 800))
 	press(m, fyne.KeyComma)
-	s := m.screens[5].(*settingsScreen)
-	if m.Current() != 5 {
-		t.Fatalf("Ctrl+, showed screen %d", m.Current())
+	s := settingsOf(m)
+	if m.Current() != len(m.screens)-1 {
+		t.Fatalf("Ctrl+, showed screen %d, not Settings (the last)", m.Current())
 	}
 	s.theme.SetSelected(themeDark)
 	s.currency.SetSelected("GBP")
@@ -219,9 +219,9 @@ func TestThemeAndCurrencyPersistAcrossARestart(t *testing.T) {
 	}
 	defer st2.Close()
 	m2 := NewMainWindow(a, st2, noPack)
-	s2 := m2.screens[5].(*settingsScreen)
-	if m2.Current() != 5 {
-		t.Errorf("the app reopened on screen %d, not where it was left (5)", m2.Current())
+	s2 := settingsOf(m2)
+	if settings := len(m2.screens) - 1; m2.Current() != settings {
+		t.Errorf("the app reopened on screen %d, not where it was left (Settings, %d)", m2.Current(), settings)
 	}
 	if s2.theme.Selected != themeDark || s2.currency.Selected != "GBP" {
 		t.Errorf("after a restart: theme %q, currency %q", s2.theme.Selected, s2.currency.Selected)
@@ -336,7 +336,7 @@ func TestVisitingSettingsChangesNothing(t *testing.T) {
 	}
 	// A change the learner makes is still saved and applied.
 	press(m, fyne.KeyComma)
-	m.screens[5].(*settingsScreen).theme.SetSelected(themeLight)
+	settingsOf(m).theme.SetSelected(themeLight)
 	if a.Preferences().String(prefTheme) != "light" || themeChanges == 0 {
 		t.Error("choosing Light was not saved and applied")
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
@@ -34,6 +36,7 @@ type projectsTab struct {
 	skills   map[uint]string // every skill's name by ID
 	setAside map[uint]bool   // the skills set aside, not offered
 	list     *widget.List
+	health   *widget.Label // the portfolio's checklist
 	empty    fyne.CanvasObject
 	editor   *formDialog // the project form last opened
 	root     fyne.CanvasObject
@@ -77,7 +80,9 @@ func newProjectsTab(st projectsStore, report errorReporter, w fyne.Window, chang
 	intro := widget.NewLabel("Projects show employers what you can do. Link each to the skills it uses: when it is finished, those skills count as proven.")
 	intro.Wrapping = fyne.TextWrapWord
 	p.empty = emptyState("No projects yet", "Add the first thing you are building, however small.")
-	top := container.NewBorder(nil, nil, nil, add, intro)
+	p.health = wrappedLabel("")
+	p.health.Importance = widget.WarningImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, intro), p.health)
 	p.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewStack(p.list, p.empty))
 	return p
 }
@@ -92,7 +97,27 @@ func (p *projectsTab) show(projects []plan.Project, cats []plan.Category) {
 		}
 	}
 	showIf(p.empty, len(projects) == 0)
+	p.showHealth(resume.CheckHealth(cats, projects))
 	p.list.Refresh()
+}
+
+// showHealth lists what the portfolio lacks to show what the learner
+// knows, or says nothing when it lacks nothing.
+func (p *projectsTab) showHealth(h resume.Health) {
+	lines := h.Checklist()
+	if len(h.Unshown) > 1 {
+		var names []string
+		for _, sk := range h.Unshown {
+			names = append(names, sk.Name)
+		}
+		lines[0] += ": " + strings.Join(names, ", ")
+	}
+	text := "Portfolio checklist:"
+	for _, l := range lines {
+		text += "\n• " + l
+	}
+	p.health.SetText(text)
+	showIf(p.health, !h.Healthy())
 }
 
 func (p *projectsTab) skillLine(proj plan.Project) string {
@@ -131,6 +156,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 	}
 	status := widgets.NewChoice(labels, nil)
 	status.SetSelected(proj.Status.Label())
+	started, finished := projectDate(proj.Started), projectDate(proj.Finished)
 
 	idByName := map[string]uint{}
 	var names []string
@@ -160,6 +186,8 @@ func (p *projectsTab) edit(proj plan.Project) {
 		widget.NewFormItem("Description", description),
 		{Text: "Repository", Widget: repo, HintText: "Optional: its web address, such as https://github.com/you/project"},
 		widget.NewFormItem("Status", status),
+		{Text: "Started", Widget: started, HintText: "Optional, for your résumé: " + started.Hint()},
+		{Text: "Finished", Widget: finished, HintText: "Optional, for your résumé"},
 		{Text: "Skills shown", Widget: skillScroll, HintText: "Finished projects prove these skills"},
 	}
 	var extra fyne.CanvasObject
@@ -181,6 +209,7 @@ func (p *projectsTab) edit(proj plan.Project) {
 			return err
 		}
 		edited.Status = status
+		edited.Started, edited.Finished = dateOf(started), dateOf(finished)
 		edited.SkillIDs = nil
 		for _, n := range skills.Selected {
 			edited.SkillIDs = append(edited.SkillIDs, idByName[n])
@@ -197,4 +226,21 @@ func (p *projectsTab) edit(proj plan.Project) {
 		return nil
 	})
 	p.editor = form
+}
+
+// projectDate is an optional date field holding d.
+func projectDate(d time.Time) *widgets.DateField {
+	f := newDateField(localWeekStart(), true)
+	if !d.IsZero() {
+		f.SetDate(&d)
+	}
+	return f
+}
+
+// dateOf is a validated optional date field's day, zero when empty.
+func dateOf(f *widgets.DateField) time.Time {
+	if f.Date == nil {
+		return time.Time{}
+	}
+	return plan.Date(*f.Date)
 }

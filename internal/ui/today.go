@@ -12,6 +12,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 )
 
 // todayPanel is what a learner opening the app wants first: today's
@@ -26,14 +27,19 @@ type todayPanel struct {
 	title *widget.Label
 	items *fyne.Container
 	week  *widget.Label
-	root  fyne.CanvasObject
+	// portfolio says what the portfolio lacks: "3 done skills have no
+	// project to show them".
+	portfolio *widget.Label
+	root      fyne.CanvasObject
 }
 
 func newTodayPanel(log func(plan.Session) error, startWork func(plan.PlanItem), report errorReporter, changed func()) *todayPanel {
 	p := &todayPanel{log: log, startWork: startWork, report: report, changed: changed,
 		title: heading(""), items: container.NewVBox(), week: wrappedLabel("")}
 	p.week.TextStyle = fyne.TextStyle{Bold: true}
-	p.root = container.NewVBox(p.title, p.items, p.week)
+	p.portfolio = wrappedLabel("")
+	p.portfolio.Importance = widget.WarningImportance
+	p.root = container.NewVBox(p.title, p.items, p.week, p.portfolio)
 	return p
 }
 
@@ -49,6 +55,21 @@ func (p *todayPanel) show(d app.Dashboard) {
 	p.items.Objects = rows
 	p.items.Refresh()
 	p.week.SetText(weekText(d.Week))
+	p.portfolio.SetText(portfolioText(d.Portfolio))
+	showIf(p.portfolio, !d.Portfolio.Healthy())
+}
+
+// portfolioText is the portfolio's first want, and how many more there
+// are, with where to see them.
+func portfolioText(h resume.Health) string {
+	lines := h.Checklist()
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return "Portfolio: " + lines[0] + " (Skills ▸ Projects)."
+	}
+	return fmt.Sprintf("Portfolio: %s, and %s (Skills ▸ Projects).", lines[0], plural(len(lines)-1, "one more thing", fmt.Sprintf("%d more things", len(lines)-1)))
 }
 
 // itemRow is one piece of work: what and how long, what to open, and the

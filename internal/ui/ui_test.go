@@ -360,3 +360,13 @@ func findButtonIn(t *testing.T, o fyne.CanvasObject, text string, n int) *widget
 	}
 	return found[n]
 }
+
+// settingsOf finds the Settings screen wherever the sidebar puts it.
+func settingsOf(m *MainWindow) *settingsScreen {
+	for _, s := range m.screens {
+		if st, ok := s.(*settingsScreen); ok {
+			return st
+		}
+	}
+	panic("no Settings screen")
+}

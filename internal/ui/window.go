@@ -41,6 +41,7 @@ type Data interface {
 	packStore
 	welcomeStore
 	reviewStore
+	resumeStore
 }
 
 // A screen is one page of the window.
@@ -75,6 +76,7 @@ type MainWindow struct {
 	screens  []screen
 	timeline *timeline // Ctrl+N logs a session here; the tray's timer is its
 	skills   *skills   // Ctrl+F searches here
+	resume   *resumeScreen
 	sidebar  *widgets.PickList
 	body     *fyne.Container
 	current  int
@@ -107,12 +109,14 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
 	m.skills = newSkills(st, report, w)
 	m.timeline = newTimeline(st, report, w)
+	m.resume = newResumeScreen(st, report, w)
 	m.screens = []screen{
 		newDashboard(st, report, m.startWork),
 		newRoadmap(st, report, w),
 		m.skills,
 		newSalaries(st, report, w),
 		m.timeline,
+		m.resume,
 		newSettings(st, report, a, m.backups),
 	}
 	// Every screen stays in the window, the ones off view hidden: Fyne
@@ -218,10 +222,12 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	calendar := m.timeline.settings
 	export := fyne.NewMenuItem("Export", nil)
 	export.ChildMenu = fyne.NewMenu("", append(append(data.exportItems(),
-		fyne.NewMenuItem("Calendar of the Plan (ICS)…", calendar.exportCalendar)), packs.exportItems()...)...)
+		fyne.NewMenuItem("Calendar of the Plan (ICS)…", calendar.exportCalendar), fyne.NewMenuItem("Résumé…", m.resume.exportChoice)),
+		packs.exportItems()...)...)
 	imp := fyne.NewMenuItem("Import", nil)
 	imp.ChildMenu = fyne.NewMenu("", append(append(data.importItems(),
-		fyne.NewMenuItem("Holidays as Days Off (ICS)…", calendar.daysOff.importHolidays)), packs.importItems()...)...)
+		fyne.NewMenuItem("Holidays as Days Off (ICS)…", calendar.daysOff.importHolidays),
+		fyne.NewMenuItem("Résumé (JSON Resume)…", m.resume.chooseImport)), packs.importItems()...)...)
 	file = append(file, export, imp, fyne.NewMenuItemSeparator())
 	file = append(file, m.backups.menuItems()...)
 	// Fyne adds a Quit item without its shortcut when the menu ends
@@ -232,7 +238,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
 	var view []*fyne.MenuItem
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.KeyComma}
 	for i, sc := range m.screens {
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
@@ -331,7 +337,7 @@ func (m *MainWindow) show(i int) {
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
 // the menus show them.
 func (m *MainWindow) addShortcuts(a fyne.App) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.KeyComma}
 	for i, k := range keys {
 		m.Canvas().AddShortcut(shortcut(k), m.unlessModal(func() { m.ShowScreen(i) }))
 	}
