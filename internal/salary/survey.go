@@ -58,8 +58,12 @@ func (r Reported) Validate() error {
 	return errors.Join(errs...)
 }
 
-// MaxReported is how many reported medians the app keeps.
-const MaxReported = 1_000
+// MaxReported is how many reported medians the app keeps, and MaxFixings
+// how many daily fixings (a few currencies over several years).
+const (
+	MaxReported = 1_000
+	MaxFixings  = 50_000
+)
 
 // ComparedReported is a reported median told in the base currency.
 type ComparedReported struct {

@@ -32,6 +32,9 @@ var tableLimits = map[string]struct {
 	"salaries":            {"salary ranges", salary.MaxRanges, true},
 	"exchange_rates":      {"exchange rates", salary.MaxRates, false},
 	"ppp_factors":         {"purchasing power factors", salary.MaxPPPFactors, false},
+	"annual_rates":        {"yearly average rates", salary.MaxRates, false},
+	"rate_fixings":        {"daily exchange rate fixings", salary.MaxFixings, false},
+	"survey_medians":      {"survey medians", salary.MaxReported, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export
