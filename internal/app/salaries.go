@@ -185,3 +185,47 @@ func (d SalaryData) TargetPay() TargetPay {
 	}
 	return pay
 }
+
+// RateUsed is a rate a figure converted at: a current rate with its date,
+// or a year's average.
+type RateUsed struct {
+	Currency, PerEUR, Source, Link string
+	AsOf                           time.Time // a current rate's date; zero for an average
+	Year                           int       // an average's year; 0 for a current rate
+	Manual                         bool
+}
+
+// RatesUsed are the rates an amount of currency earned in year converts
+// to base at, through the euro: the year's averages when both are stored,
+// else the current rates. None for an amount already in base.
+func (d SalaryData) RatesUsed(currency, base string, year int) []RateUsed {
+	if currency == base {
+		return nil
+	}
+	need := []string{}
+	for _, c := range []string{currency, base} {
+		if c != "EUR" {
+			need = append(need, c)
+		}
+	}
+	var averages []RateUsed
+	for _, c := range need {
+		for _, a := range d.Annual {
+			if a.Currency == c && a.Year == year {
+				averages = append(averages, RateUsed{Currency: c, PerEUR: a.PerEUR, Source: a.Source, Link: a.Link, Year: year})
+			}
+		}
+	}
+	if len(averages) == len(need) {
+		return averages
+	}
+	var current []RateUsed
+	for _, c := range need {
+		for _, r := range d.Rates {
+			if r.Currency == c {
+				current = append(current, RateUsed{Currency: c, PerEUR: r.PerEUR, Source: r.Source, Link: r.Link, AsOf: r.AsOf, Manual: r.Manual})
+			}
+		}
+	}
+	return current
+}
