@@ -142,4 +142,3 @@ func printUpdate(env Env, done app.RatesUpdate) {
 	}
 	fmt.Fprintf(env.Stdout, "Comparisons now use the rates of %s (%s).\n", done.Date.Format("2 January 2006"), salary.ECBDailySource)
 }
-
