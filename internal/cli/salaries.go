@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -194,13 +195,17 @@ func printMedians(env Env, cmp app.SalaryComparison) error {
 		if m.Err == nil {
 			converted = salary.Compact(cmp.Base, m.BaseMedian)
 		}
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%d\n", m.Country, m.Year, converted, salary.Format(m.Currency, m.Median), m.Respondents)
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\n", m.Country, m.Year, converted, salary.Format(m.Currency, m.Median), humanize.Comma(int64(m.Respondents)))
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if len(cmp.Medians) > 0 {
-		fmt.Fprintf(env.Stdout, "Source: %s.\n", cmp.Medians[len(cmp.Medians)-1].Source)
+	seen := map[string]bool{}
+	for _, m := range cmp.Medians {
+		if !seen[m.Source] {
+			seen[m.Source] = true
+			fmt.Fprintf(env.Stdout, "Source: %s.\n", m.Source)
+		}
 	}
 	return nil
 }

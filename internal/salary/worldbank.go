@@ -43,6 +43,26 @@ type wbPage struct {
 	} `json:"message"`
 }
 
+// wbRelease reads the page of a World Bank answer: the release date, or
+// the error message the API sent instead of values.
+func wbRelease(parts []json.RawMessage) (time.Time, error) {
+	var page wbPage
+	if err := json.Unmarshal(parts[0], &page); err != nil {
+		return time.Time{}, fmt.Errorf("not a World Bank answer: %v", err)
+	}
+	if len(page.Message) > 0 {
+		return time.Time{}, fmt.Errorf("the World Bank refused the request: %s", page.Message[0].Value)
+	}
+	if len(parts) != 2 {
+		return time.Time{}, errors.New("not a World Bank answer: it should hold a page and a list of values")
+	}
+	released, err := time.Parse(time.DateOnly, page.LastUpdated)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("not a World Bank answer: the release date %q is not a date", page.LastUpdated)
+	}
+	return released, nil
+}
+
 type wbValue struct {
 	Country struct {
 		ID    string `json:"id"`
@@ -75,19 +95,9 @@ func ParseWorldBank(r io.Reader) (PPPRelease, error) {
 	if len(parts) == 0 {
 		return PPPRelease{}, errors.New("not a World Bank answer: it is empty")
 	}
-	var page wbPage
-	if err := json.Unmarshal(parts[0], &page); err != nil {
-		return PPPRelease{}, fmt.Errorf("not a World Bank answer: %v", err)
-	}
-	if len(page.Message) > 0 {
-		return PPPRelease{}, fmt.Errorf("the World Bank refused the request: %s", page.Message[0].Value)
-	}
-	if len(parts) != 2 {
-		return PPPRelease{}, errors.New("not a World Bank answer: it should hold a page and a list of values")
-	}
 	var out PPPRelease
-	if out.Released, err = time.Parse(time.DateOnly, page.LastUpdated); err != nil {
-		return PPPRelease{}, fmt.Errorf("not a World Bank answer: the release date %q is not a date", page.LastUpdated)
+	if out.Released, err = wbRelease(parts); err != nil {
+		return PPPRelease{}, err
 	}
 	var values []wbValue
 	if err := json.Unmarshal(parts[1], &values); err != nil {

@@ -29,7 +29,34 @@ type RatesApplied struct {
 // check is made against the row as it is when written, so a rate typed in
 // another window meanwhile is kept too.
 func (s *Store) ApplyFixings(fixings []salary.Fixing, currencies []string, replaceManual bool) (RatesApplied, error) {
+	rows, newest, err := fixingRowsOf(fixings, currencies)
+	if err != nil {
+		return RatesApplied{}, err
+	}
 	var out RatesApplied
+	err = s.write(func(tx *gorm.DB) error {
+		out = RatesApplied{Fixings: len(rows)}
+		if len(rows) > 0 {
+			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(rows, 200).Error; err != nil {
+				return err
+			}
+		}
+		for _, c := range currencies {
+			if err := applyNewest(tx, c, newest, replaceManual, &out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, "exchange_rates", "rate_fixings")
+	if err != nil {
+		return RatesApplied{}, fmt.Errorf("saving the exchange rates: %w", err)
+	}
+	return out, nil
+}
+
+// fixingRowsOf are the rows of the fixings of currencies, and the newest
+// rate of each.
+func fixingRowsOf(fixings []salary.Fixing, currencies []string) ([]fixingRow, map[string]salary.Rate, error) {
 	newest := map[string]salary.Rate{}
 	var rows []fixingRow
 	for _, f := range fixings {
@@ -39,7 +66,7 @@ func (s *Store) ApplyFixings(fixings []salary.Fixing, currencies []string, repla
 				continue
 			}
 			if err := r.Validate(); err != nil {
-				return out, err
+				return nil, nil, err
 			}
 			rows = append(rows, fixingRow{Currency: c, Date: formatDate(f.Date), PerEUR: r.PerEUR, Source: r.Source, Link: r.Link})
 			if n, seen := newest[c]; !seen || r.AsOf.After(n.AsOf) {
@@ -47,40 +74,32 @@ func (s *Store) ApplyFixings(fixings []salary.Fixing, currencies []string, repla
 			}
 		}
 	}
-	err := s.write(func(tx *gorm.DB) error {
-		out = RatesApplied{Fixings: len(rows)}
-		if len(rows) > 0 {
-			if err := tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(rows, 200).Error; err != nil {
-				return err
-			}
-		}
-		for _, c := range currencies {
-			r, ok := newest[c]
-			if !ok {
-				out.Missing = append(out.Missing, c)
-				continue
-			}
-			var current []rateRow
-			if err := tx.Where("currency = ?", c).Limit(1).Find(&current).Error; err != nil {
-				return err
-			}
-			if len(current) == 1 && current[0].Manual && !replaceManual {
-				out.Kept = append(out.Kept, salary.Rate{Currency: c, PerEUR: current[0].PerEUR, AsOf: parseDate(current[0].AsOf),
-					Source: current[0].Source, Link: current[0].Link, Manual: true})
-				continue
-			}
-			row := rateRow{Currency: c, PerEUR: r.PerEUR, AsOf: formatDate(r.AsOf), Source: r.Source, Link: r.Link}
-			if err := tx.Save(&row).Error; err != nil {
-				return err
-			}
-			out.Updated = append(out.Updated, r)
-		}
+	return rows, newest, nil
+}
+
+// applyNewest makes the newest fixing of currency its rate, unless the
+// rate stored now was typed by the learner and they did not ask.
+func applyNewest(tx *gorm.DB, currency string, newest map[string]salary.Rate, replaceManual bool, out *RatesApplied) error {
+	r, ok := newest[currency]
+	if !ok {
+		out.Missing = append(out.Missing, currency)
 		return nil
-	}, "exchange_rates", "rate_fixings")
-	if err != nil {
-		return RatesApplied{}, fmt.Errorf("saving the exchange rates: %w", err)
 	}
-	return out, nil
+	var current []rateRow
+	if err := tx.Where("currency = ?", currency).Limit(1).Find(&current).Error; err != nil {
+		return err
+	}
+	if len(current) == 1 && current[0].Manual && !replaceManual {
+		c := current[0]
+		out.Kept = append(out.Kept, salary.Rate{Currency: currency, PerEUR: c.PerEUR, AsOf: parseDate(c.AsOf), Source: c.Source, Link: c.Link, Manual: true})
+		return nil
+	}
+	row := rateRow{Currency: currency, PerEUR: r.PerEUR, AsOf: formatDate(r.AsOf), Source: r.Source, Link: r.Link}
+	if err := tx.Save(&row).Error; err != nil {
+		return err
+	}
+	out.Updated = append(out.Updated, r)
+	return nil
 }
 
 // LatestFixing is the date of the newest fixing recorded, zero when none
