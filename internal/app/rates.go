@@ -230,3 +230,53 @@ func UpdateAnnualRates(ctx context.Context, st RatesUpdater, f *Fetcher, year in
 	}
 	return ofYear, nil
 }
+
+// PPPUpdater is what an update of the purchasing power factors reads
+// and writes.
+type PPPUpdater interface {
+	PPPFactors() ([]salary.PPP, error)
+	SavePPPRelease(factors []salary.PPP, replaceOwn bool) (kept []salary.PPP, err error)
+}
+
+// PPPUpdate is what an update of the factors did.
+type PPPUpdate struct {
+	Release salary.PPPRelease
+	// Kept are factors the learner gave themselves (a source other than
+	// the World Bank), left as they were.
+	Kept []salary.PPP
+}
+
+// UpdatePPP reads the World Bank's private-consumption PPP factors of
+// year for the countries that have a factor, and stores them with the
+// release's date. A factor the learner wrote stays unless replaceOwn.
+// Nothing is written unless the answer is read whole.
+func UpdatePPP(ctx context.Context, st PPPUpdater, f *Fetcher, year int, from string, replaceOwn bool, progress func(string)) (PPPUpdate, error) {
+	if from == "" {
+		factors, err := st.PPPFactors()
+		if err != nil {
+			return PPPUpdate{}, err
+		}
+		var countries []string
+		for _, p := range factors {
+			countries = append(countries, p.CountryCode)
+		}
+		if len(countries) == 0 {
+			return PPPUpdate{}, errors.New("there are no countries with a factor to update; add one first")
+		}
+		from = salary.PPPURL(countries, year)
+	}
+	progress("Reading the factors from " + host(from) + "…")
+	data, err := f.Read(ctx, from)
+	if err != nil {
+		return PPPUpdate{}, fmt.Errorf("the factors were not updated: %w", err)
+	}
+	release, err := salary.ParseWorldBank(strings.NewReader(string(data)))
+	if err != nil {
+		return PPPUpdate{}, fmt.Errorf("the factors were not updated: %w", err)
+	}
+	kept, err := st.SavePPPRelease(release.Factors, replaceOwn)
+	if err != nil {
+		return PPPUpdate{}, err
+	}
+	return PPPUpdate{Release: release, Kept: kept}, nil
+}

@@ -231,3 +231,51 @@ func TestA2025FigureConvertsAtThe2025Average(t *testing.T) {
 		t.Errorf("a 503: %v", err)
 	}
 }
+
+func TestUpdatePPPStoresTheWorldBanksFactorsWithTheReleaseKeepingTheLearnersOwn(t *testing.T) {
+	st := seeded(t)
+	factors, _ := st.PPPFactors()
+	for _, p := range factors {
+		if p.CountryCode == "AU" {
+			own := p
+			own.Factor, own.Source = "1.45", "My own estimate"
+			if err := st.SavePPP(p, own); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	addr := serve(t, http.StatusOK, testdata(t, "worldbank-ppp-2023.json"))
+	got, err := UpdatePPP(context.Background(), st, NewFetcher(), 2023, addr, false, noProgress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Kept) != 1 || got.Kept[0].CountryCode != "AU" || got.Release.Released.Format(time.DateOnly) != "2025-07-01" {
+		t.Errorf("update = %+v", got)
+	}
+	factors, _ = st.PPPFactors()
+	for _, p := range factors {
+		switch {
+		case p.CountryCode == "AU" && (p.Factor != "1.45" || p.Source != "My own estimate"):
+			t.Errorf("the learner's own factor was replaced: %+v", p)
+		case p.CountryCode != "AU" && (p.Released.Format(time.DateOnly) != "2025-07-01" || p.Source != salary.WorldBankSource):
+			t.Errorf("%s = %+v, want the World Bank's with the release date", p.CountryCode, p)
+		}
+	}
+	before, _ := st.PPPFactors()
+	for _, file := range []string{"worldbank-error.json", "worldbank-truncated.json", "ecb-error.html"} {
+		bad := serve(t, http.StatusOK, testdata(t, file))
+		if _, err := UpdatePPP(context.Background(), st, NewFetcher(), 2023, bad, true, noProgress); err == nil || !strings.Contains(err.Error(), "were not updated") {
+			t.Errorf("%s: %v", file, err)
+		}
+	}
+	if after, _ := st.PPPFactors(); !reflect.DeepEqual(before, after) {
+		t.Errorf("a failed update changed the factors: %+v", after)
+	}
+	if _, err := UpdatePPP(context.Background(), st, NewFetcher(), 2023, addr, true, noProgress); err != nil {
+		t.Fatal(err)
+	}
+	factors, _ = st.PPPFactors()
+	if factors[0].CountryCode != "AU" || factors[0].Factor != "1.438033" {
+		t.Errorf("asked to replace, Australia is %+v", factors[0])
+	}
+}

@@ -63,7 +63,7 @@ func commands() []command {
 		{"backup", "make a consistent copy of the database", "backup [--db PATH] [--out FILE]", runBackup},
 		{"backups", "list the automatic backups", "backups [--db PATH]", runBackups},
 		{"salaries", "compare the salary ranges in one currency", "salaries [--db PATH] [--base CODE] [--ppp] [--json [--survey]]", runSalaries},
-		{"rates", "list the exchange rates, or update them from the European Central Bank", "rates [update] [--db PATH] [--from FILE|URL] [--year YEAR] [--replace-manual]", runRates},
+		{"rates", "list the exchange rates, or update them from the European Central Bank", "rates [update] [--db PATH] [--from FILE|URL] [--year YEAR | --ppp YEAR] [--replace-manual]", runRates},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},

@@ -14,6 +14,7 @@ import (
 const ratesHelp = `Usage: studyplanner rates [--db PATH]
        studyplanner rates update [--db PATH] [--from FILE|URL] [--replace-manual]
        studyplanner rates update [--db PATH] --year YEAR [--from FILE|URL]
+       studyplanner rates update [--db PATH] --ppp YEAR [--from FILE|URL] [--replace-manual]
 
 rates lists the exchange rates, each with its date and source.
 rates update reads the European Central Bank's euro reference rates (today's
@@ -21,7 +22,10 @@ fixing, and the 90-day file when the last update is older than a few days)
 and makes the newest fixing of each currency in use its rate. A rate you
 typed yourself is kept unless --replace-manual. With --year it reads that
 year's average rates instead (ECB data API, series EXR/A.<CUR>.EUR.SP00.A),
-so figures of that year convert at them. --from reads a saved copy or another
+so figures of that year convert at them. With --ppp it reads the World Bank's
+purchasing power factors of that year (PA.NUS.PRVT.PP, private consumption)
+for the countries that have one, with the release's date; a factor you wrote
+yourself is kept unless --replace-manual. --from reads a saved copy or another
 address. If the fetch fails, nothing changes.`
 
 func runRates(env Env, args []string) error {
@@ -90,19 +94,28 @@ func runRatesUpdate(env Env, args []string) error {
 	fs, db := newFlags(env, "rates")
 	from := fs.String("from", "", "a saved copy of the ECB's document, or another address (default: the ECB's)")
 	year := fs.Int("year", 0, "read this year's average rates instead of today's")
-	replace := fs.Bool("replace-manual", false, "replace the rates you typed yourself too")
+	ppp := fs.Int("ppp", 0, "read the World Bank's purchasing power factors of this year instead")
+	replace := fs.Bool("replace-manual", false, "replace the rates (or factors) you typed yourself too")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("rates update takes no arguments, got %q", fs.Args())}
 	}
-	if *year != 0 && (*year < salary.MinYear || *year > env.Now().Year()) {
-		return usageError{fmt.Sprintf("--year %d: give a year from %d to %d", *year, salary.MinYear, env.Now().Year())}
+	for name, y := range map[string]int{"--year": *year, "--ppp": *ppp} {
+		if y != 0 && (y < salary.MinYear || y > env.Now().Year()) {
+			return usageError{fmt.Sprintf("%s %d: give a year from %d to %d", name, y, salary.MinYear, env.Now().Year())}
+		}
+	}
+	if *year != 0 && *ppp != 0 {
+		return usageError{"give --year or --ppp, not both"}
 	}
 	say := func(line string) { fmt.Fprintln(env.Stderr, line) }
 	return withData(env, db, func(st *store.Store) error {
 		ctx := context.Background()
+		if *ppp != 0 {
+			return updatePPP(env, st, *ppp, *from, *replace, say)
+		}
 		if *year != 0 {
 			averages, err := app.UpdateAnnualRates(ctx, st, app.NewFetcher(), *year, *from, say)
 			if err != nil {
@@ -141,4 +154,26 @@ func printUpdate(env Env, done app.RatesUpdate) {
 		fmt.Fprintln(env.Stdout, capitalize(done.GapNote)+".")
 	}
 	fmt.Fprintf(env.Stdout, "Comparisons now use the rates of %s (%s).\n", done.Date.Format("2 January 2006"), salary.ECBDailySource)
+}
+
+func updatePPP(env Env, st *store.Store, year int, from string, replace bool, say func(string)) error {
+	done, err := app.UpdatePPP(context.Background(), st, app.NewFetcher(), year, from, replace, say)
+	if err != nil {
+		return app.Refused(err)
+	}
+	kept := map[string]bool{}
+	for _, p := range done.Kept {
+		kept[p.CountryCode] = true
+		fmt.Fprintf(env.Stdout, "%s: kept your own factor %s (%s); --replace-manual replaces it\n", p.Country, p.Factor, p.Source)
+	}
+	for _, p := range done.Release.Factors {
+		if !kept[p.CountryCode] {
+			fmt.Fprintf(env.Stdout, "%s: %s per international dollar in %d\n", p.Country, p.Factor, p.Year)
+		}
+	}
+	if len(done.Release.Missing) > 0 {
+		fmt.Fprintf(env.Stdout, "The World Bank has no %d factor for %s yet; those stay as they were.\n", year, strings.Join(done.Release.Missing, ", "))
+	}
+	fmt.Fprintf(env.Stdout, "From the World Bank's release of %s.\n", done.Release.Released.Format("2 January 2006"))
+	return nil
 }

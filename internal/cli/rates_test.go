@@ -165,3 +165,22 @@ func TestRatesUpdateForAYearConvertsThatYearsFiguresAtItsAverage(t *testing.T) {
 		t.Errorf("an unknown action: exit %d %q", r.code, r.stderr)
 	}
 }
+
+func TestRatesUpdatePPPReadsTheWorldBanksFactors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	r := run(t, "", "--db", db, "rates", "update", "--ppp", "2023", "--from", "../salary/testdata/worldbank-ppp-2023.json")
+	if r.code != 0 || !strings.Contains(r.stdout, "Germany: 0.746175 per international dollar in 2023") || !strings.Contains(r.stdout, "release of 1 July 2025") {
+		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	doc := run(t, "", "--db", db, "export").stdout
+	if !strings.Contains(doc, `"released": "2025-07-01"`) {
+		t.Error("the export does not carry the release date")
+	}
+	if r := run(t, "", "--db", db, "rates", "update", "--ppp", "2023", "--from", "../salary/testdata/worldbank-error.json"); r.code != 1 ||
+		!strings.Contains(r.stderr, "refused the request") {
+		t.Errorf("a World Bank error: exit %d, %q", r.code, r.stderr)
+	}
+	if r := run(t, "", "--db", db, "rates", "update", "--ppp", "2023", "--year", "2023"); r.code != 2 {
+		t.Errorf("--ppp with --year: exit %d", r.code)
+	}
+}

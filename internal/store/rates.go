@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -202,4 +203,41 @@ func (s *Store) CurrenciesInUse() ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// SavePPPRelease stores the World Bank's factors, each replacing the
+// country's, in one transaction; a factor whose source is not the World
+// Bank's was written by the learner and stays, unless replaceOwn. The
+// factors kept are returned.
+func (s *Store) SavePPPRelease(factors []salary.PPP, replaceOwn bool) ([]salary.PPP, error) {
+	for _, p := range factors {
+		if err := p.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	var kept []salary.PPP
+	err := s.write(func(tx *gorm.DB) error {
+		kept = nil
+		for _, p := range factors {
+			var current []pppRow
+			if err := tx.Where("country_code = ?", p.CountryCode).Limit(1).Find(&current).Error; err != nil {
+				return err
+			}
+			if len(current) == 1 && !strings.HasPrefix(current[0].Source, "World Bank") && !replaceOwn {
+				c := current[0]
+				kept = append(kept, salary.PPP{CountryCode: c.CountryCode, Country: c.Country, Factor: c.Factor, Year: c.Year, Source: c.Source, Link: c.Link})
+				continue
+			}
+			row := pppRow{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source, Link: p.Link,
+				Released: formatOptionalDate(p.Released)}
+			if err := tx.Save(&row).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	}, "ppp_factors")
+	if err != nil {
+		return nil, fmt.Errorf("saving the purchasing power factors: %w", err)
+	}
+	return kept, nil
 }
