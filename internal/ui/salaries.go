@@ -450,17 +450,21 @@ func (s *salaries) editRate(r salary.Rate) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(r.Source)
+	link := linkField(r.Link)
 	items := []*widget.FormItem{
 		{Text: "Currency", Widget: currency, HintText: "Three capital letters, e.g. USD"},
 		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys, e.g. 1.0813 for US dollars"},
 		{Text: "As of", Widget: asOf, HintText: asOf.Hint()},
 		{Text: "Source", Widget: source, HintText: "Where the rate comes from, e.g. the ECB's euro reference rates"},
+		{Text: "Link", Widget: link, HintText: "Optional: the address to check the rate at"},
 	}
 	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
 		if asOf.Date == nil {
 			return errors.New("type or pick the date the rate is from")
 		}
-		if err := s.store.SaveRate(r, salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
+		typed := salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text,
+			Link: strings.TrimSpace(link.Text), Manual: true}
+		if err := s.store.SaveRate(r, typed); err != nil {
 			return err
 		}
 		s.reload()
@@ -481,16 +485,23 @@ func (s *salaries) editPPP(p salary.PPP) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(p.Source)
+	link := linkField(p.Link)
 	items := []*widget.FormItem{
 		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
 		widget.NewFormItem("Country", country),
 		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
 		widget.NewFormItem("Year", year),
 		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's PA.NUS.PRVT.PP"},
+		{Text: "Link", Widget: link, HintText: "Optional: the address to check the factor at"},
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
 		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
-		err := s.store.SavePPP(p, salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text})
+		released := p.Released // the release's date stays only with its figure
+		if strings.TrimSpace(factor.Text) != p.Factor || y != p.Year {
+			released = time.Time{}
+		}
+		err := s.store.SavePPP(p, salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text,
+			Link: strings.TrimSpace(link.Text), Released: released})
 		if err != nil {
 			return err
 		}

@@ -231,3 +231,28 @@ func TestAnUpdateAsksBeforeReplacingARateTheLearnerTyped(t *testing.T) {
 		t.Errorf("asked to replace, the pound is %+v", s.rates[0])
 	}
 }
+
+func TestAFiguresLinkIsCheckedAndStored(t *testing.T) {
+	m, s := surveyScreen(t)
+	ranges, _ := s.store.Salaries()
+	s.edit(ranges[0])
+	link := formField(t, s.editor, "Link")
+	link.SetText("javascript:alert(1)")
+	test.Tap(findButton(t, m, "Save"))
+	if after, _ := s.store.Salaries(); after[0].Link != "" {
+		t.Fatalf("a javascript: link was stored: %q", after[0].Link)
+	}
+	link.SetText("https://example.com/salaries-2023")
+	test.Tap(findButton(t, m, "Save"))
+	if after, _ := s.store.Salaries(); after[0].Link != "https://example.com/salaries-2023" {
+		t.Errorf("link after saving: %q (%q)", after[0].Link, s.editor.problem.Text)
+	}
+
+	s.editRate(s.rates[0])
+	formField(t, s.editor, "Link").SetText("https://www.ecb.europa.eu/")
+	test.Tap(findButton(t, m, "Save"))
+	rates, _ := s.store.Rates()
+	if rates[0].Link != "https://www.ecb.europa.eu/" || !rates[0].Manual {
+		t.Errorf("an edited rate: %+v, want its link and marked typed by the learner", rates[0])
+	}
+}
