@@ -153,6 +153,7 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	s.updateButton = widget.NewButtonWithIcon("Update rates", theme.ViewRefreshIcon(), func() { s.updateRates(false) })
 	s.updateButton.Importance = widget.HighImportance
 	s.ratesDate, s.ratesStatus = wrapped(""), wrapped("")
+	s.ratesStatus.Hide() // until an update says what it did
 	s.annualList = container.NewVBox()
 	s.ratesView = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Exchange rates", "", container.NewVBox(

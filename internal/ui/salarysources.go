@@ -146,6 +146,7 @@ func (s *salaries) updateRates(replaceManual bool) {
 		return func() {
 			defer func() { s.updating = false }() // last: tests wait for it
 			s.updateButton.Enable()
+			s.ratesStatus.Show()
 			if err != nil {
 				s.ratesStatus.SetText(sentence(err.Error()))
 				s.ratesStatus.Importance = widget.WarningImportance
