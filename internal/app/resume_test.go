@@ -22,10 +22,10 @@ import (
 
 var resumeNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-// seeded is a store holding the demo learner: done and proven skills,
+// demoLearner is a store holding the demo learner: done and proven skills,
 // finished projects, and a résumé with a profile, a job, a degree, a
 // course and a tailored version.
-func seeded(t *testing.T) *store.Store {
+func demoLearner(t *testing.T) *store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "studyplanner.db"))
 	if err != nil {
@@ -95,7 +95,7 @@ func validateJSON(t *testing.T, sch *jsonschema.Schema, data []byte) error {
 // schema, and importing it into a new database gives the same profile,
 // work, education and certificates.
 func TestResumeExportValidatesAndRoundTrips(t *testing.T) {
-	st := seeded(t)
+	st := demoLearner(t)
 	d := resumeOf(t, st)
 	sch := schema(t)
 	doc, err := d.Document(nil, resumeNow)
@@ -170,7 +170,7 @@ func stripIDs(p resume.Parts) resume.Parts {
 }
 
 func TestTailoredVersionListsThePostingsSkillsFirst(t *testing.T) {
-	st := seeded(t)
+	st := demoLearner(t)
 	d := resumeOf(t, st)
 	// The demo has Go and SQL fundamentals done and proven, HTTP and Git
 	// done; PostgreSQL is not done, so it is not offered.
@@ -203,7 +203,7 @@ func TestResumePDF(t *testing.T) {
 			t.Fatalf("%s is missing: install poppler-utils (make test-deps does)", tool)
 		}
 	}
-	st := seeded(t)
+	st := demoLearner(t)
 	d := resumeOf(t, st)
 	tests := []struct {
 		name, locale string

@@ -78,6 +78,7 @@ func ImportDocument(st DocumentImporter, r io.Reader, now time.Time) (Imported, 
 // ImportDecoded is ImportDocument for a document already read (and shown
 // to the learner before they confirmed).
 func ImportDecoded(st DocumentImporter, doc snapshot.Document, now time.Time) (Imported, error) {
+	keepSurveyMedians(&doc)
 	safety, err := st.NewBackup(now)
 	if err != nil {
 		return Imported{}, refused(fmt.Errorf("backing up the current data before the import: %w", err))
@@ -157,4 +158,16 @@ func ExportTables(st Exporter) (map[string][]byte, error) {
 		return nil, err
 	}
 	return snapshot.CSVTables(doc)
+}
+
+// keepSurveyMedians gives a document written before survey medians
+// existed (version 5 or older) the medians the app ships, so importing an
+// old export does not take the survey's figures away.
+func keepSurveyMedians(doc *snapshot.Document) {
+	if doc.UpgradedFrom == 0 || doc.UpgradedFrom >= 6 || len(doc.SurveyMedians) > 0 {
+		return
+	}
+	if builtIn, err := BuiltIn.Document(); err == nil {
+		doc.SurveyMedians = builtIn.SurveyMedians
+	}
 }

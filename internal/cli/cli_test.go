@@ -490,6 +490,11 @@ func TestAVersion4ExportStillImports(t *testing.T) {
 			t.Errorf("the version 4 data lost %s", want)
 		}
 	}
+	// An export from before survey medians existed keeps those the app
+	// ships, rather than taking them away.
+	if !strings.Contains(out, `"respondents": 687`) {
+		t.Error("importing a version 4 export took the survey medians away")
+	}
 }
 
 func TestCheckReadsTheWholeFileAndSaysSo(t *testing.T) {

@@ -20,6 +20,7 @@ func Demo(content snapshot.Document, pack snapshot.Pack, today time.Time) snapsh
 	start := today.AddDate(0, 0, -7*7)
 	doc := pack.AsDocument()
 	doc.Salaries, doc.ExchangeRates, doc.PPP, doc.Comparison = content.Salaries, content.ExchangeRates, content.PPP, content.Comparison
+	doc.AnnualRates, doc.SurveyMedians = content.AnnualRates, content.SurveyMedians
 	doc.Plan = content.Plan
 	doc.Plan.StartDate = start.Format(time.DateOnly)
 	doc.Plan.HoursPerWeek = 18

@@ -12,6 +12,9 @@ type Compared struct {
 	// Err says why the range could not be converted (no rate or factor);
 	// the Base figures are then zero.
 	Err error
+	// AtYearAverage says the figure converted at its year's average
+	// rates, not the current ones (never by purchasing power).
+	AtYearAverage bool
 }
 
 // Compare converts every range into the converter's base currency, at the
@@ -26,7 +29,7 @@ func Compare(ranges []Range, c *Converter, byPurchasingPower bool) []Compared {
 			if byPurchasingPower {
 				return c.ByPurchasingPower(amount, r.CountryCode)
 			}
-			return c.Nominal(amount, r.Currency)
+			return c.NominalIn(amount, r.Currency, r.Year)
 		}
 		var err error
 		if out[i].BaseMin, err = conv(r.Min); err == nil {
@@ -37,6 +40,10 @@ func Compare(ranges []Range, c *Converter, byPurchasingPower bool) []Compared {
 		}
 		if err != nil {
 			out[i] = Compared{Range: r, Err: fmt.Errorf("%s cannot be converted: %w", r.Country, err)}
+			continue
+		}
+		if !byPurchasingPower && r.Currency != c.Base {
+			_, out[i].AtYearAverage = c.RatesFor(r.Currency, r.Year)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -19,6 +19,10 @@ type Rate struct {
 	PerEUR   string // a decimal, kept as text so no float rounding creeps in
 	AsOf     time.Time
 	Source   string
+	Link     string // where the rate can be checked; "" when not known
+	// Manual is set on a rate the learner typed: an update from the ECB
+	// never replaces it without asking.
+	Manual bool
 }
 
 // PPP is a purchasing power parity conversion factor for private
@@ -30,6 +34,10 @@ type PPP struct {
 	Factor      string // a decimal
 	Year        int
 	Source      string
+	Link        string
+	// Released is the date of the release the factor was read from (the
+	// World Bank revises its figures); zero when not known.
+	Released time.Time
 }
 
 // ParseDecimal reads a positive decimal such as "1.0813" exactly.
@@ -55,7 +63,21 @@ func (r Rate) Validate() error {
 	if err := plan.ValidateDate("date of the rate of "+r.Currency, r.AsOf); err != nil {
 		return err
 	}
-	return plan.ValidateLength("source", r.Source, plan.MaxTextLen)
+	if err := plan.ValidateLength("source", r.Source, plan.MaxTextLen); err != nil {
+		return err
+	}
+	return ValidateSourceLink(r.Link)
+}
+
+// ValidateSourceLink checks the optional address a figure's source is at.
+func ValidateSourceLink(link string) error {
+	if link == "" {
+		return nil
+	}
+	if err := plan.ValidateLength("source's address", link, plan.MaxTextLen); err != nil {
+		return err
+	}
+	return plan.ValidateURL(link)
 }
 
 // Validate checks a PPP factor as a learner types it.
@@ -72,15 +94,22 @@ func (p PPP) Validate() error {
 	if err := plan.ValidateLength("country", p.Country, plan.MaxNameLen); err != nil {
 		return err
 	}
-	return plan.ValidateLength("source", p.Source, plan.MaxTextLen)
+	if err := plan.ValidateOptionalDate("release date of the factor of "+p.CountryCode, p.Released); err != nil {
+		return err
+	}
+	if err := plan.ValidateLength("source", p.Source, plan.MaxTextLen); err != nil {
+		return err
+	}
+	return ValidateSourceLink(p.Link)
 }
 
 // Converter turns amounts into a base currency, at exchange rates or by
 // purchasing power.
 type Converter struct {
-	Base  string
-	rates map[string]*big.Rat // per euro
-	ppp   map[string]*big.Rat // by country code
+	Base   string
+	rates  map[string]*big.Rat         // per euro
+	annual map[int]map[string]*big.Rat // a year's average per euro, by year
+	ppp    map[string]*big.Rat         // by country code
 	// BaseCountry is the country whose prices the purchasing-power figures
 	// are expressed in.
 	BaseCountry string
@@ -113,18 +142,60 @@ func NewConverter(base, baseCountry string, rates []Rate, ppp []PPP) (*Converter
 	return c, nil
 }
 
+// WithAnnual adds years' average rates: an amount of a year whose
+// averages hold both its currency and the base converts at them, not at
+// the current rates.
+func (c *Converter) WithAnnual(averages []AnnualRate) error {
+	c.annual = map[int]map[string]*big.Rat{}
+	for _, a := range averages {
+		v, err := ParseDecimal(a.PerEUR)
+		if err != nil {
+			return fmt.Errorf("average rate of %s in %d: %w", a.Currency, a.Year, err)
+		}
+		if c.annual[a.Year] == nil {
+			c.annual[a.Year] = map[string]*big.Rat{"EUR": big.NewRat(1, 1)}
+		}
+		c.annual[a.Year][a.Currency] = v
+	}
+	return nil
+}
+
+// RatesFor are the rates an amount of currency earned in year converts at:
+// the year's averages when they hold the currency and the base, else the
+// current rates. ofYear says which.
+func (c *Converter) RatesFor(currency string, year int) (rates map[string]*big.Rat, ofYear bool) {
+	if y, ok := c.annual[year]; ok && y[currency] != nil && y[c.Base] != nil {
+		return y, true
+	}
+	return c.rates, false
+}
+
+// NominalIn converts an amount of a year at that year's average rates
+// when they are stored, else as Nominal does.
+func (c *Converter) NominalIn(amount int64, currency string, year int) (int64, error) {
+	if currency == c.Base {
+		return amount, nil
+	}
+	rates, _ := c.RatesFor(currency, year)
+	return convertAt(rates, amount, currency, c.Base)
+}
+
 // Nominal converts an amount at the exchange rates, rounded to whole units
 // of the base currency. A currency converts to itself unchanged.
 func (c *Converter) Nominal(amount int64, currency string) (int64, error) {
 	if currency == c.Base {
 		return amount, nil
 	}
-	from, ok := c.rates[currency]
+	return convertAt(c.rates, amount, currency, c.Base)
+}
+
+func convertAt(rates map[string]*big.Rat, amount int64, currency, base string) (int64, error) {
+	from, ok := rates[currency]
 	if !ok {
 		return 0, fmt.Errorf("%w for %s", ErrNoRate, currency)
 	}
 	v := new(big.Rat).SetInt64(amount)
-	v.Mul(v, c.rates[c.Base])
+	v.Mul(v, rates[base])
 	v.Quo(v, from)
 	return roundRat(v), nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/dustin/go-humanize"
@@ -37,6 +38,10 @@ type Range struct {
 	// City is where the job is, when it matters (an offer, a city's
 	// range); empty for a whole country.
 	City string
+	// Link is where the source can be read; SourceDate the day it was
+	// published. Either may be empty (zero).
+	Link       string
+	SourceDate time.Time
 }
 
 // Kind is what a salary figure stands for.
@@ -147,6 +152,12 @@ func (r Range) Validate() error {
 		errs = append(errs, fmt.Errorf("the year %d is not between %d and %d", r.Year, MinYear, MaxYear))
 	}
 	if err := r.validateKind(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := ValidateSourceLink(r.Link); err != nil {
+		errs = append(errs, err)
+	}
+	if err := plan.ValidateOptionalDate("date of the source", r.SourceDate); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)

@@ -17,6 +17,7 @@ func CSVTables(d Document) (map[string][]byte, error) {
 		"skills.csv":   skillRows(d),
 		"steps.csv":    stepRows(d),
 		"salaries.csv": salaryRows(d),
+		"sources.csv":  referenceRows(d),
 	}
 	out := map[string][]byte{}
 	for name, rows := range tables {
@@ -79,14 +80,45 @@ func stepRows(d Document) [][]string {
 }
 
 func salaryRows(d Document) [][]string {
-	rows := [][]string{{"country", "country_code", "level", "currency", "min", "max", "median", "year", "source"}}
+	rows := [][]string{{"country", "country_code", "level", "currency", "min", "max", "median", "year", "source", "kind", "city", "source_date", "link"}}
 	for _, s := range d.Salaries {
 		median := ""
 		if s.Median != 0 {
 			median = strconv.FormatInt(s.Median, 10)
 		}
 		rows = append(rows, []string{s.Country, s.CountryCode, s.Level, s.Currency,
-			strconv.FormatInt(s.Min, 10), strconv.FormatInt(s.Max, 10), median, strconv.Itoa(s.Year), s.Source})
+			strconv.FormatInt(s.Min, 10), strconv.FormatInt(s.Max, 10), median, strconv.Itoa(s.Year), s.Source,
+			s.Kind, s.City, s.SourceDate, s.Link})
+	}
+	return rows
+}
+
+// referenceRows lists every figure a comparison converts or sets beside
+// the salaries, with its source, date and link: exchange rates, yearly
+// averages, purchasing power factors and survey medians.
+func referenceRows(d Document) [][]string {
+	rows := [][]string{{"figure", "of", "value", "date", "source", "link"}}
+	for _, r := range d.ExchangeRates {
+		what := "exchange rate per euro"
+		if r.Manual {
+			what += " (typed by hand)"
+		}
+		rows = append(rows, []string{what, r.Currency, r.PerEUR, r.AsOf, r.Source, r.Link})
+	}
+	for _, r := range d.AnnualRates {
+		rows = append(rows, []string{"yearly average rate per euro", r.Currency, r.PerEUR, strconv.Itoa(r.Year), r.Source, r.Link})
+	}
+	for _, p := range d.PPP {
+		date := strconv.Itoa(p.Year)
+		if p.Released != "" {
+			date += " (released " + p.Released + ")"
+		}
+		rows = append(rows, []string{"PPP factor per international dollar", p.CountryCode, p.Factor, date, p.Source, p.Link})
+	}
+	for _, m := range d.SurveyMedians {
+		of := m.Country + ", " + m.Role
+		rows = append(rows, []string{fmt.Sprintf("reported median (n %d)", m.Respondents), of, m.Currency + " " + strconv.FormatInt(m.Median, 10),
+			strconv.Itoa(m.Year), m.Source, m.Link})
 	}
 	return rows
 }

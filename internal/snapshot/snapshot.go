@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -34,7 +35,10 @@ const Format = "studyplanner"
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
 //	5: choose-one skill groups; offers apart from market ranges, and cities
-//	6: the résumé: profile, work, education, certificates, tailored versions
+//	6: the résumé: profile, work, education, certificates, tailored
+//	   versions; sources as data: a link and a date on salaries, rates and
+//	   factors, rates typed by hand marked, yearly average rates, survey
+//	   medians
 const Version = 6
 
 // Document is the whole of a learner's data.
@@ -54,6 +58,10 @@ type Document struct {
 	PPP           []PPP      `json:"ppp_factors"`
 	// Resume is the résumé (version 6); absent in older documents.
 	Resume *Resume `json:"resume,omitempty"`
+	// AnnualRates are years' average exchange rates, and SurveyMedians
+	// what a survey's respondents report earning (version 6; optional).
+	AnnualRates   []AnnualRate `json:"annual_rates,omitempty"`
+	SurveyMedians []Median     `json:"survey_medians,omitempty"`
 
 	// UpgradedFrom is the version the document was written in, when Decode
 	// brought it up to date; 0 otherwise.
@@ -80,6 +88,31 @@ type Rate struct {
 	PerEUR   string `json:"per_eur"`
 	AsOf     string `json:"as_of"`
 	Source   string `json:"source"`
+	Link     string `json:"link,omitempty"`   // version 6
+	Manual   bool   `json:"manual,omitempty"` // typed by the learner (version 6)
+}
+
+// AnnualRate is a year's average exchange rate, units per euro.
+type AnnualRate struct {
+	Currency string `json:"currency"`
+	Year     int    `json:"year"`
+	PerEUR   string `json:"per_eur"`
+	Source   string `json:"source"`
+	Link     string `json:"link,omitempty"`
+}
+
+// Median is a survey's median of reported yearly pay for a role in a
+// country ("" for all countries), with how many answered.
+type Median struct {
+	CountryCode string `json:"country_code,omitempty"`
+	Country     string `json:"country"`
+	Role        string `json:"role"`
+	Year        int    `json:"year"`
+	Currency    string `json:"currency"`
+	Median      int64  `json:"median"`
+	Respondents int    `json:"respondents"`
+	Source      string `json:"source"`
+	Link        string `json:"link,omitempty"`
 }
 
 // PPP is a purchasing power parity factor for private consumption: units of
@@ -90,6 +123,8 @@ type PPP struct {
 	Factor      string `json:"factor"`
 	Year        int    `json:"year"`
 	Source      string `json:"source"`
+	Link        string `json:"link,omitempty"`     // version 6
+	Released    string `json:"released,omitempty"` // the release's date (version 6)
 }
 
 // Session is time studied; Skill and Step name what it was for, or are
@@ -210,6 +245,10 @@ type Salary struct {
 	// City is where the job is (version 5).
 	Kind string `json:"kind,omitempty"`
 	City string `json:"city,omitempty"`
+	// Link and SourceDate say where and when the figure was published
+	// (version 6).
+	Link       string `json:"link,omitempty"`
+	SourceDate string `json:"source_date,omitempty"`
 }
 
 // Encode writes doc as indented JSON. The output depends only on doc, so
@@ -432,7 +471,24 @@ func position(data []byte, offset int64) (line, col int) {
 // Range converts the document's salary to the domain value.
 func (s Salary) Range() salary.Range {
 	return salary.Range{Country: s.Country, CountryCode: s.CountryCode, Level: salary.Level(s.Level), Currency: s.Currency,
-		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source, Kind: salary.Kind(s.Kind), City: s.City}
+		Min: s.Min, Max: s.Max, Median: s.Median, Year: s.Year, Source: s.Source, Kind: salary.Kind(s.Kind), City: s.City,
+		Link: s.Link, SourceDate: parseOptionalDate(s.SourceDate)}
+}
+
+// parseOptionalDate reads a YYYY-MM-DD date, zero when empty or not a
+// date (the validator reports the latter).
+func parseOptionalDate(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return d
+}
+
+// Reported is the median as the domain holds it.
+func (m Median) Reported() salary.Reported {
+	return salary.Reported{CountryCode: m.CountryCode, Country: m.Country, Role: m.Role, Year: m.Year, Currency: m.Currency,
+		Median: m.Median, Respondents: m.Respondents, Source: m.Source, Link: m.Link}
 }
 
 // Empty is a valid document with no data: the default plan starting today,

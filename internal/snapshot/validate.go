@@ -32,6 +32,8 @@ func (d Document) Validate() error {
 	v.rates(d.ExchangeRates)
 	v.pppFactors(d.PPP)
 	v.resume(d.Resume, skills, d.Projects)
+	v.annualRates(d.AnnualRates)
+	v.surveyMedians(d.SurveyMedians)
 	return v.err()
 }
 
@@ -198,6 +200,7 @@ func (v *validator) salaries(salaries []Salary) {
 	v.total("salaries", "salary ranges", len(salaries), salary.MaxRanges)
 	for i, s := range salaries {
 		at := fmt.Sprintf("salaries[%d]", i)
+		v.date(at+".source_date", s.SourceDate)
 		if err := s.Range().Validate(); err != nil {
 			for _, line := range strings.Split(err.Error(), "\n") {
 				v.add(at, "%s", line)
@@ -219,7 +222,7 @@ func (v *validator) rates(rates []Rate) {
 		v.check(!currencies[r.Currency], at+".currency", "%q has an earlier rate; give each currency one", r.Currency)
 		currencies[r.Currency] = true
 		if asOf, ok := v.date(at+".as_of", r.AsOf); ok {
-			v.domain(at, salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: asOf, Source: r.Source}.Validate())
+			v.domain(at, salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: asOf, Source: r.Source, Link: r.Link}.Validate())
 		}
 	}
 }
@@ -231,7 +234,42 @@ func (v *validator) pppFactors(factors []PPP) {
 		at := fmt.Sprintf("ppp_factors[%d]", i)
 		v.check(!countries[p.CountryCode], at+".country_code", "%q has an earlier factor; give each country one", p.CountryCode)
 		countries[p.CountryCode] = true
-		v.domain(at, salary.PPP{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source}.Validate())
+		released := time.Time{}
+		if p.Released != "" {
+			released, _ = v.date(at+".released", p.Released)
+		}
+		v.domain(at, salary.PPP{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source,
+			Link: p.Link, Released: released}.Validate())
+	}
+}
+
+func (v *validator) annualRates(rates []AnnualRate) {
+	v.total("annual_rates", "yearly average rates", len(rates), salary.MaxRates)
+	seen := map[string]bool{}
+	for i, r := range rates {
+		at := fmt.Sprintf("annual_rates[%d]", i)
+		key := fmt.Sprintf("%s %d", r.Currency, r.Year)
+		v.check(!seen[key], at, "%s in %d has an earlier average; give each currency one a year", r.Currency, r.Year)
+		seen[key] = true
+		a := salary.AnnualRate{Currency: r.Currency, Year: r.Year, PerEUR: r.PerEUR, Source: r.Source, Link: r.Link}
+		v.domain(at, a.Validate())
+		v.domain(at, salary.ValidateSourceLink(r.Link))
+	}
+}
+
+func (v *validator) surveyMedians(medians []Median) {
+	v.total("survey_medians", "survey medians", len(medians), salary.MaxReported)
+	seen := map[string]bool{}
+	for i, m := range medians {
+		at := fmt.Sprintf("survey_medians[%d]", i)
+		key := fmt.Sprintf("%s|%s|%d", m.CountryCode, m.Role, m.Year)
+		v.check(!seen[key], at, "%s has an earlier median for %q in %d", m.Country, m.Role, m.Year)
+		seen[key] = true
+		if err := m.Reported().Validate(); err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				v.add(at, "%s", line)
+			}
+		}
 	}
 }
 

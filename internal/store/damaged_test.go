@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"math/rand"
 	"os"
@@ -38,11 +39,15 @@ func TestDamagedFilesAreRefusedAndLeftAlone(t *testing.T) {
 	random := make([]byte, 8192)
 	rand.New(rand.NewSource(7)).Read(random)
 	corrupted := append([]byte(nil), good...)
-	// Scribble over the second half of the file, past the header: it holds
-	// pages of the schema, which every open reads (3,000 bytes at the
-	// middle stopped reaching one once migration 7 added the résumé's
-	// tables, and landed on an index no open reads).
-	for i := len(corrupted) / 2; i < len(corrupted); i++ {
+	// Scribble over a page past the header that Open reads: the schema's
+	// last page (page 1, an interior node once the schema outgrows it,
+	// points to it). The middle of the file held it until the schema grew.
+	start := len(corrupted) / 2
+	if corrupted[100] == 0x05 {
+		pageSize := int(binary.BigEndian.Uint16(corrupted[16:18]))
+		start = (int(binary.BigEndian.Uint32(corrupted[108:112]))-1)*pageSize + 100
+	}
+	for i := start; i < start+3000 && i < len(corrupted); i++ {
 		corrupted[i] = byte(i * 7)
 	}
 	tests := []struct {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -58,7 +59,8 @@ func (s *Store) Export() (snapshot.Document, error) {
 	doc.Salaries = make([]snapshot.Salary, len(salaries))
 	for i, r := range salaries {
 		doc.Salaries[i] = snapshot.Salary{Country: r.Country, CountryCode: r.CountryCode, Level: r.Level, Currency: r.Currency,
-			Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source, City: r.City}
+			Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source, City: r.City,
+			Link: r.Link, SourceDate: r.SourceDate}
 		if r.Kind == string(salary.Offer) {
 			doc.Salaries[i].Kind = r.Kind
 		}
@@ -105,7 +107,7 @@ func documentComparison(tx *gorm.DB, doc *snapshot.Document) error {
 	}
 	doc.ExchangeRates = make([]snapshot.Rate, len(rates))
 	for i, r := range rates {
-		doc.ExchangeRates[i] = snapshot.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: r.AsOf, Source: r.Source}
+		doc.ExchangeRates[i] = snapshot.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: r.AsOf, Source: r.Source, Link: r.Link, Manual: r.Manual}
 	}
 	var ppp []pppRow
 	if err := tx.Order("country_code").Find(&ppp).Error; err != nil {
@@ -113,7 +115,28 @@ func documentComparison(tx *gorm.DB, doc *snapshot.Document) error {
 	}
 	doc.PPP = make([]snapshot.PPP, len(ppp))
 	for i, p := range ppp {
-		doc.PPP[i] = snapshot.PPP{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source}
+		doc.PPP[i] = snapshot.PPP{CountryCode: p.CountryCode, Country: p.Country, Factor: p.Factor, Year: p.Year, Source: p.Source,
+			Link: p.Link, Released: p.Released}
+	}
+	return documentSources(tx, doc)
+}
+
+// documentSources adds the years' average rates and the survey medians.
+func documentSources(tx *gorm.DB, doc *snapshot.Document) error {
+	var annual []annualRow
+	if err := tx.Order("currency, year").Find(&annual).Error; err != nil {
+		return err
+	}
+	for _, a := range annual {
+		doc.AnnualRates = append(doc.AnnualRates, snapshot.AnnualRate{Currency: a.Currency, Year: a.Year, PerEUR: a.PerEUR, Source: a.Source, Link: a.Link})
+	}
+	var medians []medianRow
+	if err := tx.Order("country_code, year").Find(&medians).Error; err != nil {
+		return err
+	}
+	for _, m := range medians {
+		doc.SurveyMedians = append(doc.SurveyMedians, snapshot.Median{CountryCode: m.CountryCode, Country: m.Country, Role: m.Role, Year: m.Year,
+			Currency: m.Currency, Median: m.Median, Respondents: m.Respondents, Source: m.Source, Link: m.Link})
 	}
 	return nil
 }
@@ -185,7 +208,8 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
 var allTables = []string{"resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
-	"resume_education", "resume_certificates", "resume_profile", "exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+	"resume_education", "resume_certificates", "resume_profile", "exchange_rates", "ppp_factors", "annual_rates", "survey_medians",
+	"sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
 	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
 
 // Import replaces all data with doc in one transaction. The document is
@@ -378,17 +402,38 @@ func insertProjects(tx *gorm.DB, projects []snapshot.Project, skillIDs map[strin
 // country.
 func insertReferenceData(tx *gorm.DB, doc snapshot.Document) error {
 	for _, r := range doc.ExchangeRates {
-		err := tx.Exec(`INSERT INTO exchange_rates (currency, per_eur, as_of, source) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			r.Currency, r.PerEUR, r.AsOf, r.Source).Error
+		err := tx.Exec(`INSERT INTO exchange_rates (currency, per_eur, as_of, source, link, manual) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			r.Currency, r.PerEUR, r.AsOf, r.Source, r.Link, r.Manual).Error
 		if err != nil {
 			return fmt.Errorf("writing the rate of %s: %w", r.Currency, err)
 		}
 	}
 	for _, p := range doc.PPP {
-		err := tx.Exec(`INSERT INTO ppp_factors (country_code, country, factor, year, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			p.CountryCode, p.Country, p.Factor, p.Year, p.Source).Error
+		err := tx.Exec(`INSERT INTO ppp_factors (country_code, country, factor, year, source, link, released) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			p.CountryCode, p.Country, p.Factor, p.Year, p.Source, p.Link, p.Released).Error
 		if err != nil {
 			return fmt.Errorf("writing the factor of %s: %w", p.CountryCode, err)
+		}
+	}
+	return insertSources(tx, doc)
+}
+
+// insertSources adds the document's years' averages and survey medians,
+// keeping those already stored: like the rates and factors, they are
+// public figures a document carries, not the learner's own, so an import
+// of a document without them (version 5 or older) takes none away.
+func insertSources(tx *gorm.DB, doc snapshot.Document) error {
+	for _, a := range doc.AnnualRates {
+		err := tx.Exec(`INSERT INTO annual_rates (currency, year, per_eur, source, link) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			a.Currency, a.Year, a.PerEUR, a.Source, a.Link).Error
+		if err != nil {
+			return fmt.Errorf("writing the %d average of %s: %w", a.Year, a.Currency, err)
+		}
+	}
+	for _, m := range doc.SurveyMedians {
+		row := medianRowOf(m.Reported())
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+			return fmt.Errorf("writing the survey median for %s: %w", m.Country, err)
 		}
 	}
 	return nil

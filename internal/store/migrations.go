@@ -314,6 +314,79 @@ var migrations = []migration{
 		`ALTER TABLE projects ADD COLUMN started TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE projects ADD COLUMN finished TEXT NOT NULL DEFAULT ''`,
 	}},
+	// Sources as data. Every salary, rate and factor says where it is
+	// from, when and at which address; a rate the learner typed is marked
+	// so an update from the ECB never replaces it unasked (the shipped
+	// rates are known by their source; any other was typed or edited);
+	// the ECB's fixings are kept with their dates and years' averages
+	// apart; the World Bank's exact 2023 factors replace the rounded ones
+	// the app shipped, where the learner never changed them; and the
+	// Stack Overflow survey's medians for back-end developers stand beside
+	// the article's ranges.
+	{8, "sources as data: links and dates, hand-typed rates, fixings and yearly averages, exact PPP factors, survey medians", []string{
+		`ALTER TABLE salaries ADD COLUMN link TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE salaries ADD COLUMN source_date TEXT NOT NULL DEFAULT ''`,
+		`UPDATE salaries SET source_date = '2023-09-05' WHERE kind = 'market' AND source = 'KnowledgeHut, "How to Become a Backend Developer: Skills Required, Roadmap", 5 Sep 2023'`,
+		`ALTER TABLE exchange_rates ADD COLUMN link TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE exchange_rates ADD COLUMN manual INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1))`,
+		`UPDATE exchange_rates SET manual = 1 WHERE source <> 'European Central Bank, euro foreign exchange reference rates, 2023 annual average (ecb.europa.eu, Statistical Data Warehouse EXR)'`,
+		`UPDATE exchange_rates SET link = 'https://data-api.ecb.europa.eu/service/data/EXR/A.' || currency || '.EUR.SP00.A?format=csvdata&startPeriod=2023&endPeriod=2023'
+			WHERE manual = 0`,
+		`ALTER TABLE ppp_factors ADD COLUMN link TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE ppp_factors ADD COLUMN released TEXT NOT NULL DEFAULT ''`,
+		`UPDATE ppp_factors SET factor = '1.213754', source = 'World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals', link = 'https://data.worldbank.org/indicator/PA.NUS.PRVT.PP'
+			WHERE country_code = 'CA' AND year = 2023 AND source = 'World Bank WDI PA.NUS.PRVT.PP (PPP conversion factor, private consumption), 2023, as republished by knoema.com, which rounds to one decimal'`,
+		`UPDATE ppp_factors SET factor = '0.710629', source = 'World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals', link = 'https://data.worldbank.org/indicator/PA.NUS.PRVT.PP'
+			WHERE country_code = 'GB' AND year = 2023 AND source = 'World Bank WDI PA.NUS.PRVT.PP (PPP conversion factor, private consumption), 2023, as republished by knoema.com, which rounds to one decimal'`,
+		`UPDATE ppp_factors SET factor = '1.438033', source = 'World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals', link = 'https://data.worldbank.org/indicator/PA.NUS.PRVT.PP'
+			WHERE country_code = 'AU' AND year = 2023 AND source = 'World Bank WDI PA.NUS.PRVT.PP (PPP conversion factor, private consumption), 2023, as republished by knoema.com, which rounds to one decimal'`,
+		`UPDATE ppp_factors SET factor = '0.746175', source = 'World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals', link = 'https://data.worldbank.org/indicator/PA.NUS.PRVT.PP'
+			WHERE country_code = 'DE' AND year = 2023 AND source = 'World Bank WDI PA.NUS.PRVT.PP (PPP conversion factor, private consumption), 2023, as republished by knoema.com, which rounds to one decimal'`,
+		`UPDATE ppp_factors SET link = 'https://data.worldbank.org/indicator/PA.NUS.PRVT.PP'
+			WHERE country_code = 'US' AND source = 'World Bank WDI PA.NUS.PRVT.PP: 1 by definition (the international dollar is the US dollar)'`,
+		`CREATE TABLE rate_fixings (
+			currency TEXT NOT NULL,
+			date     TEXT NOT NULL,
+			per_eur  TEXT NOT NULL,
+			source   TEXT NOT NULL DEFAULT '',
+			link     TEXT NOT NULL DEFAULT '',
+			PRIMARY KEY (currency, date)
+		)`,
+		`CREATE TABLE annual_rates (
+			currency TEXT    NOT NULL,
+			year     INTEGER NOT NULL,
+			per_eur  TEXT    NOT NULL,
+			source   TEXT    NOT NULL DEFAULT '',
+			link     TEXT    NOT NULL DEFAULT '',
+			PRIMARY KEY (currency, year)
+		)`,
+		`CREATE TABLE survey_medians (
+			id           INTEGER PRIMARY KEY AUTOINCREMENT,
+			country_code TEXT    NOT NULL DEFAULT '',
+			country      TEXT    NOT NULL,
+			role         TEXT    NOT NULL,
+			year         INTEGER NOT NULL,
+			currency     TEXT    NOT NULL,
+			median       INTEGER NOT NULL CHECK (median > 0),
+			respondents  INTEGER NOT NULL CHECK (respondents > 0),
+			source       TEXT    NOT NULL DEFAULT '',
+			link         TEXT    NOT NULL DEFAULT '',
+			UNIQUE (country_code, role, year)
+		)`,
+		// Verified against the survey's published archive: 2024 at commit
+		// 79b83b8 (the all-countries n from CompTotal_YearsCodePro_DevType;
+		// Germany's median 79,346.5 rounded), 2025 at commit ff9aef0. The
+		// country tables hold no Canada or Australia.
+		`INSERT INTO survey_medians (country_code, country, role, year, currency, median, respondents, source, link) VALUES
+				('', 'All countries', 'Developer, back-end', 2024, 'USD', 67227, 4728, 'Stack Overflow Developer Survey 2024: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2024/json/work.json', 'https://survey.stackoverflow.co/2024/work'),
+				('US', 'United States', 'Developer, back-end', 2024, 'USD', 170000, 776, 'Stack Overflow Developer Survey 2024: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2024/json/work.json', 'https://survey.stackoverflow.co/2024/work'),
+				('DE', 'Germany', 'Developer, back-end', 2024, 'USD', 79347, 336, 'Stack Overflow Developer Survey 2024: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2024/json/work.json', 'https://survey.stackoverflow.co/2024/work'),
+				('GB', 'United Kingdom', 'Developer, back-end', 2024, 'USD', 101910, 264, 'Stack Overflow Developer Survey 2024: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2024/json/work.json', 'https://survey.stackoverflow.co/2024/work'),
+				('', 'All countries', 'Developer, back-end', 2025, 'USD', 79742, 3897, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work'),
+				('US', 'United States', 'Developer, back-end', 2025, 'USD', 175000, 687, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work'),
+				('DE', 'Germany', 'Developer, back-end', 2025, 'USD', 87011, 286, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work'),
+				('GB', 'United Kingdom', 'Developer, back-end', 2025, 'USD', 108913, 260, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work')`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

@@ -153,6 +153,8 @@ type salaryRow struct {
 	Source       string
 	Kind         string
 	City         string
+	Link         string
+	SourceDate   string
 }
 
 func (salaryRow) TableName() string { return "salaries" }
@@ -162,9 +164,46 @@ type rateRow struct {
 	PerEUR   string `gorm:"column:per_eur"`
 	AsOf     string
 	Source   string
+	Link     string
+	Manual   bool
 }
 
 func (rateRow) TableName() string { return "exchange_rates" }
+
+type fixingRow struct {
+	Currency string `gorm:"primaryKey"`
+	Date     string `gorm:"primaryKey"`
+	PerEUR   string `gorm:"column:per_eur"`
+	Source   string
+	Link     string
+}
+
+func (fixingRow) TableName() string { return "rate_fixings" }
+
+type annualRow struct {
+	Currency string `gorm:"primaryKey"`
+	Year     int    `gorm:"primaryKey;autoIncrement:false"`
+	PerEUR   string `gorm:"column:per_eur"`
+	Source   string
+	Link     string
+}
+
+func (annualRow) TableName() string { return "annual_rates" }
+
+type medianRow struct {
+	ID          uint `gorm:"primaryKey"`
+	CountryCode string
+	Country     string
+	Role        string
+	Year        int
+	Currency    string
+	Median      int64
+	Respondents int
+	Source      string
+	Link        string
+}
+
+func (medianRow) TableName() string { return "survey_medians" }
 
 type pppRow struct {
 	CountryCode string `gorm:"primaryKey"`
@@ -172,6 +211,8 @@ type pppRow struct {
 	Factor      string
 	Year        int
 	Source      string
+	Link        string
+	Released    string
 }
 
 func (pppRow) TableName() string { return "ppp_factors" }

@@ -126,10 +126,10 @@ func readProjectSkills(db *gorm.DB) ([]projectSkillRow, error) {
 
 func readSalaries(db *gorm.DB) ([]salaryRow, error) {
 	return scanRows(db, `SELECT id, position, country, country_code, level, currency, min_amount, max_amount, median_amount,
-		year, source, kind, city FROM salaries ORDER BY position, id`, func(r *sql.Rows, s *salaryRow) error {
+		year, source, kind, city, link, source_date FROM salaries ORDER BY position, id`, func(r *sql.Rows, s *salaryRow) error {
 		var id, position, year int64
 		err := r.Scan(&id, &position, &s.Country, &s.CountryCode, &s.Level, &s.Currency, &s.MinAmount, &s.MaxAmount,
-			&s.MedianAmount, &year, &s.Source, &s.Kind, &s.City)
+			&s.MedianAmount, &year, &s.Source, &s.Kind, &s.City, &s.Link, &s.SourceDate)
 		s.ID, s.Position, s.Year = uint(id), int(position), int(year)
 		return err
 	})

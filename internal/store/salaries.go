@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -25,20 +26,20 @@ func (s *Store) Salaries() ([]salary.Range, error) {
 func rangeOf(r salaryRow) salary.Range {
 	return salary.Range{ID: r.ID, Country: r.Country, CountryCode: r.CountryCode, Level: salary.Level(r.Level), Currency: r.Currency,
 		Min: r.MinAmount, Max: r.MaxAmount, Median: r.MedianAmount, Year: r.Year, Source: r.Source,
-		Kind: salary.Kind(r.Kind), City: r.City}
+		Kind: salary.Kind(r.Kind), City: r.City, Link: r.Link, SourceDate: parseOptionalDate(r.SourceDate)}
 }
 
 func salaryRowOf(r salary.Range) salaryRow {
 	return salaryRow{ID: r.ID, Country: strings.TrimSpace(r.Country), CountryCode: r.CountryCode, Level: string(r.Level), Currency: r.Currency,
 		MinAmount: r.Min, MaxAmount: r.Max, MedianAmount: r.Median, Year: r.Year, Source: strings.TrimSpace(r.Source),
-		Kind: string(r.KindOrMarket()), City: strings.TrimSpace(r.City)}
+		Kind: string(r.KindOrMarket()), City: strings.TrimSpace(r.City), Link: strings.TrimSpace(r.Link), SourceDate: formatOptionalDate(r.SourceDate)}
 }
 
 func salaryColumns(r salary.Range) columns {
 	row := salaryRowOf(r)
 	return columns{"country": row.Country, "country_code": row.CountryCode, "level": row.Level, "currency": row.Currency,
 		"min_amount": row.MinAmount, "max_amount": row.MaxAmount, "median_amount": row.MedianAmount,
-		"year": row.Year, "source": row.Source, "kind": row.Kind, "city": row.City}
+		"year": row.Year, "source": row.Source, "kind": row.Kind, "city": row.City, "link": row.Link, "source_date": row.SourceDate}
 }
 
 // AddSalary stores a new salary range after checking it, and returns its
@@ -91,7 +92,23 @@ func (s *Store) UpdateSalary(before, after salary.Range) error {
 func rangeOfColumns(c columns) salary.Range {
 	return salary.Range{Country: c["country"].(string), CountryCode: c["country_code"].(string), Level: salary.Level(c["level"].(string)),
 		Currency: c["currency"].(string), Min: c["min_amount"].(int64), Max: c["max_amount"].(int64), Median: c["median_amount"].(int64),
-		Year: c["year"].(int), Source: c["source"].(string), Kind: salary.Kind(c["kind"].(string)), City: c["city"].(string)}
+		Year: c["year"].(int), Source: c["source"].(string), Kind: salary.Kind(c["kind"].(string)), City: c["city"].(string),
+		Link: c["link"].(string), SourceDate: parseOptionalDate(c["source_date"].(string))}
+}
+
+// parseOptionalDate reads a stored date that may be empty.
+func parseOptionalDate(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	return parseDate(s)
+}
+
+func formatOptionalDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return formatDate(d)
 }
 
 // DeleteSalary removes a salary range.
@@ -105,26 +122,30 @@ func (s *Store) Rates() ([]salary.Rate, error) {
 	}
 	out := make([]salary.Rate, len(rows))
 	for i, r := range rows {
-		out[i] = salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: parseDate(r.AsOf), Source: r.Source}
+		out[i] = salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: parseDate(r.AsOf), Source: r.Source, Link: r.Link, Manual: r.Manual}
 	}
 	return out, nil
 }
 
 func rateColumns(r salary.Rate) columns {
-	return columns{"currency": r.Currency, "per_eur": strings.TrimSpace(r.PerEUR), "as_of": formatDate(r.AsOf), "source": strings.TrimSpace(r.Source)}
+	return columns{"currency": r.Currency, "per_eur": strings.TrimSpace(r.PerEUR), "as_of": formatDate(r.AsOf), "source": strings.TrimSpace(r.Source),
+		"link": strings.TrimSpace(r.Link), "manual": r.Manual}
 }
 
-// SaveRate stores an exchange rate: a new one when before has no currency
+// SaveRate stores an exchange rate the learner typed, marked as theirs so
+// no update replaces it unasked: a new one when before has no currency
 // (replacing any rate the currency already has: the learner typed it all),
 // else only the fields changed from before, the currency included.
 func (s *Store) SaveRate(before, after salary.Rate) error {
 	after.PerEUR = strings.TrimSpace(after.PerEUR)
+	after.Manual = true
 	if err := after.Validate(); err != nil {
 		return err
 	}
 	err := s.write(func(tx *gorm.DB) error {
 		if before.Currency == "" {
-			row := rateRow{Currency: after.Currency, PerEUR: after.PerEUR, AsOf: formatDate(after.AsOf), Source: strings.TrimSpace(after.Source)}
+			row := rateRow{Currency: after.Currency, PerEUR: after.PerEUR, AsOf: formatDate(after.AsOf), Source: strings.TrimSpace(after.Source),
+				Link: strings.TrimSpace(after.Link), Manual: true}
 			return tx.Save(&row).Error
 		}
 		return updateChanged(tx, "exchange_rates", "currency", before.Currency, rateColumns(before), rateColumns(after), "exchange rate")
@@ -157,14 +178,15 @@ func (s *Store) PPPFactors() ([]salary.PPP, error) {
 	}
 	out := make([]salary.PPP, len(rows))
 	for i, r := range rows {
-		out[i] = salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: r.Year, Source: r.Source}
+		out[i] = salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: r.Year, Source: r.Source,
+			Link: r.Link, Released: parseOptionalDate(r.Released)}
 	}
 	return out, nil
 }
 
 func pppColumns(p salary.PPP) columns {
 	return columns{"country_code": p.CountryCode, "country": strings.TrimSpace(p.Country), "factor": strings.TrimSpace(p.Factor),
-		"year": p.Year, "source": strings.TrimSpace(p.Source)}
+		"year": p.Year, "source": strings.TrimSpace(p.Source), "link": strings.TrimSpace(p.Link), "released": formatOptionalDate(p.Released)}
 }
 
 // SavePPP stores a purchasing power factor the way SaveRate stores a rate.
@@ -176,7 +198,8 @@ func (s *Store) SavePPP(before, after salary.PPP) error {
 	err := s.write(func(tx *gorm.DB) error {
 		if before.CountryCode == "" {
 			c := pppColumns(after)
-			row := pppRow{CountryCode: after.CountryCode, Country: c["country"].(string), Factor: after.Factor, Year: after.Year, Source: c["source"].(string)}
+			row := pppRow{CountryCode: after.CountryCode, Country: c["country"].(string), Factor: after.Factor, Year: after.Year, Source: c["source"].(string),
+				Link: c["link"].(string), Released: c["released"].(string)}
 			return tx.Save(&row).Error
 		}
 		return updateChanged(tx, "ppp_factors", "country_code", before.CountryCode, pppColumns(before), pppColumns(after), "purchasing power factor")

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +27,7 @@ const (
 // salariesStore is what the salaries screen reads and changes.
 type salariesStore interface {
 	app.SalaryReader
+	app.RatesUpdater
 	AddSalary(r salary.Range) (uint, error)
 	UpdateSalary(before, after salary.Range) error
 	DeleteSalary(id uint) error
@@ -46,10 +48,14 @@ type salaries struct {
 	win    fyne.Window
 	now    func() time.Time
 
-	ranges []salary.Range
-	rates  []salary.Rate
-	ppp    []salary.PPP
-	cmp    salary.Comparison
+	ranges   []salary.Range
+	rates    []salary.Rate
+	ppp      []salary.PPP
+	annual   []salary.AnnualRate
+	reported []salary.Reported
+	cmp      salary.Comparison
+	// medians are the survey's, in the base currency as last shown.
+	medians []salary.ComparedReported
 	// countries are those of the market ranges: the ones the learner can
 	// aim for.
 	countries []salary.Country
@@ -72,10 +78,19 @@ type salaries struct {
 	editor    *formDialog       // the form last opened
 	loading   bool              // set while controls are filled from the store
 	root      fyne.CanvasObject
+
+	info         dialog.Dialog // the median, sources or question last opened
+	updateButton *widget.Button
+	ratesDate    *widget.Label // which rates the comparison uses
+	ratesStatus  *widget.Label // what the last update did, or why it failed
+	fetcher      *app.Fetcher
+	ratesFrom    string // "" for the ECB; tests give a local server
+	updating     bool
+	annualList   *fyne.Container
 }
 
 func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salaries {
-	s := &salaries{store: st, report: report, win: w, now: time.Now}
+	s := &salaries{store: st, report: report, win: w, now: time.Now, fetcher: app.NewFetcher()}
 	s.base = widgets.NewChoice(nil, func(code string) { s.saveComparison(func(c *salary.Comparison) { c.Base = code }) })
 	s.view = widget.NewRadioGroup([]string{nominalView, powerView}, nil)
 	s.view.Horizontal, s.view.Required = true, true
@@ -101,6 +116,7 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.chart = widgets.NewRangeChart()
 	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
+	s.chart.OnMarkerTapped = s.showMedian
 	s.offers = widgets.NewRangeChart()
 	s.offers.OnTapped = s.chart.OnTapped
 	offersNote := widget.NewLabel("One amount each, on the same scale as the market ranges. They never set your target.")
@@ -115,8 +131,9 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 		s.edit(salary.Range{Level: salary.Unspecified, Year: s.now().Year()})
 	})
 
+	sources := widget.NewButtonWithIcon("Sources", theme.InfoIcon(), s.showSources)
 	controls := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Compare in"), s.base), add),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Compare in"), s.base), container.NewHBox(sources, add)),
 		s.view,
 		container.NewBorder(nil, nil, widget.NewLabel("Show"), nil, s.level),
 		container.NewBorder(nil, nil, widget.NewLabel("My target"), nil, container.NewGridWithColumns(2, s.target, s.tlevel)),
@@ -133,10 +150,16 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
+	s.updateButton = widget.NewButtonWithIcon("Update rates", theme.ViewRefreshIcon(), func() { s.updateRates(false) })
+	s.updateButton.Importance = widget.HighImportance
+	s.ratesDate, s.ratesStatus = wrapped(""), wrapped("")
+	s.ratesStatus.Hide() // until an update says what it did
+	s.annualList = container.NewVBox()
 	s.ratesView = container.NewVScroll(container.NewVBox(
 		widget.NewCard("Exchange rates", "", container.NewVBox(
-			wrapped("Units of each currency one euro buys: reference rates such as the European Central Bank's."),
-			s.rateList, container.NewHBox(addRate))),
+			wrapped("Units of each currency one euro buys. Update rates fetches the European Central Bank's latest reference rates; a rate you typed yourself is kept unless you say otherwise."),
+			s.ratesDate, s.ratesStatus,
+			s.rateList, s.annualList, container.NewHBox(s.updateButton, addRate))),
 		widget.NewCard("Purchasing power", "", container.NewVBox(
 			wrapped("Private-consumption PPP factors: units of the local currency that buy what one international dollar buys. Comparisons with them are approximate."),
 			s.pppList, container.NewHBox(addPPP))),
@@ -165,6 +188,7 @@ func (s *salaries) load() func() {
 	}
 	return func() {
 		s.ranges, s.rates, s.ppp, s.cmp = data.Ranges, data.Rates, data.PPP, data.Settings
+		s.annual, s.reported = data.Annual, data.Medians
 		s.showAll()
 	}
 }
@@ -233,7 +257,7 @@ func (s *salaries) show() {
 	}
 	byPower := s.view.Selected == powerView
 	level, _ := salary.LevelFromLabel(s.level.Selected)
-	data := app.SalaryData{Ranges: s.ranges, Rates: s.rates, PPP: s.ppp, Settings: s.cmp}
+	data := app.SalaryData{Ranges: s.ranges, Rates: s.rates, PPP: s.ppp, Annual: s.annual, Medians: s.reported, Settings: s.cmp}
 	cmp, err := data.Compare(app.CompareOptions{ByPower: byPower, Level: level}, s.now())
 	if err != nil {
 		s.warning.SetText(sentence(err.Error()))
@@ -243,7 +267,18 @@ func (s *salaries) show() {
 		return
 	}
 	target := data.TargetPay()
-	s.chart.Scale, s.offers.Scale = cmp.Top(), cmp.Top()
+	s.medians = cmp.Medians
+	s.chart.Reported = func(row salary.Compared) (salary.ComparedReported, bool) {
+		return salary.LatestFor(s.medians, row.CountryCode)
+	}
+	top := cmp.Top()
+	for _, row := range cmp.Rows {
+		if m, ok := salary.LatestFor(s.medians, row.CountryCode); ok {
+			top = max(top, m.BaseMedian)
+		}
+	}
+	s.chart.Scale, s.offers.Scale = top, top
+	s.ratesDate.SetText(ratesInUse(cmp, s.now()))
 	s.chart.Set(cmp.Rows, s.cmp.Base, func(r salary.Range) bool { return target.Found && r.ID == target.Range.ID })
 	s.offers.Set(cmp.Offers, s.cmp.Base, nil)
 	showIf(s.chart, len(cmp.Rows) > 0)
@@ -256,11 +291,12 @@ func (s *salaries) show() {
 	} else {
 		s.warning.Hide()
 	}
-	s.notes.SetText(s.sourceNote(byPower, cmp.Converter))
+	s.notes.SetText(s.sourceNote(byPower, cmp))
 }
 
 // sourceNote says where the figures and the conversions come from.
-func (s *salaries) sourceNote(byPower bool, conv *salary.Converter) string {
+func (s *salaries) sourceNote(byPower bool, cmp app.SalaryComparison) string {
+	conv := cmp.Converter
 	sources := map[string]bool{}
 	var figures []string
 	for _, r := range salary.Markets(s.ranges) {
@@ -276,8 +312,15 @@ func (s *salaries) sourceNote(byPower bool, conv *salary.Converter) string {
 	if byPower {
 		note += fmt.Sprintf(" Approximate purchasing power: what each salary buys where it is earned, told as %s in %s prices, using private-consumption PPP factors (%s).",
 			conv.Base, s.countryName(conv.BaseCountry), s.pppSources())
+		if len(s.reported) > 0 {
+			note += " The survey's medians are shown at exchange rates only: the survey already converted them to dollars at exchange rates."
+		}
 	} else {
 		note += " Converted at " + s.rateSources() + "."
+		if len(cmp.Medians) > 0 {
+			note += " The ringed marks on the bars are the Stack Overflow Developer Survey's medians (newest year), shown only where the survey published a figure for the country; " +
+				"tap one for its year, number of respondents and source. " + measuresApart
+		}
 	}
 	return note
 }
@@ -353,7 +396,10 @@ func (s *salaries) showRates() {
 	var rates []fyne.CanvasObject
 	today := s.now()
 	for _, r := range s.rates {
-		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), r.Source)
+		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), orNone(r.Source))
+		if r.Manual {
+			text += " · typed by you"
+		}
 		if salary.Stale([]salary.Rate{r}, []string{r.Currency}, today) != nil {
 			text += " · over a year old"
 		}
@@ -374,7 +420,12 @@ func (s *salaries) showRates() {
 			s.reload()
 		}))
 	}
+	var averages []fyne.CanvasObject
+	for _, a := range s.annual {
+		averages = append(averages, wrappedLabel(fmt.Sprintf("%s  %s per euro · %d average · %s", a.Currency, a.PerEUR, a.Year, a.Source)))
+	}
 	setRows(s.rateList, s.ratesView, rates...)
+	setRows(s.annualList, s.ratesView, averages...)
 	setRows(s.pppList, s.ratesView, factors...)
 }
 
@@ -400,17 +451,21 @@ func (s *salaries) editRate(r salary.Rate) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(r.Source)
+	link := linkField(r.Link)
 	items := []*widget.FormItem{
 		{Text: "Currency", Widget: currency, HintText: "Three capital letters, e.g. USD"},
 		{Text: "Per euro", Widget: perEUR, HintText: "How many units one euro buys, e.g. 1.0813 for US dollars"},
 		{Text: "As of", Widget: asOf, HintText: asOf.Hint()},
 		{Text: "Source", Widget: source, HintText: "Where the rate comes from, e.g. the ECB's euro reference rates"},
+		{Text: "Link", Widget: link, HintText: "Optional: the address to check the rate at"},
 	}
 	s.editor = showFormDialog(s.win, "Exchange rate", "Save", items, nil, func() error {
 		if asOf.Date == nil {
 			return errors.New("type or pick the date the rate is from")
 		}
-		if err := s.store.SaveRate(r, salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text}); err != nil {
+		typed := salary.Rate{Currency: strings.TrimSpace(currency.Text), PerEUR: perEUR.Text, AsOf: *asOf.Date, Source: source.Text,
+			Link: strings.TrimSpace(link.Text), Manual: true}
+		if err := s.store.SaveRate(r, typed); err != nil {
 			return err
 		}
 		s.reload()
@@ -431,16 +486,23 @@ func (s *salaries) editPPP(p salary.PPP) {
 	source := widgets.NewMultiLineTextField(plan.MaxTextLen)
 	source.SetMinRowsVisible(2)
 	source.SetText(p.Source)
+	link := linkField(p.Link)
 	items := []*widget.FormItem{
 		{Text: "Country code", Widget: code, HintText: "ISO 3166 two-letter code"},
 		widget.NewFormItem("Country", country),
 		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
 		widget.NewFormItem("Year", year),
 		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's PA.NUS.PRVT.PP"},
+		{Text: "Link", Widget: link, HintText: "Optional: the address to check the factor at"},
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {
 		y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
-		err := s.store.SavePPP(p, salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text})
+		released := p.Released // the release's date stays only with its figure
+		if strings.TrimSpace(factor.Text) != p.Factor || y != p.Year {
+			released = time.Time{}
+		}
+		err := s.store.SavePPP(p, salary.PPP{CountryCode: strings.TrimSpace(code.Text), Country: country.Text, Factor: factor.Text, Year: y, Source: source.Text,
+			Link: strings.TrimSpace(link.Text), Released: released})
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,23 @@ type salaryFields struct {
 	level                         *widgets.Choice
 	amount                        *widgets.TextField
 	minimum, maximum, median      *widgets.TextField
-	year, source                  *widgets.TextField
+	year, source, link            *widgets.TextField
+}
+
+// linkField is the optional address a figure's source can be read at.
+func linkField(link string) *widgets.TextField {
+	f := widgets.NewTextField(plan.MaxTextLen)
+	f.SetText(link)
+	f.Validator = func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return nil
+		}
+		if _, ok := plan.SafeURL(v); !ok {
+			return errors.New("a web address in full, starting with https://")
+		}
+		return nil
+	}
+	return f
 }
 
 // newSalaryFields makes the fields, filled from r; years up to the one
@@ -77,6 +93,7 @@ func newSalaryFields(r salary.Range, thisYear int) *salaryFields {
 	}
 	f.source.SetMinRowsVisible(2)
 	f.source.SetText(r.Source)
+	f.link = linkField(r.Link)
 	return f
 }
 
@@ -117,6 +134,7 @@ func (f *salaryFields) items() []*widget.FormItem {
 			&widget.FormItem{Text: "Amount", Widget: f.amount, HintText: yearly},
 			widget.NewFormItem("Year", f.year),
 			&widget.FormItem{Text: "Company or ad", Widget: f.source, HintText: "Optional: who offered it, or where you saw the ad"},
+			&widget.FormItem{Text: "Link", Widget: f.link, HintText: "Optional: the ad's or offer's address"},
 		)
 	}
 	return append(items,
@@ -125,6 +143,7 @@ func (f *salaryFields) items() []*widget.FormItem {
 		&widget.FormItem{Text: "Median", Widget: f.median, HintText: "Optional"},
 		widget.NewFormItem("Year", f.year),
 		&widget.FormItem{Text: "Source", Widget: f.source, HintText: "Optional: where the figures come from, e.g. a survey or a report"},
+		&widget.FormItem{Text: "Link", Widget: f.link, HintText: "Optional: the source's address, to check the figures"},
 	)
 }
 
@@ -152,6 +171,7 @@ func (f *salaryFields) edited(r salary.Range) (salary.Range, error) {
 	edited.City = strings.TrimSpace(f.city.Text)
 	edited.Level, _ = salary.LevelFromLabel(f.level.Selected)
 	edited.Currency, edited.Source = strings.TrimSpace(f.currency.Text), f.source.Text
+	edited.Link = strings.TrimSpace(f.link.Text)
 	edited.Year, _ = strconv.Atoi(strings.TrimSpace(f.year.Text))
 	if f.isOffer() {
 		amount, err := parseAmount(f.amount.Text)

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"image/color"
 	"strconv"
 
@@ -15,8 +16,11 @@ import (
 // RangeChart draws one horizontal bar per salary range, from its minimum
 // to its maximum on a common scale in the base currency, the median
 // marked, the learner's target highlighted. An offer or job ad, which is
-// one amount, is a dot where that amount falls, never a bar. Each row also
-// says the figure in its own currency. Tapping a row opens it.
+// one amount, is a dot where that amount falls, never a bar. A survey's
+// median of reported pay for the row's country, when there is one, is a
+// marker on the bar (a ringed line in another colour). Each row also says
+// the figure in its own currency. Tapping a row opens it; tapping a
+// marker opens the median.
 type RangeChart struct {
 	widget.BaseWidget
 	rows   []salary.Compared
@@ -28,7 +32,15 @@ type RangeChart struct {
 	Scale int64
 	// OnTapped is called with the row tapped.
 	OnTapped func(salary.Compared)
+	// Reported gives the survey median to mark on a market row's bar, if
+	// any; OnMarkerTapped is called with the median whose marker was
+	// tapped.
+	Reported       func(salary.Compared) (salary.ComparedReported, bool)
+	OnMarkerTapped func(salary.ComparedReported)
 }
+
+// markerReach is how far from a marker, either side, a tap opens it.
+const markerReach = 12
 
 // NewRangeChart makes an empty chart; Set fills it.
 func NewRangeChart() *RangeChart {
@@ -51,12 +63,43 @@ func (c *RangeChart) rowHeight() float32 {
 	return c.Theme().Size(theme.SizeNameText) * 4.2
 }
 
-// Tapped opens the row under the pointer.
+// Tapped opens the marker or else the row under the pointer.
 func (c *RangeChart) Tapped(ev *fyne.PointEvent) {
 	i := int(ev.Position.Y / c.rowHeight())
-	if i >= 0 && i < len(c.rows) && c.OnTapped != nil {
+	if i < 0 || i >= len(c.rows) {
+		return
+	}
+	if m, x, ok := c.marker(c.rows[i], c.style(c.Size().Width)); ok && c.OnMarkerTapped != nil {
+		if d := ev.Position.X - x; d >= -markerReach && d <= markerReach {
+			c.OnMarkerTapped(m)
+			return
+		}
+	}
+	if c.OnTapped != nil {
 		c.OnTapped(c.rows[i])
 	}
+}
+
+// marker is the survey median marked on a row, and where it is drawn.
+func (c *RangeChart) marker(row salary.Compared, st chartStyle) (salary.ComparedReported, float32, bool) {
+	if c.Reported == nil || row.Err != nil || row.IsOffer() {
+		return salary.ComparedReported{}, 0, false
+	}
+	m, ok := c.Reported(row)
+	if !ok || m.Err != nil {
+		return salary.ComparedReported{}, 0, false
+	}
+	return m, st.barX + min(st.scale(m.BaseMedian), st.barW), true
+}
+
+// MarkerAt is where the marker of row i is drawn, for tests and
+// screenshots; false when the row has none.
+func (c *RangeChart) MarkerAt(i int) (fyne.Position, bool) {
+	if i < 0 || i >= len(c.rows) {
+		return fyne.Position{}, false
+	}
+	_, x, ok := c.marker(c.rows[i], c.style(c.Size().Width))
+	return fyne.NewPos(x, (float32(i)+0.5)*c.rowHeight()), ok
 }
 
 // CreateRenderer draws the chart at once, at the size it has: Fyne makes a
@@ -91,10 +134,10 @@ func (r *rangeChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // chartStyle is what a build draws with: the theme's colours and sizes,
 // and where the columns are.
 type chartStyle struct {
-	fg, muted, primary, track, highlight, bg color.Color
-	text, small, pad                         float32
-	rowH, labelW, barX, barW                 float32
-	top                                      int64
+	fg, muted, primary, track, highlight, bg, survey color.Color
+	text, small, pad                                 float32
+	rowH, labelW, barX, barW                         float32
+	top                                              int64
 }
 
 func (c *RangeChart) style(width float32) chartStyle {
@@ -104,7 +147,8 @@ func (c *RangeChart) style(width float32) chartStyle {
 		fg: th.Color(theme.ColorNameForeground, v), muted: th.Color(theme.ColorNamePlaceHolder, v),
 		primary: th.Color(theme.ColorNamePrimary, v), track: th.Color(theme.ColorNameInputBackground, v),
 		highlight: th.Color(theme.ColorNameSelection, v), bg: th.Color(theme.ColorNameBackground, v),
-		text: th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
+		survey: th.Color(theme.ColorNameWarning, v),
+		text:   th.Size(theme.SizeNameText), small: th.Size(theme.SizeNameCaptionText), pad: th.Size(theme.SizeNamePadding),
 		rowH: c.rowHeight(), labelW: width * 0.3, top: c.Scale,
 	}
 	if st.top <= 0 {
@@ -142,7 +186,7 @@ func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float
 	if isTarget {
 		// The row's text is drawn on the highlight and must read on it.
 		under := Over(st.highlight, st.bg)
-		st.fg, st.muted = Legible(st.fg, under), Legible(st.muted, under)
+		st.fg, st.muted, st.survey = Legible(st.fg, under), Legible(st.muted, under), Legible(st.survey, under)
 		bg := canvas.NewRectangle(st.highlight)
 		bg.CornerRadius = 6
 		bg.Move(fyne.NewPos(0, y+2))
@@ -178,6 +222,7 @@ func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float
 		r.drawDot(st, row, barY, barH)
 	} else {
 		r.drawBar(st, row, barY, barH, isTarget)
+		r.drawMarker(st, row, barY, barH)
 	}
 	value := canvas.NewText(salary.CompactRange(salary.Range{Currency: r.c.base, Min: row.BaseMin, Max: row.BaseMax}), st.fg)
 	value.TextStyle = fyne.TextStyle{Bold: true}
@@ -218,6 +263,34 @@ func (r *rangeChartRenderer) drawBar(st chartStyle, row salary.Compared, barY, b
 		m.Resize(fyne.NewSize(3, barH+6))
 		r.objects = append(r.objects, m)
 	}
+}
+
+// drawMarker draws a survey median on a market row's bar: a line across
+// the bar, ringed at its top, in a colour apart from the bar's.
+func (r *rangeChartRenderer) drawMarker(st chartStyle, row salary.Compared, barY, barH float32) {
+	m, x, ok := r.c.marker(row, st)
+	if !ok {
+		return
+	}
+	line := canvas.NewRectangle(st.survey)
+	line.Move(fyne.NewPos(x-1.5, barY-4))
+	line.Resize(fyne.NewSize(3, barH+8))
+	d := float32(11)
+	ring := canvas.NewCircle(st.bg)
+	ring.StrokeColor, ring.StrokeWidth = st.survey, 3
+	ring.Move(fyne.NewPos(x-d/2, barY-4-d+2))
+	ring.Resize(fyne.NewSize(d, d))
+	r.objects = append(r.objects, line, ring)
+	// Its amount beside the ring, on the side with room.
+	label := canvas.NewText(fmt.Sprintf("survey %d: %s", m.Year, salary.Compact(r.c.base, m.BaseMedian)), Legible(st.survey, st.bg))
+	label.TextSize = st.small
+	w := fyne.MeasureText(label.Text, st.small, fyne.TextStyle{}).Width
+	lx := x + d/2 + 3
+	if lx+w > st.barX+st.barW {
+		lx = x - d/2 - 3 - w
+	}
+	label.Move(fyne.NewPos(lx, barY-4-d+2+(d-st.small)/2-2))
+	r.objects = append(r.objects, label)
 }
 
 // drawDot draws an offer: a ringed dot where its one amount falls.
