@@ -41,9 +41,9 @@ var tableLimits = map[string]struct {
 	// A version lists skills and projects that exist, each once.
 	"resume_version_skills":   {"skills in résumé versions", resume.MaxVersions * plan.MaxSkills, false},
 	"resume_version_projects": {"projects in résumé versions", resume.MaxVersions * plan.MaxProjects, false},
-	"annual_rates":        {"yearly average rates", salary.MaxRates, false},
-	"rate_fixings":        {"daily exchange rate fixings", salary.MaxFixings, false},
-	"survey_medians":      {"survey medians", salary.MaxReported, true},
+	"annual_rates":            {"yearly average rates", salary.MaxRates, false},
+	"rate_fixings":            {"daily exchange rate fixings", salary.MaxFixings, false},
+	"survey_medians":          {"survey medians", salary.MaxReported, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export
