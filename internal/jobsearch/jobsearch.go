@@ -232,6 +232,14 @@ func kindList() string {
 // history against the stages known (by ID); stages may be nil to skip that
 // check.
 func ValidateApplication(a Application, stages map[uint]bool) error {
+	if err := ValidateFields(a); err != nil {
+		return err
+	}
+	return ValidateHistory(a.History, stages)
+}
+
+// ValidateFields checks an application's own fields, not its history.
+func ValidateFields(a Application) error {
 	if err := plan.ValidateName("company", a.Company); err != nil {
 		return err
 	}
@@ -262,7 +270,7 @@ func ValidateApplication(a Application, stages map[uint]bool) error {
 	default:
 		return fmt.Errorf("%q is not a way of working; use onsite, hybrid or remote, or leave it empty", a.Remote)
 	}
-	return ValidateHistory(a.History, stages)
+	return nil
 }
 
 func validateMoney(a Application) error {
@@ -375,4 +383,21 @@ func ValidateHours(h float64) error {
 		return fmt.Errorf("the job search takes 0 to 100 hours a week, not %g", h)
 	}
 	return nil
+}
+
+// Settings are the search's own settings.
+type Settings struct {
+	FollowUpDays int     // days without a move before a follow-up is due
+	HoursPerWeek float64 // hours a week the search takes from the plan's capacity
+}
+
+// DefaultSettings: a follow-up after a week, no hours taken.
+func DefaultSettings() Settings { return Settings{FollowUpDays: DefaultFollowUp} }
+
+// Validate checks both settings.
+func (s Settings) Validate() error {
+	if err := ValidateFollowUpDays(s.FollowUpDays); err != nil {
+		return err
+	}
+	return ValidateHours(s.HoursPerWeek)
 }
