@@ -28,7 +28,7 @@ PREFIX   ?= $(HOME)/.local
 # C headers Fyne's GLFW driver compiles against, and what the window smoke
 # test runs under.
 BUILD_PACKAGES := xorg-dev libgl1-mesa-dev
-TEST_PACKAGES  := xvfb xdotool
+TEST_PACKAGES  := xvfb xdotool poppler-utils khal
 SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 
 # apt-get needs root: use sudo only when we are not root already.
