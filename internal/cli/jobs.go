@@ -248,7 +248,7 @@ type statsJSON struct {
 	Answered           int                      `json:"answered"`
 	ResponseRate       float64                  `json:"response_rate"`
 	MedianDaysToAnswer *float64                 `json:"median_days_to_first_answer"`
-	PerWeek            []jobWeekJSON               `json:"per_week"`
+	PerWeek            []jobWeekJSON            `json:"per_week"`
 	Funnel             []funnelJSON             `json:"funnel"`
 	BySource           []jobsearch.SourceResult `json:"by_source"`
 }

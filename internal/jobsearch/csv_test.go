@@ -73,9 +73,9 @@ func TestCSVWithBadRowsNamesEachAndWhy(t *testing.T) {
 
 func TestCSVFilesThatCannotBeRead(t *testing.T) {
 	cases := map[string]string{
-		"":                            "empty",
-		"name,when\r\nAcme,today\r\n": "no column holds the company",
-		"company,role\r\n\"Acme,Dev\r\n": "not valid CSV",
+		"":                                 "empty",
+		"name,when\r\nAcme,today\r\n":      "no column holds the company",
+		"company,role\r\n\"Acme,Dev\r\n":   "not valid CSV",
 		"company,role\r\n\xff\xfe,Dev\r\n": "not UTF-8",
 	}
 	for in, want := range cases {
