@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 type stageRow struct {
@@ -75,23 +76,6 @@ func (interviewRow) TableName() string { return "interviews" }
 
 // timeLayout is how an interview's start is stored: a wall-clock time.
 const timeLayout = "2006-01-02T15:04"
-
-func init() {
-	for table, l := range map[string]struct {
-		what  string
-		limit int
-	}{
-		"applications": {"applications", jobsearch.MaxApplications}, "stages": {"stages", jobsearch.MaxStages},
-		"stage_events": {"moves between stages", jobsearch.MaxEvents}, "contacts": {"contacts", jobsearch.MaxContacts},
-		"interviews": {"interviews", jobsearch.MaxInterviews},
-	} {
-		tableLimits[table] = struct {
-			what  string
-			limit int
-			byID  bool
-		}{l.what, l.limit, true}
-	}
-}
 
 // JobBoard reads the whole job search: stages in order, applications with
 // their history oldest first, interviews by start, contacts by name.
@@ -548,4 +532,94 @@ func (s *Store) SaveJobSettings(before, after jobsearch.Settings) error {
 		return fmt.Errorf("saving the job search settings: %w", err)
 	}
 	return nil
+}
+
+// jobTables are the job search's tables, children before parents.
+var jobTables = []string{"interviews", "stage_events", "applications", "contacts", "stages"}
+
+// documentJobs reads the job search for an export.
+func documentJobs(tx *gorm.DB) (*snapshot.JobSearch, error) {
+	b, err := readBoard(tx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		JobHoursPerWeek float64
+		FollowUpDays    int
+	}
+	if err := tx.Table("plan_settings").Select("job_hours_per_week, follow_up_days").Limit(1).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	js := jobsearch.DefaultSettings()
+	if len(rows) == 1 {
+		js = jobsearch.Settings{FollowUpDays: rows[0].FollowUpDays, HoursPerWeek: rows[0].JobHoursPerWeek}
+	}
+	return snapshot.DocumentJobs(b, js), nil
+}
+
+// insertJobs writes a validated document's job search into empty tables;
+// a document without one gets the default stages.
+func insertJobs(tx *gorm.DB, doc *snapshot.JobSearch) error {
+	if doc == nil {
+		// Seeding the default content: the stages the migration made stay.
+		var n int64
+		if err := tx.Table("stages").Count(&n).Error; err != nil || n > 0 {
+			return err
+		}
+	}
+	// The migration made the default stages; a document with its own
+	// replaces them (an import has cleared them already).
+	if err := tx.Exec("DELETE FROM stages WHERE id NOT IN (SELECT stage_id FROM stage_events)").Error; err != nil {
+		return err
+	}
+	b, js := doc.Board()
+	stageIDs := map[uint]uint{}
+	for _, s := range b.Stages {
+		row := stageRow{Position: s.Position, Name: strings.TrimSpace(s.Name), Kind: string(s.Kind)}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing stage %q: %w", s.Name, err)
+		}
+		stageIDs[s.ID] = row.ID
+	}
+	contactIDs := map[uint]uint{}
+	for _, c := range b.Contacts {
+		cc := contactColumns(c)
+		row := contactRow{Name: cc["name"].(string), Role: cc["role"].(string), Company: cc["company"].(string),
+			Email: cc["email"].(string), Link: cc["link"].(string), Notes: c.Notes}
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing contact %q: %w", c.Name, err)
+		}
+		contactIDs[c.ID] = row.ID
+	}
+	appIDs := map[uint]uint{}
+	var events []stageEventRow
+	for _, a := range b.Applications {
+		row := applicationRowOf(a)
+		if err := tx.Create(&row).Error; err != nil {
+			return fmt.Errorf("writing the application to %q: %w", a.Company, err)
+		}
+		appIDs[a.ID] = row.ID
+		for _, e := range a.History {
+			events = append(events, stageEventRow{ApplicationID: row.ID, StageID: stageIDs[e.StageID], Date: formatDate(e.Date), Note: strings.TrimSpace(e.Note)})
+		}
+	}
+	if err := createAll(tx, events); err != nil {
+		return fmt.Errorf("writing the applications' history: %w", err)
+	}
+	ivs := make([]interviewRow, 0, len(b.Interviews))
+	for _, iv := range b.Interviews {
+		c := interviewColumns(iv)
+		row := interviewRow{ApplicationID: appIDs[iv.ApplicationID], StartsAt: c["starts_at"].(string), Minutes: iv.Minutes,
+			Place: c["place"].(string), Link: c["link"].(string), Notes: iv.Notes}
+		if iv.ContactID != nil {
+			id := contactIDs[*iv.ContactID]
+			row.ContactID = &id
+		}
+		ivs = append(ivs, row)
+	}
+	if err := createAll(tx, ivs); err != nil {
+		return fmt.Errorf("writing the interviews: %w", err)
+	}
+	return tx.Table("plan_settings").Where("id = 1").Updates(map[string]any{
+		"follow_up_days": js.FollowUpDays, "job_hours_per_week": js.HoursPerWeek}).Error
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
 func jday(s string) time.Time {
@@ -187,5 +188,54 @@ func TestContactsInterviewsAndSettings(t *testing.T) {
 	js, _ = st.JobSettings()
 	if js.FollowUpDays != 10 || js.HoursPerWeek != 4 {
 		t.Errorf("settings %+v", js)
+	}
+}
+
+func TestADocumentCarriesTheJobSearchAndAnOlderOneLeavesTheDefaults(t *testing.T) {
+	st, _ := openTemp(t)
+	must(t, st.Import(sampleDocument()))
+	b, err := st.JobBoard()
+	must(t, err)
+	if len(b.Stages) != 12 || b.Stages[2].Name != "Phone screen" || len(b.Applications) != 2 || len(b.Interviews) != 1 || len(b.Contacts) != 1 {
+		t.Fatalf("after import: %d stages, %d applications, %d interviews, %d contacts", len(b.Stages), len(b.Applications), len(b.Interviews), len(b.Contacts))
+	}
+	if cur, _ := b.StageOf(b.Applications[0].Current().StageID); cur.Name != "Take-home task" || b.Interviews[0].ContactID == nil {
+		t.Errorf("current stage %q, interview %+v", cur.Name, b.Interviews[0])
+	}
+	if js, _ := st.JobSettings(); js.FollowUpDays != 10 || js.HoursPerWeek != 3 {
+		t.Errorf("settings %+v", js)
+	}
+	older := sampleDocument()
+	older.JobSearch = nil
+	must(t, st.Import(older))
+	b, _ = st.JobBoard()
+	if len(b.Stages) != 11 || b.Stages[2].Name != "Screening" || len(b.Applications) != 0 || len(b.Contacts) != 0 {
+		t.Errorf("after importing a document without a job search: %v, %d applications", names(b.Stages), len(b.Applications))
+	}
+}
+
+func TestADocumentWithABadJobSearchIsRefusedWhole(t *testing.T) {
+	st, _ := openTemp(t)
+	must(t, st.Import(sampleDocument()))
+	cases := map[string]func(js *snapshot.JobSearch){
+		"is not one of the document's stages": func(js *snapshot.JobSearch) { js.Applications[0].History[0].Stage = "Nowhere" },
+		"oldest first":                        func(js *snapshot.JobSearch) { js.Applications[0].History[0].Date = "2026-12-30" },
+		"no contact number 2":                 func(js *snapshot.JobSearch) { js.Applications[0].Interviews[0].Contact = 2 },
+		"YYYY-MM-DDTHH:MM":                    func(js *snapshot.JobSearch) { js.Applications[0].Interviews[0].Start = "tomorrow" },
+		"listed twice":                        func(js *snapshot.JobSearch) { js.Stages[1].Name = "saved" },
+		"at least one move":                   func(js *snapshot.JobSearch) { js.Applications[1].History = nil },
+		"company is missing":                  func(js *snapshot.JobSearch) { js.Applications[1].Company = "" },
+		"not a kind of stage":                 func(js *snapshot.JobSearch) { js.Stages[0].Kind = "maybe" },
+	}
+	for want, change := range cases {
+		doc := sampleDocument()
+		change(doc.JobSearch)
+		err := st.Import(doc)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v", want, err)
+		}
+	}
+	if b, _ := st.JobBoard(); len(b.Applications) != 2 {
+		t.Error("a refused import changed the applications")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/dustin/go-humanize"
 	"gorm.io/gorm"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -32,6 +33,11 @@ var tableLimits = map[string]struct {
 	"salaries":            {"salary ranges", salary.MaxRanges, true},
 	"exchange_rates":      {"exchange rates", salary.MaxRates, false},
 	"ppp_factors":         {"purchasing power factors", salary.MaxPPPFactors, false},
+	"stages":              {"stages", jobsearch.MaxStages, true},
+	"applications":        {"applications", jobsearch.MaxApplications, true},
+	"stage_events":        {"moves between stages", jobsearch.MaxEvents, true},
+	"contacts":            {"contacts", jobsearch.MaxContacts, true},
+	"interviews":          {"interviews", jobsearch.MaxInterviews, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export
