@@ -235,7 +235,7 @@ func (s *Store) Import(doc snapshot.Document) error {
 // Counts is how many rows of each kind a learner's data holds.
 type Counts struct {
 	Steps, Actions, Categories, Skills, Prerequisites, Projects, Sessions, DaysOff, Salaries, Rates, PPP int
-	Applications, Moves int // the job search's applications and their history
+	Applications, Moves                                                                                  int // the job search's applications and their history
 }
 
 func (c Counts) String() string {
