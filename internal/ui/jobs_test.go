@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
+)
+
+// jobsFixture has two applications: Acme applied on 2 November and
+// screened on the 6th; Beta applied on 16 November.
+func jobsFixture() snapshot.Document {
+	doc := fixture()
+	doc.JobSearch = snapshot.DocumentJobs(jobsearch.Board{Stages: jobsearch.DefaultStages()}, jobsearch.DefaultSettings())
+	doc.JobSearch.Applications = []snapshot.JobApplication{
+		{Company: "Acme", Role: "Go developer", Source: "Referral", History: []snapshot.JobEvent{
+			{Stage: "Applied", Date: "2026-11-02"}, {Stage: "Screening", Date: "2026-11-06", Note: "call with Ana"}}},
+		{Company: "Beta", Role: "Backend developer", Source: "Job site", History: []snapshot.JobEvent{{Stage: "Applied", Date: "2026-11-16"}}},
+	}
+	return doc
+}
+
+// jobsAt opens the Job search screen on the day given, at 09:00.
+func jobsAt(t *testing.T, day string) (*MainWindow, *jobSearch, *store.Store) {
+	t.Helper()
+	st, _ := openFixture(t, jobsFixture())
+	m := newTestWindow(t, st)
+	d, _ := time.Parse(time.DateOnly, day)
+	m.jobs.now = func() time.Time { return d.Add(9 * time.Hour) }
+	m.jobs.tabs.SelectIndex(0)
+	press(m, fyne.Key6)
+	if m.Current() != 5 {
+		t.Fatalf("Ctrl+6 showed screen %d", m.Current())
+	}
+	return m, m.jobs, st
+}
+
+// stageOf is the name of an application's current stage as stored.
+func stageOf(t *testing.T, st *store.Store, company string) (string, []jobsearch.Event) {
+	t.Helper()
+	b, err := st.JobBoard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range b.Applications {
+		if a.Company == company {
+			s, _ := b.StageOf(a.Current().StageID)
+			return s.Name, a.History
+		}
+	}
+	t.Fatalf("no application to %s", company)
+	return "", nil
+}
+
+func TestAddingAnApplicationPutsItOnTheBoard(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	test.Tap(findButton(t, m, "Add application"))
+	items := j.editor.form.Items
+	test.Type(items[0].Widget.(*widgets.TextField), "Cobalt Payments")
+	test.Type(items[1].Widget.(*widgets.TextField), "Junior backend engineer")
+	items[5].Widget.(*widget.SelectEntry).SetText("Recruiter")
+	test.Tap(findButton(t, m, "Add"))
+	if j.editor.problem.Visible() {
+		t.Fatalf("adding said %q", j.editor.problem.Text)
+	}
+	stage, history := stageOf(t, st, "Cobalt Payments")
+	if stage != "Applied" || len(history) != 1 || history[0].Date.Format(time.DateOnly) != "2026-11-25" {
+		t.Errorf("stored in %s with %+v", stage, history)
+	}
+	card := j.cards[3]
+	if card == nil || card.Company != "Cobalt Payments" || card.Since != "moved today" {
+		t.Fatalf("the board's card: %+v", card)
+	}
+	// An empty role is refused in the form, which stays open.
+	test.Tap(findButton(t, m, "Add application"))
+	test.Type(j.editor.form.Items[0].Widget.(*widgets.TextField), "Nameless")
+	test.Tap(findButton(t, m, "Add"))
+	if !j.editor.problem.Visible() || !strings.Contains(j.editor.problem.Text, "Role") {
+		t.Errorf("an application without a role: %q", j.editor.problem.Text)
+	}
+}
+
+func TestDraggingACardMovesTheApplication(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	card := j.cards[2] // Beta, in Applied
+	from := fyne.CurrentApp().Driver().AbsolutePositionForObject(card).Add(fyne.NewPos(10, 10))
+	// Two columns to the right: Applied → Screening → Technical interview.
+	test.Drag(m.Canvas(), from, 2*columnWidth+20, 0)
+	stage, history := stageOf(t, st, "Beta")
+	if stage != "Technical interview" || len(history) != 2 || history[1].Date.Format(time.DateOnly) != "2026-11-25" {
+		t.Fatalf("after the drag Beta is in %s: %+v", stage, history)
+	}
+	if c := j.cards[2]; c == nil || j.columns[3].stage.Name != "Technical interview" {
+		t.Fatal("the board was not redrawn")
+	}
+	// Dropped outside the board: nothing moves.
+	test.Drag(m.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(j.cards[2]).Add(fyne.NewPos(10, 10)), 0, -2000)
+	if stage, _ := stageOf(t, st, "Beta"); stage != "Technical interview" {
+		t.Errorf("a drop off the board moved it to %s", stage)
+	}
+}
+
+func TestMovingACardByKeyboard(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	m.Canvas().Focus(j.cards[1]) // Acme, in Screening
+	right := &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShift}
+	m.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(right)
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Technical interview" {
+		t.Fatalf("Shift+Right moved Acme to %s", stage)
+	}
+	// The focus follows the card into its new column, so the keys go on.
+	if m.Canvas().Focused() != j.cards[1] {
+		t.Fatal("the focus did not follow the card")
+	}
+	m.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(right)
+	typeInFocused(t, m, "[")
+	stage, history := stageOf(t, st, "Acme")
+	if stage != "Technical interview" || len(history) != 5 {
+		t.Errorf("after right, right, left: %s with %d moves", stage, len(history))
+	}
+	// At the first column, left does nothing.
+	m.Canvas().Focus(j.cards[2])
+	typeInFocused(t, m, "[[[")
+	if stage, _ := stageOf(t, st, "Beta"); stage != "Saved" {
+		t.Errorf("Beta went left to %s", stage)
+	}
+}
+
+// typeInFocused types into whatever has the focus, as the keyboard does.
+func typeInFocused(t *testing.T, m *MainWindow, s string) {
+	t.Helper()
+	for _, r := range s {
+		f := m.Canvas().Focused()
+		if f == nil {
+			t.Fatalf("nothing has the focus to type %q into", r)
+		}
+		f.TypedRune(r)
+	}
+}
+
+func TestTheHistoryIsShownInOrder(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	// A move dated between the two earlier ones is refused; one on the
+	// day of the last comes after it.
+	rejected, _ := j.data.Board.StageNamed("Rejected")
+	technical, _ := j.data.Board.StageNamed("Technical interview")
+	if _, err := st.MoveApplication(1, rejected.ID, time.Date(2026, 11, 4, 0, 0, 0, 0, time.UTC), ""); err == nil {
+		t.Fatal("a move dated before the last one was stored")
+	}
+	if _, err := st.MoveApplication(1, technical.ID, time.Date(2026, 11, 6, 0, 0, 0, 0, time.UTC), "same day"); err != nil {
+		t.Fatal(err)
+	}
+	j.reload()
+	test.Tap(j.cards[1])
+	var lines []string
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " · ") && strings.Contains(l.Text, "2026") {
+			lines = append(lines, l.Text)
+		}
+	})
+	want := []string{"2 Nov 2026 · Applied", "6 Nov 2026 · Screening · call with Ana", "6 Nov 2026 · Technical interview (now) · same day"}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("history shown:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestAFollowUpAppearsAfterTheDaysSet(t *testing.T) {
+	// Beta applied on 16 November; a follow-up is due seven days later.
+	_, j, st := jobsAt(t, "2026-11-22")
+	// (Acme, screened on 6 November, is due already.)
+	if strings.Contains(j.dueNote.Text, "Beta") || j.cards[2].Overdue || !j.cards[1].Overdue {
+		t.Fatalf("after six days: %q", j.dueNote.Text)
+	}
+	if j.cards[2].Next != "Follow up · Mon 23 Nov" {
+		t.Errorf("Beta's next action: %q", j.cards[2].Next)
+	}
+	j.now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	j.reload()
+	if !j.dueNote.Visible() || !strings.Contains(j.dueNote.Text, "Beta") || !j.cards[2].Overdue {
+		t.Errorf("after seven days: %q, overdue %v", j.dueNote.Text, j.cards[2].Overdue)
+	}
+	// The setting decides: at ten days it is not due yet.
+	js, _ := st.JobSettings()
+	if err := st.SaveJobSettings(js, jobsearch.Settings{FollowUpDays: 10}); err != nil {
+		t.Fatal(err)
+	}
+	j.reload()
+	if strings.Contains(j.dueNote.Text, "Beta") || !strings.Contains(j.dueNote.Text, "Acme") {
+		t.Errorf("with ten days Beta is due after seven: %q", j.dueNote.Text)
+	}
+}
+
+func TestTheListSortsAndFilters(t *testing.T) {
+	_, j, _ := jobsAt(t, "2026-11-25")
+	l := j.list
+	if len(l.rows) != 2 || l.rows[0].Company != "Beta" {
+		t.Fatalf("by last move, newest first: %v", l.rows)
+	}
+	l.sortOn(0)
+	if l.rows[0].Company != "Acme" {
+		t.Errorf("by company: %s first", l.rows[0].Company)
+	}
+	l.stage.SetSelected("Screening")
+	if len(l.rows) != 1 || l.rows[0].Company != "Acme" || l.count.Text != "1 of 2 applications" {
+		t.Errorf("filtered by stage: %v, %q", l.rows, l.count.Text)
+	}
+	l.stage.SetSelected(anyFilter)
+	test.Type(l.company, "bet")
+	if len(l.rows) != 1 || l.rows[0].Company != "Beta" {
+		t.Errorf("filtered by company: %v", l.rows)
+	}
+}
+
+func TestJobScreensFitAt800x600(t *testing.T) {
+	m, j, _ := jobsAt(t, "2026-11-25")
+	m.Resize(fyne.NewSize(800, 600))
+	for i := range j.tabs.Items {
+		j.tabs.SelectIndex(i)
+		if min := m.Content().MinSize(); min.Width > 800 || min.Height > 600 {
+			t.Errorf("tab %s needs %v", j.tabs.Items[i].Text, min)
+		}
+	}
+	test.Tap(j.cards[1])
+	if size := j.editor.dialog.MinSize(); size.Width > 800 || size.Height > 600 {
+		t.Errorf("the application's form needs %v", size)
+	}
+}
