@@ -220,8 +220,8 @@ func TestThemeAndCurrencyPersistAcrossARestart(t *testing.T) {
 	defer st2.Close()
 	m2 := NewMainWindow(a, st2, noPack)
 	s2 := m2.screens[6].(*settingsScreen)
-	if m2.Current() != 5 {
-		t.Errorf("the app reopened on screen %d, not where it was left (5)", m2.Current())
+	if m2.Current() != 6 {
+		t.Errorf("the app reopened on screen %d, not where it was left (6)", m2.Current())
 	}
 	if s2.theme.Selected != themeDark || s2.currency.Selected != "GBP" {
 		t.Errorf("after a restart: theme %q, currency %q", s2.theme.Selected, s2.currency.Selected)
