@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
@@ -17,6 +18,8 @@ type DashboardReader interface {
 	SalaryReader
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
 	Sessions(from, to time.Time) ([]plan.Session, error)
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
 }
 
 // Dashboard is the learner's standing on one day: the schedule, the study
@@ -29,6 +32,9 @@ type Dashboard struct {
 	// TodayPlan is today's planned work; Week how this week goes.
 	TodayPlan []TodayItem
 	Week      plan.Week
+	// Jobs are today's interviews and the follow-ups due (the overdue
+	// ones too).
+	Jobs []jobsearch.AgendaItem
 }
 
 // LoadDashboard reads and works out everything the dashboard shows.
@@ -57,8 +63,12 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 			loggedToday.ByStep[sess.StepID] += sess.Minutes
 		}
 	}
+	agenda, err := JobAgenda(r, s.Today)
+	if err != nil {
+		return Dashboard{}, err
+	}
 	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
-		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today)}, nil
+		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today), Jobs: agenda[s.Today]}, nil
 }
 
 // TargetPay is the published range for the learner's target country and

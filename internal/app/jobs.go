@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/atomicfile"
+	"github.com/studyplanner/studyplanner/internal/ics"
 	"github.com/studyplanner/studyplanner/internal/jobpdf"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
@@ -188,4 +189,76 @@ func writeFile(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// Reminders before the job search's appointments in the calendar export.
+const (
+	InterviewAlarm = time.Hour
+	FollowUpAlarm  = 10 * time.Minute
+	followUpLength = 15 // minutes set aside to write a follow-up
+)
+
+// jobAppointments are the calendar's interviews (all of them, the past
+// ones as a record) and the follow-ups due from today, a follow-up at the
+// study time (studyAt, "15:04"). Interviews still to come remind an hour
+// before; follow-ups ten minutes before.
+func jobAppointments(r interface {
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
+}, today time.Time, studyAt string) ([]ics.Appointment, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	js, err := r.JobSettings()
+	if err != nil {
+		return nil, err
+	}
+	at, err := time.Parse("15:04", studyAt)
+	if err != nil {
+		at = time.Date(0, 1, 1, 18, 0, 0, 0, time.UTC)
+	}
+	var out []ics.Appointment
+	for _, it := range b.Agenda(plan.MinDate, plan.MaxDate, today, js.FollowUpDays) {
+		a := ics.Appointment{Summary: it.Title(), Location: it.Place, URL: it.Link}
+		if it.Interview {
+			a.UID = fmt.Sprintf("interview-%d-%s", it.ApplicationID, it.Start.Format("200601021504"))
+			a.Start, a.Minutes = it.Start, it.Minutes
+			if a.Location == "" && a.URL != "" {
+				a.Location = a.URL
+			}
+			if !it.Start.Before(today) {
+				a.AlarmBefore = InterviewAlarm
+			}
+		} else {
+			a.UID = fmt.Sprintf("follow-up-%d", it.ApplicationID)
+			a.Start = it.Start.Add(time.Duration(at.Hour())*time.Hour + time.Duration(at.Minute())*time.Minute)
+			a.Minutes, a.AlarmBefore = followUpLength, FollowUpAlarm
+			a.Description = fmt.Sprintf("No move for %d days: ask %s how your application stands.", js.FollowUpDays, it.Company)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// JobAgenda is the job search's appointments by day (plan.Date): every
+// interview, and the follow-ups due from today (an overdue one on today).
+func JobAgenda(r interface {
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
+}, today time.Time) (map[time.Time][]jobsearch.AgendaItem, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	js, err := r.JobSettings()
+	if err != nil {
+		return nil, err
+	}
+	out := map[time.Time][]jobsearch.AgendaItem{}
+	for _, it := range b.Agenda(plan.MinDate, plan.MaxDate, today, js.FollowUpDays) {
+		d := plan.Date(it.Start)
+		out[d] = append(out[d], it)
+	}
+	return out, nil
 }

@@ -3,9 +3,16 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	ical "github.com/arran4/golang-ical"
+
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/store"
 )
 
 func mustRun(t *testing.T, args ...string) result {
@@ -140,5 +147,117 @@ func TestJobsStatsJSON(t *testing.T) {
 	}
 	if s.Sent != 2 || s.Answered != 1 || s.ResponseRate != 0.5 || s.MedianDaysToAnswer == nil || *s.MedianDaysToAnswer != 4 {
 		t.Errorf("stats %+v", s)
+	}
+}
+
+// An interview exports as a timed event with an alarm: Go's reader sees
+// the time and the alarm, and so does khal, a calendar program people
+// use, when it is installed (TEST_PACKAGES in the Makefile has it).
+func TestTheCalendarCarriesInterviewsAndFollowUpsWithAlarms(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "plan", "--study-time", "19:00")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme", "--role", "Go developer", "--date", "2026-11-20")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Beta", "--role", "Backend developer", "--date", "2026-11-20")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
+	if _, err := st.SaveInterview(jobsearch.Interview{}, jobsearch.Interview{ApplicationID: 1, Start: start, Minutes: 45,
+		Place: "Acme, Hauptstraße 1, Berlin"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := filepath.Join(dir, "plan.ics")
+	mustRun(t, "--db", db, "export", "--format", "ics", "--out", out)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.ParseCalendar(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, ev := range cal.Events() {
+		summary := ev.GetProperty(ical.ComponentPropertySummary).Value
+		var want string
+		switch summary {
+		case "Interview: Acme (Go developer)":
+			want = "20261127T103000/20261127T111500/-PT60M"
+		case "Follow up: Beta (Backend developer)":
+			// Applied on the 20th, no move for seven days: the 27th, at
+			// the study time. (Acme's interview is its next step: no
+			// follow-up for it.)
+			want = "20261127T190000/20261127T191500/-PT10M"
+		default:
+			continue
+		}
+		alarms := ev.Alarms()
+		got := ev.GetProperty(ical.ComponentPropertyDtStart).Value + "/" + ev.GetProperty(ical.ComponentPropertyDtEnd).Value + "/"
+		if len(alarms) == 1 {
+			got += alarms[0].GetProperty(ical.ComponentPropertyTrigger).Value
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", summary, got, want)
+		}
+		found[summary] = true
+	}
+	if len(found) != 2 {
+		t.Fatalf("the calendar has %v of the interview and the follow-up", found)
+	}
+	if loc := findEvent(cal, "Interview: Acme (Go developer)").GetProperty(ical.ComponentPropertyLocation); loc == nil || loc.Value != "Acme, Hauptstraße 1, Berlin" {
+		t.Errorf("the interview's place: %+v", loc)
+	}
+	khalLists(t, out, "2026-11-27 10:30 2026-11-27 11:15 Interview: Acme (Go developer) [ ⏰]")
+}
+
+func findEvent(cal *ical.Calendar, summary string) *ical.VEvent {
+	for _, ev := range cal.Events() {
+		if p := ev.GetProperty(ical.ComponentPropertySummary); p != nil && p.Value == summary {
+			return ev
+		}
+	}
+	return nil
+}
+
+// khalLists imports the calendar into a scratch khal and checks it lists
+// want on 27 November 2026. It skips when khal is not installed.
+func khalLists(t *testing.T, ics, want string) {
+	t.Helper()
+	if _, err := exec.LookPath("khal"); err != nil {
+		t.Log("khal is not installed; the calendar was checked with Go's reader only")
+		return
+	}
+	home := t.TempDir()
+	cfg := filepath.Join(home, ".config", "khal")
+	if err := os.MkdirAll(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	conf := "[calendars]\n[[plan]]\npath = " + filepath.Join(home, "cal") + "\ntype = calendar\n[locale]\ntimeformat = %H:%M\n" +
+		"dateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n" +
+		"default_timezone = UTC\nlocal_timezone = UTC\n"
+	if err := os.WriteFile(filepath.Join(cfg, "config"), []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(home, "cal"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, "data"))
+	imp := exec.Command("khal", "import", "--batch", "-a", "plan", ics)
+	imp.Env = env
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("khal import: %v\n%s", err, out)
+	}
+	list := exec.Command("khal", "list", "--format", "{start} {end} {title} [{alarm-symbol}]", "2026-11-27", "1d")
+	list.Env = env
+	out, err := list.CombinedOutput()
+	if err != nil {
+		t.Fatalf("khal list: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), want) {
+		t.Errorf("khal lists:\n%s\nwant a line %q", out, want)
 	}
 }

@@ -125,7 +125,7 @@ func (b Board) FollowUps(today time.Time, followUpDays int) []Reminder {
 	for _, a := range b.Applications {
 		st, _ := b.StageOf(a.Current().StageID)
 		due, ok := FollowUpDue(a, st.Kind, followUpDays)
-		if !ok || due.After(plan.Date(today)) {
+		if _, booked := b.NextInterview(a.ID, today); !ok || booked || due.After(plan.Date(today)) {
 			continue
 		}
 		what := "Follow up"
@@ -345,4 +345,73 @@ func median(xs []int) (float64, bool) {
 		return float64(s[n/2]), true
 	}
 	return float64(s[n/2-1]+s[n/2]) / 2, true
+}
+
+// AgendaItem is an appointment of the search: an interview at its time,
+// or a follow-up due on its day.
+type AgendaItem struct {
+	ApplicationID uint
+	Interview     bool
+	Start         time.Time // an interview's start; a follow-up's day (at midnight)
+	Minutes       int       // an interview's length; 0 for a follow-up
+	Company, Role string
+	What          string // "Interview", "Follow up", "Send the application"
+	Place, Link   string
+}
+
+// Title is what the appointment says in a calendar: "Interview: Acme
+// (Go developer)".
+func (it AgendaItem) Title() string {
+	return it.What + ": " + it.Company + " (" + it.Role + ")"
+}
+
+// Agenda lists the interviews starting in [from, to) and the follow-ups
+// due in it, by time. A follow-up already overdue on today is listed on
+// today, since that is when it can still be done.
+func (b Board) Agenda(from, to, today time.Time, followUpDays int) []AgendaItem {
+	var out []AgendaItem
+	apps := map[uint]Application{}
+	for _, a := range b.Applications {
+		apps[a.ID] = a
+	}
+	for _, iv := range b.Interviews {
+		a := apps[iv.ApplicationID]
+		if iv.Start.Before(from) || !iv.Start.Before(to) {
+			continue
+		}
+		out = append(out, AgendaItem{ApplicationID: a.ID, Interview: true, Start: iv.Start, Minutes: iv.Minutes,
+			Company: a.Company, Role: a.Role, What: "Interview", Place: iv.Place, Link: iv.Link})
+	}
+	today = plan.Date(today)
+	for _, a := range b.Applications {
+		st, _ := b.StageOf(a.Current().StageID)
+		due, ok := FollowUpDue(a, st.Kind, followUpDays)
+		if _, booked := b.NextInterview(a.ID, today); !ok || booked {
+			continue // an interview to come is the next step, not a follow-up
+		}
+		if due.Before(today) {
+			due = today
+		}
+		if due.Before(from) || !due.Before(to) {
+			continue
+		}
+		what := "Follow up"
+		if st.Kind == KindSaved {
+			what = "Send the application"
+		}
+		out = append(out, AgendaItem{ApplicationID: a.ID, Start: due, Company: a.Company, Role: a.Role, What: what})
+	}
+	// By day; on a day, the interviews first (the calendar's day shows
+	// the first), then by time.
+	sort.SliceStable(out, func(i, j int) bool {
+		di, dj := plan.Date(out[i].Start), plan.Date(out[j].Start)
+		if !di.Equal(dj) {
+			return di.Before(dj)
+		}
+		if out[i].Interview != out[j].Interview {
+			return out[i].Interview
+		}
+		return out[i].Start.Before(out[j].Start)
+	})
+	return out
 }

@@ -212,8 +212,9 @@ func TestFollowUpAndNextAction(t *testing.T) {
 		followUps []uint
 	}{
 		{"2026-03-08", nil},
-		{"2026-03-09", []uint{1, 3}},
-		{"2026-03-12", []uint{1, 3, 4}},
+		// Booked (3) has an interview to come: that is its next step.
+		{"2026-03-09", []uint{1}},
+		{"2026-03-12", []uint{1, 4}},
 	}
 	for _, c := range cases {
 		var got []uint
@@ -245,5 +246,34 @@ func TestFollowUpAndNextAction(t *testing.T) {
 	}
 	if d := DaysSince(b.Applications[0], now); d != 8 {
 		t.Errorf("days since = %d, want 8", d)
+	}
+}
+
+func TestAgendaListsInterviewsAndFollowUpsInTheRange(t *testing.T) {
+	b := Board{Stages: DefaultStages(), Applications: []Application{
+		{ID: 1, Company: "Old", Role: "Dev", History: []Event{{StageID: sApplied, Date: day("2026-03-01")}}},
+		{ID: 2, Company: "Booked", Role: "Dev", History: []Event{{StageID: sScreening, Date: day("2026-03-09")}}},
+		{ID: 3, Company: "Closed", Role: "Dev", History: []Event{{StageID: sRejected, Date: day("2026-03-01")}}},
+	}, Interviews: []Interview{{ApplicationID: 2, Start: day("2026-03-12").Add(14 * time.Hour), Minutes: 45, Link: "https://meet.example.com"}}}
+	got := b.Agenda(day("2026-03-10"), day("2026-03-17"), day("2026-03-10"), 7)
+	// Booked's interview is its next step: no follow-up for it.
+	if len(got) != 2 {
+		t.Fatalf("agenda %+v", got)
+	}
+	// Old's follow-up was due on 8 March: it is listed today.
+	if got[0].Company != "Old" || !got[0].Start.Equal(day("2026-03-10")) || got[0].Interview || got[0].What != "Follow up" {
+		t.Errorf("first %+v", got[0])
+	}
+	if !got[1].Interview || got[1].Title() != "Interview: Booked (Dev)" || got[1].Start.Hour() != 14 {
+		t.Errorf("second %+v", got[1])
+	}
+	// Once the interview is over, the follow-up is due a week after the
+	// last move, or today when that has passed.
+	after := b.Agenda(day("2026-03-13"), day("2026-03-20"), day("2026-03-13"), 7)
+	if len(after) != 2 || after[1].Company != "Booked" || !after[1].Start.Equal(day("2026-03-16")) {
+		t.Errorf("after the interview: %+v", after)
+	}
+	if n := len(b.Agenda(day("2026-03-11"), day("2026-03-12"), day("2026-03-10"), 7)); n != 0 {
+		t.Errorf("%d items on a day with none", n)
 	}
 }

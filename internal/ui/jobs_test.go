@@ -234,3 +234,46 @@ func TestJobScreensFitAt800x600(t *testing.T) {
 		t.Errorf("the application's form needs %v", size)
 	}
 }
+
+func TestAnInterviewShowsOnTheCalendarAndTheTodayCard(t *testing.T) {
+	doc := jobsFixture()
+	doc.JobSearch.Applications[0].Interviews = []snapshot.JobInterview{{Start: "2026-11-27T10:30", Minutes: 45, Link: "https://meet.example.com/acme"}}
+	st, _ := openFixture(t, doc)
+	m := newTestWindow(t, st)
+	day := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	m.timeline.now = func() time.Time { return day.Add(8 * time.Hour) }
+	press(m, fyne.Key5)
+	f := m.timeline.facts(day)
+	// Beta's follow-up (applied on the 16th) was due on the 23rd: it is
+	// listed today too.
+	if f.Event != "10:30 Acme +1" {
+		t.Errorf("the calendar's 27 November says %q", f.Event)
+	}
+	if e := m.timeline.facts(day.AddDate(0, 0, 1)).Event; e != "" {
+		t.Errorf("the 28th says %q", e)
+	}
+	m.timeline.selectDay(day)
+	var lines []string
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && (strings.Contains(l.Text, "Interview:") || strings.Contains(l.Text, "Follow up:")) {
+			lines = append(lines, l.Text)
+		}
+	})
+	want := "10:30–11:15 Interview: Acme (Go developer) · https://meet.example.com/acme"
+	if len(lines) != 2 || lines[0] != want || lines[1] != "Follow up: Beta (Backend developer)" {
+		t.Errorf("the day shows %q", lines)
+	}
+	// The dashboard's Today card lists them too.
+	dash := m.screens[0].(*dashboard)
+	dash.now = m.timeline.now
+	dash.reload()
+	var today []string
+	for _, o := range dash.today.items.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			today = append(today, l.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(today, "\n"), want) {
+		t.Errorf("the Today card shows %q", today)
+	}
+}
