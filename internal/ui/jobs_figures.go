@@ -13,6 +13,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
@@ -203,4 +204,39 @@ func wrappedCaption(text string) *widget.Label {
 	l := caption(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// showOfferTable puts the job search's offers side by side: the pay as
+// offered and in the comparison currency, at exchange rates and by
+// purchasing power, where the work is done, and the notes.
+func (s *salaries) showOfferTable(data app.SalaryData) {
+	base, rows := data.CompareOffers(s.board)
+	s.offerTable.Objects = nil
+	showIf(s.offerTableBox, len(rows) > 0)
+	if len(rows) == 0 {
+		return
+	}
+	for _, h := range []string{"Offer", "As offered", "In " + base, "By purchasing power", "Remote · notes"} {
+		s.offerTable.Add(bold(h))
+	}
+	money := func(v *int64, err error) string {
+		if v == nil {
+			return "cannot convert: " + strings.TrimPrefix(fmt.Sprint(err), "no rate: ")
+		}
+		return salary.FormatRange(salary.Range{Currency: base, Min: *v, Max: *v})
+	}
+	for _, r := range rows {
+		a := r.Application
+		notes := a.Remote.Label()
+		if n := strings.Join(strings.Fields(a.Notes), " "); n != "" {
+			notes += " · " + n
+		}
+		for _, text := range []string{a.Company + " · " + r.Stage, salary.FormatRange(salary.Range{Currency: a.Currency, Min: a.SalaryOffered, Max: a.SalaryOffered}),
+			money(r.Nominal, r.NominalErr), money(r.Power, r.PowerErr), notes} {
+			l := widget.NewLabel(text)
+			l.Wrapping = fyne.TextWrapWord
+			s.offerTable.Add(l)
+		}
+	}
+	s.offerTable.Refresh()
 }

@@ -277,3 +277,51 @@ func TestAnInterviewShowsOnTheCalendarAndTheTodayCard(t *testing.T) {
 		t.Errorf("the Today card shows %q", today)
 	}
 }
+
+func TestAnOfferShowsOnTheSalariesScreenConvertedLikeTheRanges(t *testing.T) {
+	doc := salaryFixture() // compares in EUR, aiming at Germany
+	doc.JobSearch = jobsFixture().JobSearch
+	doc.JobSearch.Applications[0].SalaryOffered, doc.JobSearch.Applications[0].Currency = 50000, "EUR"
+	doc.JobSearch.Applications[0].Remote = "hybrid"
+	doc.JobSearch.Applications[1].SalaryOffered, doc.JobSearch.Applications[1].Currency = 60000, "USD"
+	st, _ := openFixture(t, doc)
+	m := newTestWindow(t, st)
+	s := m.screens[3].(*salaries)
+	press(m, fyne.Key4)
+	var acme, beta *widgets.RangeChart
+	for _, r := range s.offers.Rows() {
+		switch r.Source {
+		case "Acme (job search)":
+			acme = s.offers
+			if r.BaseMin != 50000 || r.CountryCode != "DE" {
+				t.Errorf("Acme's offer: %+v", r)
+			}
+		case "Beta (job search)":
+			beta = s.offers
+			// 60,000 USD at 1.0813 per euro.
+			if r.BaseMin != 55489 || r.CountryCode != "US" {
+				t.Errorf("Beta's offer: %+v", r)
+			}
+		}
+	}
+	if acme == nil || beta == nil {
+		t.Fatalf("the offers chart has %+v", s.offers.Rows())
+	}
+	var cells []string
+	for _, o := range s.offerTable.Objects {
+		cells = append(cells, o.(*widget.Label).Text)
+	}
+	table := strings.Join(cells, " | ")
+	// Beta first: more at exchange rates. By purchasing power, 60,000 USD
+	// earned in the US (factor 1) buy in Germany (0.75) what €45,000 buy.
+	for _, want := range []string{"Beta · Applied | $60,000 | €55,489 | €45,000 | Not said", "Acme · Screening | €50,000 | €50,000 | €50,000 | Hybrid"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the comparison lacks %q:\n%s", want, table)
+		}
+	}
+	// Tapping the job search's offer does not open the salary form.
+	s.offers.OnTapped(s.offers.Rows()[0])
+	if s.editor != nil {
+		t.Error("a job search offer opened the salary form")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -34,6 +35,7 @@ type salariesStore interface {
 	SavePPP(before, after salary.PPP) error
 	DeletePPP(countryCode string) error
 	UpdateComparison(before, after salary.Comparison) error
+	JobBoard() (jobsearch.Board, error) // the job search's offers show beside the ranges
 }
 
 // salaries compares what backend developers earn, every range in one
@@ -47,6 +49,7 @@ type salaries struct {
 	now    func() time.Time
 
 	ranges []salary.Range
+	board  jobsearch.Board // the job search, for its offers
 	rates  []salary.Rate
 	ppp    []salary.PPP
 	cmp    salary.Comparison
@@ -64,6 +67,9 @@ type salaries struct {
 	chart     *widgets.RangeChart // market ranges
 	offers    *widgets.RangeChart // the learner's offers and job ads
 	offersBox fyne.CanvasObject   // their heading and chart
+	// offerTable compares the job search's offers side by side.
+	offerTable    *fyne.Container
+	offerTableBox fyne.CanvasObject
 	noMarket  *widget.Label       // said when there are offers but no ranges
 	empty     fyne.CanvasObject
 	rateList  *fyne.Container
@@ -100,14 +106,22 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	s.warning.Importance = widget.WarningImportance
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.chart = widgets.NewRangeChart()
-	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
+	s.chart.OnTapped = func(c salary.Compared) {
+		if c.ID == 0 {
+			showInformation("An offer from your job search", "This offer comes from an application on the Job search screen: change it there.", s.win)
+			return
+		}
+		s.edit(c.Range)
+	}
 	s.offers = widgets.NewRangeChart()
 	s.offers.OnTapped = s.chart.OnTapped
 	offersNote := widget.NewLabel("One amount each, on the same scale as the market ranges. They never set your target.")
 	offersNote.Wrapping = fyne.TextWrapWord
 	offersNote.SizeName = theme.SizeNameCaptionText
 	offersHeading := widget.NewLabelWithStyle("Your offers and job ads", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.offersBox = container.NewVBox(widget.NewSeparator(), offersHeading, offersNote, s.offers)
+	s.offerTable = container.NewGridWithColumns(5)
+	s.offerTableBox = container.NewVBox(bold("Offers side by side"), s.offerTable)
+	s.offersBox = container.NewVBox(widget.NewSeparator(), offersHeading, offersNote, s.offers, s.offerTableBox)
 	s.noMarket = widget.NewLabel("No market ranges yet. Add published figures for the countries you consider, to see your offers against them.")
 	s.noMarket.Wrapping = fyne.TextWrapWord
 	s.empty = emptyState("No salary figures yet", "Add published ranges for the countries you consider, and the offers and job ads you see.")
@@ -160,11 +174,15 @@ func (s *salaries) reload() { s.load()() }
 // returns the step that shows them.
 func (s *salaries) load() func() {
 	data, err := app.LoadSalaries(s.store)
+	var board jobsearch.Board
+	if err == nil {
+		board, err = s.store.JobBoard()
+	}
 	if err != nil {
 		return func() { s.report("load the salaries", err) }
 	}
 	return func() {
-		s.ranges, s.rates, s.ppp, s.cmp = data.Ranges, data.Rates, data.PPP, data.Settings
+		s.ranges, s.rates, s.ppp, s.cmp, s.board = data.Ranges, data.Rates, data.PPP, data.Settings, board
 		s.showAll()
 	}
 }
@@ -234,6 +252,8 @@ func (s *salaries) show() {
 	byPower := s.view.Selected == powerView
 	level, _ := salary.LevelFromLabel(s.level.Selected)
 	data := app.SalaryData{Ranges: s.ranges, Rates: s.rates, PPP: s.ppp, Settings: s.cmp}
+	data.Ranges = append(append([]salary.Range(nil), s.ranges...), data.OfferRanges(s.board)...)
+	s.showOfferTable(data)
 	cmp, err := data.Compare(app.CompareOptions{ByPower: byPower, Level: level}, s.now())
 	if err != nil {
 		s.warning.SetText(sentence(err.Error()))
