@@ -70,14 +70,14 @@ type salaries struct {
 	// offerTable compares the job search's offers side by side.
 	offerTable    *fyne.Container
 	offerTableBox fyne.CanvasObject
-	noMarket  *widget.Label       // said when there are offers but no ranges
-	empty     fyne.CanvasObject
-	rateList  *fyne.Container
-	pppList   *fyne.Container
-	ratesView fyne.CanvasObject // the Rates tab, holding both lists
-	editor    *formDialog       // the form last opened
-	loading   bool              // set while controls are filled from the store
-	root      fyne.CanvasObject
+	noMarket      *widget.Label // said when there are offers but no ranges
+	empty         fyne.CanvasObject
+	rateList      *fyne.Container
+	pppList       *fyne.Container
+	ratesView     fyne.CanvasObject // the Rates tab, holding both lists
+	editor        *formDialog       // the form last opened
+	loading       bool              // set while controls are filled from the store
+	root          fyne.CanvasObject
 }
 
 func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salaries {
