@@ -239,3 +239,20 @@ func TestADocumentWithABadJobSearchIsRefusedWhole(t *testing.T) {
 		t.Error("a refused import changed the applications")
 	}
 }
+
+func TestJobSearchHoursReachThePlan(t *testing.T) {
+	st, _ := openTemp(t)
+	must(t, st.Import(sampleDocument())) // 10 h a week, 3 for the job search
+	p, err := st.Plan()
+	must(t, err)
+	if p.Settings.JobHoursPerWeek != 3 || p.Settings.StudyHoursPerWeek() != 7 {
+		t.Errorf("the plan's settings: %g h, %g for the job search", p.Settings.HoursPerWeek, p.Settings.JobHoursPerWeek)
+	}
+	// Saving the plan's own settings leaves the job search's part alone.
+	after := p.Settings
+	after.HoursPerWeek = 12
+	must(t, st.UpdateSettings(p.Settings, after))
+	if js, _ := st.JobSettings(); js.HoursPerWeek != 3 {
+		t.Errorf("the job search's hours became %g", js.HoursPerWeek)
+	}
+}

@@ -190,12 +190,20 @@ func (t *timeline) showAll(today time.Time) {
 
 // verdictText says honestly whether the plan fits.
 func verdictText(s plan.Settings, f plan.Forecast) string {
+	text := fitText(s, f)
+	if s.JobHoursPerWeek > 0 {
+		text += fmt.Sprintf(" The job search takes %s of your %s h a week; study gets the rest.", hoursText(s.JobHoursPerWeek), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1))
+	}
+	return text
+}
+
+func fitText(s plan.Settings, f plan.Forecast) string {
 	switch {
 	case f.RemainingHours == 0:
 		return "Nothing left to plan: every step and skill is done or skipped."
 	case f.Fits:
 		return fmt.Sprintf("Your plan fits: the %s h left fit at %s h a week, done by %s (%s).",
-			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.HoursPerWeek, 1),
+			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1),
 			longDate(f.Finish), humanize.Time(f.Finish))
 	case math.IsInf(f.NeededHoursPerWeek, 1):
 		return "The plan's dates are over: no study day is left before its finish date. Move the start date or lengthen the plan in Plan settings."
@@ -204,7 +212,7 @@ func verdictText(s plan.Settings, f plan.Forecast) string {
 	}
 	return fmt.Sprintf("Your plan does not fit: %s h left need %s h a week to finish by %s. At %s h a week you finish on %s, %s.",
 		humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1),
-		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.HoursPerWeek, 1), longDate(f.Finish), humanize.Time(f.Finish))
+		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1), longDate(f.Finish), humanize.Time(f.Finish))
 }
 
 // facts is what the calendar shows of a day.
