@@ -365,6 +365,11 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
 	}
+	return insertJobsAndReferenceData(tx, doc)
+}
+
+// insertJobsAndReferenceData adds the job search, then the reference data.
+func insertJobsAndReferenceData(tx *gorm.DB, doc snapshot.Document) error {
 	if err := insertJobs(tx, doc.JobSearch); err != nil {
 		return err
 	}

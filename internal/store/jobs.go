@@ -534,9 +534,6 @@ func (s *Store) SaveJobSettings(before, after jobsearch.Settings) error {
 	return nil
 }
 
-// jobTables are the job search's tables, children before parents.
-var jobTables = []string{"interviews", "stage_events", "applications", "contacts", "stages"}
-
 // documentJobs reads the job search for an export.
 func documentJobs(tx *gorm.DB) (*snapshot.JobSearch, error) {
 	b, err := readBoard(tx)
@@ -573,23 +570,9 @@ func insertJobs(tx *gorm.DB, doc *snapshot.JobSearch) error {
 		return err
 	}
 	b, js := doc.Board()
-	stageIDs := map[uint]uint{}
-	for _, s := range b.Stages {
-		row := stageRow{Position: s.Position, Name: strings.TrimSpace(s.Name), Kind: string(s.Kind)}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("writing stage %q: %w", s.Name, err)
-		}
-		stageIDs[s.ID] = row.ID
-	}
-	contactIDs := map[uint]uint{}
-	for _, c := range b.Contacts {
-		cc := contactColumns(c)
-		row := contactRow{Name: cc["name"].(string), Role: cc["role"].(string), Company: cc["company"].(string),
-			Email: cc["email"].(string), Link: cc["link"].(string), Notes: c.Notes}
-		if err := tx.Create(&row).Error; err != nil {
-			return fmt.Errorf("writing contact %q: %w", c.Name, err)
-		}
-		contactIDs[c.ID] = row.ID
+	stageIDs, contactIDs, err := insertStagesAndContacts(tx, b)
+	if err != nil {
+		return err
 	}
 	appIDs := map[uint]uint{}
 	var events []stageEventRow
@@ -622,4 +605,27 @@ func insertJobs(tx *gorm.DB, doc *snapshot.JobSearch) error {
 	}
 	return tx.Table("plan_settings").Where("id = 1").Updates(map[string]any{
 		"follow_up_days": js.FollowUpDays, "job_hours_per_week": js.HoursPerWeek}).Error
+}
+
+// insertStagesAndContacts writes a board's stages and contacts and maps
+// their IDs in the board to the stored ones.
+func insertStagesAndContacts(tx *gorm.DB, b jobsearch.Board) (stageIDs, contactIDs map[uint]uint, err error) {
+	stageIDs, contactIDs = map[uint]uint{}, map[uint]uint{}
+	for _, s := range b.Stages {
+		row := stageRow{Position: s.Position, Name: strings.TrimSpace(s.Name), Kind: string(s.Kind)}
+		if err := tx.Create(&row).Error; err != nil {
+			return nil, nil, fmt.Errorf("writing stage %q: %w", s.Name, err)
+		}
+		stageIDs[s.ID] = row.ID
+	}
+	for _, c := range b.Contacts {
+		cc := contactColumns(c)
+		row := contactRow{Name: cc["name"].(string), Role: cc["role"].(string), Company: cc["company"].(string),
+			Email: cc["email"].(string), Link: cc["link"].(string), Notes: c.Notes}
+		if err := tx.Create(&row).Error; err != nil {
+			return nil, nil, fmt.Errorf("writing contact %q: %w", c.Name, err)
+		}
+		contactIDs[c.ID] = row.ID
+	}
+	return stageIDs, contactIDs, nil
 }
