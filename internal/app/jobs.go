@@ -262,3 +262,17 @@ func JobAgenda(r interface {
 	}
 	return out, nil
 }
+
+// JobsCSVFiles are the applications file and its stage events file, by
+// name, to save together.
+func JobsCSVFiles(r JobReader) (map[string][]byte, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	var apps, events bytes.Buffer
+	if err := jobsearch.WriteCSV(b, &apps, &events); err != nil {
+		return nil, err
+	}
+	return map[string][]byte{"applications.csv": apps.Bytes(), jobsearch.EventsFileName("applications.csv"): events.Bytes()}, nil
+}

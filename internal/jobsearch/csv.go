@@ -197,7 +197,7 @@ func (m Mapping) Columns(header []string) (map[string]int, error) {
 	}
 	for _, need := range []string{"company", "role"} {
 		if _, ok := cols[need]; !ok {
-			return nil, fmt.Errorf("no column holds the %s; map one with --map %s=HEADER (the columns are %s)", need, need, strings.Join(header, ", "))
+			return nil, fmt.Errorf("no column holds the %s; name the column that does, as %s=COLUMN (the columns are %s)", need, need, strings.Join(header, ", "))
 		}
 	}
 	return cols, nil

@@ -59,8 +59,10 @@ type jobSearch struct {
 	figures  *jobFigures
 	setup    *jobSetup
 	editor   *formDialog // the form last opened
-	tabs     *tabbedPages
-	root     fyne.CanvasObject
+	// lastPreview is the import dialog last opened.
+	lastPreview *importPreview
+	tabs        *tabbedPages
+	root        fyne.CanvasObject
 }
 
 // boardColumn is one stage's column: its highlight, shown while a card is
@@ -82,7 +84,7 @@ func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch 
 	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift+← or Shift+→. Click a card to open it.")
 	j.board = container.NewHBox()
 	j.empty = emptyState("No applications yet", "Add the jobs you apply for, or the postings you want to, and move them along as you hear back.")
-	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, add, help), j.dueNote)), nil, nil, nil,
+	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(j.transferMenu(), add), help), j.dueNote)), nil, nil, nil,
 		container.NewStack(container.NewHScroll(j.board), j.empty))
 	j.list = newJobList(j)
 	j.contacts = container.NewVBox()

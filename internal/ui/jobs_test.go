@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -325,3 +327,44 @@ func TestAnOfferShowsOnTheSalariesScreenConvertedLikeTheRanges(t *testing.T) {
 		t.Error("a job search offer opened the salary form")
 	}
 }
+
+func TestImportingASpreadsheetShowsEachRowBeforeWriting(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	path := filepath.Join(t.TempDir(), "sheet.csv")
+	data := "Firma,Stelle,Datum\r\nCobalt,Go developer,2026-11-20\r\n,No company,2026-11-21\r\nDelta,SRE,yesterday\r\n"
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j.previewImport(path)
+	// Without a mapping no column holds the company: said, nothing read.
+	if !strings.HasPrefix(findPreview(j).summary.Text, "No column holds the company; name the column that does, as company=COLUMN") {
+		t.Errorf("unmapped: %q", findPreview(j).summary.Text)
+	}
+	p := findPreview(j)
+	test.Type(p.mapping, "company=Firma,role=Stelle,date=Datum")
+	test.Tap(findButton(t, m, "Read again"))
+	if p.summary.Text != "1 row will be imported; 2 will not, each with the reason below." {
+		t.Errorf("summary %q", p.summary.Text)
+	}
+	var rows []string
+	for _, o := range p.rows.Objects {
+		rows = append(rows, o.(*widget.Label).Text)
+	}
+	want := "Row 2: Cobalt · Go developer · Applied\nRow 3 left out: the company is missing\nRow 4 left out: the date \"yesterday\" is not a date; write it as YYYY-MM-DD"
+	if strings.Join(rows, "\n") != want {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(rows, "\n"), want)
+	}
+	if b, _ := st.JobBoard(); len(b.Applications) != 2 {
+		t.Fatal("the preview wrote to the store")
+	}
+	test.Tap(findButton(t, m, "Import"))
+	if stage, _ := stageOf(t, st, "Cobalt"); stage != "Applied" {
+		t.Errorf("Cobalt imported into %s", stage)
+	}
+	if j.cards[3] == nil {
+		t.Error("the board does not show the imported application")
+	}
+}
+
+// findPreview is the import dialog's state, kept by its Read again button.
+func findPreview(j *jobSearch) *importPreview { return j.lastPreview }
