@@ -226,7 +226,12 @@ func (t *timeline) facts(d time.Time) widgets.DayFacts {
 	}
 	if items := t.agenda[d]; len(items) > 0 {
 		f.Event = agendaShort(items[0])
-		if len(items) > 1 {
+		switch {
+		case len(items) > 1 && !items[0].Interview:
+			// Only follow-ups (interviews come first): their number
+			// reads in a narrow day, a cut name does not.
+			f.Event = fmt.Sprintf("%d follow-ups", len(items))
+		case len(items) > 1:
 			f.Event += fmt.Sprintf(" +%d", len(items)-1)
 		}
 	}

@@ -75,7 +75,7 @@ func (r *funnelRenderer) build() {
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	text, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNamePadding)
 	labelW := min(r.size.Width*0.32, 200)
-	valueW := fyne.MeasureText("000 · 100% of the step before", th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Width + 2*pad
+	valueW := fyne.MeasureText("100% of the stage before", th.Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Width + 2*pad
 	barX := labelW + pad
 	barW := max32(r.size.Width-barX-valueW, 40)
 	top := max(r.f.steps[0].Count, 1)
@@ -102,7 +102,7 @@ func (r *funnelRenderer) build() {
 		}
 		r.objects = append(r.objects, label, bar, count)
 		if i > 0 {
-			conv := canvas.NewText(fmt.Sprintf("%.0f%% of the step before", s.Conversion*100), muted)
+			conv := canvas.NewText(fmt.Sprintf("%.0f%% of the stage before", s.Conversion*100), muted)
 			conv.TextSize = th.Size(theme.SizeNameCaptionText)
 			conv.Move(fyne.NewPos(barX+barW+pad, y+(rowH-conv.TextSize)/2-2))
 			r.objects = append(r.objects, conv)
