@@ -368,3 +368,38 @@ func TestImportingASpreadsheetShowsEachRowBeforeWriting(t *testing.T) {
 
 // findPreview is the import dialog's state, kept by its Read again button.
 func findPreview(j *jobSearch) *importPreview { return j.lastPreview }
+
+func TestJobRemindersComeOnceAnHourBeforeAndAtTheReminderTime(t *testing.T) {
+	day := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	items := []jobsearch.AgendaItem{
+		{Interview: true, Start: day.Add(10*time.Hour + 30*time.Minute), Minutes: 45, Company: "Acme", Role: "Go developer", What: "Interview", Place: "Berlin"},
+		{Start: day, Company: "Beta", Role: "Dev", What: "Follow up"},
+		{Start: day, Company: "Gamma", Role: "Dev", What: "Follow up"},
+	}
+	sent := map[string]bool{}
+	at := func(hm string) []string {
+		c, _ := time.Parse("15:04", hm)
+		var titles []string
+		for _, r := range jobReminders(items, day.Add(time.Duration(c.Hour())*time.Hour+time.Duration(c.Minute())*time.Minute), "18:00", sent) {
+			sent[r.key] = true
+			titles = append(titles, r.title)
+		}
+		return titles
+	}
+	steps := []struct {
+		at   string
+		want string
+	}{
+		{"09:29", ""},
+		{"09:30", "Interview at 10:30"},
+		{"09:31", ""}, // sent once
+		{"17:59", ""},
+		{"18:00", "2 applications to follow up"},
+		{"18:01", ""},
+	}
+	for _, s := range steps {
+		if got := strings.Join(at(s.at), ", "); got != s.want {
+			t.Errorf("at %s: %q, want %q", s.at, got, s.want)
+		}
+	}
+}
