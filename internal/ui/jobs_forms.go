@@ -202,6 +202,17 @@ func (j *jobSearch) historyBox(a jobsearch.Application) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}
+	if n := len(a.History); n > 1 {
+		last := a.History[n-1]
+		undo := widget.NewButtonWithIcon("Undo the last move", theme.ContentUndoIcon(), func() {
+			if err := j.store.DeleteEvent(a.ID, last.ID); err != nil {
+				j.report("undo the move", err)
+			}
+			j.closeParent(j.editor)
+		})
+		undo.Importance = widget.LowImportance
+		box.Add(container.NewHBox(undo))
+	}
 	return box
 }
 

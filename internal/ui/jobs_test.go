@@ -173,6 +173,11 @@ func TestTheHistoryIsShownInOrder(t *testing.T) {
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("history shown:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
+	// A move made by mistake is undone: the stage before is current again.
+	test.Tap(findButton(t, m, "Undo the last move"))
+	if stage, history := stageOf(t, st, "Acme"); stage != "Screening" || len(history) != 2 {
+		t.Errorf("after the undo Acme is in %s with %d moves", stage, len(history))
+	}
 }
 
 func TestAFollowUpAppearsAfterTheDaysSet(t *testing.T) {
