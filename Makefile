@@ -28,8 +28,9 @@ PREFIX   ?= $(HOME)/.local
 # C headers Fyne's GLFW driver compiles against, and what the window smoke
 # test runs under.
 BUILD_PACKAGES := xorg-dev libgl1-mesa-dev
-# poppler-utils: pdftotext, pdfinfo and pdftoppm read the PDF résumé back.
-TEST_PACKAGES  := xvfb xdotool poppler-utils
+# poppler-utils: pdftotext, pdfinfo and pdftoppm read the PDF résumé and
+# the record of applications back; khal reads the calendar export.
+TEST_PACKAGES  := xvfb xdotool poppler-utils khal
 SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 
 # apt-get needs root: use sudo only when we are not root already.

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -19,6 +20,8 @@ type DashboardReader interface {
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
 	Sessions(from, to time.Time) ([]plan.Session, error)
 	Projects() ([]plan.Project, error)
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
 }
 
 // Dashboard is the learner's standing on one day: the schedule, the study
@@ -33,6 +36,9 @@ type Dashboard struct {
 	Week      plan.Week
 	// Portfolio is what the portfolio lacks to show the skills done.
 	Portfolio resume.Health
+	// Jobs are today's interviews and the follow-ups due (the overdue
+	// ones too).
+	Jobs []jobsearch.AgendaItem
 }
 
 // LoadDashboard reads and works out everything the dashboard shows.
@@ -65,9 +71,13 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
+	agenda, err := JobAgenda(r, s.Today)
+	if err != nil {
+		return Dashboard{}, err
+	}
 	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
 		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today),
-		Portfolio: resume.CheckHealth(s.Plan.Categories, projects)}, nil
+		Portfolio: resume.CheckHealth(s.Plan.Categories, projects), Jobs: agenda[s.Today]}, nil
 }
 
 // TargetPay is the published range for the learner's target country and

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 )
 
@@ -51,6 +52,8 @@ func (s Schedule) TodaysWork() []plan.PlanItem { return s.Forecast.Days[s.Today]
 type CalendarReader interface {
 	PlanReader
 	Sessions(from, to time.Time) ([]plan.Session, error)
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
 }
 
 // WriteCalendar writes the plan from today as timed study blocks at the
@@ -67,8 +70,13 @@ func WriteCalendar(r CalendarReader, w io.Writer, now time.Time, reminder string
 	if err != nil {
 		return fmt.Errorf("reading the sessions for the calendar: %w", err)
 	}
+	studyAt := s.Plan.Settings.StudyAt(reminder)
+	appointments, err := jobAppointments(r, s.Today, studyAt)
+	if err != nil {
+		return fmt.Errorf("reading the job search for the calendar: %w", err)
+	}
 	return ics.Write(w, ics.Export{Days: s.Forecast.Days, Steps: s.Plan.Steps, Sessions: calendarSessions(s.Plan, logged),
-		StudyAt: s.Plan.Settings.StudyAt(reminder), Now: now})
+		StudyAt: studyAt, Now: now, Appointments: appointments})
 }
 
 // calendarSessions names what each session was spent on.

@@ -68,6 +68,7 @@ func commands() []command {
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
 		{"resume", "export your résumé (JSON Resume or PDF), import one, or check your portfolio", "resume export [--db PATH] [--format json|pdf] [--version NAME] --out FILE | resume import [--db PATH] [--dry-run] FILE.json | resume health", runResume},
+		{"jobs", "list, add, move, import and export job applications, and their figures", jobsUsage, runJobs},
 	}
 }
 

@@ -46,6 +46,25 @@ type Export struct {
 	StudyAt string
 	// Now stamps the events; their SEQUENCE grows with it.
 	Now time.Time
+	// Appointments are timed events beside the plan: the job search's
+	// interviews and follow-ups.
+	Appointments []Appointment
+}
+
+// Appointment is a timed event with a reminder.
+type Appointment struct {
+	// UID names the appointment the same way in every export (an
+	// interview's by its record), so a re-export updates it.
+	UID         string
+	Start       time.Time // wall-clock time, written floating
+	Minutes     int
+	Summary     string
+	Location    string
+	Description string
+	URL         string
+	// AlarmBefore is how long before the start the reminder goes off; 0
+	// writes none.
+	AlarmBefore time.Duration
 }
 
 // Session is one logged session as the calendar shows it.
@@ -95,6 +114,7 @@ func Write(w io.Writer, e Export) error {
 	writeStudy(cal, e.Days, clockOf(at), stamp)
 	writeSessions(cal, e.Sessions, clockOf(at), stamp)
 	writeTargets(cal, e.Steps, stamp)
+	writeAppointments(cal, e.Appointments, stamp)
 	// RFC 5545 lines end in CRLF; the library would end them as the
 	// system does (LF here).
 	if err := cal.SerializeTo(w, ical.WithNewLineWindows); err != nil {
@@ -205,6 +225,32 @@ func writeTargets(cal *ical.Calendar, steps []plan.Step, s stamp) {
 		ev.SetProperty(ical.ComponentPropertyTransp, "TRANSPARENT")
 		ev.SetSummary("Target: " + st.Title)
 		ev.SetDescription(clean(st.Summary))
+	}
+}
+
+// writeAppointments writes each appointment as a timed event with its
+// reminder.
+func writeAppointments(cal *ical.Calendar, apps []Appointment, s stamp) {
+	for _, a := range apps {
+		ev := cal.AddEvent(a.UID + uidDomain)
+		s.on(ev)
+		timed(ev, plan.Date(a.Start), clockOf(a.Start), max(1, a.Minutes))
+		ev.SetSummary(clean(a.Summary))
+		if a.Location != "" {
+			ev.SetLocation(clean(a.Location))
+		}
+		if a.Description != "" {
+			ev.SetDescription(clean(a.Description))
+		}
+		if a.URL != "" {
+			ev.SetURL(a.URL)
+		}
+		if a.AlarmBefore > 0 {
+			alarm := ev.AddAlarm()
+			alarm.SetAction(ical.ActionDisplay)
+			alarm.SetTrigger(fmt.Sprintf("-PT%dM", int(a.AlarmBefore/time.Minute)))
+			alarm.SetProperty(ical.ComponentPropertyDescription, clean(a.Summary))
+		}
 	}
 }
 

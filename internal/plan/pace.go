@@ -95,8 +95,8 @@ func (p Plan) StandingOn(minutes map[time.Time]int, remaining float64, today tim
 			st.StudiedHours += float64(m) / 60
 		}
 	}
-	if n := s.StudyDaysPerWeek(); n > 0 && s.HoursPerWeek > 0 {
-		perDay := s.HoursPerWeek / float64(n)
+	if n := s.StudyDaysPerWeek(); n > 0 && s.StudyHoursPerWeek() > 0 {
+		perDay := s.StudyHoursPerWeek() / float64(n)
 		st.DaysAhead = int((st.StudiedHours - st.PlannedHours) / perDay) // toward zero: a part day is not a day
 	}
 	st.Projection = project(minutes, remaining, start, today)

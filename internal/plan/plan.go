@@ -6,6 +6,7 @@ package plan
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -155,6 +156,15 @@ type Settings struct {
 	// where the calendar export puts each day's study. Empty means the
 	// reminder time, else DefaultStudyTime (see StudyAt).
 	StudyTime string
+	// JobHoursPerWeek is the part of HoursPerWeek the job search takes
+	// (applications, interviews): the plan schedules study in the rest.
+	JobHoursPerWeek float64
+}
+
+// StudyHoursPerWeek is the week's hours left for study once the job
+// search has its part; never below zero.
+func (s Settings) StudyHoursPerWeek() float64 {
+	return math.Max(s.HoursPerWeek-s.JobHoursPerWeek, 0)
 }
 
 // DefaultStudyTime is when study starts when neither the plan nor the
@@ -236,7 +246,7 @@ func (s Settings) DayCapacity(day time.Time) float64 {
 	if n == 0 || !s.StudyDays[day.Weekday()] || s.IsOff(day) {
 		return 0
 	}
-	return s.HoursPerWeek / float64(n)
+	return s.StudyHoursPerWeek() / float64(n)
 }
 
 // The horizon range the app accepts; the article's typical 6–12 months sits

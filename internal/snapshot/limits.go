@@ -1,6 +1,9 @@
 package snapshot
 
-import "github.com/studyplanner/studyplanner/internal/plan"
+import (
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
 
 // MaxDataBytes bounds the database the store keeps: it refuses a write, or
 // an import, that would grow the file past it. Whatever text a learner has
@@ -26,7 +29,10 @@ const (
 // maxRows is every row an export can hold, as the limits allow.
 const maxRows = plan.MaxSteps + plan.MaxActions + plan.MaxStepLinks + plan.MaxCategories + plan.MaxSkills +
 	plan.MaxSkillLinks + plan.MaxPrerequisites + plan.MaxProjects + plan.MaxProjectSkills + plan.MaxDaysOff +
-	plan.MaxSessions + maxSalaryRows
+	plan.MaxSessions + maxSalaryRows + maxJobRows
+
+// maxJobRows is the job search's part of maxRows.
+const maxJobRows = jobsearch.MaxStages + jobsearch.MaxApplications + jobsearch.MaxEvents + jobsearch.MaxContacts + jobsearch.MaxInterviews
 
 // maxSalaryRows is the salary part of maxRows (kept apart to keep the line
 // above readable).
@@ -38,4 +44,5 @@ const maxSalaryRows = 5_000 + 300 + 300 // salary.MaxRanges, MaxRates, MaxPPPFac
 // names its skill and step, and each prerequisite and project link a
 // skill, so those names count once per reference.
 const MaxBytes = textJSON*MaxDataBytes + maxRows*rowJSON +
-	plan.MaxSessions*2*nameJSON + (plan.MaxPrerequisites+plan.MaxProjectSkills)*nameJSON
+	plan.MaxSessions*2*nameJSON + (plan.MaxPrerequisites+plan.MaxProjectSkills)*nameJSON +
+	jobsearch.MaxEvents*nameJSON

@@ -35,10 +35,12 @@ const Format = "studyplanner"
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
 //	5: choose-one skill groups; offers apart from market ranges, and cities
-//	6: the résumé: profile, work, education, certificates, tailored
-//	   versions; sources as data: a link and a date on salaries, rates and
-//	   factors, rates typed by hand marked, yearly average rates, survey
-//	   medians
+//	6: the job search: stages, applications with their history and
+//	   interviews, contacts; the résumé: profile, work, education,
+//	   certificates, tailored versions; sources as data: a link and a date
+//	   on salaries, rates and factors, rates typed by hand marked, yearly
+//	   average rates, survey medians (each optional: a document without
+//	   them imports)
 const Version = 6
 
 // Document is the whole of a learner's data.
@@ -62,6 +64,8 @@ type Document struct {
 	// what a survey's respondents report earning (version 6; optional).
 	AnnualRates   []AnnualRate `json:"annual_rates,omitempty"`
 	SurveyMedians []Median     `json:"survey_medians,omitempty"`
+	// JobSearch is the job search (version 6); nil before.
+	JobSearch *JobSearch `json:"job_search,omitempty"`
 
 	// UpgradedFrom is the version the document was written in, when Decode
 	// brought it up to date; 0 otherwise.

@@ -34,6 +34,7 @@ func (d Document) Validate() error {
 	v.resume(d.Resume, skills, d.Projects)
 	v.annualRates(d.AnnualRates)
 	v.surveyMedians(d.SurveyMedians)
+	v.jobSearch(d.JobSearch)
 	return v.err()
 }
 

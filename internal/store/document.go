@@ -51,6 +51,9 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if err := documentComparison(tx, &doc); err != nil {
 			return err
 		}
+		if doc.JobSearch, err = documentJobs(tx); err != nil {
+			return err
+		}
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -208,8 +211,8 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
 var allTables = []string{"resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
-	"resume_education", "resume_certificates", "resume_profile", "exchange_rates", "ppp_factors", "annual_rates", "survey_medians",
-	"sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+	"resume_education", "resume_certificates", "resume_profile", "interviews", "stage_events", "applications", "contacts", "stages",
+	"exchange_rates", "ppp_factors", "annual_rates", "survey_medians", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
 	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
 
 // Import replaces all data with doc in one transaction. The document is
@@ -260,6 +263,7 @@ func (s *Store) Import(doc snapshot.Document) error {
 // Counts is how many rows of each kind a learner's data holds.
 type Counts struct {
 	Steps, Actions, Categories, Skills, Prerequisites, Projects, Sessions, DaysOff, Salaries, Rates, PPP int
+	Applications, Moves                                                                                  int // the job search's applications and their history
 }
 
 func (c Counts) String() string {
@@ -271,6 +275,12 @@ func (c Counts) String() string {
 func DocumentCounts(doc snapshot.Document) Counts {
 	c := Counts{Steps: len(doc.Roadmap), Categories: len(doc.SkillCategories), Projects: len(doc.Projects), Sessions: len(doc.Sessions),
 		DaysOff: len(doc.Plan.DaysOff), Salaries: len(doc.Salaries), Rates: len(doc.ExchangeRates), PPP: len(doc.PPP)}
+	if doc.JobSearch != nil {
+		c.Applications = len(doc.JobSearch.Applications)
+		for _, a := range doc.JobSearch.Applications {
+			c.Moves += len(a.History)
+		}
+	}
 	for _, st := range doc.Roadmap {
 		c.Actions += len(st.Actions)
 	}
@@ -297,7 +307,8 @@ func countRows(tx *gorm.DB) (Counts, error) {
 	var c Counts
 	for table, n := range map[string]*int{"steps": &c.Steps, "step_actions": &c.Actions, "skill_categories": &c.Categories,
 		"skills": &c.Skills, "skill_prerequisites": &c.Prerequisites, "projects": &c.Projects, "sessions": &c.Sessions,
-		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP} {
+		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP,
+		"applications": &c.Applications, "stage_events": &c.Moves} {
 		if err := tx.Raw("SELECT COUNT(*) FROM " + table).Scan(n).Error; err != nil {
 			return c, err
 		}
@@ -372,10 +383,18 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
 	}
-	if err := insertReferenceData(tx, doc); err != nil {
+	if err := insertJobsAndReferenceData(tx, doc); err != nil {
 		return err
 	}
 	return insertResume(tx, doc.Resume, skillIDs)
+}
+
+// insertJobsAndReferenceData adds the job search, then the reference data.
+func insertJobsAndReferenceData(tx *gorm.DB, doc snapshot.Document) error {
+	if err := insertJobs(tx, doc.JobSearch); err != nil {
+		return err
+	}
+	return insertReferenceData(tx, doc)
 }
 
 // insertProjects writes the projects with the skills each proves.

@@ -387,6 +387,75 @@ var migrations = []migration{
 				('DE', 'Germany', 'Developer, back-end', 2025, 'USD', 87011, 286, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work'),
 				('GB', 'United Kingdom', 'Developer, back-end', 2025, 'USD', 108913, 260, 'Stack Overflow Developer Survey 2025: median total yearly compensation reported by respondents whose role is "Developer, back-end", in US dollars as converted by the survey (ODbL); published in StackExchange/Survey, packages/archive/2025/json/work.json', 'https://survey.stackoverflow.co/2025/work')`,
 	}},
+	// The job search: applications and the stages they move through,
+	// each move an event (the latest is the current stage), contacts and
+	// interviews. resume_version_id names the résumé version sent; like
+	// a version's application_id, it has no foreign key, so deleting
+	// either leaves the other whole.
+	{9, "job search: applications, stages and their history, contacts, interviews", []string{
+		`CREATE TABLE stages (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			position INTEGER NOT NULL,
+			name     TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+			kind     TEXT    NOT NULL CHECK (kind IN ('saved', 'applied', 'answer', 'offer', 'hired', 'closed', 'silent'))
+		)`,
+		`INSERT INTO stages (position, name, kind) VALUES
+			(1, 'Saved', 'saved'), (2, 'Applied', 'applied'), (3, 'Screening', 'answer'),
+			(4, 'Technical interview', 'answer'), (5, 'Final interview', 'answer'), (6, 'Offer', 'offer'),
+			(7, 'Accepted', 'hired'), (8, 'Declined', 'closed'), (9, 'Rejected', 'closed'),
+			(10, 'Ghosted', 'silent'), (11, 'Withdrawn', 'silent')`,
+		`CREATE TABLE applications (
+			id                INTEGER PRIMARY KEY AUTOINCREMENT,
+			company           TEXT    NOT NULL,
+			role              TEXT    NOT NULL,
+			url               TEXT    NOT NULL DEFAULT '',
+			source            TEXT    NOT NULL DEFAULT '',
+			location          TEXT    NOT NULL DEFAULT '',
+			remote            TEXT    NOT NULL DEFAULT '' CHECK (remote IN ('', 'onsite', 'hybrid', 'remote')),
+			salary_asked      INTEGER NOT NULL DEFAULT 0 CHECK (salary_asked >= 0),
+			salary_offered    INTEGER NOT NULL DEFAULT 0 CHECK (salary_offered >= 0),
+			currency          TEXT    NOT NULL DEFAULT '',
+			notes             TEXT    NOT NULL DEFAULT '',
+			posting           TEXT    NOT NULL DEFAULT '',
+			resume_version_id INTEGER
+		)`,
+		`CREATE INDEX applications_by_company ON applications(company)`,
+		`CREATE TABLE stage_events (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+			stage_id       INTEGER NOT NULL REFERENCES stages(id) ON DELETE RESTRICT,
+			date           TEXT    NOT NULL,
+			note           TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX stage_events_by_application ON stage_events(application_id, date, id)`,
+		`CREATE INDEX stage_events_by_stage ON stage_events(stage_id)`,
+		`CREATE TABLE contacts (
+			id      INTEGER PRIMARY KEY AUTOINCREMENT,
+			name    TEXT NOT NULL,
+			role    TEXT NOT NULL DEFAULT '',
+			company TEXT NOT NULL DEFAULT '',
+			email   TEXT NOT NULL DEFAULT '',
+			link    TEXT NOT NULL DEFAULT '',
+			notes   TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE interviews (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+			starts_at      TEXT    NOT NULL,
+			minutes        INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+			place          TEXT    NOT NULL DEFAULT '',
+			link           TEXT    NOT NULL DEFAULT '',
+			contact_id     INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+			notes          TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX interviews_by_application ON interviews(application_id)`,
+		`CREATE INDEX interviews_by_start ON interviews(starts_at)`,
+		`CREATE INDEX interviews_by_contact ON interviews(contact_id)`,
+		// The hours a week the search takes, part of the same capacity as
+		// study, and the days without a move before a follow-up is due.
+		`ALTER TABLE plan_settings ADD COLUMN job_hours_per_week REAL NOT NULL DEFAULT 0 CHECK (job_hours_per_week BETWEEN 0 AND 100)`,
+		`ALTER TABLE plan_settings ADD COLUMN follow_up_days INTEGER NOT NULL DEFAULT 7 CHECK (follow_up_days BETWEEN 1 AND 365)`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

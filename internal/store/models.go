@@ -17,6 +17,7 @@ type planSettingsRow struct {
 	BaseCurrency     string
 	TargetCountry    string
 	TargetLevel      string
+	JobHoursPerWeek  float64 // the job search's part of HoursPerWeek (migration 7)
 }
 
 type dayOffRow struct {

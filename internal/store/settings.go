@@ -59,7 +59,7 @@ func settingsOfRow(r planSettingsRow) (plan.Settings, error) {
 		return plan.Settings{}, fmt.Errorf("the stored study days: %w", err)
 	}
 	return plan.Settings{StartDate: start, HorizonMonths: r.HorizonMonths, HoursPerWeek: r.HoursPerWeek, StudyDays: days,
-		WeekStart: time.Weekday(r.WeekStart), MinStreakMinutes: r.MinStreakMinutes, StudyTime: r.StudyTime}, nil
+		WeekStart: time.Weekday(r.WeekStart), MinStreakMinutes: r.MinStreakMinutes, StudyTime: r.StudyTime, JobHoursPerWeek: r.JobHoursPerWeek}, nil
 }
 
 // settingsColumns are the plan's columns of the settings row; days off

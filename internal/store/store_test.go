@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -51,7 +52,26 @@ func sampleDocument() snapshot.Document {
 		Comparison:    snapshot.Comparison{BaseCurrency: "EUR", TargetCountry: "DE", TargetLevel: "junior"},
 		ExchangeRates: []snapshot.Rate{{Currency: "USD", PerEUR: "1.0813", AsOf: "2023-12-31", Source: "ECB"}},
 		PPP:           []snapshot.PPP{{CountryCode: "DE", Country: "Germany", Factor: "0.75", Year: 2023, Source: "World Bank"}},
+		JobSearch:     sampleJobSearch(),
 	}
+}
+
+// sampleJobSearch is the default stages plus one renamed and one added,
+// two applications with their history, an interview with a contact.
+func sampleJobSearch() *snapshot.JobSearch {
+	js := snapshot.DocumentJobs(jobsearch.Board{Stages: jobsearch.DefaultStages()}, jobsearch.Settings{FollowUpDays: 10, HoursPerWeek: 3})
+	js.Stages[2].Name = "Phone screen"
+	js.Stages = append(js.Stages, snapshot.JobStage{Name: "Take-home task", Kind: "answer"})
+	js.Contacts = []snapshot.JobContact{{Name: "Ana Silva", Role: "Recruiter", Company: "Acme", Email: "ana@acme.example"}}
+	js.Applications = []snapshot.JobApplication{
+		{Company: "Acme", Role: "Go developer", URL: "https://acme.example/jobs/1", Source: "Referral", Remote: "hybrid",
+			SalaryAsked: 52000, SalaryOffered: 50000, Currency: "EUR", Notes: "Met them at a meetup.", Posting: "We use Go.",
+			History: []snapshot.JobEvent{{Stage: "Applied", Date: "2026-11-02"}, {Stage: "Phone screen", Date: "2026-11-06", Note: "30 min"},
+				{Stage: "Take-home task", Date: "2026-11-06"}},
+			Interviews: []snapshot.JobInterview{{Start: "2026-11-27T10:30", Minutes: 60, Link: "https://meet.example.com/acme", Contact: 1}}},
+		{Company: "Beta", Role: "Backend developer", History: []snapshot.JobEvent{{Stage: "Saved", Date: "2026-11-20"}}},
+	}
+	return js
 }
 
 func samplePack() snapshot.Pack {

@@ -208,7 +208,7 @@ func (r *resumeScreen) versionRows() []fyne.CanvasObject {
 		if v.ApplicationID != nil {
 			sent = fmt.Sprintf("sent with application %d", *v.ApplicationID)
 		}
-		detail := fmt.Sprintf("Made %s · %s, %s · %s", shortDate(v.Created), plural(len(v.SkillIDs), "1 skill", fmt.Sprintf("%d skills", len(v.SkillIDs))),
+		detail := fmt.Sprintf("Made %s · %s, %s · %s", madeOn(v.Created), plural(len(v.SkillIDs), "1 skill", fmt.Sprintf("%d skills", len(v.SkillIDs))),
 			plural(len(v.ProjectIDs), "1 project", fmt.Sprintf("%d projects", len(v.ProjectIDs))), sent)
 		pdf := widget.NewButton("PDF", func() { r.export(&v, app.ResumePDF) })
 		js := widget.NewButton("JSON", func() { r.export(&v, app.ResumeJSON) })
@@ -217,7 +217,8 @@ func (r *resumeScreen) versionRows() []fyne.CanvasObject {
 	return rows
 }
 
-func shortDate(t time.Time) string {
+// madeOn is the day a version was made, in words when unknown.
+func madeOn(t time.Time) string {
 	if t.IsZero() {
 		return "some time ago"
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -36,6 +37,7 @@ type salariesStore interface {
 	SavePPP(before, after salary.PPP) error
 	DeletePPP(countryCode string) error
 	UpdateComparison(before, after salary.Comparison) error
+	JobBoard() (jobsearch.Board, error) // the job search's offers show beside the ranges
 }
 
 // salaries compares what backend developers earn, every range in one
@@ -49,6 +51,7 @@ type salaries struct {
 	now    func() time.Time
 
 	ranges   []salary.Range
+	board    jobsearch.Board // the job search, for its offers
 	rates    []salary.Rate
 	ppp      []salary.PPP
 	annual   []salary.AnnualRate
@@ -70,14 +73,17 @@ type salaries struct {
 	chart     *widgets.RangeChart // market ranges
 	offers    *widgets.RangeChart // the learner's offers and job ads
 	offersBox fyne.CanvasObject   // their heading and chart
-	noMarket  *widget.Label       // said when there are offers but no ranges
-	empty     fyne.CanvasObject
-	rateList  *fyne.Container
-	pppList   *fyne.Container
-	ratesView fyne.CanvasObject // the Rates tab, holding both lists
-	editor    *formDialog       // the form last opened
-	loading   bool              // set while controls are filled from the store
-	root      fyne.CanvasObject
+	// offerTable compares the job search's offers side by side.
+	offerTable    *fyne.Container
+	offerTableBox fyne.CanvasObject
+	noMarket      *widget.Label // said when there are offers but no ranges
+	empty         fyne.CanvasObject
+	rateList      *fyne.Container
+	pppList       *fyne.Container
+	ratesView     fyne.CanvasObject // the Rates tab, holding both lists
+	editor        *formDialog       // the form last opened
+	loading       bool              // set while controls are filled from the store
+	root          fyne.CanvasObject
 
 	info         dialog.Dialog // the median, sources or question last opened
 	updateButton *widget.Button
@@ -115,7 +121,13 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	s.warning.Importance = widget.WarningImportance
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.chart = widgets.NewRangeChart()
-	s.chart.OnTapped = func(c salary.Compared) { s.edit(c.Range) }
+	s.chart.OnTapped = func(c salary.Compared) {
+		if c.ID == 0 {
+			showInformation("An offer from your job search", "This offer comes from an application on the Job search screen: change it there.", s.win)
+			return
+		}
+		s.edit(c.Range)
+	}
 	s.chart.OnMarkerTapped = s.showMedian
 	s.offers = widgets.NewRangeChart()
 	s.offers.OnTapped = s.chart.OnTapped
@@ -123,7 +135,9 @@ func newSalaries(st salariesStore, report errorReporter, w fyne.Window) *salarie
 	offersNote.Wrapping = fyne.TextWrapWord
 	offersNote.SizeName = theme.SizeNameCaptionText
 	offersHeading := widget.NewLabelWithStyle("Your offers and job ads", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.offersBox = container.NewVBox(widget.NewSeparator(), offersHeading, offersNote, s.offers)
+	s.offerTable = container.NewGridWithColumns(5)
+	s.offerTableBox = container.NewVBox(bold("Offers side by side"), s.offerTable)
+	s.offersBox = container.NewVBox(widget.NewSeparator(), offersHeading, offersNote, s.offers, s.offerTableBox)
 	s.noMarket = widget.NewLabel("No market ranges yet. Add published figures for the countries you consider, to see your offers against them.")
 	s.noMarket.Wrapping = fyne.TextWrapWord
 	s.empty = emptyState("No salary figures yet", "Add published ranges for the countries you consider, and the offers and job ads you see.")
@@ -183,11 +197,15 @@ func (s *salaries) reload() { s.load()() }
 // returns the step that shows them.
 func (s *salaries) load() func() {
 	data, err := app.LoadSalaries(s.store)
+	var board jobsearch.Board
+	if err == nil {
+		board, err = s.store.JobBoard()
+	}
 	if err != nil {
 		return func() { s.report("load the salaries", err) }
 	}
 	return func() {
-		s.ranges, s.rates, s.ppp, s.cmp = data.Ranges, data.Rates, data.PPP, data.Settings
+		s.ranges, s.rates, s.ppp, s.cmp, s.board = data.Ranges, data.Rates, data.PPP, data.Settings, board
 		s.annual, s.reported = data.Annual, data.Medians
 		s.showAll()
 	}
@@ -258,6 +276,8 @@ func (s *salaries) show() {
 	byPower := s.view.Selected == powerView
 	level, _ := salary.LevelFromLabel(s.level.Selected)
 	data := app.SalaryData{Ranges: s.ranges, Rates: s.rates, PPP: s.ppp, Annual: s.annual, Medians: s.reported, Settings: s.cmp}
+	data.Ranges = append(append([]salary.Range(nil), s.ranges...), data.OfferRanges(s.board)...)
+	s.showOfferTable(data)
 	cmp, err := data.Compare(app.CompareOptions{ByPower: byPower, Level: level}, s.now())
 	if err != nil {
 		s.warning.SetText(sentence(err.Error()))

@@ -13,6 +13,7 @@ import (
 	"github.com/dustin/go-humanize"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
@@ -31,6 +32,9 @@ type timelineStore interface {
 	AddNewDaysOff(days []plan.DayOff) ([]plan.DayOff, error)
 	RemoveDaysOff(days []time.Time) error
 	Settings() (plan.Settings, error)
+	// The job search's interviews and follow-ups show on the calendar.
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
 }
 
 // timeline is the plan in time: a calendar of study days (month or week)
@@ -51,6 +55,7 @@ type timeline struct {
 	skills               map[uint]string    // every skill, to name a session's
 	offered              map[uint]string    // the skills not set aside, to pick from
 	steps                map[uint]string
+	agenda               map[time.Time][]jobsearch.AgendaItem // the job search's appointments by day
 
 	month    time.Time // first day of the month on view
 	selected time.Time
@@ -141,11 +146,16 @@ func (t *timeline) load() func() {
 	if err == nil {
 		minutes, err = t.store.DailyMinutes(from, to)
 	}
+	var agenda map[time.Time][]jobsearch.AgendaItem
+	if err == nil {
+		agenda, err = app.JobAgenda(t.store, today)
+	}
 	if err != nil {
 		return func() { t.report("load the plan", err) }
 	}
 	p, forecast := s.Plan, s.Forecast
 	return func() {
+		t.agenda = agenda
 		if t.selected.IsZero() {
 			t.selected, t.month = today, firstOfMonth(today)
 		}
@@ -180,12 +190,20 @@ func (t *timeline) showAll(today time.Time) {
 
 // verdictText says honestly whether the plan fits.
 func verdictText(s plan.Settings, f plan.Forecast) string {
+	text := fitText(s, f)
+	if s.JobHoursPerWeek > 0 {
+		text += fmt.Sprintf(" The job search takes %s of your %s h a week; study gets the rest.", hoursText(s.JobHoursPerWeek), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1))
+	}
+	return text
+}
+
+func fitText(s plan.Settings, f plan.Forecast) string {
 	switch {
 	case f.RemainingHours == 0:
 		return "Nothing left to plan: every step and skill is done or skipped."
 	case f.Fits:
 		return fmt.Sprintf("Your plan fits: the %s h left fit at %s h a week, done by %s (%s).",
-			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.HoursPerWeek, 1),
+			humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1),
 			longDate(f.Finish), humanize.Time(f.Finish))
 	case math.IsInf(f.NeededHoursPerWeek, 1):
 		return "The plan's dates are over: no study day is left before its finish date. Move the start date or lengthen the plan in Plan settings."
@@ -194,7 +212,7 @@ func verdictText(s plan.Settings, f plan.Forecast) string {
 	}
 	return fmt.Sprintf("Your plan does not fit: %s h left need %s h a week to finish by %s. At %s h a week you finish on %s, %s.",
 		humanize.Comma(int64(math.Round(f.RemainingHours))), humanize.FtoaWithDigits(math.Ceil(f.NeededHoursPerWeek*10)/10, 1),
-		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.HoursPerWeek, 1), longDate(f.Finish), humanize.Time(f.Finish))
+		longDate(s.FinishDate()), humanize.FtoaWithDigits(s.StudyHoursPerWeek(), 1), longDate(f.Finish), humanize.Time(f.Finish))
 }
 
 // facts is what the calendar shows of a day.
@@ -206,7 +224,43 @@ func (t *timeline) facts(d time.Time) widgets.DayFacts {
 			f.Focus = it.Name
 		}
 	}
+	if items := t.agenda[d]; len(items) > 0 {
+		f.Event = agendaShort(items[0])
+		switch {
+		case len(items) > 1 && !items[0].Interview:
+			// Only follow-ups (interviews come first): their number
+			// reads in a narrow day, a cut name does not.
+			f.Event = fmt.Sprintf("%d follow-ups", len(items))
+		case len(items) > 1:
+			f.Event += fmt.Sprintf(" +%d", len(items)-1)
+		}
+	}
 	return f
+}
+
+// agendaShort is an appointment in a calendar's day: "10:30 Acme", or
+// "Follow up Acme".
+func agendaShort(it jobsearch.AgendaItem) string {
+	if it.Interview {
+		return it.Start.Format("15:04") + " " + it.Company
+	}
+	return "Follow up " + it.Company
+}
+
+// agendaLine is an appointment in full: "10:30–11:15 Interview: Acme (Go
+// developer) · online".
+func agendaLine(it jobsearch.AgendaItem) string {
+	if !it.Interview {
+		return it.Title()
+	}
+	s := it.Start.Format("15:04") + "–" + it.Start.Add(time.Duration(it.Minutes)*time.Minute).Format("15:04") + " " + it.Title()
+	switch {
+	case it.Place != "":
+		s += " · " + it.Place
+	case it.Link != "":
+		s += " · " + it.Link
+	}
+	return s
 }
 
 func (t *timeline) showCalendar() {
@@ -288,6 +342,8 @@ type dayPanel struct {
 	note          *widget.Label
 	planned       *fyne.Container
 	sessions      *fyne.Container
+	jobs          *fyne.Container // the day's interviews and follow-ups
+	jobsTitle     *widget.Label
 	sessionsOnDay []plan.Session
 	root          fyne.CanvasObject
 	holder        fyne.CanvasObject // the view around root
@@ -299,7 +355,8 @@ func newDayPanel(t *timeline) *dayPanel {
 	d.note.Wrapping = fyne.TextWrapWord
 	logButton := widget.NewButtonWithIcon("Log a session…", theme.ContentAddIcon(), func() { t.editSession(plan.Session{Date: d.t.selected}) })
 	logButton.Importance = widget.HighImportance
-	d.root = container.NewVBox(d.title, d.note, bold("Planned"), d.planned, bold("Studied"), d.sessions, logButton)
+	d.jobs, d.jobsTitle = container.NewVBox(), bold("Job search")
+	d.root = container.NewVBox(d.title, d.note, d.jobsTitle, d.jobs, bold("Planned"), d.planned, bold("Studied"), d.sessions, logButton)
 	return d
 }
 
@@ -336,6 +393,13 @@ func (d *dayPanel) show(day time.Time) {
 		planned = append(planned, widget.NewLabel(msg))
 	}
 	setRows(d.planned, d.holder, planned...)
+	var jobs []fyne.CanvasObject
+	for _, it := range t.agenda[day] {
+		jobs = append(jobs, wrappedLabel(agendaLine(it)))
+	}
+	setRows(d.jobs, d.holder, jobs...)
+	showIf(d.jobsTitle, len(jobs) > 0)
+	showIf(d.jobs, len(jobs) > 0)
 
 	sessions, err := t.store.Sessions(day, day.AddDate(0, 0, 1))
 	if err != nil {

@@ -52,6 +52,14 @@ func (p *todayPanel) show(d app.Dashboard) {
 	if len(rows) == 0 {
 		rows = append(rows, wrappedLabel(nothingTodayText(d.Plan.Settings, d.Forecast, d.Today)))
 	}
+	for _, it := range d.Jobs {
+		l := wrappedLabel(agendaLine(it))
+		l.Importance = widget.WarningImportance
+		if it.Interview {
+			l.TextStyle = fyne.TextStyle{Bold: true}
+		}
+		rows = append(rows, l)
+	}
 	p.items.Objects = rows
 	p.items.Refresh()
 	p.week.SetText(weekText(d.Week))

@@ -41,6 +41,7 @@ type Data interface {
 	packStore
 	welcomeStore
 	reviewStore
+	jobsStore
 	resumeStore
 }
 
@@ -75,7 +76,8 @@ type MainWindow struct {
 	fyne.Window
 	screens  []screen
 	timeline *timeline // Ctrl+N logs a session here; the tray's timer is its
-	skills   *skills   // Ctrl+F searches here
+	jobs     *jobSearch
+	skills   *skills // Ctrl+F searches here
 	resume   *resumeScreen
 	sidebar  *widgets.PickList
 	body     *fyne.Container
@@ -109,6 +111,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.backups = &backupActions{store: st, win: w, now: time.Now, changed: m.reloadCurrent}
 	m.skills = newSkills(st, report, w)
 	m.timeline = newTimeline(st, report, w)
+	m.jobs = newJobSearch(st, report, w)
 	m.resume = newResumeScreen(st, report, w)
 	m.screens = []screen{
 		newDashboard(st, report, m.startWork),
@@ -116,6 +119,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		m.skills,
 		newSalaries(st, report, w),
 		m.timeline,
+		m.jobs,
 		m.resume,
 		newSettings(st, report, a, m.backups),
 	}
@@ -238,7 +242,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
 	var view []*fyne.MenuItem
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.KeyComma}
 	for i, sc := range m.screens {
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
@@ -337,7 +341,7 @@ func (m *MainWindow) show(i int) {
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
 // the menus show them.
 func (m *MainWindow) addShortcuts(a fyne.App) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.KeyComma}
 	for i, k := range keys {
 		m.Canvas().AddShortcut(shortcut(k), m.unlessModal(func() { m.ShowScreen(i) }))
 	}

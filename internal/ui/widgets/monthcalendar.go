@@ -22,8 +22,11 @@ type DayFacts struct {
 	PlannedHours float64
 	Focus        string // the first planned work
 	LoggedMin    int
-	Off          bool // a day off
-	Free         bool // not a study day
+	// Event is an appointment of the day ("10:30 Interview Acme"), shown
+	// beside the day's number.
+	Event string
+	Off   bool // a day off
+	Free  bool // not a study day
 }
 
 // MonthCalendar draws one month as a grid of days: each day shows the work
@@ -158,15 +161,15 @@ func (c *MonthCalendar) CreateRenderer() fyne.WidgetRenderer {
 	}
 	for i := range r.cells {
 		r.cells[i] = dayCell{bg: canvas.NewRectangle(color.Transparent), number: canvas.NewText("", color.Black),
-			planned: canvas.NewText("", color.Black), logged: canvas.NewText("", color.Black)}
+			planned: canvas.NewText("", color.Black), logged: canvas.NewText("", color.Black), event: canvas.NewText("", color.Black)}
 	}
 	r.Refresh()
 	return r
 }
 
 type dayCell struct {
-	bg                      *canvas.Rectangle
-	number, planned, logged *canvas.Text
+	bg                             *canvas.Rectangle
+	number, planned, logged, event *canvas.Text
 }
 
 type monthCalendarRenderer struct {
@@ -199,6 +202,7 @@ func (r *monthCalendarRenderer) Layout(size fyne.Size) {
 			cell.number.Move(fyne.NewPos(x+pad, y+pad/2))
 			cell.planned.Move(fyne.NewPos(x+pad, y+pad/2+textH))
 			cell.logged.Move(fyne.NewPos(x+pad, y+pad/2+textH+small*1.3))
+			cell.event.Move(fyne.NewPos(x+2*pad+cell.number.MinSize().Width, y+pad/2+(textH-small)/2))
 		}
 	}
 	r.FitTexts(l.cellWidth - 2*pad)
@@ -214,6 +218,8 @@ func (r *monthCalendarRenderer) FitTexts(width float32) {
 			cell.planned.Refresh()
 			cell.logged.Text = FitText(r.loggedText(r.c.dayAt(row, col)), width, cell.logged.TextSize)
 			cell.logged.Refresh()
+			cell.event.Text = FitText(r.c.facts(r.c.dayAt(row, col)).Event, width-cell.number.MinSize().Width-r.c.Theme().Size(theme.SizeNamePadding), cell.event.TextSize)
+			cell.event.Refresh()
 		}
 	}
 }
@@ -309,8 +315,12 @@ func (r *monthCalendarRenderer) paintDay(cell dayCell, d time.Time, f DayFacts, 
 	cell.number.Text = fmt.Sprint(d.Day())
 	cell.number.Color = number
 	cell.number.TextStyle = fyne.TextStyle{Bold: d.Equal(c.today)}
-	cell.planned.TextSize, cell.logged.TextSize = pal.small, pal.small
+	cell.planned.TextSize, cell.logged.TextSize, cell.event.TextSize = pal.small, pal.small, pal.small
 	cell.planned.Color, cell.logged.Color = planned, logged
+	cell.event.Color, cell.event.TextStyle = Legible(pal.primary, under), fyne.TextStyle{Bold: true}
+	if d.Month() != c.month.Month() {
+		cell.event.Color = planned
+	}
 	cell.logged.Text = ""
 	if f.LoggedMin > 0 {
 		cell.logged.Text = r.loggedText(d)
@@ -346,12 +356,12 @@ func studyShade(primary color.Color, f DayFacts) color.Color {
 }
 
 func (r *monthCalendarRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, 0, 7+4*len(r.cells))
+	objs := make([]fyne.CanvasObject, 0, 7+5*len(r.cells))
 	for _, t := range r.weekdays {
 		objs = append(objs, t)
 	}
 	for _, cell := range r.cells {
-		objs = append(objs, cell.bg, cell.number, cell.planned, cell.logged)
+		objs = append(objs, cell.bg, cell.number, cell.planned, cell.logged, cell.event)
 	}
 	return objs
 }

@@ -1,0 +1,278 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/studyplanner/studyplanner/internal/atomicfile"
+	"github.com/studyplanner/studyplanner/internal/ics"
+	"github.com/studyplanner/studyplanner/internal/jobpdf"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/plan"
+)
+
+// JobReader is what the job search's screen and commands read.
+type JobReader interface {
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
+	Settings() (plan.Settings, error)
+}
+
+// JobWriter is what adding, moving and importing applications write.
+type JobWriter interface {
+	JobReader
+	AddApplication(a jobsearch.Application) (uint, error)
+	MoveApplication(appID, stageID uint, date time.Time, note string) (uint, error)
+	ImportApplications(apps []jobsearch.Application) error
+}
+
+// JobsData is the search as read at one moment, with its figures.
+type JobsData struct {
+	Board     jobsearch.Board
+	Settings  jobsearch.Settings
+	WeekStart time.Weekday
+	Figures   jobsearch.Figures
+}
+
+// LoadJobs reads the board, the search's settings, and works out the
+// figures with the plan's week.
+func LoadJobs(r JobReader) (JobsData, error) {
+	var d JobsData
+	var err error
+	if d.Board, err = r.JobBoard(); err != nil {
+		return d, err
+	}
+	if d.Settings, err = r.JobSettings(); err != nil {
+		return d, err
+	}
+	ps, err := r.Settings()
+	if err != nil {
+		return d, err
+	}
+	d.WeekStart = ps.WeekStart
+	d.Figures = d.Board.Compute(d.WeekStart)
+	return d, nil
+}
+
+// NewApplication is what `jobs add` and the quick form give.
+type NewApplication struct {
+	Application jobsearch.Application
+	Stage       string // a stage's name; "" for Applied
+	Date        time.Time
+	Note        string
+}
+
+// AddApplication adds an application in its first stage, found by name.
+func AddApplication(w JobWriter, n NewApplication) (uint, error) {
+	b, err := w.JobBoard()
+	if err != nil {
+		return 0, err
+	}
+	name := n.Stage
+	if strings.TrimSpace(name) == "" {
+		name = "Applied"
+	}
+	st, err := stageNamed(b, name)
+	if err != nil {
+		return 0, err
+	}
+	a := n.Application
+	a.History = []jobsearch.Event{{StageID: st.ID, Date: plan.Date(n.Date), Note: strings.TrimSpace(n.Note)}}
+	return w.AddApplication(a)
+}
+
+func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {
+	st, ok := b.StageNamed(name)
+	if !ok {
+		names := make([]string, len(b.Stages))
+		for i, s := range b.Stages {
+			names[i] = s.Name
+		}
+		return st, fmt.Errorf("%q is not a stage; the stages are: %s", strings.TrimSpace(name), strings.Join(names, ", "))
+	}
+	return st, nil
+}
+
+// MoveApplication moves application id into the stage named.
+func MoveApplication(w JobWriter, id uint, stage string, date time.Time, note string) (jobsearch.Stage, error) {
+	b, err := w.JobBoard()
+	if err != nil {
+		return jobsearch.Stage{}, err
+	}
+	st, err := stageNamed(b, stage)
+	if err != nil {
+		return st, err
+	}
+	_, err = w.MoveApplication(id, st.ID, date, note)
+	return st, err
+}
+
+// ExportJobsCSV writes the applications to path and their stage events
+// beside it (jobsearch.EventsFileName), each file whole or not at all.
+// It returns the events file's path.
+func ExportJobsCSV(r JobReader, path string) (string, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return "", err
+	}
+	var apps, events bytes.Buffer
+	if err := jobsearch.WriteCSV(b, &apps, &events); err != nil {
+		return "", err
+	}
+	eventsPath := jobsearch.EventsFileName(path)
+	if err := writeFile(path, apps.Bytes()); err != nil {
+		return "", err
+	}
+	return eventsPath, writeFile(eventsPath, events.Bytes())
+}
+
+// WriteRecord writes the record of applications (as PDF, or as CSV when
+// asCSV) from the board.
+func WriteRecord(r JobReader, w io.Writer, h jobpdf.Header, asCSV bool) error {
+	b, err := r.JobBoard()
+	if err != nil {
+		return err
+	}
+	entries := b.Record(h.From, h.To)
+	if asCSV {
+		return jobsearch.WriteRecordCSV(w, entries)
+	}
+	return jobpdf.Write(w, h, entries)
+}
+
+// ReadJobsCSV reads an applications file and, when eventsPath is not
+// empty, its stage events file, against the board's stages.
+func ReadJobsCSV(r JobReader, path, eventsPath string, m jobsearch.Mapping, today time.Time) (jobsearch.Import, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return jobsearch.Import{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return jobsearch.Import{}, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	defer f.Close()
+	var events io.Reader
+	if eventsPath != "" {
+		ef, err := os.Open(eventsPath)
+		if err != nil {
+			return jobsearch.Import{}, fmt.Errorf("cannot read the stage events %s: %w", eventsPath, err)
+		}
+		defer ef.Close()
+		events = ef
+	}
+	return jobsearch.ReadCSV(f, events, m, b.Stages, today)
+}
+
+// ErrNoGoodRows says an import had nothing to add.
+var ErrNoGoodRows = errors.New("no row of the file can be imported")
+
+// ImportJobs adds the good rows of an import in one transaction.
+func ImportJobs(w JobWriter, im jobsearch.Import) (int, error) {
+	if len(im.Good) == 0 {
+		return 0, ErrNoGoodRows
+	}
+	apps := make([]jobsearch.Application, len(im.Good))
+	for i, r := range im.Good {
+		apps[i] = r.Application
+	}
+	return len(apps), w.ImportApplications(apps)
+}
+
+func writeFile(path string, data []byte) error {
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// Reminders before the job search's appointments in the calendar export.
+const (
+	InterviewAlarm = time.Hour
+	FollowUpAlarm  = 10 * time.Minute
+	followUpLength = 15 // minutes set aside to write a follow-up
+)
+
+// jobAppointments are the calendar's interviews (all of them, the past
+// ones as a record) and the follow-ups due from today, a follow-up at the
+// study time (studyAt, "15:04"). Interviews still to come remind an hour
+// before; follow-ups ten minutes before.
+func jobAppointments(r interface {
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
+}, today time.Time, studyAt string) ([]ics.Appointment, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	js, err := r.JobSettings()
+	if err != nil {
+		return nil, err
+	}
+	at, err := time.Parse("15:04", studyAt)
+	if err != nil {
+		at = time.Date(0, 1, 1, 18, 0, 0, 0, time.UTC)
+	}
+	var out []ics.Appointment
+	for _, it := range b.Agenda(plan.MinDate, plan.MaxDate, today, js.FollowUpDays) {
+		a := ics.Appointment{Summary: it.Title(), Location: it.Place, URL: it.Link}
+		if it.Interview {
+			a.UID = fmt.Sprintf("interview-%d-%s", it.ApplicationID, it.Start.Format("200601021504"))
+			a.Start, a.Minutes = it.Start, it.Minutes
+			if a.Location == "" && a.URL != "" {
+				a.Location = a.URL
+			}
+			if !it.Start.Before(today) {
+				a.AlarmBefore = InterviewAlarm
+			}
+		} else {
+			a.UID = fmt.Sprintf("follow-up-%d", it.ApplicationID)
+			a.Start = it.Start.Add(time.Duration(at.Hour())*time.Hour + time.Duration(at.Minute())*time.Minute)
+			a.Minutes, a.AlarmBefore = followUpLength, FollowUpAlarm
+			a.Description = fmt.Sprintf("No move for %d days: ask %s how your application stands.", js.FollowUpDays, it.Company)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// JobAgenda is the job search's appointments by day (plan.Date): every
+// interview, and the follow-ups due from today (an overdue one on today).
+func JobAgenda(r interface {
+	JobBoard() (jobsearch.Board, error)
+	JobSettings() (jobsearch.Settings, error)
+}, today time.Time) (map[time.Time][]jobsearch.AgendaItem, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	js, err := r.JobSettings()
+	if err != nil {
+		return nil, err
+	}
+	out := map[time.Time][]jobsearch.AgendaItem{}
+	for _, it := range b.Agenda(plan.MinDate, plan.MaxDate, today, js.FollowUpDays) {
+		d := plan.Date(it.Start)
+		out[d] = append(out[d], it)
+	}
+	return out, nil
+}
+
+// JobsCSVFiles are the applications file and its stage events file, by
+// name, to save together.
+func JobsCSVFiles(r JobReader) (map[string][]byte, error) {
+	b, err := r.JobBoard()
+	if err != nil {
+		return nil, err
+	}
+	var apps, events bytes.Buffer
+	if err := jobsearch.WriteCSV(b, &apps, &events); err != nil {
+		return nil, err
+	}
+	return map[string][]byte{"applications.csv": apps.Bytes(), jobsearch.EventsFileName("applications.csv"): events.Bytes()}, nil
+}

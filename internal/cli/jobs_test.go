@@ -1,0 +1,263 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	ical "github.com/arran4/golang-ical"
+
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/store"
+)
+
+func mustRun(t *testing.T, args ...string) result {
+	t.Helper()
+	r := run(t, "", args...)
+	if r.code != 0 {
+		t.Fatalf("%q: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+// jobsJSON lists the applications of db as `jobs --json` prints them,
+// without their IDs (a new database numbers them anew).
+func jobsJSON(t *testing.T, db string) []applicationJSON {
+	t.Helper()
+	var list []applicationJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "jobs", "--json").stdout), &list); err != nil {
+		t.Fatal(err)
+	}
+	for i := range list {
+		list[i].ID = 0
+	}
+	return list
+}
+
+func TestJobsCSVExportThenImportIntoANewDatabaseGivesTheSameApplications(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme GmbH", "--role", "Go developer", "--source", "Referral", "--date", "2026-11-02",
+		"--url", "https://acme.example/jobs/1")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "=cmd|' /C calc'!A0", "--role", "Dev, \"backend\"", "--stage", "Saved", "--date", "2026-11-03")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Gamma", "--role", "SRE", "--date", "2026-11-04")
+	mustRun(t, "--db", db, "jobs", "move", "1", "Screening", "--date", "2026-11-10", "--note", "phone call, 30 min\nwith \"Ana\"")
+	mustRun(t, "--db", db, "jobs", "move", "1", "Technical interview", "--date", "2026-11-10")
+	mustRun(t, "--db", db, "jobs", "move", "3", "Ghosted", "--date", "2026-11-24")
+	out := filepath.Join(dir, "jobs.csv")
+	r := mustRun(t, "--db", db, "jobs", "export", "--format", "csv", "--out", out)
+	if !strings.Contains(r.stdout, "jobs-events.csv") {
+		t.Errorf("export says %q", r.stdout)
+	}
+	fresh := filepath.Join(dir, "b.db")
+	r = mustRun(t, "--db", fresh, "jobs", "import", out)
+	if !strings.Contains(r.stdout, "Imported 3 applications.") || r.stderr != "" {
+		t.Errorf("import said %q %q", r.stdout, r.stderr)
+	}
+	before, after := jobsJSON(t, db), jobsJSON(t, fresh)
+	b1, _ := json.Marshal(before)
+	b2, _ := json.Marshal(after)
+	if string(b1) != string(b2) {
+		t.Errorf("after the round trip:\n%s\nwant\n%s", b2, b1)
+	}
+	if len(before[0].History) != 3 || before[0].History[1].Note != "phone call, 30 min\nwith \"Ana\"" {
+		t.Errorf("history %+v", before[0].History)
+	}
+}
+
+func TestJobsImportWithBadRowsImportsTheGoodOnesAndNamesEachBadOne(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	file := filepath.Join(dir, "sheet.csv")
+	data := "Firma,Stelle,Datum,Status\r\n" +
+		"Acme,Go developer,2026-03-02,Applied\r\n" +
+		",Backend developer,2026-03-03,Applied\r\n" +
+		"Beta,Dev,03/04/2026,Applied\r\n" +
+		"Gamma,Dev,2026-03-05,Interviewing\r\n" +
+		"Delta,Dev,2026-03-06,Rejected\r\n"
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "--db", db, "jobs", "import", file, "--map", "company=Firma,role=Stelle,date=Datum,stage=Status")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"Row 3 skipped: the company is missing", "Row 4 skipped: the date \"03/04/2026\" is not a date",
+		"Row 5 skipped: \"Interviewing\" is not a stage"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stdout, "Imported 2 applications; skipped 3 rows") {
+		t.Errorf("stdout %q", r.stdout)
+	}
+	list := jobsJSON(t, db)
+	if len(list) != 2 || list[0].Company != "Acme" || list[1].Stage != "Rejected" {
+		t.Errorf("imported %+v", list)
+	}
+	// A file with no good row changes nothing and says so.
+	if err := os.WriteFile(file, []byte("company,role\r\n,\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, "", "--db", db, "jobs", "import", file)
+	if r.code != 1 || !strings.Contains(r.stderr, "no row of the file can be imported") {
+		t.Errorf("all bad: %d %q", r.code, r.stderr)
+	}
+	if len(jobsJSON(t, db)) != 2 {
+		t.Error("a refused import changed the applications")
+	}
+}
+
+func TestJobsUsageMistakes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"jobs", "add", "--company", "A"}, 2, "needs --company and --role"},
+		{[]string{"jobs", "move", "x", "Applied"}, 2, "not an application's ID"},
+		{[]string{"jobs", "move", "1"}, 2, "needs the application's ID and the stage"},
+		{[]string{"jobs", "move", "7", "Applied"}, 1, "not found"},
+		{[]string{"jobs", "--stage", "Nope"}, 2, "is not a stage"},
+		{[]string{"jobs", "export", "--format", "xls", "--out", "x"}, 2, "unknown --format"},
+		{[]string{"jobs", "import", "missing.csv"}, 1, "cannot read"},
+		{[]string{"jobs", "import", "x.csv", "--map", "pay=Gehalt"}, 2, "not a field"},
+		{[]string{"jobs", "add", "--company", "A", "--role", strings.Repeat("r", 10_000)}, 1, "keep it to 200"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestJobsStatsJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "R", "--date", "2026-11-02")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "B", "--role", "R", "--date", "2026-11-03")
+	mustRun(t, "--db", db, "jobs", "move", "2", "Rejected", "--date", "2026-11-07")
+	var s statsJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "jobs", "stats", "--json").stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Sent != 2 || s.Answered != 1 || s.ResponseRate != 0.5 || s.MedianDaysToAnswer == nil || *s.MedianDaysToAnswer != 4 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+// An interview exports as a timed event with an alarm: Go's reader sees
+// the time and the alarm, and so does khal, a calendar program people
+// use, when it is installed (TEST_PACKAGES in the Makefile has it).
+func TestTheCalendarCarriesInterviewsAndFollowUpsWithAlarms(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "plan", "--study-time", "19:00")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme", "--role", "Go developer", "--date", "2026-11-20")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Beta", "--role", "Backend developer", "--date", "2026-11-20")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
+	if _, err := st.SaveInterview(jobsearch.Interview{}, jobsearch.Interview{ApplicationID: 1, Start: start, Minutes: 45,
+		Place: "Acme, Hauptstraße 1, Berlin"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := filepath.Join(dir, "plan.ics")
+	mustRun(t, "--db", db, "export", "--format", "ics", "--out", out)
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.ParseCalendar(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, ev := range cal.Events() {
+		summary := ev.GetProperty(ical.ComponentPropertySummary).Value
+		var want string
+		switch summary {
+		case "Interview: Acme (Go developer)":
+			want = "20261127T103000/20261127T111500/-PT60M"
+		case "Follow up: Beta (Backend developer)":
+			// Applied on the 20th, no move for seven days: the 27th, at
+			// the study time. (Acme's interview is its next step: no
+			// follow-up for it.)
+			want = "20261127T190000/20261127T191500/-PT10M"
+		default:
+			continue
+		}
+		alarms := ev.Alarms()
+		got := ev.GetProperty(ical.ComponentPropertyDtStart).Value + "/" + ev.GetProperty(ical.ComponentPropertyDtEnd).Value + "/"
+		if len(alarms) == 1 {
+			got += alarms[0].GetProperty(ical.ComponentPropertyTrigger).Value
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", summary, got, want)
+		}
+		found[summary] = true
+	}
+	if len(found) != 2 {
+		t.Fatalf("the calendar has %v of the interview and the follow-up", found)
+	}
+	if loc := findEvent(cal, "Interview: Acme (Go developer)").GetProperty(ical.ComponentPropertyLocation); loc == nil || loc.Value != "Acme, Hauptstraße 1, Berlin" {
+		t.Errorf("the interview's place: %+v", loc)
+	}
+	khalLists(t, out, "2026-11-27 10:30 2026-11-27 11:15 Interview: Acme (Go developer) [ ⏰]")
+}
+
+func findEvent(cal *ical.Calendar, summary string) *ical.VEvent {
+	for _, ev := range cal.Events() {
+		if p := ev.GetProperty(ical.ComponentPropertySummary); p != nil && p.Value == summary {
+			return ev
+		}
+	}
+	return nil
+}
+
+// khalLists imports the calendar into a scratch khal and checks it lists
+// want on 27 November 2026. It skips when khal is not installed.
+func khalLists(t *testing.T, ics, want string) {
+	t.Helper()
+	if _, err := exec.LookPath("khal"); err != nil {
+		t.Log("khal is not installed; the calendar was checked with Go's reader only")
+		return
+	}
+	home := t.TempDir()
+	cfg := filepath.Join(home, ".config", "khal")
+	if err := os.MkdirAll(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	conf := "[calendars]\n[[plan]]\npath = " + filepath.Join(home, "cal") + "\ntype = calendar\n[locale]\ntimeformat = %H:%M\n" +
+		"dateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n" +
+		"default_timezone = UTC\nlocal_timezone = UTC\n"
+	if err := os.WriteFile(filepath.Join(cfg, "config"), []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(home, "cal"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_DATA_HOME="+filepath.Join(home, "data"))
+	imp := exec.Command("khal", "import", "--batch", "-a", "plan", ics)
+	imp.Env = env
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("khal import: %v\n%s", err, out)
+	}
+	list := exec.Command("khal", "list", "--format", "{start} {end} {title} [{alarm-symbol}]", "2026-11-27", "1d")
+	list.Env = env
+	out, err := list.CombinedOutput()
+	if err != nil {
+		t.Fatalf("khal list: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), want) {
+		t.Errorf("khal lists:\n%s\nwant a line %q", out, want)
+	}
+}
