@@ -45,11 +45,11 @@ var tableLimits = map[string]struct {
 	"annual_rates":            {"yearly average rates", salary.MaxRates, false},
 	"rate_fixings":            {"daily exchange rate fixings", salary.MaxFixings, false},
 	"survey_medians":          {"survey medians", salary.MaxReported, true},
-	"stages":              {"stages", jobsearch.MaxStages, true},
-	"applications":        {"applications", jobsearch.MaxApplications, true},
-	"stage_events":        {"moves between stages", jobsearch.MaxEvents, true},
-	"contacts":            {"contacts", jobsearch.MaxContacts, true},
-	"interviews":          {"interviews", jobsearch.MaxInterviews, true},
+	"stages":                  {"stages", jobsearch.MaxStages, true},
+	"applications":            {"applications", jobsearch.MaxApplications, true},
+	"stage_events":            {"moves between stages", jobsearch.MaxEvents, true},
+	"contacts":                {"contacts", jobsearch.MaxContacts, true},
+	"interviews":              {"interviews", jobsearch.MaxInterviews, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export
