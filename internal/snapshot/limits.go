@@ -1,6 +1,9 @@
 package snapshot
 
-import "github.com/studyplanner/studyplanner/internal/plan"
+import (
+	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/practice"
+)
 
 // MaxDataBytes bounds the database the store keeps: it refuses a write, or
 // an import, that would grow the file past it. Whatever text a learner has
@@ -26,7 +29,11 @@ const (
 // maxRows is every row an export can hold, as the limits allow.
 const maxRows = plan.MaxSteps + plan.MaxActions + plan.MaxStepLinks + plan.MaxCategories + plan.MaxSkills +
 	plan.MaxSkillLinks + plan.MaxPrerequisites + plan.MaxProjects + plan.MaxProjectSkills + plan.MaxDaysOff +
-	plan.MaxSessions + maxSalaryRows
+	plan.MaxSessions + maxSalaryRows + maxPracticeRows
+
+// maxPracticeRows is the interview practice part of maxRows.
+const maxPracticeRows = practice.MaxCards + practice.MaxReviews + practice.MaxChallenges + practice.MaxAttempts +
+	practice.MaxMocks + practice.MaxMockAnswers
 
 // maxSalaryRows is the salary part of maxRows (kept apart to keep the line
 // above readable).

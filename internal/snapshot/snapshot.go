@@ -34,7 +34,9 @@ const Format = "studyplanner"
 //	4: salary levels and medians, exchange rates, purchasing power factors,
 //	   the comparison settings
 //	5: choose-one skill groups; offers apart from market ranges, and cities
-const Version = 5
+//	6: interview practice: cards with their FSRS state and review log,
+//	   coding challenges, mock interviews (optional: absent in older ones)
+const Version = 6
 
 // Document is the whole of a learner's data.
 type Document struct {
@@ -51,6 +53,9 @@ type Document struct {
 	Comparison    Comparison `json:"salary_comparison"`
 	ExchangeRates []Rate     `json:"exchange_rates"`
 	PPP           []PPP      `json:"ppp_factors"`
+	// Practice is interview practice, from version 6; nil in older
+	// documents.
+	Practice *Practice `json:"practice,omitempty"`
 
 	// UpgradedFrom is the version the document was written in, when Decode
 	// brought it up to date; 0 otherwise.

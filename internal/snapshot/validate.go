@@ -31,6 +31,7 @@ func (d Document) Validate() error {
 	v.comparison(d.Comparison)
 	v.rates(d.ExchangeRates)
 	v.pppFactors(d.PPP)
+	v.practice(d.Practice)
 	return v.err()
 }
 

@@ -47,6 +47,12 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if err := documentComparison(tx, &doc); err != nil {
 			return err
 		}
+		if doc.Practice, err = documentPractice(tx); err != nil {
+			return err
+		}
+		if doc.Practice.Empty() {
+			doc.Practice = nil // nothing but the default settings
+		}
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -181,8 +187,8 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
-var allTables = []string{"exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
-	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
+var allTables = append(practiceTables, "exchange_rates", "ppp_factors", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
+	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings")
 
 // Import replaces all data with doc in one transaction. The document is
 // validated whole first; if anything is wrong, nothing is written. Before
@@ -210,6 +216,9 @@ func (s *Store) Import(doc snapshot.Document) error {
 		} else if err := markMeta(tx, referenceDataKey); err != nil {
 			return err
 		}
+		if err := markPracticeBank(tx, doc); err != nil {
+			return err
+		}
 		if err := checkImported(tx, doc); err != nil {
 			return err
 		}
@@ -232,17 +241,23 @@ func (s *Store) Import(doc snapshot.Document) error {
 // Counts is how many rows of each kind a learner's data holds.
 type Counts struct {
 	Steps, Actions, Categories, Skills, Prerequisites, Projects, Sessions, DaysOff, Salaries, Rates, PPP int
+	Cards, Reviews, Challenges, Mocks                                                                    int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d steps with %d checklist items, %d skills in %d categories, %d projects, %d sessions, %d days off, %d salary ranges",
+	s := fmt.Sprintf("%d steps with %d checklist items, %d skills in %d categories, %d projects, %d sessions, %d days off, %d salary ranges",
 		c.Steps, c.Actions, c.Skills, c.Categories, c.Projects, c.Sessions, c.DaysOff, c.Salaries)
+	if c.Cards+c.Challenges+c.Mocks > 0 {
+		s += fmt.Sprintf(", %d practice cards with %d reviews, %d coding challenges, %d mock interviews", c.Cards, c.Reviews, c.Challenges, c.Mocks)
+	}
+	return s
 }
 
 // DocumentCounts counts what a document holds.
 func DocumentCounts(doc snapshot.Document) Counts {
 	c := Counts{Steps: len(doc.Roadmap), Categories: len(doc.SkillCategories), Projects: len(doc.Projects), Sessions: len(doc.Sessions),
 		DaysOff: len(doc.Plan.DaysOff), Salaries: len(doc.Salaries), Rates: len(doc.ExchangeRates), PPP: len(doc.PPP)}
+	c.Cards, c.Reviews, c.Challenges, c.Mocks = practiceCounts(doc.Practice)
 	for _, st := range doc.Roadmap {
 		c.Actions += len(st.Actions)
 	}
@@ -269,7 +284,8 @@ func countRows(tx *gorm.DB) (Counts, error) {
 	var c Counts
 	for table, n := range map[string]*int{"steps": &c.Steps, "step_actions": &c.Actions, "skill_categories": &c.Categories,
 		"skills": &c.Skills, "skill_prerequisites": &c.Prerequisites, "projects": &c.Projects, "sessions": &c.Sessions,
-		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP} {
+		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP,
+		"cards": &c.Cards, "review_log": &c.Reviews, "challenges": &c.Challenges, "mocks": &c.Mocks} {
 		if err := tx.Raw("SELECT COUNT(*) FROM " + table).Scan(n).Error; err != nil {
 			return c, err
 		}
@@ -353,6 +369,9 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 		"base_currency": c.BaseCurrency, "target_country": c.TargetCountry, "target_level": c.TargetLevel}).Error
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
+	}
+	if err := insertPractice(tx, doc.Practice); err != nil {
+		return err
 	}
 	return insertReferenceData(tx, doc)
 }

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -32,6 +33,12 @@ var tableLimits = map[string]struct {
 	"salaries":            {"salary ranges", salary.MaxRanges, true},
 	"exchange_rates":      {"exchange rates", salary.MaxRates, false},
 	"ppp_factors":         {"purchasing power factors", salary.MaxPPPFactors, false},
+	"cards":               {"practice cards", practice.MaxCards, true},
+	"review_log":          {"card reviews", practice.MaxReviews, true},
+	"challenges":          {"coding challenges", practice.MaxChallenges, true},
+	"challenge_attempts":  {"challenge attempts", practice.MaxAttempts, true},
+	"mocks":               {"mock interviews", practice.MaxMocks, true},
+	"mock_answers":        {"mock interview answers", practice.MaxMockAnswers, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export
