@@ -15,13 +15,15 @@ import (
 
 // Limits on what a learner keeps.
 const (
-	MaxCards      = 20_000
-	MaxReviews    = 1_000_000
-	MaxChallenges = 5_000
-	MaxMocks      = 2_000
-	MaxTags       = 20
-	MaxMockCards  = 50
-	MaxMinutes    = 1440
+	MaxCards       = 20_000
+	MaxReviews     = 200_000 // a hundred reviews a day for five years
+	MaxChallenges  = 5_000
+	MaxAttempts    = 20_000
+	MaxMocks       = 1_000
+	MaxMockAnswers = 20_000
+	MaxTags        = 20
+	MaxMockCards   = 50
+	MaxMinutes     = 1440
 )
 
 // Topic is a card's subject, written as a tag (lower case, no spaces).
