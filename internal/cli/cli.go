@@ -66,6 +66,9 @@ func commands() []command {
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
+		{"review", "list the interview practice cards due today, or rate one", "review [--db PATH] [--due] [--json] | review --card ID --rating again|hard|good|easy", runReview},
+		{"cards", "add practice cards, or import and export them as an Anki-friendly TSV file", "cards add [--db PATH] --front TEXT --back TEXT [--tags T] [--topic T] | cards import [--db PATH] FILE.tsv | cards export [--db PATH] [--out FILE]", runCards},
+		{"challenges", "list the coding challenges logged, with their attempts", "challenges [--db PATH] [--json]", runChallenges},
 	}
 }
 
