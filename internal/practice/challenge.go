@@ -132,13 +132,13 @@ func ValidateAttempt(a Attempt) error {
 }
 
 // Attempt records an attempt made at a moment: the challenge with its new
-// schedule and the attempt appended.
+// schedule (in whole days, never minutes) and the attempt appended.
 func (s Scheduler) Attempt(c Challenge, at time.Time, minutes int, r Result) (Challenge, Attempt, error) {
 	a := Attempt{Minutes: minutes, Result: r, Review: Review{At: at, Rating: r.Rating()}}
 	if err := ValidateAttempt(a); err != nil {
 		return c, a, err
 	}
-	next, rev := s.Rate(c.Schedule, at, r.Rating())
+	next, rev := s.inDays().Rate(c.Schedule, at, r.Rating())
 	a.Review = rev
 	c.Schedule = next
 	c.Attempts = append(append([]Attempt(nil), c.Attempts...), a)

@@ -198,26 +198,34 @@ func (c Card) IsDue(now time.Time) bool {
 	return !c.Suspended && c.Schedule.State != StateNew && c.Schedule.Due.Before(endOfDay(now))
 }
 
-// Queue is the day's reviews: the due cards, most overdue first, then as
-// many new cards as today's allowance has left (newToday is how many new
-// cards were already reviewed today), in the order given.
+// Queue is the day's reviews: the cards due by now, most overdue first;
+// then as many new cards as today's allowance has left (newToday is how
+// many new cards were already reviewed today), in the order given; then
+// the cards that come due later today (a card just failed or being
+// learnt, back in minutes), soonest first.
 func Queue(cards []Card, now time.Time, s Settings, newToday int) []Card {
-	var due, fresh []Card
+	var due, fresh, later []Card
 	for _, c := range cards {
 		switch {
 		case c.Suspended:
 		case c.Schedule.State == StateNew:
 			fresh = append(fresh, c)
-		case c.IsDue(now):
+		case !c.Schedule.Due.After(now):
 			due = append(due, c)
+		case c.IsDue(now):
+			later = append(later, c)
 		}
 	}
-	sort.SliceStable(due, func(i, j int) bool { return due[i].Schedule.Due.Before(due[j].Schedule.Due) })
+	byDue := func(list []Card) {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Schedule.Due.Before(list[j].Schedule.Due) })
+	}
+	byDue(due)
+	byDue(later)
 	left := max(s.NewPerDay-newToday, 0)
 	if len(fresh) > left {
 		fresh = fresh[:left]
 	}
-	return append(due, fresh...)
+	return append(append(due, fresh...), later...)
 }
 
 // Upcoming counts the cards due today (overdue included) and in the next

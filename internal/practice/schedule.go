@@ -124,14 +124,23 @@ type Review struct {
 // new card brings it back in minutes).
 type Scheduler struct {
 	f *fsrs.FSRS
+	// days schedules coding challenges: go-fsrs's long-term scheduler,
+	// without learning steps, since solving a problem again ten minutes
+	// later teaches nothing; the first attempt already waits days.
+	days *fsrs.FSRS
 }
 
 // NewScheduler makes a scheduler for a desired retention.
 func NewScheduler(retention float64) Scheduler {
 	p := fsrs.DefaultParam()
 	p.RequestRetention = retention
-	return Scheduler{f: fsrs.NewFSRS(p)}
+	long := p
+	long.EnableShortTerm = false
+	return Scheduler{f: fsrs.NewFSRS(p), days: fsrs.NewFSRS(long)}
 }
+
+// inDays is the scheduler that waits at least a day between reviews.
+func (s Scheduler) inDays() Scheduler { return Scheduler{f: s.days, days: s.days} }
 
 // Retention is the desired retention the scheduler aims at.
 func (s Scheduler) Retention() float64 { return s.f.RequestRetention }

@@ -31,6 +31,13 @@ func TestQueueAndUpcoming(t *testing.T) {
 	if q := Queue(cards, now, Settings{Retention: 0.9, NewPerDay: 0}, 0); len(q) != 1 {
 		t.Errorf("no new cards a day: queue %v", ids(q))
 	}
+	// A card being learnt, back in ten minutes, waits behind the new ones.
+	learning := reviewed(s, now.Add(-time.Minute), Good)
+	cards = append(cards, Card{ID: 7, Front: "learning", Schedule: learning})
+	if q := Queue(cards, now, Settings{Retention: 0.9, NewPerDay: 1}, 0); len(q) != 3 || q[0].ID != 4 || q[1].ID != 1 || q[2].ID != 7 {
+		t.Errorf("queue %v, want overdue 4, new 1, then learning 7", ids(q))
+	}
+	cards = cards[:len(cards)-1]
 	today, week := Upcoming(cards, now)
 	if today != 1 || week != 1 {
 		t.Errorf("upcoming %d today, %d this week; want 1 and 1", today, week)
@@ -95,8 +102,13 @@ func TestChallengeAttempt(t *testing.T) {
 	c := Challenge{Title: "Two sum", Difficulty: Easier}
 	day := at("2026-02-01 20:00")
 	c, a, err := s.Attempt(c, day, 25, Solved)
-	if err != nil || a.Rating != Good || len(c.Attempts) != 1 || c.Schedule.State == StateNew {
-		t.Fatalf("attempt: %+v %+v %v", c, a, err)
+	if err != nil || a.Rating != Good || len(c.Attempts) != 1 || c.Schedule.State != StateReview || c.Schedule.Due.Sub(day) < 24*time.Hour {
+		t.Fatalf("attempt: %+v %+v %v; want the problem back in days, not minutes", c, a, err)
+	}
+	// Not solved: back the next day, not in five minutes.
+	c, _, _ = s.Attempt(c, c.Schedule.Due, 30, NotSolved)
+	if c.Schedule.Due.Sub(c.Schedule.LastReview) < 24*time.Hour || c.Schedule.Lapses != 1 {
+		t.Errorf("not solved: %+v", c.Schedule)
 	}
 	if _, _, err := s.Attempt(c, day, 0, Solved); err == nil {
 		t.Error("0 minutes accepted")

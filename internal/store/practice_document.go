@@ -141,10 +141,13 @@ func insertPractice(tx *gorm.DB, p *snapshot.Practice) error {
 }
 
 // markPracticeBank records, on an import, whether the default question
-// bank is still to be given: a document from before practice existed gets
-// it on the next start; one of this version says what the learner kept.
+// bank is still to be given: a document with no practice (from before
+// practice existed, or made by another program) gets it on the next start;
+// one with practice says what the learner kept. (A learner who deleted
+// every card exports no practice, and gets the bank again after an
+// import: the lesser evil than a new learner's import without it.)
 func markPracticeBank(tx *gorm.DB, doc snapshot.Document) error {
-	if doc.Practice == nil && doc.UpgradedFrom > 0 && doc.UpgradedFrom < 6 {
+	if doc.Practice == nil {
 		return tx.Where("key = ?", practiceBankKey).Delete(&metaRow{}).Error
 	}
 	return markMeta(tx, practiceBankKey)

@@ -16,8 +16,8 @@ import (
 
 // chooseTheme picks a theme on the Settings screen, as the learner does.
 func chooseTheme(m *MainWindow, label string) {
-	m.ShowScreen(5)
-	m.screens[5].(*settingsScreen).theme.SetSelected(label)
+	m.ShowScreen(len(m.screens) - 1)
+	m.screens[len(m.screens)-1].(*settingsScreen).theme.SetSelected(label)
 }
 
 // arrowOf is the drop-down arrow of choice, as last drawn: the pixels

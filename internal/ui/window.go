@@ -41,6 +41,7 @@ type Data interface {
 	packStore
 	welcomeStore
 	reviewStore
+	practiceStore
 }
 
 // A screen is one page of the window.
@@ -113,6 +114,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		m.skills,
 		newSalaries(st, report, w),
 		m.timeline,
+		newPracticeScreen(st, report, w),
 		newSettings(st, report, a, m.backups),
 	}
 	// Every screen stays in the window, the ones off view hidden: Fyne
@@ -232,7 +234,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
 	var view []*fyne.MenuItem
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key7, fyne.KeyComma}
 	for i, sc := range m.screens {
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
@@ -312,6 +314,9 @@ func (m *MainWindow) show(i int) {
 	// every screen, and every list in them, at each switch.
 	m.body.Layout.Layout(m.body.Objects, m.body.Size())
 	m.SetTitle(Title + " — " + s.name())
+	if f, ok := s.(interface{ focusOnShow() }); ok {
+		defer f.focusOnShow() // once its data is on screen
+	}
 	// A screen keeps its widgets: shown again with nothing changed in the
 	// data (and on the same day), it has nothing to read or rebuild.
 	// Rebuilding on every visit made new widgets each time, and their
@@ -331,7 +336,7 @@ func (m *MainWindow) show(i int) {
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
 // the menus show them.
 func (m *MainWindow) addShortcuts(a fyne.App) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key7, fyne.KeyComma}
 	for i, k := range keys {
 		m.Canvas().AddShortcut(shortcut(k), m.unlessModal(func() { m.ShowScreen(i) }))
 	}
