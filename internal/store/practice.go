@@ -674,3 +674,24 @@ func insertMock(tx *gorm.DB, m practice.Mock, review bool) (uint, error) {
 	}
 	return row.ID, nil
 }
+
+// PracticeDue counts the learnt cards (not suspended) due by the end of
+// now's day, and those due in the seven days after: two searches of the
+// due index, for the Today card.
+func (s *Store) PracticeDue(now time.Time) (today, week int, err error) {
+	y, m, d := now.Date()
+	end := time.Date(y, m, d+1, 0, 0, 0, 0, now.Location())
+	count := func(from, to time.Time) (int, error) {
+		var n int
+		q := `SELECT COUNT(*) FROM cards WHERE state IN (1, 2, 3) AND suspended = 0 AND due >= ? AND due < ?`
+		err := s.db.Raw(q, formatMoment(from), formatMoment(to)).Scan(&n).Error
+		return n, err
+	}
+	if today, err = count(time.Unix(0, 0), end); err == nil {
+		week, err = count(end, end.AddDate(0, 0, 7))
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("counting the practice cards due: %w", explain(err))
+	}
+	return today, week, nil
+}

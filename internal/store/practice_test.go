@@ -249,3 +249,30 @@ func TestPracticeSurvivesExportImport(t *testing.T) {
 		}
 	}
 }
+
+func TestPracticeDueCountsTodayAndTheWeek(t *testing.T) {
+	st, _ := openTemp(t)
+	now := time.Date(2026, 7, 1, 20, 0, 0, 0, time.Local)
+	mk := func(front string, at time.Time, ratings ...practice.Rating) uint {
+		id, err := st.AddCard(practice.Card{Front: front})
+		must(t, err)
+		for i, r := range ratings {
+			_, err := st.ReviewCard(id, at.Add(time.Duration(i)*10*time.Minute), r)
+			must(t, err)
+		}
+		return id
+	}
+	mk("new", now)                                                     // new: not counted
+	mk("learning", now.Add(-time.Hour), practice.Good)                 // due in minutes: today
+	mk("in days", now.AddDate(0, 0, -1), practice.Good, practice.Good) // due in a few days: the week
+	s := mk("suspended", now.Add(-time.Hour), practice.Good)
+	c, _ := st.Card(s)
+	after := c
+	after.Suspended = true
+	must(t, st.UpdateCard(c, after))
+	today, week, err := st.PracticeDue(now)
+	must(t, err)
+	if today != 1 || week != 1 {
+		t.Errorf("due %d today, %d in the week; want 1 and 1", today, week)
+	}
+}

@@ -283,3 +283,19 @@ func TestAddingACardAndTheTopicChart(t *testing.T) {
 		t.Error("a topic with a space was accepted")
 	}
 }
+
+func TestTodayCardCountsPracticeDue(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	d := m.screens[0].(*dashboard)
+	if d.today.cards.Visible() {
+		t.Error("practice shown with no cards")
+	}
+	dueCard(t, st, "q1", "a", practice.Security)
+	dueCard(t, st, "q2", "a", practice.Security)
+	d.now = func() time.Time { return practiceNow }
+	d.reload()
+	if !d.today.cards.Visible() || !strings.Contains(d.today.cards.Text, "2 cards due today") {
+		t.Errorf("today card says %q", d.today.cards.Text)
+	}
+}
