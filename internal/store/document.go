@@ -207,6 +207,9 @@ func (s *Store) Import(doc snapshot.Document) error {
 		if err := insertDocument(tx, doc, time.Now()); err != nil {
 			return err
 		}
+		if err := insertPractice(tx, doc.Practice); err != nil {
+			return err
+		}
 		// A document from before exchange rates existed leaves them to the
 		// defaults on the next start; a newer one says what the learner has.
 		if doc.UpgradedFrom > 0 && doc.UpgradedFrom < 4 {
@@ -369,9 +372,6 @@ func insertDocument(tx *gorm.DB, doc snapshot.Document, today time.Time) error {
 		"base_currency": c.BaseCurrency, "target_country": c.TargetCountry, "target_level": c.TargetLevel}).Error
 	if err != nil {
 		return fmt.Errorf("writing the comparison settings: %w", err)
-	}
-	if err := insertPractice(tx, doc.Practice); err != nil {
-		return err
 	}
 	return insertReferenceData(tx, doc)
 }

@@ -5,6 +5,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
@@ -25,6 +26,33 @@ func documentPractice(tx *gorm.DB) (*snapshot.Practice, error) {
 	}
 	p := &snapshot.Practice{Retention: st.Retention, NewPerDay: st.NewPerDay, Cards: []snapshot.Card{},
 		Challenges: []snapshot.Challenge{}, Mocks: []snapshot.Mock{}}
+	index, err := documentCards(tx, p)
+	if err != nil {
+		return nil, err
+	}
+	chs, err := challenges(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range chs {
+		dc := snapshot.Challenge{Title: c.Title, URL: c.URL, Source: c.Source, Pattern: c.Pattern, Difficulty: string(c.Difficulty),
+			Schedule: snapshot.ScheduleOf(c.Schedule)}
+		for _, a := range c.Attempts {
+			dc.Attempts = append(dc.Attempts, snapshot.Attempt{Review: snapshot.ReviewOf(a.Review), Minutes: a.Minutes, Result: string(a.Result)})
+		}
+		p.Challenges = append(p.Challenges, dc)
+	}
+	ms, err := mocks(tx)
+	if err != nil {
+		return nil, err
+	}
+	p.Mocks = documentMocks(ms, index)
+	return p, nil
+}
+
+// documentCards reads the cards with their review logs into p, and
+// returns each card's place in the list by ID.
+func documentCards(tx *gorm.DB, p *snapshot.Practice) (map[uint]int, error) {
 	var cards []cardRow
 	if err := tx.Order("id").Find(&cards).Error; err != nil {
 		return nil, err
@@ -46,22 +74,13 @@ func documentPractice(tx *gorm.DB) (*snapshot.Practice, error) {
 			Suspended: c.Suspended, ApplicationID: c.ApplicationID, BankKey: c.BankKey, Schedule: snapshot.ScheduleOf(c.Schedule),
 			Reviews: byCard[c.ID]})
 	}
-	chs, err := challenges(tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range chs {
-		dc := snapshot.Challenge{Title: c.Title, URL: c.URL, Source: c.Source, Pattern: c.Pattern, Difficulty: string(c.Difficulty),
-			Schedule: snapshot.ScheduleOf(c.Schedule)}
-		for _, a := range c.Attempts {
-			dc.Attempts = append(dc.Attempts, snapshot.Attempt{Review: snapshot.ReviewOf(a.Review), Minutes: a.Minutes, Result: string(a.Result)})
-		}
-		p.Challenges = append(p.Challenges, dc)
-	}
-	ms, err := mocks(tx)
-	if err != nil {
-		return nil, err
-	}
+	return index, nil
+}
+
+// documentMocks writes the mocks oldest first, each answer pointing to
+// its card's place in the list.
+func documentMocks(ms []practice.Mock, index map[uint]int) []snapshot.Mock {
+	out := []snapshot.Mock{}
 	for i := len(ms) - 1; i >= 0; i-- { // oldest first in the file
 		m := ms[i]
 		dm := snapshot.Mock{At: snapshot.FormatMoment(m.At), Minutes: m.Minutes, Answers: []snapshot.MockAnswer{}}
@@ -77,9 +96,9 @@ func documentPractice(tx *gorm.DB) (*snapshot.Practice, error) {
 			}
 			dm.Answers = append(dm.Answers, da)
 		}
-		p.Mocks = append(p.Mocks, dm)
+		out = append(out, dm)
 	}
-	return p, nil
+	return out
 }
 
 // insertPractice writes a validated document's practice into empty
