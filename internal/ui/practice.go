@@ -18,6 +18,7 @@ import (
 // practiceStore is what the Practice screen reads and changes.
 type practiceStore interface {
 	app.PracticeReader
+	app.CardImporter
 	Plan() (plan.Plan, error)
 	AddCard(c practice.Card) (uint, error)
 	UpdateCard(before, after practice.Card) error

@@ -1,15 +1,20 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -53,8 +58,12 @@ func newCardBank(p *practiceScreen) *cardBank {
 		}
 	}
 	add := widget.NewButtonWithIcon("Add card", theme.ContentAddIcon(), func() { b.edit(practice.Card{}) })
+	in := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() {
+		chooseFile(p.win, "Anki file", cardFiles, b.importFile)
+	})
+	out := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), b.exportFile)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, b.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(add, in, out), b.search),
 		container.NewBorder(nil, nil, widget.NewLabel("Topic"), b.count, b.topic),
 	)
 	b.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, b.list)
@@ -218,4 +227,39 @@ func (b *cardBank) edit(c practice.Card) {
 		b.p.reload()
 		return nil
 	})
+}
+
+// cardFiles are what the card import lists: Anki's plain-text exports.
+var cardFiles = []string{".tsv", ".txt", ".csv"}
+
+// importFile adds the cards of an Anki-friendly TSV file (front, back,
+// tags), leaving out questions already there; a bad file changes nothing.
+func (b *cardBank) importFile(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.p.report("open the file", err)
+		return
+	}
+	defer f.Close()
+	added, skipped, err := app.ImportCardsFrom(b.p.store, f)
+	if err != nil {
+		showError(b.p.win, "import "+filepath.Base(path), fmt.Errorf("%w\n\nNothing was changed", err))
+		return
+	}
+	b.p.reload()
+	msg := fmt.Sprintf("Added %s from %s.", plural(added, "1 card", fmt.Sprintf("%d cards", added)), filepath.Base(path))
+	if skipped > 0 {
+		msg += fmt.Sprintf(" %s already there.", plural(skipped, "1 question was", fmt.Sprintf("%d questions were", skipped)))
+	}
+	showInformation("Cards imported", msg, b.p.win)
+}
+
+// exportFile saves every card as an Anki-friendly TSV file.
+func (b *cardBank) exportFile() {
+	var buf bytes.Buffer
+	if _, err := app.ExportCardsTo(b.p.store, &buf); err != nil {
+		b.p.report("export the cards", err)
+		return
+	}
+	saveFile(b.p.win, "cards", "study-planner-cards-"+b.p.now().Format(time.DateOnly)+".tsv", buf.Bytes())
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -297,5 +299,36 @@ func TestTodayCardCountsPracticeDue(t *testing.T) {
 	d.reload()
 	if !d.today.cards.Visible() || !strings.Contains(d.today.cards.Text, "2 cards due today") {
 		t.Errorf("today card says %q", d.today.cards.Text)
+	}
+}
+
+func TestImportingAnAnkiFileAddsCards(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m, p := practiceWindow(t, st)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "deck.tsv")
+	os.WriteFile(good, []byte("#separator:tab\nWhat is REST?\tResources over HTTP.\ttopic::http-apis api\nWhat is a CDN?\tServers near users.\n"), 0o600)
+	p.cards.importFile(good)
+	cards, _ := st.Cards()
+	if len(cards) != 2 || cards[0].Topic != practice.HTTP || cards[0].Tags[0] != "api" {
+		t.Fatalf("cards %+v", cards)
+	}
+	if len(p.day.Cards) != 2 {
+		t.Error("the screen was not reloaded")
+	}
+	closeTop := func() {
+		if d := m.Canvas().Overlays().Top(); d != nil {
+			m.Canvas().Overlays().Remove(d)
+		}
+	}
+	closeTop()
+	bad := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(bad, []byte("only a front\n"), 0o600)
+	p.cards.importFile(bad)
+	if cards, _ := st.Cards(); len(cards) != 2 {
+		t.Errorf("a bad file added cards: %d", len(cards))
+	}
+	if m.Canvas().Overlays().Top() == nil {
+		t.Error("no error shown for a bad file")
 	}
 }
