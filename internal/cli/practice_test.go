@@ -49,8 +49,11 @@ func TestReviewDueAndRate(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "Rated Good") {
 		t.Fatalf("rate: %d %s %s", r.code, r.stdout, r.stderr)
 	}
+	// The card, being learnt, comes back in minutes: after the new cards
+	// of the day.
 	day = reviewDue(t, db)
-	if day.DueToday != 1 || day.Cards[0].ID != id || day.Cards[0].State != "learning" {
+	last := day.Cards[len(day.Cards)-1]
+	if day.DueToday != 1 || len(day.Cards) != 10 || last.ID != id || last.State != "learning" || last.Due == nil {
 		t.Errorf("after rating: %+v", day)
 	}
 	if r := run(t, "", "--db", db, "review", "--card", itoa(id), "--rating", "perfect"); r.code != 2 || !strings.Contains(r.stderr, "again, hard, good or easy") {
