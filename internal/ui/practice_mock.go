@@ -211,6 +211,7 @@ type practiceProgress struct {
 	chart     *widgets.TopicChart
 	chartNote *widget.Label
 	achieved  *widget.Label
+	mocks     *widget.Label
 	date      *widgets.DateField
 	cram      *widget.Label
 	cramSet   []practice.CramCard
@@ -222,7 +223,7 @@ type practiceProgress struct {
 }
 
 func newPracticeProgress(p *practiceScreen) *practiceProgress {
-	g := &practiceProgress{p: p, chart: widgets.NewTopicChart(), chartNote: caption(""), achieved: wrappedLabel(""), cram: wrappedLabel(""),
+	g := &practiceProgress{p: p, chart: widgets.NewTopicChart(), chartNote: caption(""), achieved: wrappedLabel(""), mocks: wrappedLabel(""), cram: wrappedLabel(""),
 		retention: widgets.NewTextField(4), newPerDay: widgets.NewTextField(3), saved: caption("")}
 	g.chartNote.Wrapping = fyne.TextWrapWord
 	g.saved.Wrapping = fyne.TextWrapWord
@@ -246,7 +247,7 @@ func newPracticeProgress(p *practiceScreen) *practiceProgress {
 		container.NewBorder(nil, nil, widget.NewLabel("New cards per day"), nil, g.newPerDay),
 		container.NewBorder(nil, nil, save, nil, g.saved))
 	g.root = container.NewVScroll(container.NewPadded(container.NewVBox(
-		bold("How well each topic is held"), g.chart, g.chartNote, g.achieved,
+		bold("How well each topic is held"), g.chart, g.chartNote, g.achieved, g.mocks,
 		widget.NewSeparator(), bold("Before an interview"),
 		container.NewBorder(nil, nil, widget.NewLabel("Interview on"), nil, g.date), g.cram, container.NewHBox(g.cramGo),
 		widget.NewSeparator(), bold("Scheduler"), settings,
@@ -276,6 +277,7 @@ func (g *practiceProgress) show(now time.Time) {
 		g.achieved.SetText(fmt.Sprintf("Retention achieved in the last 30 days: %.0f%% of %d reviews of learnt cards not rated Again (target %.0f%%).",
 			100*d.Achieved.Share(), d.Achieved.Reviews, 100*d.Settings.Retention))
 	}
+	g.mocks.SetText(mocksText(g.p.mocks))
 	if g.date.Date == nil {
 		g.cramSet = nil
 		g.cram.SetText("Give the interview's date to list the cards you would likely not recall on that day.")
@@ -310,4 +312,20 @@ func (g *practiceProgress) saveSettings() {
 	g.saved.Importance = widget.MediumImportance
 	g.saved.SetText("Saved.")
 	g.p.reload()
+}
+
+// mocksText sums up the mock interviews: how many, and how the last ones
+// went, newest first.
+func mocksText(mocks []practice.Mock) string {
+	if len(mocks) == 0 {
+		return "Mock interviews: none yet (see the Mock interview tab)."
+	}
+	var last []string
+	for i, mk := range mocks {
+		if i == 5 {
+			break
+		}
+		last = append(last, fmt.Sprintf("%s %.0f%%", mk.At.Local().Format("2 Jan"), 100*mk.Score()))
+	}
+	return fmt.Sprintf("Mock interviews: %d; recalled in the latest: %s.", len(mocks), strings.Join(last, ", "))
 }

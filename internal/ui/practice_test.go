@@ -250,6 +250,9 @@ func TestAMockInterviewIsRecorded(t *testing.T) {
 	if p.mock.running.Visible() || !strings.Contains(p.mock.history.Objects[0].(*widget.Label).Text, "3 questions") {
 		t.Error("the mock is not listed after it ended")
 	}
+	if got := p.progress.mocks.Text; !strings.Contains(got, "Mock interviews: 1;") || !strings.Contains(got, "67%") {
+		t.Errorf("progress says %q", got)
+	}
 	// A dialog says it was saved; at 800×600 it fits.
 	m.Resize(fyne.NewSize(800, 600))
 	if top := m.Canvas().Overlays().Top(); top == nil || top.Size().Width > 800 {
