@@ -695,3 +695,26 @@ func (s *Store) PracticeDue(now time.Time) (today, week int, err error) {
 	}
 	return today, week, nil
 }
+
+// DailyReviews counts the card reviews and challenge attempts of each
+// calendar day (in the local time zone, as plan.Date gives it) from one
+// day to another, both included, for the heatmap.
+func (s *Store) DailyReviews(from, to time.Time) (map[time.Time]int, error) {
+	lo := formatMoment(time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.Local).Add(-24 * time.Hour))
+	hi := formatMoment(time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, time.Local).Add(48 * time.Hour))
+	var times []string
+	err := s.db.Raw(`SELECT reviewed_at FROM review_log WHERE reviewed_at >= ? AND reviewed_at < ?
+		UNION ALL SELECT reviewed_at FROM challenge_attempts WHERE reviewed_at >= ? AND reviewed_at < ?`, lo, hi, lo, hi).Scan(&times).Error
+	if err != nil {
+		return nil, fmt.Errorf("counting the reviews per day: %w", explain(err))
+	}
+	first, last := plan.Date(from), plan.Date(to)
+	out := map[time.Time]int{}
+	for _, t := range times {
+		day := plan.Date(parseMoment(t).Local())
+		if !day.Before(first) && !day.After(last) {
+			out[day]++
+		}
+	}
+	return out, nil
+}

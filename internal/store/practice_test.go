@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 )
 
@@ -274,5 +275,24 @@ func TestPracticeDueCountsTodayAndTheWeek(t *testing.T) {
 	must(t, err)
 	if today != 1 || week != 1 {
 		t.Errorf("due %d today, %d in the week; want 1 and 1", today, week)
+	}
+}
+
+func TestDailyReviewsCountsCardsAndChallengesByLocalDay(t *testing.T) {
+	st, _ := openTemp(t)
+	id, err := st.AddCard(practice.Card{Front: "q"})
+	must(t, err)
+	day := time.Date(2026, 8, 3, 23, 30, 0, 0, time.Local)
+	_, err = st.ReviewCard(id, day, practice.Good)
+	must(t, err)
+	_, err = st.ReviewCard(id, day.Add(40*time.Minute), practice.Good) // the next day, local time
+	must(t, err)
+	_, err = st.LogAttempt(practice.Challenge{Title: "p", Difficulty: practice.Easier}, day.Add(-time.Hour), 10, practice.Solved, 0)
+	must(t, err)
+	got, err := st.DailyReviews(day.AddDate(0, 0, -3), day.AddDate(0, 0, 3))
+	must(t, err)
+	d := plan.Date(day)
+	if got[d] != 2 || got[d.AddDate(0, 0, 1)] != 1 || len(got) != 2 {
+		t.Errorf("reviews per day %v", got)
 	}
 }
