@@ -335,3 +335,27 @@ func TestImportingAnAnkiFileAddsCards(t *testing.T) {
 		t.Error("no error shown for a bad file")
 	}
 }
+
+func TestTheCardEditorFitsASmallWindow(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	id := dueCard(t, st, strings.Repeat("A long question ", 100), strings.Repeat("A long answer. ", 100), practice.Testing)
+	m, p := practiceWindow(t, st)
+	m.Resize(fyne.NewSize(800, 600))
+	test.Tap(findButton(t, m, "Edit card"))
+	top := m.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no editor")
+	}
+	if s := top.Size(); s.Width > 800 || s.Height > 600 {
+		t.Errorf("the editor is %v in an 800×600 window", s)
+	}
+	fillField(t, m, "Tags", "edited")
+	test.Tap(findButton(t, m, "Save"))
+	c, _ := st.Card(id)
+	if len(c.Tags) != 1 || c.Tags[0] != "edited" || c.Schedule.Reps != 2 {
+		t.Errorf("after editing: tags %v, reps %d (the schedule must stay)", c.Tags, c.Schedule.Reps)
+	}
+	if p.current == nil || len(p.current.Tags) != 1 {
+		t.Error("the card on show was not reloaded")
+	}
+}
