@@ -11,6 +11,7 @@ require (
 	github.com/go-gl/glfw/v3.3/glfw v0.0.0-20240506104042-037f3cc74f2a
 	github.com/go-pdf/fpdf v0.9.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	github.com/open-spaced-repetition/go-fsrs/v3 v3.3.1
 	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/text v0.44.0
 	gorm.io/gorm v1.31.2

@@ -49,6 +49,13 @@ func Open(loc store.Location, content Content, now time.Time, locale string) (*s
 }
 
 func seed(st *store.Store, content Content, now time.Time, locale string) error {
+	if err := seedContent(st, content, now, locale); err != nil {
+		return err
+	}
+	return SeedPracticeBank(st)
+}
+
+func seedContent(st *store.Store, content Content, now time.Time, locale string) error {
 	// The usual start: nothing to add, and the content is not decoded.
 	if done, err := st.Seeded(); err != nil || done {
 		return err

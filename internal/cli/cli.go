@@ -69,6 +69,9 @@ func commands() []command {
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
 		{"resume", "export your résumé (JSON Resume or PDF), import one, or check your portfolio", "resume export [--db PATH] [--format json|pdf] [--version NAME] --out FILE | resume import [--db PATH] [--dry-run] FILE.json | resume health", runResume},
 		{"jobs", "list, add, move, import and export job applications, and their figures", jobsUsage, runJobs},
+		{"review", "list the interview practice cards due today, or rate one", "review [--db PATH] [--due] [--json] | review --card ID --rating again|hard|good|easy", runReview},
+		{"cards", "add practice cards, or import and export them as an Anki-friendly TSV file", "cards add [--db PATH] --front TEXT --back TEXT [--tags T] [--topic T] | cards import [--db PATH] FILE.tsv | cards export [--db PATH] [--out FILE]", runCards},
+		{"challenges", "list the coding challenges logged, with their attempts", "challenges [--db PATH] [--json]", runChallenges},
 	}
 }
 
@@ -304,4 +307,13 @@ func openWindow(env Env, db dbFlag) error {
 	}
 	defer start.Close()
 	return env.OpenWindow(start)
+}
+
+// oneLine is s on one line, cut to n characters with an ellipsis.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

@@ -289,14 +289,14 @@ func TestMessagesCarryNoProgramWords(t *testing.T) {
 func TestExportToAFileReplacesItWhole(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "backup.json")
-	if err := os.WriteFile(out, []byte(strings.Repeat("old ", 100000)), 0o600); err != nil {
+	if err := os.WriteFile(out, []byte(strings.Repeat("OLD-CONTENT ", 40000)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if r := run(t, "", "--db", filepath.Join(dir, "a.db"), "export", "--out", out); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
 	data, _ := os.ReadFile(out)
-	if strings.Contains(string(data), "old ") || !strings.HasPrefix(string(data), "{") {
+	if strings.Contains(string(data), "OLD-CONTENT ") || !strings.HasPrefix(string(data), "{") {
 		t.Error("export left parts of the old file behind")
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".backup.json.*"))

@@ -143,15 +143,6 @@ func daysWords(n int) string {
 	return fmt.Sprintf("%d days", n)
 }
 
-// oneLine keeps a name on one line of a table, cut at max characters.
-func oneLine(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > max {
-		return string(r[:max-1]) + "…"
-	}
-	return s
-}
-
 func stageNames(b jobsearch.Board) string {
 	names := make([]string, len(b.Stages))
 	for i, s := range b.Stages {

@@ -3,6 +3,7 @@ package snapshot
 import (
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/practice"
 )
 
 // MaxDataBytes bounds the database the store keeps: it refuses a write, or
@@ -29,10 +30,14 @@ const (
 // maxRows is every row an export can hold, as the limits allow.
 const maxRows = plan.MaxSteps + plan.MaxActions + plan.MaxStepLinks + plan.MaxCategories + plan.MaxSkills +
 	plan.MaxSkillLinks + plan.MaxPrerequisites + plan.MaxProjects + plan.MaxProjectSkills + plan.MaxDaysOff +
-	plan.MaxSessions + maxSalaryRows + maxJobRows
+	plan.MaxSessions + maxSalaryRows + maxJobRows + maxPracticeRows
 
 // maxJobRows is the job search's part of maxRows.
 const maxJobRows = jobsearch.MaxStages + jobsearch.MaxApplications + jobsearch.MaxEvents + jobsearch.MaxContacts + jobsearch.MaxInterviews
+
+// maxPracticeRows is the interview practice part of maxRows.
+const maxPracticeRows = practice.MaxCards + practice.MaxReviews + practice.MaxChallenges + practice.MaxAttempts +
+	practice.MaxMocks + practice.MaxMockAnswers
 
 // maxSalaryRows is the salary part of maxRows (kept apart to keep the line
 // above readable).

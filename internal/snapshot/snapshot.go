@@ -36,11 +36,12 @@ const Format = "studyplanner"
 //	   the comparison settings
 //	5: choose-one skill groups; offers apart from market ranges, and cities
 //	6: the job search: stages, applications with their history and
-//	   interviews, contacts; the résumé: profile, work, education,
-//	   certificates, tailored versions; sources as data: a link and a date
-//	   on salaries, rates and factors, rates typed by hand marked, yearly
-//	   average rates, survey medians (each optional: a document without
-//	   them imports)
+//	   interviews, contacts; interview practice: cards with their FSRS
+//	   state and review log, coding challenges, mock interviews; the
+//	   résumé: profile, work, education, certificates, tailored versions;
+//	   sources as data: a link and a date on salaries, rates and factors,
+//	   rates typed by hand marked, yearly average rates, survey medians
+//	   (each optional: a document without them imports)
 const Version = 6
 
 // Document is the whole of a learner's data.
@@ -66,6 +67,9 @@ type Document struct {
 	SurveyMedians []Median     `json:"survey_medians,omitempty"`
 	// JobSearch is the job search (version 6); nil before.
 	JobSearch *JobSearch `json:"job_search,omitempty"`
+	// Practice is interview practice, from version 6; nil in older
+	// documents.
+	Practice *Practice `json:"practice,omitempty"`
 
 	// UpgradedFrom is the version the document was written in, when Decode
 	// brought it up to date; 0 otherwise.

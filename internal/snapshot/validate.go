@@ -35,6 +35,7 @@ func (d Document) Validate() error {
 	v.annualRates(d.AnnualRates)
 	v.surveyMedians(d.SurveyMedians)
 	v.jobSearch(d.JobSearch)
+	v.practice(d.Practice)
 	return v.err()
 }
 

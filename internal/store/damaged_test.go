@@ -2,7 +2,7 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
+	"database/sql"
 	"errors"
 	"math/rand"
 	"os"
@@ -34,20 +34,39 @@ func aGoodDatabase(t *testing.T) []byte {
 	return data
 }
 
+// pageOf finds where a table's root page starts in a database file, and
+// the page size.
+func pageOf(t *testing.T, data []byte, table string) (int, int) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "look.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var root, size int
+	if err := db.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = ?", table).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow("PRAGMA page_size").Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	return (root - 1) * size, size
+}
+
 func TestDamagedFilesAreRefusedAndLeftAlone(t *testing.T) {
 	good := aGoodDatabase(t)
 	random := make([]byte, 8192)
 	rand.New(rand.NewSource(7)).Read(random)
 	corrupted := append([]byte(nil), good...)
-	// Scribble over a page past the header that Open reads: the schema's
-	// last page (page 1, an interior node once the schema outgrows it,
-	// points to it). The middle of the file held it until the schema grew.
-	start := len(corrupted) / 2
-	if corrupted[100] == 0x05 {
-		pageSize := int(binary.BigEndian.Uint16(corrupted[16:18]))
-		start = (int(binary.BigEndian.Uint32(corrupted[108:112]))-1)*pageSize + 100
-	}
-	for i := start; i < start+3000 && i < len(corrupted); i++ {
+	// Scribble over a page past the header that opening reads: the
+	// migrations table's (the middle of the file may be an empty table's
+	// page, which nothing reads until it is used).
+	first, size := pageOf(t, good, "schema_migrations")
+	for i := first; i < first+size && i < len(corrupted); i++ {
 		corrupted[i] = byte(i * 7)
 	}
 	tests := []struct {

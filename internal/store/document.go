@@ -54,6 +54,12 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if doc.JobSearch, err = documentJobs(tx); err != nil {
 			return err
 		}
+		if doc.Practice, err = documentPractice(tx); err != nil {
+			return err
+		}
+		if doc.Practice.Empty() {
+			doc.Practice = nil // nothing but the default settings
+		}
 		return tx.Scopes(byPosition).Find(&salaries).Error
 	})
 	if err != nil {
@@ -210,10 +216,10 @@ func documentProjects(projects []plan.Project, names map[uint]string) []snapshot
 
 // allTables are the tables of a learner's data, children before parents,
 // so that clearing them in this order leaves no foreign key dangling.
-var allTables = []string{"resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
+var allTables = append(practiceTables, "resume_version_skills", "resume_version_projects", "resume_versions", "resume_links", "resume_work",
 	"resume_education", "resume_certificates", "resume_profile", "interviews", "stage_events", "applications", "contacts", "stages",
 	"exchange_rates", "ppp_factors", "annual_rates", "survey_medians", "sessions", "days_off", "project_skills", "projects", "skill_prerequisites",
-	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings"}
+	"skill_links", "step_links", "step_actions", "steps", "skills", "skill_categories", "salaries", "plan_settings")
 
 // Import replaces all data with doc in one transaction. The document is
 // validated whole first; if anything is wrong, nothing is written. Before
@@ -232,6 +238,9 @@ func (s *Store) Import(doc snapshot.Document) error {
 		if err := insertDocument(tx, doc, time.Now()); err != nil {
 			return err
 		}
+		if err := insertPractice(tx, doc.Practice); err != nil {
+			return err
+		}
 		// A document from before exchange rates existed leaves them to the
 		// defaults on the next start; a newer one says what the learner has.
 		if doc.UpgradedFrom > 0 && doc.UpgradedFrom < 4 {
@@ -239,6 +248,9 @@ func (s *Store) Import(doc snapshot.Document) error {
 				return err
 			}
 		} else if err := markMeta(tx, referenceDataKey); err != nil {
+			return err
+		}
+		if err := markPracticeBank(tx, doc); err != nil {
 			return err
 		}
 		if err := checkImported(tx, doc); err != nil {
@@ -264,11 +276,16 @@ func (s *Store) Import(doc snapshot.Document) error {
 type Counts struct {
 	Steps, Actions, Categories, Skills, Prerequisites, Projects, Sessions, DaysOff, Salaries, Rates, PPP int
 	Applications, Moves                                                                                  int // the job search's applications and their history
+	Cards, Reviews, Challenges, Mocks                                                                    int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d steps with %d checklist items, %d skills in %d categories, %d projects, %d sessions, %d days off, %d salary ranges",
+	s := fmt.Sprintf("%d steps with %d checklist items, %d skills in %d categories, %d projects, %d sessions, %d days off, %d salary ranges",
 		c.Steps, c.Actions, c.Skills, c.Categories, c.Projects, c.Sessions, c.DaysOff, c.Salaries)
+	if c.Cards+c.Challenges+c.Mocks > 0 {
+		s += fmt.Sprintf(", %d practice cards with %d reviews, %d coding challenges, %d mock interviews", c.Cards, c.Reviews, c.Challenges, c.Mocks)
+	}
+	return s
 }
 
 // DocumentCounts counts what a document holds.
@@ -281,6 +298,7 @@ func DocumentCounts(doc snapshot.Document) Counts {
 			c.Moves += len(a.History)
 		}
 	}
+	c.Cards, c.Reviews, c.Challenges, c.Mocks = practiceCounts(doc.Practice)
 	for _, st := range doc.Roadmap {
 		c.Actions += len(st.Actions)
 	}
@@ -308,7 +326,8 @@ func countRows(tx *gorm.DB) (Counts, error) {
 	for table, n := range map[string]*int{"steps": &c.Steps, "step_actions": &c.Actions, "skill_categories": &c.Categories,
 		"skills": &c.Skills, "skill_prerequisites": &c.Prerequisites, "projects": &c.Projects, "sessions": &c.Sessions,
 		"days_off": &c.DaysOff, "salaries": &c.Salaries, "exchange_rates": &c.Rates, "ppp_factors": &c.PPP,
-		"applications": &c.Applications, "stage_events": &c.Moves} {
+		"applications": &c.Applications, "stage_events": &c.Moves,
+		"cards": &c.Cards, "review_log": &c.Reviews, "challenges": &c.Challenges, "mocks": &c.Mocks} {
 		if err := tx.Raw("SELECT COUNT(*) FROM " + table).Scan(n).Error; err != nil {
 			return c, err
 		}

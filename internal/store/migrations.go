@@ -456,6 +456,109 @@ var migrations = []migration{
 		`ALTER TABLE plan_settings ADD COLUMN job_hours_per_week REAL NOT NULL DEFAULT 0 CHECK (job_hours_per_week BETWEEN 0 AND 100)`,
 		`ALTER TABLE plan_settings ADD COLUMN follow_up_days INTEGER NOT NULL DEFAULT 7 CHECK (follow_up_days BETWEEN 1 AND 365)`,
 	}},
+	// Interview practice: question cards with their FSRS memory state in
+	// columns of their own, every review in an append-only log (what
+	// re-scheduling and fitting FSRS's parameters need), coding challenges
+	// scheduled the same way, mock interviews. Times are RFC 3339 in UTC
+	// with nanoseconds, so the log replays to the stored state exactly.
+	// The default question bank is given once by the store (Seed), not
+	// here: a migration stays frozen while the bank may grow.
+	{10, "interview practice: cards scheduled by FSRS, the review log, coding challenges, mock interviews", []string{
+		`CREATE TABLE practice_settings (
+			id          INTEGER PRIMARY KEY CHECK (id = 1),
+			retention   REAL    NOT NULL DEFAULT 0.9 CHECK (retention BETWEEN 0.7 AND 0.97),
+			new_per_day INTEGER NOT NULL DEFAULT 10 CHECK (new_per_day BETWEEN 0 AND 500)
+		)`,
+		`INSERT INTO practice_settings (id) VALUES (1)`,
+		`CREATE TABLE cards (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			front          TEXT    NOT NULL,
+			back           TEXT    NOT NULL DEFAULT '',
+			topic          TEXT    NOT NULL DEFAULT '',
+			tags           TEXT    NOT NULL DEFAULT '[]',
+			skills         TEXT    NOT NULL DEFAULT '[]',
+			suspended      INTEGER NOT NULL DEFAULT 0,
+			application_id INTEGER,
+			bank_key       TEXT    UNIQUE,
+			due            TEXT    NOT NULL DEFAULT '',
+			stability      REAL    NOT NULL DEFAULT 0,
+			difficulty     REAL    NOT NULL DEFAULT 0,
+			elapsed_days   INTEGER NOT NULL DEFAULT 0,
+			scheduled_days INTEGER NOT NULL DEFAULT 0,
+			reps           INTEGER NOT NULL DEFAULT 0,
+			lapses         INTEGER NOT NULL DEFAULT 0,
+			state          INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),
+			last_review    TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX cards_by_due ON cards(state, due)`,
+		`CREATE TABLE review_log (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			card_id        INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+			rating         INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+			reviewed_at    TEXT    NOT NULL,
+			elapsed_days   INTEGER NOT NULL,
+			scheduled_days INTEGER NOT NULL,
+			state_before   INTEGER NOT NULL CHECK (state_before BETWEEN 0 AND 3),
+			retention      REAL    NOT NULL
+		)`,
+		`CREATE INDEX review_log_by_card ON review_log(card_id, id)`,
+		`CREATE INDEX review_log_by_time ON review_log(reviewed_at)`,
+		// The log is appended to; a line is never rewritten.
+		`CREATE TRIGGER review_log_append_only BEFORE UPDATE ON review_log BEGIN
+			SELECT RAISE(ABORT, 'the review log is append-only');
+		END`,
+		`CREATE TABLE challenges (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			title          TEXT    NOT NULL,
+			url            TEXT    NOT NULL DEFAULT '',
+			source         TEXT    NOT NULL DEFAULT '',
+			pattern        TEXT    NOT NULL DEFAULT '',
+			difficulty     TEXT    NOT NULL DEFAULT 'medium' CHECK (difficulty IN ('easy', 'medium', 'hard')),
+			due            TEXT    NOT NULL DEFAULT '',
+			stability      REAL    NOT NULL DEFAULT 0,
+			difficulty_fsrs REAL   NOT NULL DEFAULT 0,
+			elapsed_days   INTEGER NOT NULL DEFAULT 0,
+			scheduled_days INTEGER NOT NULL DEFAULT 0,
+			reps           INTEGER NOT NULL DEFAULT 0,
+			lapses         INTEGER NOT NULL DEFAULT 0,
+			state          INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),
+			last_review    TEXT    NOT NULL DEFAULT ''
+		)`,
+		`CREATE TABLE challenge_attempts (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			challenge_id   INTEGER NOT NULL REFERENCES challenges(id) ON DELETE CASCADE,
+			rating         INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+			reviewed_at    TEXT    NOT NULL,
+			elapsed_days   INTEGER NOT NULL,
+			scheduled_days INTEGER NOT NULL,
+			state_before   INTEGER NOT NULL CHECK (state_before BETWEEN 0 AND 3),
+			retention      REAL    NOT NULL,
+			minutes        INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+			result         TEXT    NOT NULL CHECK (result IN ('solved', 'hints', 'not_solved')),
+			session_id     INTEGER REFERENCES sessions(id) ON DELETE SET NULL
+		)`,
+		`CREATE INDEX challenge_attempts_by_challenge ON challenge_attempts(challenge_id, id)`,
+		`CREATE INDEX challenge_attempts_by_session ON challenge_attempts(session_id)`,
+		`CREATE TRIGGER challenge_attempts_append_only BEFORE UPDATE OF challenge_id, rating, reviewed_at, elapsed_days, scheduled_days, state_before, retention ON challenge_attempts BEGIN
+			SELECT RAISE(ABORT, 'the attempts are append-only');
+		END`,
+		`CREATE TABLE mocks (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			taken_at TEXT    NOT NULL,
+			minutes  INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1440),
+			topics   TEXT    NOT NULL DEFAULT '[]'
+		)`,
+		`CREATE TABLE mock_answers (
+			id       INTEGER PRIMARY KEY AUTOINCREMENT,
+			mock_id  INTEGER NOT NULL REFERENCES mocks(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			card_id  INTEGER REFERENCES cards(id) ON DELETE SET NULL,
+			question TEXT    NOT NULL,
+			rating   INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4)
+		)`,
+		`CREATE INDEX mock_answers_by_mock ON mock_answers(mock_id, position)`,
+		`CREATE INDEX mock_answers_by_card ON mock_answers(card_id)`,
+	}},
 }
 
 // SchemaVersion is the version the newest migration brings a database to.

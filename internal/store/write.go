@@ -8,6 +8,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -50,6 +51,12 @@ var tableLimits = map[string]struct {
 	"stage_events":            {"moves between stages", jobsearch.MaxEvents, true},
 	"contacts":                {"contacts", jobsearch.MaxContacts, true},
 	"interviews":              {"interviews", jobsearch.MaxInterviews, true},
+	"cards":                   {"practice cards", practice.MaxCards, true},
+	"review_log":              {"card reviews", practice.MaxReviews, true},
+	"challenges":              {"coding challenges", practice.MaxChallenges, true},
+	"challenge_attempts":      {"challenge attempts", practice.MaxAttempts, true},
+	"mocks":                   {"mock interviews", practice.MaxMocks, true},
+	"mock_answers":            {"mock interview answers", practice.MaxMockAnswers, true},
 }
 
 // ErrTooLarge says a write would grow the database past what an export

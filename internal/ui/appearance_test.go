@@ -16,7 +16,7 @@ import (
 
 // chooseTheme picks a theme on the Settings screen, as the learner does.
 func chooseTheme(m *MainWindow, label string) {
-	m.ShowScreen(5)
+	m.ShowScreen(len(m.screens) - 1)
 	settingsOf(m).theme.SetSelected(label)
 }
 

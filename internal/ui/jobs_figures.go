@@ -199,13 +199,6 @@ func (s *jobSetup) editStage(st jobsearch.Stage) {
 	})
 }
 
-// wrappedCaption is a caption that wraps at words.
-func wrappedCaption(text string) *widget.Label {
-	l := caption(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // showOfferTable puts the job search's offers side by side: the pay as
 // offered and in the comparison currency, at exchange rates and by
 // purchasing power, where the work is done, and the notes.

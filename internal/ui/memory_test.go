@@ -31,7 +31,7 @@ func TestSwitchingScreensDoesNotGrowMemory(t *testing.T) {
 	}
 	st, _ := openFixture(t, dataset.Large(1, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
 	m := newTestWindow(t, st)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.KeyComma}
 	round := func() {
 		for _, k := range keys {
 			press(m, k)

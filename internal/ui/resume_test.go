@@ -30,7 +30,7 @@ func resumeScreenOf(t *testing.T, doc snapshot.Document) (*MainWindow, *resumeSc
 	t.Helper()
 	st, _ := openFixture(t, doc)
 	m := newTestWindow(t, st)
-	press(m, fyne.Key7)
+	press(m, fyne.Key8)
 	if m.Title() != Title+" — Résumé" {
 		t.Fatalf("Ctrl+6 showed %q", m.Title())
 	}

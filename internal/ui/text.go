@@ -116,3 +116,10 @@ const (
 func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
+
+// wrappedCaption is a caption that wraps at the width it is given.
+func wrappedCaption(text string) *widget.Label {
+	l := caption(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

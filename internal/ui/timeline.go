@@ -23,6 +23,7 @@ import (
 type timelineStore interface {
 	app.PlanReader
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
+	DailyReviews(from, to time.Time) (map[time.Time]int, error)
 	Sessions(from, to time.Time) ([]plan.Session, error)
 	LogSession(s plan.Session) (uint, error)
 	UpdateSession(before, after plan.Session) error
@@ -142,9 +143,12 @@ func (t *timeline) load() func() {
 	from := today.AddDate(0, 0, -app.HistoryDays)
 	to := firstOfMonth(today).AddDate(0, 1, 7)
 	s, err := app.LoadSchedule(t.store, today)
-	var minutes map[time.Time]int
+	var minutes, reviews map[time.Time]int
 	if err == nil {
 		minutes, err = t.store.DailyMinutes(from, to)
+	}
+	if err == nil {
+		reviews, err = t.store.DailyReviews(from, today)
 	}
 	var agenda map[time.Time][]jobsearch.AgendaItem
 	if err == nil {
@@ -160,6 +164,7 @@ func (t *timeline) load() func() {
 			t.selected, t.month = today, firstOfMonth(today)
 		}
 		t.p, t.minutes, t.loadedFrom, t.loadedTo, t.forecast = p, minutes, from, to, forecast
+		t.progress.heatmap.SetReviews(reviews)
 		t.extraMonths = map[time.Time]bool{}
 		t.showAll(today)
 	}

@@ -30,16 +30,18 @@ type todayPanel struct {
 	// portfolio says what the portfolio lacks: "3 done skills have no
 	// project to show them".
 	portfolio *widget.Label
+	cards     *widget.Label // interview practice due
 	root      fyne.CanvasObject
 }
 
 func newTodayPanel(log func(plan.Session) error, startWork func(plan.PlanItem), report errorReporter, changed func()) *todayPanel {
 	p := &todayPanel{log: log, startWork: startWork, report: report, changed: changed,
-		title: heading(""), items: container.NewVBox(), week: wrappedLabel("")}
+		title: heading(""), items: container.NewVBox(), week: wrappedLabel(""), cards: wrappedLabel("")}
 	p.week.TextStyle = fyne.TextStyle{Bold: true}
 	p.portfolio = wrappedLabel("")
 	p.portfolio.Importance = widget.WarningImportance
-	p.root = container.NewVBox(p.title, p.items, p.week, p.portfolio)
+	p.cards.Hide()
+	p.root = container.NewVBox(p.title, p.items, p.week, p.cards, p.portfolio)
 	return p
 }
 
@@ -165,4 +167,12 @@ func weekText(w plan.Week) string {
 	}
 	behind := plan.FormatMinutes(int(math.Round((w.DueSoFar - w.Studied) * 60)))
 	return fmt.Sprintf("This week: %s of %s done; %s behind what was due before today.", done, planned, behind)
+}
+
+// showPractice says how many interview practice cards are due today and
+// in the next seven days (on the Practice screen, Ctrl+7).
+func (p *todayPanel) showPractice(today, week int) {
+	p.cards.SetText(fmt.Sprintf("Interview practice: %s due today, %d in the next 7 days (Practice, Ctrl+7).",
+		plural(today, "1 card", fmt.Sprintf("%d cards", today)), week))
+	showIf(p.cards, today+week > 0)
 }

@@ -278,8 +278,8 @@ func TestRoadmapChecklistAndStatusAreStored(t *testing.T) {
 func TestShortcutsReachEveryScreen(t *testing.T) {
 	st, _ := openFixture(t, fixture())
 	m := newTestWindow(t, st)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
-	names := []string{"Dashboard", "Roadmap", "Skills", "Salaries", "Timeline", "Job search", "Résumé"}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	names := []string{"Dashboard", "Roadmap", "Skills", "Salaries", "Timeline", "Job search", "Practice", "Résumé", "Settings"}
 	for i, k := range keys {
 		press(m, k)
 		if m.Current() != i {

@@ -42,6 +42,7 @@ type Data interface {
 	welcomeStore
 	reviewStore
 	jobsStore
+	practiceStore
 	resumeStore
 }
 
@@ -120,6 +121,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 		newSalaries(st, report, w),
 		m.timeline,
 		m.jobs,
+		newPracticeScreen(st, report, w),
 		m.resume,
 		newSettings(st, report, a, m.backups),
 	}
@@ -242,7 +244,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
 	var view []*fyne.MenuItem
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.KeyComma}
 	for i, sc := range m.screens {
 		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
 	}
@@ -322,6 +324,9 @@ func (m *MainWindow) show(i int) {
 	// every screen, and every list in them, at each switch.
 	m.body.Layout.Layout(m.body.Objects, m.body.Size())
 	m.SetTitle(Title + " — " + s.name())
+	if f, ok := s.(interface{ focusOnShow() }); ok {
+		defer f.focusOnShow() // once its data is on screen
+	}
 	// A screen keeps its widgets: shown again with nothing changed in the
 	// data (and on the same day), it has nothing to read or rebuild.
 	// Rebuilding on every visit made new widgets each time, and their
@@ -341,10 +346,13 @@ func (m *MainWindow) show(i int) {
 // addShortcuts makes the keyboard shortcuts work wherever the focus is;
 // the menus show them.
 func (m *MainWindow) addShortcuts(a fyne.App) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.KeyComma}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.KeyComma}
 	for i, k := range keys {
 		m.Canvas().AddShortcut(shortcut(k), m.unlessModal(func() { m.ShowScreen(i) }))
 	}
+	// Settings is Ctrl+, as on most desktops, and Ctrl+9 too, the next
+	// number after the last screen's.
+	m.Canvas().AddShortcut(shortcut(fyne.Key9), m.unlessModal(func() { m.ShowScreen(len(m.screens) - 1) }))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyF), m.unlessModal(m.searchSkills))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyN), m.unlessModal(m.logSession))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { a.Quit() })

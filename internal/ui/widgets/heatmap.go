@@ -30,6 +30,7 @@ type Heatmap struct {
 	FormatDate func(time.Time) string
 
 	minutes   map[time.Time]int
+	reviews   map[time.Time]int // interview practice reviews, named on the line under the grid
 	today     time.Time
 	weekStart time.Weekday
 	hovered   time.Time // the day under the pointer; zero for none
@@ -41,6 +42,14 @@ func NewHeatmap() *Heatmap {
 	h := &Heatmap{}
 	h.ExtendBaseWidget(h)
 	return h
+}
+
+// SetReviews gives the interview practice reviews of each day, which the
+// line under the grid names beside the time studied (the shades stay the
+// time).
+func (h *Heatmap) SetReviews(reviews map[time.Time]int) {
+	h.reviews = reviews
+	h.Refresh()
 }
 
 // Set shows the minutes studied each day of the year up to today.
@@ -212,10 +221,14 @@ func (h *Heatmap) lines() []string {
 		if d.Equal(h.today) {
 			name += ", today"
 		}
-		if m := h.minutes[d]; m > 0 {
-			return []string{fmt.Sprintf("%s: %s studied", name, plan.FormatMinutes(m))}
+		reviewed := ""
+		if n := h.reviews[d]; n > 0 {
+			reviewed = fmt.Sprintf(", %d practice reviews", n)
 		}
-		return []string{name + ": nothing logged"}
+		if m := h.minutes[d]; m > 0 {
+			return []string{fmt.Sprintf("%s: %s studied%s", name, plan.FormatMinutes(m), reviewed)}
+		}
+		return []string{name + ": nothing logged" + reviewed}
 	}
 	best, from, days := h.bestWeek()
 	if days == 0 {

@@ -325,3 +325,22 @@ func outlined(h *Heatmap) int {
 	}
 	return n
 }
+
+// The line names a day's practice reviews beside its time; the shades
+// stay the time studied.
+func TestHeatmapNamesTheDaysPracticeReviews(t *testing.T) {
+	h := NewHeatmap()
+	win := heatmapOnScreen(t, h, fyne.NewSize(760, 200))
+	h.Set(heatDays(), heatToday, time.Monday)
+	h.SetReviews(map[time.Time]int{heatToday.AddDate(0, 0, -1): 12, heatToday.AddDate(0, 0, -2): 3})
+	c := win.Canvas()
+	tue, wed := squareShaded(t, h, 0x78), squareShaded(t, h, 0xff)
+	test.MoveMouse(c, tue)
+	if lineSaying(h, "Tue 24 Nov 2026: 45 min studied, 12 practice reviews") == nil {
+		t.Errorf("pointing at yesterday says %q", texts(h))
+	}
+	test.MoveMouse(c, fyne.NewPos(tue.X, 2*tue.Y-wed.Y))
+	if lineSaying(h, "Mon 23 Nov 2026: nothing logged, 3 practice reviews") == nil {
+		t.Errorf("pointing at a day of reviews only says %q", texts(h))
+	}
+}
