@@ -29,6 +29,9 @@ PREFIX   ?= $(HOME)/.local
 # test runs under.
 BUILD_PACKAGES := xorg-dev libgl1-mesa-dev
 TEST_PACKAGES  := xvfb xdotool
+# The store, use-case and command suites run against a throwaway
+# PostgreSQL server too (.ci/with-postgres).
+PG_PACKAGES    := postgresql
 SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 
 # apt-get needs root: use sudo only when we are not root already.
@@ -55,8 +58,13 @@ lint: vet $(STATICCHECK) $(GOCYCLO)
 	@$(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' cmd internal assets || \
 		{ echo "lint: the functions above have a cyclomatic complexity over $(MAX_COMPLEXITY); split them into named steps"; exit 1; }
 
+# Every test once with SQLite files and the PostgreSQL-only tests against
+# a throwaway server (.ci/with-postgres sets STUDYPLANNER_TEST_PG); then
+# the store, use-case and command suites again with their test stores on
+# that server (STUDYPLANNER_TEST_ENGINE=postgres).
 unit: deps
-	$(GO) test ./...
+	@$(call install_missing,$(PG_PACKAGES))
+	.ci/with-postgres sh -c '$(GO) test ./... && STUDYPLANNER_TEST_ENGINE=postgres $(GO) test ./internal/store ./internal/app ./internal/cli'
 
 smoke: build test-deps
 	.ci/smoke $(BIN)
