@@ -52,6 +52,9 @@ func BackupDir(path string) string {
 // copy is made under a locked temporary name and renamed, so dest is never
 // half written; a device such as /dev/stdout is written directly.
 func (s *Store) BackupTo(dest string) error {
+	if s.server {
+		return ErrFileOnly
+	}
 	f, err := atomicfile.Create(dest, 0o600)
 	if err != nil {
 		return fmt.Errorf("backing up to %s: %w", dest, explainFileError(err))
@@ -128,6 +131,9 @@ func Backups(path string, now time.Time) ([]Backup, error) {
 // keeps only the newest KeepBackups of those not dated in the future. It
 // first removes what backups killed half-way left behind.
 func (s *Store) NewBackup(now time.Time) (Backup, error) {
+	if s.server {
+		return Backup{}, ErrFileOnly
+	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Backup{}, fmt.Errorf("creating the backup folder %s: %w", dir, explainFileError(err))
@@ -178,6 +184,9 @@ func BackupDue(path string, now time.Time) (bool, error) {
 // AutoBackup makes a backup when one is due (BackupDue). It reports
 // whether it made one.
 func (s *Store) AutoBackup(now time.Time) (bool, error) {
+	if s.server {
+		return false, nil
+	}
 	due, err := BackupDue(s.path, now)
 	if err != nil || !due {
 		return false, err

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	sqlite3 "github.com/glebarez/go-sqlite"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Errors callers can tell apart with errors.Is. Their messages are written
@@ -57,11 +58,25 @@ func resultCode(err error) int {
 func primaryCode(err error) int { return resultCode(err) & 0xff }
 
 func isUniqueViolation(err error) bool {
+	if pgCode(err) == pgUniqueViolation {
+		return true
+	}
 	c := resultCode(err)
 	return c == codeConstraintUnique || c == codeConstraintPrimaryKey
 }
 
-func isForeignKeyViolation(err error) bool { return resultCode(err) == codeConstraintForeignKey }
+func isForeignKeyViolation(err error) bool {
+	return resultCode(err) == codeConstraintForeignKey || pgCode(err) == pgForeignKeyViolation
+}
+
+// pgCode is the PostgreSQL error code behind err, or "".
+func pgCode(err error) string {
+	var e *pgconn.PgError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
 
 // explain words an error for a person: an SQLite error by its result
 // code, an operating system error about a file (a full disk, a read-only
@@ -97,6 +112,13 @@ func innerWords(err error) (raw, words error) {
 	var sqliteErr *sqlite3.Error
 	if errors.As(err, &sqliteErr) {
 		return sqliteErr, wordsFor(sqliteErr)
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr, serverWords(pgErr)
+	}
+	if connectionLost(err) {
+		return nil, ErrConnectionLost
 	}
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {

@@ -11,10 +11,21 @@ import (
 // SQL frozen at the time it was added, never as AutoMigrate of today's
 // structs, so that replaying it on an old database always means the same
 // thing. Append new migrations; never edit or reorder landed ones.
+//
+// The statements are SQLite's SQL; PostgreSQL runs them rewritten by
+// forPostgres (dialect.go). A migration whose statements have no rewrite
+// (a trigger) gives its PostgreSQL statements in onPostgres, under its
+// version, which then replace the rewrite whole.
 type migration struct {
 	version    int
 	name       string
 	statements []string
+}
+
+// onPostgres are the PostgreSQL statements of the migrations that cannot
+// be rewritten from SQLite's, by version.
+var onPostgres = map[int][]string{
+	6: migration6Postgres,
 }
 
 var migrations = []migration{
@@ -240,14 +251,73 @@ var migrations = []migration{
 	}},
 }
 
+// migration6Postgres is migration 6 on PostgreSQL: the same tables and
+// index, and the triggers as PL/pgSQL functions doing what SQLite's
+// trigger bodies do.
+var migration6Postgres = []string{
+	`CREATE TABLE skill_minutes (
+		skill_id BIGINT PRIMARY KEY,
+		minutes  BIGINT NOT NULL CHECK (minutes > 0)
+	)`,
+	`CREATE TABLE step_minutes (
+		step_id BIGINT PRIMARY KEY,
+		minutes BIGINT NOT NULL CHECK (minutes > 0)
+	)`,
+	`INSERT INTO skill_minutes (skill_id, minutes)
+		SELECT skill_id, SUM(minutes) FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id`,
+	`INSERT INTO step_minutes (step_id, minutes)
+		SELECT step_id, SUM(minutes) FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id`,
+	`CREATE FUNCTION sessions_count() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		IF TG_OP IN ('DELETE', 'UPDATE') THEN
+			DELETE FROM skill_minutes WHERE skill_id = OLD.skill_id AND minutes <= OLD.minutes;
+			UPDATE skill_minutes SET minutes = minutes - OLD.minutes WHERE skill_id = OLD.skill_id;
+			DELETE FROM step_minutes WHERE step_id = OLD.step_id AND minutes <= OLD.minutes;
+			UPDATE step_minutes SET minutes = minutes - OLD.minutes WHERE step_id = OLD.step_id;
+		END IF;
+		IF TG_OP IN ('INSERT', 'UPDATE') THEN
+			IF NEW.skill_id IS NOT NULL THEN
+				INSERT INTO skill_minutes (skill_id, minutes) VALUES (NEW.skill_id, NEW.minutes)
+					ON CONFLICT (skill_id) DO UPDATE SET minutes = skill_minutes.minutes + excluded.minutes;
+			END IF;
+			IF NEW.step_id IS NOT NULL THEN
+				INSERT INTO step_minutes (step_id, minutes) VALUES (NEW.step_id, NEW.minutes)
+					ON CONFLICT (step_id) DO UPDATE SET minutes = step_minutes.minutes + excluded.minutes;
+			END IF;
+		END IF;
+		RETURN NULL;
+	END $$`,
+	`CREATE TRIGGER sessions_count_in AFTER INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION sessions_count()`,
+	`CREATE TRIGGER sessions_count_out AFTER DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION sessions_count()`,
+	`CREATE TRIGGER sessions_count_again AFTER UPDATE OF minutes, skill_id, step_id ON sessions
+		FOR EACH ROW EXECUTE FUNCTION sessions_count()`,
+	`CREATE FUNCTION skills_count_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		DELETE FROM skill_minutes WHERE skill_id = OLD.id;
+		RETURN NULL;
+	END $$`,
+	`CREATE TRIGGER skills_count_gone AFTER DELETE ON skills FOR EACH ROW EXECUTE FUNCTION skills_count_gone()`,
+	`CREATE FUNCTION steps_count_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		DELETE FROM step_minutes WHERE step_id = OLD.id;
+		RETURN NULL;
+	END $$`,
+	`CREATE TRIGGER steps_count_gone AFTER DELETE ON steps FOR EACH ROW EXECUTE FUNCTION steps_count_gone()`,
+	`CREATE INDEX sessions_by_date_minutes ON sessions(date, minutes)`,
+	`DROP INDEX sessions_by_date`,
+}
+
 // SchemaVersion is the version the newest migration brings a database to.
 func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
 // migrate applies the pending migrations, each in its own transaction with
 // its record in schema_migrations, so a crash leaves the database at a
-// version it really has. It marks the file with ApplicationID in the same
-// transaction, on a new file and on one made before the ID existed.
-func migrate(db *gorm.DB) error {
+// version it really has. On SQLite it marks the file with ApplicationID in
+// the same transaction, on a new file and on one made before the ID
+// existed; on PostgreSQL (server) the learner's schema is the mark, and
+// each migration first takes the learner's write lock, as SQLite's
+// immediate transaction does.
+func migrate(db *gorm.DB, server bool) error {
 	err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
@@ -265,14 +335,14 @@ func migrate(db *gorm.DB) error {
 	if current > SchemaVersion() {
 		return fmt.Errorf("%w: the database is at schema version %d and this build knows up to %d", ErrNewerSchema, current, SchemaVersion())
 	}
-	if current == SchemaVersion() && hasApplicationID(db) {
+	if current == SchemaVersion() && (server || hasApplicationID(db)) {
 		return nil
 	}
 	if current == SchemaVersion() {
 		return db.Transaction(markApplication)
 	}
 	for _, m := range migrations {
-		if err := db.Transaction(func(tx *gorm.DB) error { return apply(tx, m) }); err != nil {
+		if err := db.Transaction(func(tx *gorm.DB) error { return apply(tx, m, server) }); err != nil {
 			return err
 		}
 	}
@@ -280,7 +350,12 @@ func migrate(db *gorm.DB) error {
 }
 
 // apply runs one migration unless the database already has it.
-func apply(tx *gorm.DB, m migration) error {
+func apply(tx *gorm.DB, m migration, server bool) error {
+	if server {
+		if err := lockLearner(tx); err != nil {
+			return err
+		}
+	}
 	// Read the version inside the (immediate) transaction so two instances
 	// starting together cannot both apply a migration.
 	current, err := schemaVersion(tx)
@@ -293,13 +368,19 @@ func apply(tx *gorm.DB, m migration) error {
 	if m.version <= current {
 		return nil
 	}
-	for _, stmt := range m.statements {
+	statements, err := m.statementsFor(server)
+	if err != nil {
+		return err
+	}
+	for _, stmt := range statements {
 		if err := tx.Exec(stmt).Error; err != nil {
 			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 		}
 	}
-	if err := markApplication(tx); err != nil {
-		return err
+	if !server {
+		if err := markApplication(tx); err != nil {
+			return err
+		}
 	}
 	return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, time.Now().UTC().Format(time.RFC3339)).Error

@@ -12,6 +12,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 var today = time.Date(2026, 11, 25, 15, 4, 0, 0, time.Local)
@@ -64,7 +65,7 @@ func samplePack() snapshot.Pack {
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "studyplanner.db")
+	path := storetest.Location(t, "studyplanner.db")
 	st, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -74,6 +75,7 @@ func openTemp(t *testing.T) (*Store, string) {
 }
 
 func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
+	storetest.FileOnly(t)
 	st, path := openTemp(t)
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the database file was not created: %v", err)
@@ -309,6 +311,7 @@ func planStarting(start string) snapshot.Plan {
 }
 
 func TestABusyDatabaseIsExplained(t *testing.T) {
+	storetest.FileOnly(t)
 	st, path := openTemp(t)
 	holder, err := sql.Open("sqlite", path)
 	if err != nil {
