@@ -30,6 +30,9 @@ var BuiltIn = Content{Document: assets.DefaultContent, Pack: assets.BackendPack}
 // exports left beside it, and, on its first start, fills it with content,
 // its weeks starting on the day usual in locale ("en_US.UTF-8").
 func Open(loc store.Location, content Content, now time.Time, locale string) (*store.Store, error) {
+	if store.IsServerURL(loc.Path) {
+		loc.Default = false
+	}
 	if err := loc.Prepare(); err != nil {
 		return nil, err
 	}
@@ -40,7 +43,9 @@ func Open(loc store.Location, content Content, now time.Time, locale string) (*s
 	if st.ReadOnly() {
 		return st, nil
 	}
-	store.CleanStaleFiles(st.Path())
+	if !st.OnServer() {
+		store.CleanStaleFiles(st.Path())
+	}
 	if err := seed(st, content, now, locale); err != nil {
 		st.Close()
 		return nil, err

@@ -43,7 +43,13 @@ const (
 	codeConstraintForeignKey = codeConstraint | 3<<8
 	codeConstraintUnique     = codeConstraint | 8<<8
 	codeConstraintPrimaryKey = codeConstraint | 6<<8
+	codeConstraintCheck      = codeConstraint | 1<<8
+	codeConstraintNotNull    = codeConstraint | 5<<8
 )
+
+// errValueRefused words a CHECK or NOT NULL constraint's refusal, the same
+// on both engines.
+var errValueRefused = errors.New("the database refused the change: a value is outside what it accepts")
 
 // resultCode is the SQLite result code behind err, or 0 when err did not
 // come from SQLite.
@@ -153,6 +159,9 @@ func wordsFor(err error) error {
 	case codeConstraint:
 		if isForeignKeyViolation(err) {
 			return errors.New("it refers to something that no longer exists (deleted in another window?)")
+		}
+		if c := resultCode(err); c == codeConstraintCheck || c == codeConstraintNotNull {
+			return errValueRefused
 		}
 	}
 	return fmt.Errorf("the database refused the change (SQLite result code %d)", resultCode(err))

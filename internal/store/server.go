@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -41,8 +40,7 @@ func IsServerURL(loc string) bool {
 }
 
 // learnerName is what a schema name may be: a plain lower-case
-// identifier, so it never needs quoting and never collides with
-// PostgreSQL's own schemas.
+// identifier, not starting with pg_ (PostgreSQL's own schemas).
 var learnerName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 // ServerTarget is a parsed server location.
@@ -63,7 +61,10 @@ func ParseServerURL(raw string) (ServerTarget, error) {
 	if err != nil {
 		return ServerTarget{}, fmt.Errorf("the server address is not a valid URL (%v); write it as postgres://USER@HOST:5432/DATABASE?learner=NAME", urlProblem(err))
 	}
-	q := u.Query()
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return ServerTarget{}, fmt.Errorf("the options after ? in the server address cannot be read (%v); write them as ?learner=NAME&sslmode=require", err)
+	}
 	learner := q.Get("learner")
 	q.Del("learner")
 	u.RawQuery = q.Encode()
@@ -74,7 +75,7 @@ func ParseServerURL(raw string) (ServerTarget, error) {
 	if learner == "" {
 		learner = cfg.User
 	}
-	if !learnerName.MatchString(learner) {
+	if !learnerName.MatchString(learner) || strings.HasPrefix(learner, "pg_") {
 		return ServerTarget{}, fmt.Errorf("%q cannot name a learner's data on the server: use lower-case letters, digits and _ (up to 63), starting with a letter, as in ?learner=ana", learner)
 	}
 	if cfg.ConnectTimeout == 0 {
@@ -167,7 +168,7 @@ func prepareSchema(db *gorm.DB, learner string) error {
 		return err
 	}
 	if !exists {
-		if err := db.Exec(`CREATE SCHEMA IF NOT EXISTS ` + learner).Error; err != nil {
+		if err := db.Exec(`CREATE SCHEMA IF NOT EXISTS ` + pgx.Identifier{learner}.Sanitize()).Error; err != nil {
 			return err
 		}
 		return nil
@@ -267,39 +268,45 @@ func (s *Store) Engine() string {
 	return "SQLite file"
 }
 
-// ErrFileOnly says an operation works on a database file only.
-var ErrFileOnly = errors.New("this works on a database file only; data on a server is backed up by its server (export it with \"studyplanner export\" for a copy of your own)")
-
 // ErrConnectionLost says the connection to the server broke. A write
 // that was not reported done did not happen: the transaction is rolled
 // back by the server when its connection goes.
 var ErrConnectionLost = errors.New("the connection to the database server was lost, so this was not saved; check the network and try again")
 
-// serverWords words a PostgreSQL error, as wordsFor does SQLite's.
+// serverWords words a PostgreSQL error, as wordsFor does SQLite's: by its
+// code, else by its class (the code's first two characters).
 func serverWords(e *pgconn.PgError) error {
-	switch {
-	case e.Code == pgUniqueViolation:
-		return ErrDuplicate
-	case e.Code == pgForeignKeyViolation:
-		return errors.New("it refers to something that no longer exists (deleted in another window?)")
-	case e.Code == pgCheckViolation || e.Code == pgNotNullViolation || strings.HasPrefix(e.Code, "22"):
-		return errors.New("the database refused the change: a value is outside what it accepts")
-	case e.Code == "40001" || e.Code == "40P01" || e.Code == "55P03" || e.Code == "57014":
-		return ErrBusy
-	case e.Code == "53100":
-		return errors.New("the database server's disk is full; nothing was saved (ask whoever runs the server)")
-	case strings.HasPrefix(e.Code, "08") || strings.HasPrefix(e.Code, "57P"):
-		return ErrConnectionLost
-	case e.Code == "42501":
-		return errors.New("the server does not let this login read or change that data (a permission is missing)")
-	case strings.HasPrefix(e.Code, "28"):
-		return errors.New("the server refused the login: check the user name, and the password in the URL, PGPASSWORD or ~/.pgpass")
-	case e.Code == "3D000":
-		return errors.New("the server has no database of that name; check the name after the host in the URL")
-	case e.Code == "25006":
-		return ErrReadOnly
+	if w, ok := serverCodeWords[e.Code]; ok {
+		return w
+	}
+	if len(e.Code) == 5 {
+		if w, ok := serverClassWords[e.Code[:2]]; ok {
+			return w
+		}
 	}
 	return fmt.Errorf("the database server refused the change (PostgreSQL error %s)", e.Code)
+}
+
+var serverCodeWords = map[string]error{
+	pgUniqueViolation:     ErrDuplicate,
+	pgForeignKeyViolation: errors.New("it refers to something that no longer exists (deleted in another window?)"),
+	pgCheckViolation:      errValueRefused,
+	pgNotNullViolation:    errValueRefused,
+	"40001":               ErrBusy, // serialization failure
+	"40P01":               ErrBusy, // deadlock
+	"55P03":               ErrBusy, // lock not available
+	"57014":               ErrBusy, // statement cancelled (timeout)
+	"53100":               errors.New("the database server's disk is full; nothing was saved (ask whoever runs the server)"),
+	"42501":               errors.New("the server does not let this login read or change that data (a permission is missing)"),
+	"3D000":               errors.New("the server has no database of that name; check the name after the host in the URL"),
+	"25006":               ErrReadOnly,
+}
+
+var serverClassWords = map[string]error{
+	"22": errValueRefused,   // data exception
+	"08": ErrConnectionLost, // connection exception
+	"57": ErrConnectionLost, // operator intervention: the server shut the connection
+	"28": errors.New("the server refused the login: check the user name, and the password in the URL, PGPASSWORD or ~/.pgpass"),
 }
 
 // PostgreSQL's error codes this package tells apart.
@@ -314,11 +321,9 @@ const (
 // broke or could not be made.
 func connectionLost(err error) bool {
 	var connectErr *pgconn.ConnectError
-	var netErr net.Error
+	var netErr *net.OpError
 	return errors.Is(err, driver.ErrBadConn) || errors.As(err, &connectErr) || errors.As(err, &netErr) ||
-		pgconn.Timeout(err) ||
-		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
-		strings.Contains(err.Error(), "conn closed")
+		pgconn.Timeout(err) || strings.Contains(err.Error(), "conn closed")
 }
 
 // explainServerOpen words a failure to open the learner's data on the

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,14 +54,22 @@ func FileOnly(t testing.TB) {
 }
 
 // Server is the URL of a new learner schema on the test server, dropped
-// when the test ends. It skips the test when no server is named.
+// when the test ends. It skips the test when no server is named. The
+// local data folder, where a server's backups go, is the test's own.
 func Server(t testing.TB) string {
 	t.Helper()
 	base := ServerURL(t)
+	if _, done := dataHomes.LoadOrStore(t, true); !done {
+		t.Setenv("XDG_DATA_HOME", t.TempDir())
+		t.Cleanup(func() { dataHomes.Delete(t) })
+	}
 	learner := "t_" + randomHex(6)
 	t.Cleanup(func() { DropSchema(t, learner) })
 	return WithLearner(t, base, learner)
 }
+
+// dataHomes are the tests whose data folder Server has set.
+var dataHomes sync.Map
 
 // ServerURL is the test server's URL; it skips the test when none is
 // named.
