@@ -82,7 +82,9 @@ func ParseServerURL(raw string) (ServerTarget, error) {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
 	cfg.RuntimeParams["search_path"] = learner
-	cfg.RuntimeParams["application_name"] = "studyplanner"
+	// Named per learner, so a server's administrator (and a test) can
+	// tell whose connections are whose.
+	cfg.RuntimeParams["application_name"] = "studyplanner/" + learner
 	shown := *u
 	if shown.User != nil {
 		shown.User = url.User(shown.User.Username())
