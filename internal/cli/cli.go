@@ -66,6 +66,7 @@ func commands() []command {
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
+		{"server", "set up a PostgreSQL server for learners and a mentor", "server init --db URL --learners ana,ben [--mentor NAME]", runServer},
 		{"move", "copy all your data to another file or a PostgreSQL server, and use it from now on", "move [--db PATH] --to FILE|postgres://USER@HOST/DATABASE?learner=NAME", runMove},
 	}
 }

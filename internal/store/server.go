@@ -289,6 +289,8 @@ func serverWords(e *pgconn.PgError) error {
 	return fmt.Errorf("the database server refused the change (PostgreSQL error %s)", e.Code)
 }
 
+var errNotPermitted = errors.New("the server does not let this login read or change that data (a permission is missing)")
+
 var serverCodeWords = map[string]error{
 	pgUniqueViolation:     ErrDuplicate,
 	pgForeignKeyViolation: errors.New("it refers to something that no longer exists (deleted in another window?)"),
@@ -299,7 +301,8 @@ var serverCodeWords = map[string]error{
 	"55P03":               ErrBusy, // lock not available
 	"57014":               ErrBusy, // statement cancelled (timeout)
 	"53100":               errors.New("the database server's disk is full; nothing was saved (ask whoever runs the server)"),
-	"42501":               errors.New("the server does not let this login read or change that data (a permission is missing)"),
+	"42501":               errNotPermitted,
+	"3F000":               errNotPermitted, // the schema is not this login's to use
 	"3D000":               errors.New("the server has no database of that name; check the name after the host in the URL"),
 	"25006":               ErrReadOnly,
 }
@@ -343,3 +346,29 @@ func explainServerOpen(target ServerTarget, err error) error {
 
 // ErrServerUnreachable says the server could not be reached at all.
 var ErrServerUnreachable = errors.New("no answer from the server")
+
+// OpenReadOnlyServer opens a learner's data on a server without changing
+// anything there, not even its schema: for a mentor, who may read a
+// learner's schema and write none. Every write is refused with
+// ErrReadOnly.
+func OpenReadOnlyServer(raw string) (*Store, error) {
+	target, err := ParseServerURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	db, err := connectServer(target)
+	if err != nil {
+		return nil, explainServerOpen(target, err)
+	}
+	version, err := schemaVersion(db)
+	if err != nil {
+		closeGorm(db)
+		return nil, explainServerOpen(target, err)
+	}
+	if version > SchemaVersion() {
+		closeGorm(db)
+		return nil, fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
+			target.Shown, ErrNewerSchema, version, SchemaVersion())
+	}
+	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, readOnly: true, schema: version}, nil
+}

@@ -141,3 +141,46 @@ func QueryInt(t testing.TB, query string) int64 {
 	}
 	return n
 }
+
+// Database is the URL of a new, empty database on the test server, for a
+// test that sets up roles and schemas of its own; it is dropped when the
+// test ends, and roles are the test's to drop (DropRoles).
+func Database(t testing.TB) string {
+	t.Helper()
+	base := ServerURL(t)
+	name := "t_" + randomHex(6)
+	Exec(t, "CREATE DATABASE "+name)
+	t.Cleanup(func() { Exec(t, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", ServerEnv, err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// AsRole is url with its login role replaced by role (the test server
+// trusts its socket, so no password is needed).
+func AsRole(t testing.TB, base, role string) string {
+	t.Helper()
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.User(role)
+	return u.String()
+}
+
+// Unique is name with a random ending, for roles, which the whole server
+// shares.
+func Unique(name string) string { return name + "_" + randomHex(4) }
+
+// DropRoles removes roles when the test ends, after its databases.
+func DropRoles(t testing.TB, roles ...string) {
+	t.Helper()
+	t.Cleanup(func() {
+		for _, r := range roles {
+			Exec(t, "DROP ROLE IF EXISTS "+pgx.Identifier{r}.Sanitize())
+		}
+	})
+}
