@@ -27,6 +27,7 @@ type settingsStore interface {
 	Comparison() (salary.Comparison, error)
 	UpdateComparison(before, after salary.Comparison) error
 	Path() string
+	Engine() string
 }
 
 // settingsScreen holds the app's own settings: look, comparison currency,
@@ -92,12 +93,16 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 			prefs.SetString(prefReminderTime, strings.TrimSpace(v))
 		}
 	}
-	s.dataPath = widget.NewLabel(st.Path())
+	s.dataPath = widget.NewLabel(dataPlace(st))
 	s.dataPath.Wrapping = fyne.TextWrapBreak
 	s.backupInfo = widget.NewLabel("")
 	s.backupInfo.Wrapping = fyne.TextWrapWord
 	openFolder := widget.NewButtonWithIcon("Open the folder", theme.FolderOpenIcon(), func() {
-		u := &url.URL{Scheme: "file", Path: filepath.Dir(st.Path())}
+		dir := filepath.Dir(st.Path())
+		if store.IsServerURL(st.Path()) {
+			dir = store.BackupDir(st.Path()) // this computer's copies of the server's data
+		}
+		u := &url.URL{Scheme: "file", Path: dir}
 		if err := a.OpenURL(u); err != nil {
 			report("open the data folder", err)
 		}
@@ -116,6 +121,13 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list, check))),
 	))
 	return s
+}
+
+// dataPlace says where the data is: which engine, and the file or the
+// server (without its password).
+func dataPlace(st settingsStore) string {
+	return fmt.Sprintf("%s: %s\nTo move it to a PostgreSQL server or another file: studyplanner move --to postgres://USER@HOST/DATABASE or --to FILE",
+		st.Engine(), st.Path())
 }
 
 func (s *settingsScreen) name() string               { return "Settings" }
