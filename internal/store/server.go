@@ -134,8 +134,8 @@ func openServer(raw string) (*Store, error) {
 		}
 		return nil, explainServerOpen(target, err)
 	}
-	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner,
-		maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}, nil
+	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
+		instance: newInstance(), maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}, nil
 }
 
 // connectServer opens a connection pool to the server and checks that it
@@ -244,9 +244,9 @@ func (s *Store) serverFingerprint() string {
 	err := s.db.Raw(`SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = ?`,
 		s.learner).Scan(&n).Error
 	if err != nil {
-		return fmt.Sprintf("%d|%d", s.writes.Load(), time.Now().UnixNano()) // unknown: read again
+		return fmt.Sprintf("%d|%d|%d", s.writes.Load(), s.external.Load(), time.Now().UnixNano()) // unknown: read again
 	}
-	return fmt.Sprintf("%d|%d", s.writes.Load(), n)
+	return fmt.Sprintf("%d|%d|%d", s.writes.Load(), s.external.Load(), n)
 }
 
 // readOptions are a read transaction's: one consistent snapshot of several
@@ -370,5 +370,6 @@ func OpenReadOnlyServer(raw string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
 			target.Shown, ErrNewerSchema, version, SchemaVersion())
 	}
-	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, readOnly: true, schema: version}, nil
+	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
+		instance: newInstance(), readOnly: true, schema: version}, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -41,8 +42,13 @@ type Store struct {
 	// server says the data is in a schema on a PostgreSQL server
 	// (server.go), learner's; path is then the server's URL without the
 	// password.
-	server  bool
-	learner string
+	server       bool
+	learner      string
+	serverConfig *pgx.ConnConfig
+	// instance tells this store's notifications from other devices'.
+	instance string
+	// external counts the changes Watch saw other programs make.
+	external atomic.Uint64
 }
 
 // Fingerprint changes whenever the data may have changed: a write by this
@@ -53,7 +59,7 @@ func (s *Store) Fingerprint() string {
 	if s.server {
 		return s.serverFingerprint()
 	}
-	fp := fmt.Sprint(s.writes.Load())
+	fp := fmt.Sprint(s.writes.Load(), "|", s.external.Load())
 	for _, p := range []string{s.path, s.path + "-wal"} {
 		if info, err := os.Stat(p); err == nil {
 			fp += fmt.Sprintf("|%d|%d", info.Size(), info.ModTime().UnixNano())

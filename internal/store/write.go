@@ -60,6 +60,11 @@ func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
+		if s.server {
+			if err := tx.Exec(`SELECT pg_notify(?, ?)`, s.channel(), s.instance).Error; err != nil {
+				return err
+			}
+		}
 		if err := checkLimits(tx, grows...); err != nil {
 			return err
 		}

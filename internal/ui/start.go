@@ -67,6 +67,7 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	stop := make(chan struct{})
 	a.Lifecycle().SetOnStopped(func() { close(stop) })
 	startReminders(a, data, stop)
+	data.Watch(stop, func() { fyne.Do(m.dataChanged) })
 	m.Show()
 	// The first screen's figures were read before the window was shown:
 	// what the learner need not wait for starts now, off the UI thread
