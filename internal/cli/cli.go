@@ -67,6 +67,7 @@ func commands() []command {
 		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
 		{"server", "set up a PostgreSQL server for learners and a mentor", "server init --db URL --learners ana,ben [--mentor NAME]", runServer},
+		{"cohort", "a mentor's table of their learners: progress, standing, recent hours", "cohort --db postgres://MENTOR@HOST/DATABASE [--sort name|progress|behind|activity] [--json]", runCohort},
 		{"move", "copy all your data to another file or a PostgreSQL server, and use it from now on", "move [--db PATH] --to FILE|postgres://USER@HOST/DATABASE?learner=NAME", runMove},
 	}
 }
