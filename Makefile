@@ -84,8 +84,14 @@ test-deps: deps
 # samples each; .ci/bench-ratios prints the medians, each load against its
 # floor and each x16 figure against its x1.
 BENCH_COUNT ?= 6
+#
+# Beside a throwaway PostgreSQL server (.ci/with-postgres), the same
+# screens' loads from a learner's schema against plain pgx
+# (BenchmarkServerLoad), and a mentor's cohort of 30 learners with five
+# years each (BenchmarkCohort, in internal/app).
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store | .ci/bench-ratios
+	@$(call install_missing,$(PG_PACKAGES))
+	.ci/with-postgres sh -c "$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store ./internal/app | .ci/bench-ratios"
 
 # A headless command against a minimal database/sql program on the same
 # file (cmd/rawstatus), at x1 and x16: wall time and peak memory.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
@@ -40,28 +41,88 @@ type CohortReader interface {
 }
 
 // LoadCohort reads, as the mentor whose login loc names, every learner's
-// row, sorted by name. A learner whose data cannot be read gets a row
-// saying why, so one broken schema does not hide the cohort.
+// row, sorted by name (see Cohort).
 func LoadCohort(loc string, today time.Time) ([]CohortRow, error) {
+	c, err := OpenCohort(loc)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	return c.Rows(today), nil
+}
+
+// Cohort is a mentor's view of their learners, kept open: a screen that
+// shows it again reads on the connections it has, whose server processes
+// already know the learners' tables (opening a connection and warming it
+// up is most of a first read).
+type Cohort struct {
+	learners []string
+	stores   []*store.Store
+	problems []error
+}
+
+// OpenCohort lists the learners the login of loc may read and opens each
+// one's data read-only. A learner whose data cannot be opened gets a row
+// saying why, so one broken schema does not hide the cohort.
+func OpenCohort(loc string) (*Cohort, error) {
 	learners, err := store.CohortLearners(loc)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]CohortRow, 0, len(learners))
-	for _, l := range learners {
-		row := CohortRow{Learner: l}
-		st, err := store.OpenReadOnlyServer(withLearner(loc, l))
+	c := &Cohort{learners: learners, stores: make([]*store.Store, len(learners)), problems: make([]error, len(learners))}
+	c.each(func(i int) {
+		c.stores[i], c.problems[i] = store.OpenReadOnlyServer(withLearner(loc, learners[i]))
+	})
+	return c, nil
+}
+
+// Rows reads every learner's row, in the order of their names.
+func (c *Cohort) Rows(today time.Time) []CohortRow {
+	rows := make([]CohortRow, len(c.learners))
+	c.each(func(i int) {
+		err := c.problems[i]
 		if err == nil {
-			row, err = LearnerRow(st, l, today)
-			st.Close()
+			rows[i], err = LearnerRow(c.stores[i], c.learners[i], today)
 		}
 		if err != nil {
-			row = CohortRow{Learner: l, Problem: store.Explain(err).Error()}
+			rows[i] = CohortRow{Learner: c.learners[i], Problem: store.Explain(err).Error()}
 		}
-		rows = append(rows, row)
-	}
-	return rows, nil
+	})
+	return rows
 }
+
+// Close releases the learners' connections.
+func (c *Cohort) Close() {
+	for _, st := range c.stores {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// each runs fn for every learner, a few at a time: each is mostly
+// waiting on the server.
+func (c *Cohort) each(fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < cohortReaders; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range c.learners {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// cohortReaders is how many learners are read at once.
+const cohortReaders = 4
 
 func withLearner(loc, learner string) string {
 	u, err := url.Parse(loc)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store/storetest"
@@ -121,5 +122,31 @@ func TestServerBackupsAreDocumentsInTheLocalDataFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(restored.Safety.Path); err != nil || !strings.HasSuffix(restored.Safety.Path, ".json") {
 		t.Errorf("the data the restore replaced was not backed up: %+v, %v", restored.Safety, err)
+	}
+}
+
+// TestTheServerReadsTheStudyDaysFromTheIndex: on PostgreSQL too, the
+// study days of a year (the heatmap, the streak, the cohort's hours) are
+// found through the index by date and minutes, never by reading every
+// session. (PostgreSQL chooses a bitmap scan of it at this size, reading
+// the year's rows; SQLite reads the index alone.)
+func TestTheServerReadsTheStudyDaysFromTheIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports five years of sessions: not in -short")
+	}
+	st, err := Open(storetest.Server(t))
+	must(t, err)
+	defer st.Close()
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	must(t, st.Import(dataset.Large(1, today)))
+	// As the server's autovacuum leaves a table after a large import: its
+	// statistics gathered and its pages marked all-visible.
+	must(t, st.db.Exec("VACUUM ANALYZE sessions").Error)
+	var lines []string
+	must(t, st.db.Raw(`EXPLAIN SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
+		"2025-11-19", "2026-11-26").Scan(&lines).Error)
+	plan := strings.Join(lines, "\n")
+	if !strings.Contains(plan, "sessions_by_date_minutes") || strings.Contains(plan, "Seq Scan") {
+		t.Errorf("the year's study days are not found through the index by date:\n%s", plan)
 	}
 }
