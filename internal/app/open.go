@@ -76,6 +76,8 @@ func seed(st *store.Store, content Content, now time.Time, locale string) error 
 type Startup struct {
 	Store    *store.Store
 	Recovery *Recovery
+	// Offline is set when the data is on a server that cannot be reached.
+	Offline *Offline
 }
 
 // OpenForWindow opens the data as the window needs it: seeded, or as a
@@ -87,6 +89,9 @@ func OpenForWindow(loc store.Location, content Content, now func() time.Time, lo
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		return Startup{Recovery: newRecovery(loc, content, now, locale, damaged)}, nil
+	}
+	if errors.Is(err, store.ErrServerUnreachable) {
+		return Startup{Offline: newOffline(loc, content, now, locale, err)}, nil
 	}
 	if err != nil {
 		return Startup{}, err
@@ -101,5 +106,8 @@ func (s Startup) Close() {
 	}
 	if s.Recovery != nil {
 		s.Recovery.close()
+	}
+	if s.Offline != nil {
+		s.Offline.close()
 	}
 }

@@ -150,3 +150,21 @@ func TestTheServerReadsTheStudyDaysFromTheIndex(t *testing.T) {
 		t.Errorf("the year's study days are not found through the index by date:\n%s", plan)
 	}
 }
+
+func TestAServersBackupsHaveOneFolderHoweverItIsWritten(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	dir := BackupDir("postgres://ana@db.example/study")
+	for _, same := range []string{"postgres://ana:pw@db.example:5432/study?learner=ana", "postgresql://ana@db.example/study?sslmode=require"} {
+		if got := BackupDir(same); got != dir {
+			t.Errorf("%s: %s, want %s", same, got, dir)
+		}
+	}
+	for _, other := range []string{"postgres://ana@db.example/study?learner=ben", "postgres://ana@db.example/other", "postgres://ana@db2.example/study"} {
+		if BackupDir(other) == dir {
+			t.Errorf("%s shares %s", other, dir)
+		}
+	}
+	if strings.Contains(dir, "pw") || !strings.Contains(dir, "server-backups") {
+		t.Errorf("folder %s", dir)
+	}
+}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -33,13 +32,10 @@ var unsafeInName = regexp.MustCompile(`[^A-Za-z0-9_.@-]+`)
 // DataDir/server-backups/LEARNER@HOST-PORT-DATABASE.
 func serverBackupDir(loc string) string {
 	name := "server"
-	if u, err := url.Parse(loc); err == nil {
-		learner := u.Query().Get("learner")
-		host := u.Host
-		if host == "" {
-			host = u.Query().Get("host")
-		}
-		name = learner + "@" + host + "-" + strings.TrimPrefix(u.Path, "/")
+	// The same folder however the location is written: with or without
+	// its learner (the login's name by default), its password or options.
+	if target, err := ParseServerURL(loc); err == nil {
+		name = fmt.Sprintf("%s@%s-%d-%s", target.Learner, target.Config.Host, target.Config.Port, target.Config.Database)
 	}
 	name = strings.Trim(unsafeInName.ReplaceAllString(name, "-"), "-.")
 	dir, err := DataDir()

@@ -38,9 +38,12 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 		}
 		return m
 	}
-	if start.Recovery != nil {
+	switch {
+	case start.Recovery != nil:
 		showRecovery(a, start.Recovery, openMain)
-	} else {
+	case start.Offline != nil:
+		showOffline(a, start.Offline, openMain)
+	default:
 		openMain(start.Store)
 	}
 	// The theme is set once the app runs, before anything is drawn: Fyne
