@@ -11,6 +11,13 @@ import (
 	"github.com/studyplanner/studyplanner/internal/store"
 )
 
+// MoveSource is what Move reads: the data, its counts, and where it is.
+type MoveSource interface {
+	Path() string
+	Export() (snapshot.Document, error)
+	Counts() (store.Counts, error)
+}
+
 // Moved says what Move did.
 type Moved struct {
 	From, To string
@@ -26,7 +33,7 @@ type Moved struct {
 // copy to go back to. The destination must hold no data yet (a new file,
 // or a learner's schema no app has filled), so a move never overwrites a
 // learner's work.
-func Move(src *store.Store, to string) (Moved, error) {
+func Move(src MoveSource, to string) (Moved, error) {
 	if sameLocation(src.Path(), to) {
 		return Moved{}, errors.New("the data is already there; name another file or server to move it to")
 	}
@@ -71,7 +78,7 @@ func mustBeEmpty(dst *store.Store) error {
 
 // sameData checks the copy: its counts, and its export against the
 // source's.
-func sameData(src, dst *store.Store, doc snapshot.Document, want store.Counts) error {
+func sameData(src MoveSource, dst *store.Store, doc snapshot.Document, want store.Counts) error {
 	got, err := dst.Counts()
 	if err != nil {
 		return err

@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/store/storetest"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // TestSettingsSaysWhichEngineHoldsTheData: Settings ▸ Your data names the
@@ -29,9 +35,8 @@ func TestSettingsSaysWhichEngineHoldsTheData(t *testing.T) {
 		m := newTestWindow(t, c.st)
 		m.show(len(m.screens) - 1)
 		s := m.screens[len(m.screens)-1].(*settingsScreen)
-		if !strings.HasPrefix(s.dataPath.Text, c.want) || strings.Contains(s.dataPath.Text, "hidden") ||
-			!strings.Contains(s.dataPath.Text, "studyplanner move --to") {
-			t.Errorf("Your data says %q; want it to start %q, name no password and say how to move", s.dataPath.Text, c.want)
+		if !strings.HasPrefix(s.dataPath.Text, c.want) || strings.Contains(s.dataPath.Text, "hidden") {
+			t.Errorf("Your data says %q; want it to start %q and name no password", s.dataPath.Text, c.want)
 		}
 	}
 }
@@ -80,5 +85,68 @@ func TestAnotherDevicesChangeIsShownWithoutARestart(t *testing.T) {
 	m.ShowScreen(1)
 	if !has("While a form is open") {
 		t.Error("the change is not shown when the screen is shown again")
+	}
+}
+
+// TestMovingTheDataFromSettings: Settings ▸ Your data ▸ Move my data…
+// copies everything to the place typed, points this computer at it and
+// says so; a place that cannot be used is said inside the dialog, which
+// keeps what was typed.
+func TestMovingTheDataFromSettings(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	st, path := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	m.show(len(m.screens) - 1)
+	var field *widgets.TextField
+	find := func() {
+		field = nil
+		onScreen(m, func(o fyne.CanvasObject) {
+			if f, ok := o.(*widgets.TextField); ok && strings.HasPrefix(f.PlaceHolder, "postgres://") {
+				field = f
+			}
+		})
+		if field == nil {
+			t.Fatal("no field to type the new place in")
+		}
+	}
+	test.Tap(findButton(t, m, "Move my data…"))
+	find()
+	test.Type(field, filepath.Join(t.TempDir(), "no-such-folder", "x.db"))
+	test.Tap(findButton(t, m, "Move"))
+	said := ""
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() {
+			said += l.Text
+		}
+	})
+	if !strings.Contains(said, "does not exist") {
+		t.Errorf("a folder that does not exist: the dialog says %q", said)
+	}
+	to := filepath.Join(t.TempDir(), "moved.db")
+	field.SetText(to)
+	test.Tap(findButton(t, m, "Move"))
+	if got, _ := store.Remembered(); got != to {
+		t.Fatalf("this computer points at %q, want %q", got, to)
+	}
+	moved, err := store.OpenReadOnly(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer moved.Close()
+	want, _ := st.Counts()
+	if got, _ := moved.Counts(); got != want {
+		t.Errorf("moved %s, want %s", got, want)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Error("the source is gone")
+	}
+	told := false
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Study Planner now closes") {
+			told = true
+		}
+	})
+	if !told {
+		t.Error("the window does not say the data was moved and that it closes")
 	}
 }

@@ -31,7 +31,10 @@ type formDialog struct {
 	save    func() error
 	// onCancel, if set, runs when the learner cancels (not after a save).
 	onCancel func()
-	hints    map[*widget.FormItem]string // each item's own hint, before a length count
+	// afterSave, if set, runs once a save closed the dialog: a dialog it
+	// opens is not closed with this one.
+	afterSave func()
+	hints     map[*widget.FormItem]string // each item's own hint, before a length count
 }
 
 // dialogMargin is the room left around a dialog inside its window.
@@ -121,6 +124,9 @@ func (f *formDialog) submit() {
 		return
 	}
 	f.hide()
+	if f.afterSave != nil {
+		f.afterSave()
+	}
 }
 
 func (f *formDialog) showProblem(err error) {
