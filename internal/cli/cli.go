@@ -64,7 +64,7 @@ func commands() []command {
 		{"backups", "list the automatic backups", "backups [--db PATH]", runBackups},
 		{"salaries", "compare the salary ranges in one currency", "salaries [--db PATH] [--base CODE] [--ppp] [--json]", runSalaries},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
-		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
+		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE | pack import --published NAME | pack publish --db URL FILE | pack published", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
 		{"server", "set up a PostgreSQL server for learners and a mentor", "server init --db URL --learners ana,ben [--mentor NAME]", runServer},
 		{"cohort", "a mentor's table of their learners: progress, standing, recent hours", "cohort --db postgres://MENTOR@HOST/DATABASE [--sort name|progress|behind|activity] [--json]", runCohort},
