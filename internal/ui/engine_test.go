@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/store/storetest"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -148,5 +150,62 @@ func TestMovingTheDataFromSettings(t *testing.T) {
 	})
 	if !told {
 		t.Error("the window does not say the data was moved and that it closes")
+	}
+}
+
+// TestTheWindowOffersAPackTheMentorPublished: on a learner's data on a
+// server with a mentor, the window offers the newly published pack once;
+// merging it adds its step and is not offered again.
+func TestTheWindowOffersAPackTheMentorPublished(t *testing.T) {
+	ana, mentor := storetest.Unique("ana"), storetest.Unique("mentor")
+	storetest.DropRoles(t, ana, mentor)
+	db := storetest.Database(t)
+	if _, err := store.InitServer(db, store.ServerPlan{Learners: []string{ana}, Mentor: mentor}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(storetest.AsRole(t, db, ana))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Import(fixture()); err != nil {
+		t.Fatal(err)
+	}
+	pack := snapshot.Pack{Format: snapshot.PackFormat, Version: snapshot.PackVersion, Name: "Cohort extras",
+		Roadmap:         []snapshot.PackStep{{Title: "Pair on a project", Hours: 6, Actions: []string{}, Links: []snapshot.Link{}}},
+		SkillCategories: []snapshot.PackCategory{}}
+	if err := store.PublishPack(storetest.AsRole(t, db, mentor), pack, time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	merged := make(chan struct{}, 1)
+	p := &packActions{store: st, win: m.Window, changed: func() { merged <- struct{}{} }}
+	p.offerPublished()
+	asked := false
+	onScreen(m, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Cohort extras") && strings.Contains(l.Text, "Merge it into your roadmap?") {
+			asked = true
+		}
+	})
+	if !asked {
+		t.Fatal("the published pack was not offered")
+	}
+	test.Tap(findButton(t, m, "Yes"))
+	select {
+	case <-merged:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the merge never finished")
+	}
+	steps, _ := st.Roadmap()
+	if steps[len(steps)-1].Title != "Pair on a project" {
+		t.Errorf("the pack's step was not added: %v", steps[len(steps)-1].Title)
+	}
+	for _, o := range m.Canvas().Overlays().List() {
+		o.Hide()
+		m.Canvas().Overlays().Remove(o)
+	}
+	p.offerPublished()
+	if m.Canvas().Overlays().Top() != nil {
+		t.Error("a merged pack is offered again")
 	}
 }

@@ -83,6 +83,7 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	}()
 	m.WelcomeIfFirstRun()
 	m.ReviewIfDue()
+	(&packActions{store: data, win: m.Window, changed: m.reloadCurrent}).offerPublished()
 	// Start-up reads and builds a lot once; hand the garbage back to the
 	// system when the window has settled, so an idle app stays small.
 	time.AfterFunc(time.Second, debug.FreeOSMemory)
