@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -73,16 +72,36 @@ func TestAnotherDevicesChangeIsShownWithoutARestart(t *testing.T) {
 	if !has("From the laptop") {
 		t.Fatal("the other device's step is not shown")
 	}
+	// The learner is editing the step's title when the laptop adds a step
+	// and changes the summary of the one being edited.
+	test.Tap(findButton(t, m, "Edit step"))
+	form := r.editor
+	title := form.form.Items[0].Widget.(*widgets.TextField)
+	title.SetText("Decide your pace")
 	if _, err := other.AddStep("While a form is open"); err != nil {
 		t.Fatal(err)
 	}
-	d := dialog.NewInformation("A form", "being filled in", m.Window)
-	d.Show()
+	steps, _ := other.Roadmap()
+	changed := steps[0]
+	changed.Summary = "Summary from the laptop"
+	if err := other.UpdateStep(steps[0], changed); err != nil {
+		t.Fatal(err)
+	}
 	m.dataChanged()
 	if has("While a form is open") {
-		t.Error("the screen was read again under an open dialog")
+		t.Error("the screen was read again under an open form")
 	}
-	d.Hide()
+	if !form.meanwhile.Visible() || title.Text != "Decide your pace" {
+		t.Errorf("the form: says it changed meanwhile %v, title %q", form.meanwhile.Visible(), title.Text)
+	}
+	test.Tap(findButton(t, m, "Save"))
+	if form.problem.Visible() {
+		t.Fatalf("saving said %q", form.problem.Text)
+	}
+	steps, _ = other.Roadmap()
+	if steps[0].Title != "Decide your pace" || steps[0].Summary != "Summary from the laptop" {
+		t.Errorf("after saving: %q, %q; want the title saved and the laptop's summary kept", steps[0].Title, steps[0].Summary)
+	}
 	m.ShowScreen(0)
 	m.ShowScreen(1)
 	if !has("While a form is open") {

@@ -291,9 +291,13 @@ func (m *MainWindow) about() {
 
 // dataChanged reads the shown screen again after another program or
 // device changed the data. With a dialog open (a form being filled in),
-// nothing is thrown away: the screen is read again when it is next shown,
-// its fingerprint having moved.
+// nothing is thrown away: a form says the data changed meanwhile, and the
+// screen is read again when it is next shown, its fingerprint having
+// moved.
 func (m *MainWindow) dataChanged() {
+	if f := openForms[m.Window]; f != nil {
+		f.dataChangedMeanwhile()
+	}
 	if m.current < 0 || m.Canvas().Overlays().Top() != nil {
 		return
 	}
