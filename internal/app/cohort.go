@@ -91,6 +91,20 @@ func (c *Cohort) Rows(today time.Time) []CohortRow {
 	return rows
 }
 
+// Learners are the learners' names, in order.
+func (c *Cohort) Learners() []string { return c.learners }
+
+// Data is the learner's data, opened read-only, or nil when it could not
+// be opened.
+func (c *Cohort) Data(learner string) *store.Store {
+	for i, l := range c.learners {
+		if l == learner {
+			return c.stores[i]
+		}
+	}
+	return nil
+}
+
 // Close releases the learners' connections.
 func (c *Cohort) Close() {
 	for _, st := range c.stores {

@@ -78,6 +78,9 @@ type Startup struct {
 	Recovery *Recovery
 	// Offline is set when the data is on a server that cannot be reached.
 	Offline *Offline
+	// Cohort is set when the login is a cohort's mentor: the window shows
+	// their learners instead of data of their own.
+	Cohort *Cohort
 }
 
 // OpenForWindow opens the data as the window needs it: seeded, or as a
@@ -85,6 +88,19 @@ type Startup struct {
 // the data: the day's backup (DailyBackup) is the window's to take once
 // its figures are drawn.
 func OpenForWindow(loc store.Location, content Content, now func() time.Time, locale string) (Startup, error) {
+	if store.IsServerURL(loc.Path) {
+		mentor, err := store.IsMentor(loc.Path)
+		if errors.Is(err, store.ErrServerUnreachable) {
+			return Startup{Offline: newOffline(loc, content, now, locale, err)}, nil
+		}
+		if err == nil && mentor {
+			c, err := OpenCohort(loc.Path)
+			if err != nil {
+				return Startup{}, err
+			}
+			return Startup{Cohort: c}, nil
+		}
+	}
 	st, err := Open(loc, content, now(), locale)
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
@@ -109,5 +125,8 @@ func (s Startup) Close() {
 	}
 	if s.Offline != nil {
 		s.Offline.close()
+	}
+	if s.Cohort != nil {
+		s.Cohort.Close()
 	}
 }

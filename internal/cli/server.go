@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -47,7 +48,14 @@ func runServer(env Env, args []string) error {
 		return err
 	}
 	target, _ := store.ParseServerURL(db.value)
-	fmt.Fprintf(env.Stdout, "Set up %d learners on %s: %s.\n", len(names), target.Shown, strings.Join(names, ", "))
+	shown := target.Shown
+	if u, err := url.Parse(shown); err == nil {
+		q := u.Query()
+		q.Del("learner") // the administrator's login, not a learner
+		u.RawQuery = q.Encode()
+		shown = u.String()
+	}
+	fmt.Fprintf(env.Stdout, "Set up %d learners on %s: %s.\n", len(names), shown, strings.Join(names, ", "))
 	if *mentor != "" {
 		fmt.Fprintf(env.Stdout, "The mentor %s reads their data and publishes into the %s schema.\n", strings.TrimSpace(*mentor), store.CohortSchema)
 	}

@@ -149,3 +149,26 @@ func CohortLearners(loc string) ([]string, error) {
 	}
 	return names, nil
 }
+
+// IsMentor reports whether the login of loc is a cohort's mentor: the
+// owner of the cohort schema on that database.
+func IsMentor(loc string) (bool, error) {
+	target, err := ParseServerURL(loc)
+	if err != nil {
+		return false, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), target.Config.ConnectTimeout+5*time.Second)
+	defer cancel()
+	conn, err := pgx.ConnectConfig(ctx, target.Config)
+	if err != nil {
+		return false, explainServerOpen(target, err)
+	}
+	defer conn.Close(ctx)
+	var mentor bool
+	err = conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_namespace
+		WHERE nspname = $1 AND pg_get_userbyid(nspowner) = current_user)`, CohortSchema).Scan(&mentor)
+	if err != nil {
+		return false, explainServerOpen(target, err)
+	}
+	return mentor, nil
+}

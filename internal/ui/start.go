@@ -43,6 +43,8 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 		showRecovery(a, start.Recovery, openMain)
 	case start.Offline != nil:
 		showOffline(a, start.Offline, openMain)
+	case start.Cohort != nil:
+		showCohort(a, start.Cohort, time.Now)
 	default:
 		openMain(start.Store)
 	}
