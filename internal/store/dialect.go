@@ -19,6 +19,8 @@ import (
 //	datetime('now')                        to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
 //	date('now')                            to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')
 //	IFNULL(a, b)                           COALESCE(a, b)
+//	CURRENT_TIMESTAMP, CURRENT_DATE        the same text SQLite gives (UTC)
+//	BLOB                                   BYTEA
 //	INSERT OR IGNORE INTO … (no RETURNING) INSERT INTO … ON CONFLICT DO NOTHING
 //	PRAGMA …                               nothing: skipped
 //
@@ -36,13 +38,17 @@ var (
 	pgDatetimeNow  = regexp.MustCompile(`(?i)\bdatetime\s*\(\s*'now'\s*\)`)
 	pgDateNow      = regexp.MustCompile(`(?i)\bdate\s*\(\s*'now'\s*\)`)
 	pgIfNull       = regexp.MustCompile(`(?i)\bIFNULL\s*\(`)
+	pgCurrentTime  = regexp.MustCompile(`(?i)\bCURRENT_TIMESTAMP\b`)
+	pgCurrentDate  = regexp.MustCompile(`(?i)\bCURRENT_DATE\b`)
+	pgBlob         = regexp.MustCompile(`(?i)\bBLOB\b`)
 	pgInsertIgnore = regexp.MustCompile(`(?i)^\s*INSERT\s+OR\s+IGNORE\s+INTO\b`)
 	pgPragma       = regexp.MustCompile(`(?i)^\s*PRAGMA\b`)
 	// What has no rewrite: a migration using it gives its PostgreSQL
 	// statements itself.
 	pgUntranslatable = regexp.MustCompile(`(?i)\bCREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b|\bINSERT\s+OR\s+(REPLACE|ABORT|FAIL|ROLLBACK)\b|` +
 		`\bREPLACE\s+INTO\b|\bWITHOUT\s+ROWID\b|\bstrftime\s*\(|\bjulianday\s*\(|\bdatetime\s*\(|\bdate\s*\(\s*'|` +
-		`\bsqlite_\w+|\bAUTOINCREMENT\b|\bGLOB\b|\bVACUUM\b|\bATTACH\b|\browid\b|\bCOLLATE\s+NOCASE\b`)
+		`\bsqlite_\w+|\bAUTOINCREMENT\b|\bGLOB\b|\bVACUUM\b|\bATTACH\b|\browid\b|\bCOLLATE\s+NOCASE\b|` +
+		`\bgroup_concat\s*\(|\binstr\s*\(|\btypeof\s*\(|\bprintf\s*\(|\bCURRENT_TIME\b`)
 )
 
 // forPostgres rewrites one migration statement written for SQLite into
@@ -59,6 +65,9 @@ func forPostgres(stmt string) (string, error) {
 	out = pgDatetimeNow.ReplaceAllString(out, `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')`)
 	out = pgDateNow.ReplaceAllString(out, `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')`)
 	out = pgIfNull.ReplaceAllString(out, "COALESCE(")
+	out = pgCurrentTime.ReplaceAllString(out, `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')`)
+	out = pgCurrentDate.ReplaceAllString(out, `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')`)
+	out = pgBlob.ReplaceAllString(out, "BYTEA")
 	if pgInsertIgnore.MatchString(out) {
 		if regexp.MustCompile(`(?i)\bRETURNING\b|\bON\s+CONFLICT\b`).MatchString(out) {
 			return "", fmt.Errorf("INSERT OR IGNORE with RETURNING or ON CONFLICT has no PostgreSQL rewrite; give the migration's PostgreSQL statements")

@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -27,6 +28,11 @@ func TestMigrationsAreRewrittenForPostgres(t *testing.T) {
 			want: `INSERT INTO tags (name) SELECT name FROM skills ON CONFLICT DO NOTHING`},
 		{in: `UPDATE s SET n = IFNULL(n, 0)`, want: `UPDATE s SET n = COALESCE(n, 0)`},
 		{in: `PRAGMA foreign_keys = ON`, want: ``},
+		{in: `CREATE TABLE n (at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, day TEXT DEFAULT CURRENT_DATE, raw BLOB)`,
+			want: `CREATE TABLE n (at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), ` +
+				`day TEXT DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), raw BYTEA)`},
+		{in: "SELECT group_concat(name) FROM skills", refused: "group_concat("},
+		{in: "SELECT instr(name, 'a') FROM skills", refused: "instr("},
 		{in: `CREATE INDEX open_jobs ON jobs(stage, applied_on) WHERE stage <> 'closed'`,
 			want: `CREATE INDEX open_jobs ON jobs(stage, applied_on) WHERE stage <> 'closed'`},
 		{in: `INSERT INTO t (k, v) VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET v = excluded.v`,
@@ -103,4 +109,48 @@ func TestBothEnginesMakeTheSameTables(t *testing.T) {
 	if triggers < 5 {
 		t.Errorf("%d triggers on the server, want the five of migration 6", triggers)
 	}
+}
+
+// TestRewrittenStatementsRunOnPostgres: the rewrites are not only text:
+// a migration in the style the helpers write runs on a real server and
+// its defaults give the text SQLite gives.
+func TestRewrittenStatementsRunOnPostgres(t *testing.T) {
+	st, err := Open(storetest.Server(t))
+	must(t, err)
+	defer st.Close()
+	m := migration{99, "a migration in SQLite's style", []string{
+		`CREATE TABLE job_applications (
+			id         INTEGER PRIMARY KEY AUTOINCREMENT,
+			company    TEXT    NOT NULL,
+			stage      TEXT    NOT NULL DEFAULT 'applied' CHECK (stage IN ('applied', 'interview', 'offer', 'closed')),
+			remote     INTEGER NOT NULL DEFAULT 0 CHECK (remote IN (0, 1)),
+			salary     REAL,
+			added_at   TEXT    NOT NULL DEFAULT (datetime('now')),
+			changed_at TEXT    NOT NULL DEFAULT CURRENT_TIMESTAMP,
+			skill_id   INTEGER REFERENCES skills(id) ON DELETE SET NULL,
+			UNIQUE (company, stage)
+		)`,
+		`CREATE INDEX open_applications ON job_applications(stage) WHERE stage <> 'closed'`,
+		`ALTER TABLE job_applications ADD COLUMN notes TEXT NOT NULL DEFAULT ''`,
+		`PRAGMA foreign_keys = ON`,
+		`INSERT OR IGNORE INTO job_applications (company, remote) VALUES ('Acme', 1)`,
+		`INSERT OR IGNORE INTO job_applications (company, remote) VALUES ('Acme', 1)`,
+	}}
+	statements, err := m.statementsFor(true)
+	must(t, err)
+	for _, stmt := range statements {
+		must(t, st.db.Exec(stmt).Error)
+	}
+	var rows []struct {
+		ID                 int64
+		Remote             bool
+		AddedAt, ChangedAt string
+	}
+	must(t, st.db.Raw(`SELECT id, remote, added_at, changed_at FROM job_applications`).Scan(&rows).Error)
+	stamp := regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$`)
+	if len(rows) != 1 || rows[0].ID != 1 || !rows[0].Remote || !stamp.MatchString(rows[0].AddedAt) || !stamp.MatchString(rows[0].ChangedAt) {
+		t.Errorf("stored %+v; want one row, id 1, remote, times as SQLite writes them", rows)
+	}
+	// A Go bool is written into the INTEGER column as 1.
+	must(t, st.db.Exec(`INSERT INTO job_applications (company, remote) VALUES (?, ?)`, "Beta", true).Error)
 }
