@@ -31,6 +31,9 @@ BUILD_PACKAGES := xorg-dev libgl1-mesa-dev
 # poppler-utils: pdftotext, pdfinfo and pdftoppm read the PDF résumé and
 # the record of applications back; khal reads the calendar export.
 TEST_PACKAGES  := xvfb xdotool poppler-utils khal
+# The store, use-case and command suites run against a throwaway
+# PostgreSQL server too (.ci/with-postgres).
+PG_PACKAGES    := postgresql
 SCREENSHOT_PACKAGES := xvfb xdotool imagemagick
 
 # apt-get needs root: use sudo only when we are not root already.
@@ -57,8 +60,13 @@ lint: vet $(STATICCHECK) $(GOCYCLO)
 	@$(GOCYCLO) -over $(MAX_COMPLEXITY) -ignore '_test\.go$$' cmd internal assets || \
 		{ echo "lint: the functions above have a cyclomatic complexity over $(MAX_COMPLEXITY); split them into named steps"; exit 1; }
 
+# Every test once with SQLite files and the PostgreSQL-only tests against
+# a throwaway server (.ci/with-postgres sets STUDYPLANNER_TEST_PG); then
+# the store, use-case and command suites again with their test stores on
+# that server (STUDYPLANNER_TEST_ENGINE=postgres).
 unit: deps
-	$(GO) test ./...
+	@$(call install_missing,$(PG_PACKAGES))
+	.ci/with-postgres sh -c '$(GO) test ./... && STUDYPLANNER_TEST_ENGINE=postgres $(GO) test ./internal/store ./internal/app ./internal/cli'
 
 smoke: build test-deps
 	.ci/smoke $(BIN)
@@ -79,8 +87,14 @@ test-deps: deps
 # samples each; .ci/bench-ratios prints the medians, each load against its
 # floor and each x16 figure against its x1.
 BENCH_COUNT ?= 6
+#
+# Beside a throwaway PostgreSQL server (.ci/with-postgres), the same
+# screens' loads from a learner's schema against plain pgx
+# (BenchmarkServerLoad), and a mentor's cohort of 30 learners with five
+# years each (BenchmarkCohort, in internal/app).
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store ./internal/ui | .ci/bench-ratios
+	@$(call install_missing,$(PG_PACKAGES))
+	.ci/with-postgres sh -c "$(GO) test -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) ./internal/plan ./internal/store ./internal/app ./internal/ui | .ci/bench-ratios"
 
 # A headless command against a minimal database/sql program on the same
 # file (cmd/rawstatus), at x1 and x16: wall time and peak memory.

@@ -10,12 +10,14 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 // withDamageInTheMiddle opens a database whose middle page was scribbled
 // over after it was closed cleanly: it opens, and only a check finds it.
 func withDamageInTheMiddle(t *testing.T) *store.Store {
 	t.Helper()
+	storetest.FileOnly(t)
 	path := filepath.Join(t.TempDir(), "studyplanner.db")
 	st, err := store.Open(path)
 	if err != nil {
@@ -46,7 +48,8 @@ func withDamageInTheMiddle(t *testing.T) *store.Store {
 }
 
 func TestDailyBackupOncePerDayAndNeverOfADamagedFile(t *testing.T) {
-	st, err := Open(store.Location{Path: filepath.Join(t.TempDir(), "studyplanner.db")}, BuiltIn, fixedNow(), "en_GB")
+	storetest.FileOnly(t)
+	st, err := Open(store.Location{Path: storetest.Location(t, "studyplanner.db")}, BuiltIn, fixedNow(), "en_GB")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +77,7 @@ func TestDailyBackupOncePerDayAndNeverOfADamagedFile(t *testing.T) {
 }
 
 func TestCheckDataSaysWhatItFound(t *testing.T) {
-	st, err := Open(store.Location{Path: filepath.Join(t.TempDir(), "studyplanner.db")}, BuiltIn, fixedNow(), "en_GB")
+	st, err := Open(store.Location{Path: storetest.Location(t, "studyplanner.db")}, BuiltIn, fixedNow(), "en_GB")
 	if err != nil {
 		t.Fatal(err)
 	}

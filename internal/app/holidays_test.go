@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 func dec(day int) time.Time { return time.Date(2026, 12, day, 0, 0, 0, 0, time.UTC) }
@@ -20,7 +20,7 @@ func dec(day int) time.Time { return time.Date(2026, 12, day, 0, 0, 0, 0, time.U
 // Fails on 522c7e7: there was no preview, and no way to know which days
 // an import had added.
 func TestTakingAnImportBackRemovesOnlyWhatItAdded(t *testing.T) {
-	st, err := Open(store.Location{Path: filepath.Join(t.TempDir(), "h.db")}, BuiltIn, fixedNow(), "en_GB")
+	st, err := Open(store.Location{Path: storetest.Location(t, "h.db")}, BuiltIn, fixedNow(), "en_GB")
 	if err != nil {
 		t.Fatal(err)
 	}

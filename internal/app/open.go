@@ -30,6 +30,9 @@ var BuiltIn = Content{Document: assets.DefaultContent, Pack: assets.BackendPack}
 // exports left beside it, and, on its first start, fills it with content,
 // its weeks starting on the day usual in locale ("en_US.UTF-8").
 func Open(loc store.Location, content Content, now time.Time, locale string) (*store.Store, error) {
+	if store.IsServerURL(loc.Path) {
+		loc.Default = false
+	}
 	if err := loc.Prepare(); err != nil {
 		return nil, err
 	}
@@ -40,7 +43,9 @@ func Open(loc store.Location, content Content, now time.Time, locale string) (*s
 	if st.ReadOnly() {
 		return st, nil
 	}
-	store.CleanStaleFiles(st.Path())
+	if !st.OnServer() {
+		store.CleanStaleFiles(st.Path())
+	}
 	if err := seed(st, content, now, locale); err != nil {
 		st.Close()
 		return nil, err
@@ -78,6 +83,11 @@ func seedContent(st *store.Store, content Content, now time.Time, locale string)
 type Startup struct {
 	Store    *store.Store
 	Recovery *Recovery
+	// Offline is set when the data is on a server that cannot be reached.
+	Offline *Offline
+	// Cohort is set when the login is a cohort's mentor: the window shows
+	// their learners instead of data of their own.
+	Cohort *Cohort
 }
 
 // OpenForWindow opens the data as the window needs it: seeded, or as a
@@ -85,10 +95,26 @@ type Startup struct {
 // the data: the day's backup (DailyBackup) is the window's to take once
 // its figures are drawn.
 func OpenForWindow(loc store.Location, content Content, now func() time.Time, locale string) (Startup, error) {
+	if store.IsServerURL(loc.Path) {
+		mentor, err := store.IsMentor(loc.Path)
+		if errors.Is(err, store.ErrServerUnreachable) {
+			return Startup{Offline: newOffline(loc, content, now, locale, err)}, nil
+		}
+		if err == nil && mentor {
+			c, err := OpenCohort(loc.Path)
+			if err != nil {
+				return Startup{}, err
+			}
+			return Startup{Cohort: c}, nil
+		}
+	}
 	st, err := Open(loc, content, now(), locale)
 	var damaged *store.DamagedError
 	if errors.As(err, &damaged) {
 		return Startup{Recovery: newRecovery(loc, content, now, locale, damaged)}, nil
+	}
+	if errors.Is(err, store.ErrServerUnreachable) {
+		return Startup{Offline: newOffline(loc, content, now, locale, err)}, nil
 	}
 	if err != nil {
 		return Startup{}, err
@@ -103,5 +129,11 @@ func (s Startup) Close() {
 	}
 	if s.Recovery != nil {
 		s.Recovery.close()
+	}
+	if s.Offline != nil {
+		s.Offline.close()
+	}
+	if s.Cohort != nil {
+		s.Cohort.Close()
 	}
 }

@@ -36,8 +36,12 @@ func runCheck(env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "The data in %s is healthy: SQLite read all of it (%s) and found nothing wrong. (%s)\n",
-			st.Path(), humanize.Bytes(uint64(c.Bytes)), c.Took.Round(time.Millisecond))
+		reader := "SQLite read all of it"
+		if st.OnServer() {
+			reader = "the time logged agrees with the sessions"
+		}
+		fmt.Fprintf(env.Stdout, "The data in %s is healthy: %s (%s) and found nothing wrong. (%s)\n",
+			st.Path(), reader, humanize.Bytes(uint64(c.Bytes)), c.Took.Round(time.Millisecond))
 		if c.TotalsRebuilt {
 			fmt.Fprintln(env.Stdout, "The time logged per skill and step, as kept for the screens, disagreed with the sessions "+
 				"and was worked out again from them; nothing was lost.")
@@ -49,6 +53,9 @@ func runCheck(env Env, args []string) error {
 // mustExist refuses to check a database that is not there, rather than
 // create one to check.
 func mustExist(path string) error {
+	if store.IsServerURL(path) {
+		return nil // the server says whether it can be reached when it is opened
+	}
 	_, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("there is no database at %s, so there is nothing to check", path)

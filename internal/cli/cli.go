@@ -65,13 +65,16 @@ func commands() []command {
 		{"salaries", "compare the salary ranges in one currency", "salaries [--db PATH] [--base CODE] [--ppp] [--json [--survey]]", runSalaries},
 		{"rates", "list the exchange rates, or update them from the European Central Bank", "rates [update] [--db PATH] [--from FILE|URL] [--year YEAR | --ppp YEAR] [--replace-manual]", runRates},
 		{"skills", "list the skills with their status, levels and prerequisites", "skills [--db PATH] [--json]", runSkills},
-		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE", runPack},
+		{"pack", "share a roadmap: export or import a roadmap pack (no progress in it)", "pack export [--db PATH] [--name NAME] --out FILE | pack import [--db PATH] FILE | pack import --published NAME | pack publish --db URL FILE | pack published", runPack},
 		{"check", "read the whole database file for damage", "check [--db PATH]", runCheck},
 		{"resume", "export your résumé (JSON Resume or PDF), import one, or check your portfolio", "resume export [--db PATH] [--format json|pdf] [--version NAME] --out FILE | resume import [--db PATH] [--dry-run] FILE.json | resume health", runResume},
 		{"jobs", "list, add, move, import and export job applications, and their figures", jobsUsage, runJobs},
 		{"review", "list the interview practice cards due today, or rate one", "review [--db PATH] [--due] [--json] | review --card ID --rating again|hard|good|easy", runReview},
 		{"cards", "add practice cards, or import and export them as an Anki-friendly TSV file", "cards add [--db PATH] --front TEXT --back TEXT [--tags T] [--topic T] | cards import [--db PATH] FILE.tsv | cards export [--db PATH] [--out FILE]", runCards},
 		{"challenges", "list the coding challenges logged, with their attempts", "challenges [--db PATH] [--json]", runChallenges},
+		{"server", "set up a PostgreSQL server for learners and a mentor", "server init --db URL --learners ana,ben [--mentor NAME]", runServer},
+		{"cohort", "a mentor's table of their learners: progress, standing, recent hours", "cohort --db postgres://MENTOR@HOST/DATABASE [--sort name|progress|behind|activity] [--json]", runCohort},
+		{"move", "copy all your data to another file or a PostgreSQL server, and use it from now on", "move [--db PATH] --to FILE|postgres://USER@HOST/DATABASE?learner=NAME", runMove},
 	}
 }
 

@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/dataset"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC) }
@@ -24,12 +26,54 @@ type result struct {
 
 func run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
+	args = onTestEngine(t, args)
 	var out, errOut bytes.Buffer
 	code := Main(Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Now: fixedNow, Version: "test", Locale: "en_GB.UTF-8"}, args)
 	return result{code, out.String(), errOut.String()}
 }
 
+// serverFor maps each database file a test names to a learner schema of
+// its own on the test server, in a run on the server
+// (STUDYPLANNER_TEST_ENGINE=postgres): the same file, the same schema.
+var serverFor = struct {
+	sync.Mutex
+	urls map[string]string
+}{urls: map[string]string{}}
+
+// onEngine is where a test's database file is in this run: the file, or
+// its schema on the test server; a test opening the store itself opens
+// the same data as the commands it runs.
+func onEngine(t *testing.T, db string) string {
+	t.Helper()
+	return onTestEngine(t, []string{"--db", db})[1]
+}
+
+// onTestEngine gives args with each --db FILE replaced by its schema on
+// the test server, in a run on the server; else args as they are.
+func onTestEngine(t *testing.T, args []string) []string {
+	t.Helper()
+	if !storetest.OnServer() {
+		return args
+	}
+	out := append([]string(nil), args...)
+	for i := 0; i+1 < len(out); i++ {
+		if out[i] != "--db" || out[i+1] == "" || store.IsServerURL(out[i+1]) {
+			continue
+		}
+		serverFor.Lock()
+		url, ok := serverFor.urls[out[i+1]]
+		if !ok {
+			url = storetest.Server(t)
+			serverFor.urls[out[i+1]] = url
+		}
+		serverFor.Unlock()
+		out[i+1] = url
+	}
+	return out
+}
+
 func TestStatusOnANewFileShowsTheSeededPlan(t *testing.T) {
+	storetest.FileOnly(t)
 	db := filepath.Join(t.TempDir(), "x.db")
 	r := run(t, "", "--db", db, "status")
 	if r.code != 0 {
@@ -198,6 +242,7 @@ func TestNumbersAPersonTypesAreDecimal(t *testing.T) {
 // TestMistypedDatabasePathsAreNotCreated is the class "a typo in --db
 // silently starts a new database".
 func TestMistypedDatabasePathsAreNotCreated(t *testing.T) {
+	storetest.FileOnly(t)
 	dir := t.TempDir()
 	typo := filepath.Join(dir, "Dokuments", "study.db")
 	r := run(t, "", "--db", typo, "status")
@@ -248,6 +293,7 @@ func TestOutputsToDevicesAreWrittenNotReplaced(t *testing.T) {
 // TestEveryImportBacksUpFirstAndSaysWhere is the class "the command line
 // replaces everything without a backup".
 func TestEveryImportBacksUpFirstAndSaysWhere(t *testing.T) {
+	storetest.FileOnly(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "i.db")
 	run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-20", "--note", "before the import")
@@ -306,6 +352,7 @@ func TestExportToAFileReplacesItWhole(t *testing.T) {
 }
 
 func TestADamagedDatabaseIsReportedAndKept(t *testing.T) {
+	storetest.FileOnly(t)
 	db := filepath.Join(t.TempDir(), "damaged.db")
 	original := bytes.Repeat([]byte("not sqlite "), 500)
 	if err := os.WriteFile(db, original, 0o600); err != nil {
@@ -431,6 +478,7 @@ func TestANewPlanStartsItsWeeksAsTheLocaleDoes(t *testing.T) {
 }
 
 func TestBackupThenImportGivesTheSameExport(t *testing.T) {
+	storetest.FileOnly(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	run(t, "", "--db", db, "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-20")
@@ -498,6 +546,7 @@ func TestAVersion4ExportStillImports(t *testing.T) {
 }
 
 func TestCheckReadsTheWholeFileAndSaysSo(t *testing.T) {
+	storetest.FileOnly(t)
 	db := filepath.Join(t.TempDir(), "c.db")
 	if r := run(t, "", "--db", db, "check"); r.code != 1 || !strings.Contains(r.stderr, "no database at") {
 		t.Errorf("check of a missing file: exit %d, stderr %q", r.code, r.stderr)
@@ -516,6 +565,7 @@ func TestCheckReadsTheWholeFileAndSaysSo(t *testing.T) {
 }
 
 func TestCheckTellsDamageThatOpeningDoesNotMeet(t *testing.T) {
+	storetest.FileOnly(t)
 	db := filepath.Join(t.TempDir(), "d.db")
 	st, err := store.Open(db)
 	if err != nil {

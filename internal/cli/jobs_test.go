@@ -159,7 +159,7 @@ func TestTheCalendarCarriesInterviewsAndFollowUpsWithAlarms(t *testing.T) {
 	mustRun(t, "--db", db, "plan", "--study-time", "19:00")
 	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme", "--role", "Go developer", "--date", "2026-11-20")
 	mustRun(t, "--db", db, "jobs", "add", "--company", "Beta", "--role", "Backend developer", "--date", "2026-11-20")
-	st, err := store.Open(db)
+	st, err := store.Open(onEngine(t, db))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,7 @@ func TestChallengesEmptyAndJSON(t *testing.T) {
 	if r := run(t, "", "--db", db, "challenges", "--json"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
 		t.Errorf("empty JSON: %d %q", r.code, r.stdout)
 	}
-	st, err := store.Open(db)
+	st, err := store.Open(onEngine(t, db))
 	if err != nil {
 		t.Fatal(err)
 	}

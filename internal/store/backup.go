@@ -39,6 +39,9 @@ type Backup struct {
 // "NAME-backups" for any other file, so that two databases in one folder
 // never share (and prune) each other's backups.
 func BackupDir(path string) string {
+	if IsServerURL(path) {
+		return serverBackupDir(path)
+	}
 	name := filepath.Base(path)
 	if name == FileName {
 		return filepath.Join(filepath.Dir(path), "backups")
@@ -52,6 +55,9 @@ func BackupDir(path string) string {
 // copy is made under a locked temporary name and renamed, so dest is never
 // half written; a device such as /dev/stdout is written directly.
 func (s *Store) BackupTo(dest string) error {
+	if s.server {
+		return s.backupDocumentTo(dest)
+	}
 	f, err := atomicfile.Create(dest, 0o600)
 	if err != nil {
 		return fmt.Errorf("backing up to %s: %w", dest, explainFileError(err))
@@ -104,12 +110,13 @@ func Backups(path string, now time.Time) ([]Backup, error) {
 		return nil, fmt.Errorf("listing the backups: %w", explainFileError(err))
 	}
 	var out []Backup
+	suffix := backupSuffixFor(path)
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, backupPrefix) || !strings.HasSuffix(name, backupSuffix) {
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, backupPrefix) || !strings.HasSuffix(name, suffix) {
 			continue
 		}
-		stamp := strings.TrimSuffix(strings.TrimPrefix(name, backupPrefix), backupSuffix)
+		stamp := strings.TrimSuffix(strings.TrimPrefix(name, backupPrefix), suffix)
 		t, err := time.ParseInLocation(backupLayout, stamp, time.Local)
 		if err != nil {
 			continue // not one of ours
@@ -133,7 +140,7 @@ func (s *Store) NewBackup(now time.Time) (Backup, error) {
 		return Backup{}, fmt.Errorf("creating the backup folder %s: %w", dir, explainFileError(err))
 	}
 	atomicfile.CleanStale(dir)
-	dest := filepath.Join(dir, backupPrefix+now.Format(backupLayout)+backupSuffix)
+	dest := filepath.Join(dir, backupPrefix+now.Format(backupLayout)+backupSuffixFor(s.path))
 	if err := s.BackupTo(dest); err != nil {
 		return Backup{}, err
 	}

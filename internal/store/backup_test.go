@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 func TestBackupAndRestoreGiveTheSameData(t *testing.T) {
+	storetest.FileOnly(t)
 	st := imported(t)
 	before := mustExport(t, st)
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
@@ -41,6 +43,7 @@ func TestBackupAndRestoreGiveTheSameData(t *testing.T) {
 }
 
 func TestAutomaticBackupsOncePerDayKeepingSeven(t *testing.T) {
+	storetest.FileOnly(t)
 	st := imported(t)
 	start := time.Date(2026, 11, 1, 8, 0, 0, 0, time.Local)
 	made, err := st.AutoBackup(start)

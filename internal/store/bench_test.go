@@ -36,6 +36,9 @@ func TestMain(m *testing.M) {
 	for _, path := range benchPaths {
 		os.RemoveAll(filepath.Dir(path))
 	}
+	for _, clean := range serverCleanups {
+		clean()
+	}
 	os.Exit(code)
 }
 
@@ -187,18 +190,20 @@ func yearRange() (string, string) {
 	return formatDate(benchToday.AddDate(0, 0, -371)), formatDate(benchToday.AddDate(0, 0, 1))
 }
 
-// BenchmarkLoad measures each screen's data load against the floor (the
-// same rows read with plain database/sql) at ×1 and ×16:
-// BenchmarkLoad/x16/dashboard/app and so on. .ci/bench-ratios sets each
-// beside its floor and each ×16 beside its ×1.
-func BenchmarkLoad(b *testing.B) {
+// benchScreen is one screen's load through the store (app) and as the
+// same rows read with plain database/sql (floor).
+type benchScreen struct {
+	name  string
+	app   func(st *Store)
+	floor func(db *sql.DB)
+}
+
+// loadScreens are the screens' loads, the floor reading the study days
+// of the year and of one day with yearQuery and dayQuery.
+func loadScreens(b *testing.B, yearQuery, dayQuery string) []benchScreen {
 	from, to := yearRange()
 	day, nextDay := formatDate(benchToday), formatDate(benchToday.AddDate(0, 0, 1))
-	screens := []struct {
-		name  string
-		app   func(st *Store)
-		floor func(db *sql.DB)
-	}{
+	return []benchScreen{
 		{"roadmap", func(st *Store) { check(b)(st.Roadmap()) }, func(db *sql.DB) { floor(b, db, floorRoadmap) }},
 		{"skills", func(st *Store) { check(b)(st.Categories()); check(b)(st.Logged()) }, func(db *sql.DB) { floor(b, db, floorSkills, floorLogged) }},
 		{"salaries", func(st *Store) {
@@ -214,8 +219,8 @@ func BenchmarkLoad(b *testing.B) {
 			check(b)(st.Sessions(benchToday, benchToday.AddDate(0, 0, 1)))
 		}, func(db *sql.DB) {
 			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged)
-			scanAll(b, db, floorYear, from, to)
-			scanAll(b, db, floorDay, day, nextDay)
+			scanAll(b, db, yearQuery, from, to)
+			scanAll(b, db, dayQuery, day, nextDay)
 		}},
 		{"dashboard", func(st *Store) {
 			check(b)(st.Plan())
@@ -227,9 +232,17 @@ func BenchmarkLoad(b *testing.B) {
 			check(b)(st.Comparison())
 		}, func(db *sql.DB) {
 			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged, floorSalaries)
-			scanAll(b, db, floorYear, from, to)
+			scanAll(b, db, yearQuery, from, to)
 		}},
 	}
+}
+
+// BenchmarkLoad measures each screen's data load against the floor (the
+// same rows read with plain database/sql) at ×1 and ×16:
+// BenchmarkLoad/x16/dashboard/app and so on. .ci/bench-ratios sets each
+// beside its floor and each ×16 beside its ×1.
+func BenchmarkLoad(b *testing.B) {
+	screens := loadScreens(b, floorYear, floorDay)
 	allSizes(b)
 	for _, times := range benchSizes {
 		for _, s := range screens {

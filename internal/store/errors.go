@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	sqlite3 "github.com/glebarez/go-sqlite"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Errors callers can tell apart with errors.Is. Their messages are written
@@ -42,7 +43,13 @@ const (
 	codeConstraintForeignKey = codeConstraint | 3<<8
 	codeConstraintUnique     = codeConstraint | 8<<8
 	codeConstraintPrimaryKey = codeConstraint | 6<<8
+	codeConstraintCheck      = codeConstraint | 1<<8
+	codeConstraintNotNull    = codeConstraint | 5<<8
 )
+
+// errValueRefused words a CHECK or NOT NULL constraint's refusal, the same
+// on both engines.
+var errValueRefused = errors.New("the database refused the change: a value is outside what it accepts")
 
 // resultCode is the SQLite result code behind err, or 0 when err did not
 // come from SQLite.
@@ -57,11 +64,25 @@ func resultCode(err error) int {
 func primaryCode(err error) int { return resultCode(err) & 0xff }
 
 func isUniqueViolation(err error) bool {
+	if pgCode(err) == pgUniqueViolation {
+		return true
+	}
 	c := resultCode(err)
 	return c == codeConstraintUnique || c == codeConstraintPrimaryKey
 }
 
-func isForeignKeyViolation(err error) bool { return resultCode(err) == codeConstraintForeignKey }
+func isForeignKeyViolation(err error) bool {
+	return resultCode(err) == codeConstraintForeignKey || pgCode(err) == pgForeignKeyViolation
+}
+
+// pgCode is the PostgreSQL error code behind err, or "".
+func pgCode(err error) string {
+	var e *pgconn.PgError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
 
 // explain words an error for a person: an SQLite error by its result
 // code, an operating system error about a file (a full disk, a read-only
@@ -98,6 +119,13 @@ func innerWords(err error) (raw, words error) {
 	if errors.As(err, &sqliteErr) {
 		return sqliteErr, wordsFor(sqliteErr)
 	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr, serverWords(pgErr)
+	}
+	if connectionLost(err) {
+		return nil, ErrConnectionLost
+	}
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
 		if w := explainFileError(pathErr); w != pathErr.Err {
@@ -131,6 +159,9 @@ func wordsFor(err error) error {
 	case codeConstraint:
 		if isForeignKeyViolation(err) {
 			return errors.New("it refers to something that no longer exists (deleted in another window?)")
+		}
+		if c := resultCode(err); c == codeConstraintCheck || c == codeConstraintNotNull {
+			return errValueRefused
 		}
 	}
 	return fmt.Errorf("the database refused the change (SQLite result code %d)", resultCode(err))

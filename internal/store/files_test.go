@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 // databaseWithCommitsInItsLog makes a database whose newest sessions live
@@ -53,6 +54,7 @@ func fileBytes(t *testing.T, path string) []byte {
 // copies only the main file": a backup whose newest sessions are in its
 // -wal must restore with all of them, and the backup must stay unchanged.
 func TestRestoreReadsCommitsStillInTheWriteAheadLog(t *testing.T) {
+	storetest.FileOnly(t)
 	backup := databaseWithCommitsInItsLog(t, 25)
 	main, wal := fileBytes(t, backup), fileBytes(t, backup+"-wal")
 	st, _ := openTemp(t)
@@ -300,6 +302,7 @@ func TestReadOnlyMediaCanBeReadExportedAndBackedUpElsewhere(t *testing.T) {
 }
 
 func TestBackupsDatedInTheFutureDoNotStopDailyBackups(t *testing.T) {
+	storetest.FileOnly(t)
 	st := imported(t)
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
 	wrongClock := now.AddDate(1, 0, 0)
@@ -328,6 +331,7 @@ func TestBackupsDatedInTheFutureDoNotStopDailyBackups(t *testing.T) {
 }
 
 func TestAnAbandonedPartialBackupIsRemovedAtTheNextBackup(t *testing.T) {
+	storetest.FileOnly(t)
 	st := imported(t)
 	dir := BackupDir(st.Path())
 	must(t, os.MkdirAll(dir, 0o700))

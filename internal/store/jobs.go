@@ -126,7 +126,7 @@ func readBoard(tx *gorm.DB) (jobsearch.Board, error) {
 		b.Interviews = append(b.Interviews, interviewOf(r))
 	}
 	var contacts []contactRow
-	if err := tx.Order("name COLLATE NOCASE, id").Find(&contacts).Error; err != nil {
+	if err := tx.Order("lower(name), id").Find(&contacts).Error; err != nil {
 		return b, err
 	}
 	for _, r := range contacts {

@@ -12,6 +12,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/salary"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 // TestEveryWriteRefusesWhatTheImportRefuses is the class "a value is
@@ -113,6 +114,7 @@ func TestCountLimitsHoldForWritesAndPacks(t *testing.T) {
 // write that adds data is refused in words; deleting still works, so the
 // learner can make room.
 func TestTheFileCannotOutgrowWhatAnExportCarries(t *testing.T) {
+	storetest.FileOnly(t)
 	st := imported(t)
 	var size int64
 	st.db.Raw("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size").Scan(&size)

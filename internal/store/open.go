@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -41,6 +40,9 @@ const busyTimeout = 10 * time.Second
 // exporting and backing up elsewhere work, and every write is refused with
 // ErrReadOnly. Open adds no content; see Seed.
 func Open(path string) (*Store, error) {
+	if IsServerURL(path) {
+		return openServer(path)
+	}
 	existed, err := checkPath(path)
 	if err != nil {
 		return nil, err
@@ -283,7 +285,7 @@ func openReadWrite(path string, examineFirst bool) (*Store, error) {
 		closeGorm(db)
 		return nil, explainOpen(path, err)
 	}
-	if err := migrate(db); err != nil {
+	if err := migrate(db, false); err != nil {
 		closeGorm(db)
 		if errors.Is(err, ErrNewerSchema) {
 			return nil, fmt.Errorf("%s: %w; update Study Planner to open it", path, err)
@@ -368,5 +370,5 @@ func closeGorm(db *gorm.DB) {
 // read runs fn in a deferred (read) transaction: a consistent snapshot of
 // several tables that does not hold the write lock.
 func (s *Store) read(fn func(tx *gorm.DB) error) error {
-	return explain(s.db.Transaction(fn, &sql.TxOptions{ReadOnly: true}))
+	return explain(s.db.Transaction(fn, s.readOptions()))
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/studyplanner/studyplanner/internal/atomicfile"
 )
 
 // FileName is the database's name inside the data directory.
@@ -45,7 +47,69 @@ func ResolvePath(flagValue string, given bool) (Location, error) {
 	if err != nil {
 		return Location{}, err
 	}
+	if moved, err := Remembered(); err != nil || moved != "" {
+		return Location{Path: moved}, err
+	}
 	return Location{Path: filepath.Join(dir, FileName), Default: true}, nil
+}
+
+// LocationFile, in the data folder, names where this computer's data went
+// when "studyplanner move" moved it: a file path or a server URL, never a
+// password. Without it the data is in the default file.
+const LocationFile = "location"
+
+// Remembered is the location "studyplanner move" moved this computer's
+// data to, or "" when it was never moved.
+func Remembered() (string, error) {
+	dir, err := DataDir()
+	if err != nil {
+		return "", nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, LocationFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading where your data is (%s): %w", filepath.Join(dir, LocationFile), explainFileError(err))
+	}
+	return strings.TrimSpace(string(data)), nil
+}
+
+// Remember points this computer at loc (see LocationFile); the default
+// file forgets the pointer. A server URL is kept without its password.
+func Remember(loc string) error {
+	dir, err := DataDir()
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(dir, LocationFile)
+	if IsServerURL(loc) {
+		target, err := ParseServerURL(loc)
+		if err != nil {
+			return err
+		}
+		loc = target.Shown
+	} else if abs, err := filepath.Abs(loc); err == nil {
+		loc = abs
+	}
+	if loc == filepath.Join(dir, FileName) {
+		if err := os.Remove(file); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return explainFileError(err)
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("creating the data folder %s: %w", dir, explainFileError(err))
+	}
+	f, err := atomicfile.Create(file, 0o600)
+	if err != nil {
+		return explainFileError(err)
+	}
+	if _, err := f.Write([]byte(loc + "\n")); err != nil {
+		f.Abort()
+		return explainFileError(err)
+	}
+	return explainFileError(f.Commit())
 }
 
 func defaultPathOrHint() string {

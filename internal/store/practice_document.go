@@ -16,9 +16,8 @@ var practiceTables = []string{"mock_answers", "mocks", "review_log", "challenge_
 // part.
 func documentPractice(tx *gorm.DB) (*snapshot.Practice, error) {
 	// A file opened read-only at an older schema has no practice.
-	var tables int
-	if err := tx.Raw("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'cards'").Scan(&tables).Error; err != nil || tables == 0 {
-		return nil, err
+	if !tx.Migrator().HasTable("cards") {
+		return nil, nil
 	}
 	st, err := practiceSettings(tx)
 	if err != nil {

@@ -12,6 +12,9 @@ import (
 // ReadBackup reads a backup file whole into a document, changing nothing
 // (see RestoreFrom).
 func ReadBackup(backup string) (snapshot.Document, error) {
+	if strings.HasSuffix(backup, serverBackupSuffix) {
+		return readDocumentBackup(backup)
+	}
 	src, err := OpenReadOnly(backup)
 	if err != nil {
 		return snapshot.Document{}, fmt.Errorf("the backup %s cannot be used: %w", backup, err)

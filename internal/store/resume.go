@@ -244,8 +244,10 @@ func (e entries[T]) insert(tx *gorm.DB, v T, position int) (uint, error) {
 	if err := tx.Table(e.table).Create(map[string]any(row)).Error; err != nil {
 		return 0, err
 	}
+	// The row just added has the highest id: ids only grow, and the
+	// write transaction holds the learner's write lock on both engines.
 	var id uint
-	err := tx.Raw("SELECT last_insert_rowid()").Scan(&id).Error
+	err := tx.Table(e.table).Select("MAX(id)").Scan(&id).Error
 	return id, err
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
@@ -37,6 +38,17 @@ type Store struct {
 
 	// writes counts this process's committed writes, for Fingerprint.
 	writes atomic.Uint64
+
+	// server says the data is in a schema on a PostgreSQL server
+	// (server.go), learner's; path is then the server's URL without the
+	// password.
+	server       bool
+	learner      string
+	serverConfig *pgx.ConnConfig
+	// instance tells this store's notifications from other devices'.
+	instance string
+	// external counts the changes Watch saw other programs make.
+	external atomic.Uint64
 }
 
 // Fingerprint changes whenever the data may have changed: a write by this
@@ -44,7 +56,10 @@ type Store struct {
 // touches the write-ahead log or the file. A screen shown again with the
 // same fingerprint on the same day has nothing new to read.
 func (s *Store) Fingerprint() string {
-	fp := fmt.Sprint(s.writes.Load())
+	if s.server {
+		return s.serverFingerprint()
+	}
+	fp := fmt.Sprint(s.writes.Load(), "|", s.external.Load())
 	for _, p := range []string{s.path, s.path + "-wal"} {
 		if info, err := os.Stat(p); err == nil {
 			fp += fmt.Sprintf("|%d|%d", info.Size(), info.ModTime().UnixNano())
@@ -65,7 +80,7 @@ const IdleCheckpoint = 2 * time.Second
 // and the rest is folded in next time, so a busy database is not an error
 // here.
 func (s *Store) Checkpoint() error {
-	if s.readOnly {
+	if s.readOnly || s.server {
 		return nil
 	}
 	var busy, logPages, folded int
@@ -79,7 +94,7 @@ func (s *Store) Checkpoint() error {
 func (s *Store) foldWhenIdle() {
 	s.idleMu.Lock()
 	defer s.idleMu.Unlock()
-	if s.closed {
+	if s.closed || s.server {
 		return
 	}
 	if s.idle == nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 var today = time.Date(2026, 11, 25, 15, 4, 0, 0, time.Local)
@@ -84,7 +85,7 @@ func samplePack() snapshot.Pack {
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "studyplanner.db")
+	path := storetest.Location(t, "studyplanner.db")
 	st, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -94,6 +95,7 @@ func openTemp(t *testing.T) (*Store, string) {
 }
 
 func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
+	storetest.FileOnly(t)
 	st, path := openTemp(t)
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the database file was not created: %v", err)
@@ -329,6 +331,7 @@ func planStarting(start string) snapshot.Plan {
 }
 
 func TestABusyDatabaseIsExplained(t *testing.T) {
+	storetest.FileOnly(t)
 	st, path := openTemp(t)
 	holder, err := sql.Open("sqlite", path)
 	if err != nil {

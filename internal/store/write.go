@@ -73,12 +73,22 @@ func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
 		return ErrReadOnly
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if s.server {
+			if err := lockLearner(tx); err != nil {
+				return err
+			}
+		}
 		before, err := s.fileBytes(tx)
 		if err != nil {
 			return err
 		}
 		if err := fn(tx); err != nil {
 			return err
+		}
+		if s.server {
+			if err := tx.Exec(`SELECT pg_notify(?, ?)`, s.channel(), s.instance).Error; err != nil {
+				return err
+			}
 		}
 		if err := checkLimits(tx, grows...); err != nil {
 			return err
@@ -141,6 +151,9 @@ func (s *Store) checkSize(tx *gorm.DB, before int64) error {
 
 // fileBytes is the database's size as this transaction sees it.
 func (s *Store) fileBytes(tx *gorm.DB) (int64, error) {
+	if s.server {
+		return 0, nil // a server's tables are not one file; the row limits still hold
+	}
 	var pages int64
 	if err := tx.Raw("PRAGMA page_count").Scan(&pages).Error; err != nil {
 		return 0, err

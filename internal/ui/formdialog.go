@@ -27,11 +27,27 @@ type formDialog struct {
 	body    *fyne.Container // the form, and extra under it
 	buttons fyne.CanvasObject
 	problem *widget.Label
-	win     fyne.Window
-	save    func() error
+	// meanwhile says the data changed elsewhere while the form was open.
+	meanwhile *widget.Label
+	win       fyne.Window
+	save      func() error
 	// onCancel, if set, runs when the learner cancels (not after a save).
 	onCancel func()
-	hints    map[*widget.FormItem]string // each item's own hint, before a length count
+	// afterSave, if set, runs once a save closed the dialog: a dialog it
+	// opens is not closed with this one.
+	afterSave func()
+	hints     map[*widget.FormItem]string // each item's own hint, before a length count
+}
+
+// openForms is the form open in each window (touched on the UI thread
+// only), told when the data changes elsewhere meanwhile.
+var openForms = map[fyne.Window]*formDialog{}
+
+// dataChangedMeanwhile says, inside the form, that the data changed
+// elsewhere; the learner's input stays as it is.
+func (f *formDialog) dataChangedMeanwhile() {
+	f.meanwhile.Show()
+	f.fit()
 }
 
 // dialogMargin is the room left around a dialog inside its window.
@@ -54,11 +70,23 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	ok := widget.NewButtonWithIcon(submit, theme.ConfirmIcon(), f.submit)
 	ok.Importance = widget.HighImportance
 	f.buttons = container.NewHBox(layout.NewSpacer(), cancel, ok)
-	content := container.NewBorder(nil, container.NewVBox(f.problem, f.buttons), nil, nil, container.NewVScroll(f.body))
+	f.meanwhile = widget.NewLabel("Your data changed in another window or on another device while this was open. " +
+		"Saving writes only the fields you changed here.")
+	f.meanwhile.Importance = widget.WarningImportance
+	f.meanwhile.Wrapping = fyne.TextWrapWord
+	f.meanwhile.Hide()
+	content := container.NewBorder(nil, container.NewVBox(f.meanwhile, f.problem, f.buttons), nil, nil, container.NewVScroll(f.body))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, w)
 	f.wireKeys()
 	f.fit()
-	f.dialog.SetOnClosed(listenForDialogKeys(w.Canvas(), f.cancel, f.submit))
+	stopKeys := listenForDialogKeys(w.Canvas(), f.cancel, f.submit)
+	openForms[w] = f
+	f.dialog.SetOnClosed(func() {
+		stopKeys()
+		if openForms[w] == f {
+			delete(openForms, w)
+		}
+	})
 	f.dialog.Show()
 	f.focusFirst()
 	return f
@@ -121,6 +149,9 @@ func (f *formDialog) submit() {
 		return
 	}
 	f.hide()
+	if f.afterSave != nil {
+		f.afterSave()
+	}
 }
 
 func (f *formDialog) showProblem(err error) {

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/dustin/go-humanize"
@@ -27,6 +28,8 @@ type settingsStore interface {
 	Comparison() (salary.Comparison, error)
 	UpdateComparison(before, after salary.Comparison) error
 	Path() string
+	Engine() string
+	app.MoveSource
 }
 
 // settingsScreen holds the app's own settings: look, comparison currency,
@@ -92,12 +95,16 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 			prefs.SetString(prefReminderTime, strings.TrimSpace(v))
 		}
 	}
-	s.dataPath = widget.NewLabel(st.Path())
+	s.dataPath = widget.NewLabel(dataPlace(st))
 	s.dataPath.Wrapping = fyne.TextWrapBreak
 	s.backupInfo = widget.NewLabel("")
 	s.backupInfo.Wrapping = fyne.TextWrapWord
 	openFolder := widget.NewButtonWithIcon("Open the folder", theme.FolderOpenIcon(), func() {
-		u := &url.URL{Scheme: "file", Path: filepath.Dir(st.Path())}
+		dir := filepath.Dir(st.Path())
+		if store.IsServerURL(st.Path()) {
+			dir = store.BackupDir(st.Path()) // this computer's copies of the server's data
+		}
+		u := &url.URL{Scheme: "file", Path: dir}
 		if err := a.OpenURL(u); err != nil {
 			report("open the data folder", err)
 		}
@@ -105,6 +112,7 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 	backUp := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() { backups.backUpNow(); s.reload() })
 	list := widget.NewButtonWithIcon("Backups…", theme.HistoryIcon(), backups.showBackups)
 	check := widget.NewButtonWithIcon("Check data", theme.SearchIcon(), s.checkData)
+	move := widget.NewButtonWithIcon("Move my data…", theme.UploadIcon(), func() { s.moveData(backups.win) })
 
 	form := func(items ...*widget.FormItem) *widget.Form { return &widget.Form{Items: items} }
 	s.root = container.NewVScroll(container.NewVBox(
@@ -113,9 +121,15 @@ func newSettings(st settingsStore, report errorReporter, a fyne.App, backups *ba
 		widget.NewCard("Salaries", "", form(&widget.FormItem{Text: "Compare in", Widget: s.currency, HintText: "The currency salaries are shown in"})),
 		widget.NewCard("Reminders", "A desktop notification while Study Planner runs",
 			form(widget.NewFormItem("", s.remindOn), &widget.FormItem{Text: "At", Widget: s.remindAt, HintText: "24-hour time, such as 18:30"})),
-		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list, check))),
+		widget.NewCard("Your data", "", container.NewVBox(s.dataPath, s.backupInfo, container.NewHBox(openFolder, backUp, list, check), container.NewHBox(move))),
 	))
 	return s
+}
+
+// dataPlace says where the data is: which engine, and the file or the
+// server (without its password).
+func dataPlace(st settingsStore) string {
+	return fmt.Sprintf("%s: %s", st.Engine(), st.Path())
 }
 
 func (s *settingsScreen) name() string               { return "Settings" }
@@ -185,4 +199,29 @@ func (s *settingsScreen) checkData() {
 			showInformation("Your data is healthy", msg, w)
 		}
 	})
+}
+
+// moveData asks where to move the data (a file or a server), copies and
+// checks it there (app.Move), and then closes the app: the next start
+// opens the data in its new place, and this window, still on the old
+// place, must not take more changes there.
+func (s *settingsScreen) moveData(w fyne.Window) {
+	to := widgets.NewTextField(1000)
+	to.SetPlaceHolder("postgres://you@host:5432/database or /home/you/study.db")
+	items := []*widget.FormItem{{Text: "To", Widget: to,
+		HintText: "A new file, or a server (its password from ~/.pgpass, never kept)"}}
+	var moved app.Moved
+	f := showFormDialog(w, "Move my data", "Move", items, wrappedLabel(
+		"Everything is copied in one go and checked; then this computer uses the new place, and the data here is left as it was."),
+		func() (err error) {
+			moved, err = app.Move(s.store, strings.TrimSpace(to.Text))
+			return err
+		})
+	f.afterSave = func() {
+		d := dialog.NewInformation("Your data was moved",
+			fmt.Sprintf("%s were copied to %s and checked.\n\nStudy Planner now closes; open it again to work on your data there. "+
+				"%s is left as it was.", moved.Counts, moved.To, moved.From), w)
+		d.SetOnClosed(s.app.Quit)
+		d.Show()
+	}
 }

@@ -38,9 +38,14 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 		}
 		return m
 	}
-	if start.Recovery != nil {
+	switch {
+	case start.Recovery != nil:
 		showRecovery(a, start.Recovery, openMain)
-	} else {
+	case start.Offline != nil:
+		showOffline(a, start.Offline, openMain)
+	case start.Cohort != nil:
+		showCohort(a, start.Cohort, time.Now)
+	default:
 		openMain(start.Store)
 	}
 	// The theme is set once the app runs, before anything is drawn: Fyne
@@ -68,6 +73,7 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	a.Lifecycle().SetOnStopped(func() { close(stop) })
 	startReminders(a, data, stop)
 	startJobReminders(a, data, stop)
+	data.Watch(stop, func() { fyne.Do(m.dataChanged) })
 	m.Show()
 	// The first screen's figures were read before the window was shown:
 	// what the learner need not wait for starts now, off the UI thread
@@ -87,5 +93,6 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	}()
 	m.WelcomeIfFirstRun()
 	m.ReviewIfDue()
+	(&packActions{store: data, win: m.Window, changed: m.reloadCurrent}).offerPublished()
 	return m
 }

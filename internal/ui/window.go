@@ -30,6 +30,9 @@ const Title = "Study Planner"
 // menus, tray and reminders need, together. *store.Store is one.
 type Data interface {
 	Fingerprint() string
+	// Watch calls its function when another program or device changed
+	// the data (store.Store.Watch).
+	Watch(stop <-chan struct{}, changed func())
 	dashboardStore
 	roadmapStore
 	skillsStore
@@ -296,6 +299,21 @@ func (m *MainWindow) about() {
 	text := fmt.Sprintf("Study Planner %s\n\nPlan and track your path to a backend developer job.\n\nYour data: %s\nBackups: %s",
 		m.version, m.data.Path(), store.BackupDir(m.data.Path()))
 	showInformation("About Study Planner", text, m.Window)
+}
+
+// dataChanged reads the shown screen again after another program or
+// device changed the data. With a dialog open (a form being filled in),
+// nothing is thrown away: a form says the data changed meanwhile, and the
+// screen is read again when it is next shown, its fingerprint having
+// moved.
+func (m *MainWindow) dataChanged() {
+	if f := openForms[m.Window]; f != nil {
+		f.dataChangedMeanwhile()
+	}
+	if m.current < 0 || m.Canvas().Overlays().Top() != nil {
+		return
+	}
+	m.show(m.current)
 }
 
 func (m *MainWindow) reloadCurrent() {
