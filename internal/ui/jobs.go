@@ -63,6 +63,10 @@ type jobSearch struct {
 	lastPreview *importPreview
 	tabs        *tabbedPages
 	root        fyne.CanvasObject
+	// tailor opens the résumé tailoring for an application, and
+	// sentWith says what a résumé version shows; the window sets both.
+	tailor   func(a jobsearch.Application)
+	sentWith func(versionID uint) (string, bool)
 }
 
 // boardColumn is one stage's column: its highlight, shown while a card is

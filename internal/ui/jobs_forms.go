@@ -169,7 +169,7 @@ func (j *jobSearch) openApplication(id uint) {
 		return
 	}
 	f := newApplicationFields(a)
-	extra := container.NewVBox(widget.NewSeparator(), j.historyBox(a), widget.NewSeparator(), j.interviewsBox(a),
+	extra := container.NewVBox(widget.NewSeparator(), j.historyBox(a), widget.NewSeparator(), j.interviewsBox(a), j.resumeBox(a),
 		deleteButton(j.win, "Delete application…", "Delete the application?",
 			fmt.Sprintf("Delete the application to %s with its history and interviews?", a.Company), "delete the application",
 			func() error { return j.store.DeleteApplication(a.ID) }, j.report, func() { j.editor.hide(); j.reload() }))
@@ -184,6 +184,30 @@ func (j *jobSearch) openApplication(id uint) {
 		j.reload()
 		return nil
 	})
+}
+
+// resumeBox says which résumé version was sent with the application,
+// with its skills and projects, and offers to tailor one to the posting.
+func (j *jobSearch) resumeBox(a jobsearch.Application) fyne.CanvasObject {
+	if j.tailor == nil {
+		return container.NewVBox()
+	}
+	tailor := widget.NewButtonWithIcon("Tailor résumé…", theme.DocumentCreateIcon(), func() {
+		if j.editor != nil {
+			j.editor.hide()
+		}
+		j.tailor(a)
+	})
+	text := "No résumé version recorded yet. Tailor one to this posting: the skills and projects it mentions come first."
+	if a.ResumeVersionID != nil {
+		text = "The version sent was deleted from the Résumé screen."
+		if s, ok := j.sentWith(*a.ResumeVersionID); ok {
+			text = "Sent with " + s
+		}
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), sectionTitle("Résumé", tailor), l)
 }
 
 // historyBox lists the moves oldest first, the current stage last, with a

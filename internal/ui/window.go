@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -114,6 +115,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.timeline = newTimeline(st, report, w)
 	m.jobs = newJobSearch(st, report, w)
 	m.resume = newResumeScreen(st, report, w)
+	m.jobs.tailor, m.jobs.sentWith = m.tailorResume, m.resume.versionSummary
 	m.screens = []screen{
 		newDashboard(st, report, m.startWork),
 		newRoadmap(st, report, w),
@@ -269,6 +271,17 @@ func (m *MainWindow) logSession() {
 	m.timeline.reload()
 	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
 	m.timeline.sessionForm.onCancel = func() { m.ShowScreen(from) }
+}
+
+// tailorResume opens the résumé tailoring for an application's posting,
+// over the Job search; the version saved is recorded on the application,
+// whose form then opens again to show it.
+func (m *MainWindow) tailorResume(a jobsearch.Application) {
+	id := a.ID
+	m.resume.tailorFor(a.Company+" – "+a.Role, a.Posting, &id, func() {
+		m.jobs.reload()
+		m.jobs.openApplication(id)
+	})
 }
 
 // startWork starts the study timer on a piece of planned work, on the
