@@ -4,12 +4,17 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
+	"github.com/studyplanner/studyplanner/internal/store"
+	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
 // wiredFixture is the job search's two applications with a résumé to
@@ -106,4 +111,124 @@ func onScreenLabels(m *MainWindow, out *[]string) {
 			*out = append(*out, l.Text)
 		}
 	})
+}
+
+// interviewAt books an interview for the application to company.
+func interviewAt(t *testing.T, st *store.Store, company string, start time.Time) {
+	t.Helper()
+	b, err := st.JobBoard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range b.Applications {
+		if a.Company == company {
+			if _, err := st.SaveInterview(jobsearch.Interview{}, jobsearch.Interview{ApplicationID: a.ID, Start: start, Minutes: 60}); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no application to %s", company)
+}
+
+// TestTheCramSetIsForAnInterviewPickedFromTheJobSearch: the Progress
+// tab lists the interviews to come by day, company and role (not the
+// ones past); picking one sets the day and lists the cards that would be
+// forgotten by then, and a date typed afterwards takes over.
+func TestTheCramSetIsForAnInterviewPickedFromTheJobSearch(t *testing.T) {
+	st, _ := openFixture(t, jobsFixture())
+	interviewAt(t, st, "Acme", time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC))
+	interviewAt(t, st, "Acme", time.Date(2026, 5, 20, 10, 30, 0, 0, time.UTC))
+	interviewAt(t, st, "Beta", time.Date(2026, 5, 14, 15, 0, 0, 0, time.UTC))
+	dueCard(t, st, "What is an index?", "A sorted lookup structure.", practice.Databases)
+	m, p := practiceWindow(t, st)
+	m.Resize(fyne.NewSize(800, 600))
+	p.tabs.SelectIndex(4)
+	g := p.progress
+	want := []string{"Thu 14 May 15:00 · Beta · Backend developer", "Wed 20 May 10:30 · Acme · Go developer"}
+	if !reflect.DeepEqual(g.interview.Options, want) || g.interview.Disabled() {
+		t.Fatalf("interviews offered %q, want %q", g.interview.Options, want)
+	}
+	if enabled := !g.cramGo.Disabled(); enabled || !strings.Contains(g.cram.Text, "Give the interview's date") {
+		t.Errorf("before a pick: %q, cram button enabled %v", g.cram.Text, enabled)
+	}
+	g.interview.SetSelected(want[1])
+	if g.date.Date == nil || g.date.Date.Format(time.DateOnly) != "2026-05-20" {
+		t.Fatalf("picking Acme's interview set the date to %v", g.date.Date)
+	}
+	if !strings.Contains(g.cram.Text, "1 card is below 90% at the interview Wed 20 May 10:30 · Acme") || g.cramGo.Disabled() {
+		t.Errorf("the cram set says %q", g.cram.Text)
+	}
+	test.Tap(g.cramGo)
+	if len(p.mock.cards) != 1 {
+		t.Errorf("the cram set started a mock of %d cards", len(p.mock.cards))
+	}
+	p.mock.stop()
+	p.tabs.SelectIndex(4)
+	// A date typed instead: the interview is no longer the one meant.
+	g.date.SetText("2026-05-11")
+	if g.interview.Selected != "" || !strings.Contains(g.cram.Text, "on Mon 11 May 2026") {
+		t.Errorf("after typing a date: picked %q, %q", g.interview.Selected, g.cram.Text)
+	}
+}
+
+// TestACardIsTiedToAnApplicationChosenByName: the card editor offers the
+// applications by company and role, stores the one chosen, shows it
+// again on editing, and the review names it.
+func TestACardIsTiedToAnApplicationChosenByName(t *testing.T) {
+	st, _ := openFixture(t, jobsFixture())
+	id := dueCard(t, st, "Why Acme?", "Their API.", practice.Behavioural)
+	_, p := practiceWindow(t, st)
+	card, _ := st.Card(id)
+	p.cards.edit(card)
+	f := p.cards.editor
+	var choice *widgets.Choice
+	for _, it := range f.form.Items {
+		if it.Text == "Application" {
+			choice, _ = it.Widget.(*widgets.Choice)
+		}
+	}
+	if choice == nil {
+		t.Fatal("the card editor has no choice of application")
+	}
+	if want := []string{"None", "Acme · Go developer", "Beta · Backend developer"}; !reflect.DeepEqual(choice.Options, want) || choice.Selected != "None" {
+		t.Fatalf("applications offered %q (%q chosen), want %q", choice.Options, choice.Selected, want)
+	}
+	choice.SetSelected("Acme · Go developer")
+	f.submit()
+	acme := appNamed(t, st, "Acme")
+	if card, _ = st.Card(id); card.ApplicationID == nil || *card.ApplicationID != acme {
+		t.Fatalf("the card is tied to %v, want Acme's %d", card.ApplicationID, acme)
+	}
+	if !strings.Contains(p.topic.Text, "for Acme · Go developer") {
+		t.Errorf("the review says %q", p.topic.Text)
+	}
+	p.cards.edit(card)
+	for _, it := range p.cards.editor.form.Items {
+		if c, ok := it.Widget.(*widgets.Choice); ok && it.Text == "Application" && c.Selected != "Acme · Go developer" {
+			t.Errorf("editing again shows %q", c.Selected)
+		}
+	}
+	// None unties it.
+	for _, it := range p.cards.editor.form.Items {
+		if c, ok := it.Widget.(*widgets.Choice); ok && it.Text == "Application" {
+			c.SetSelected("None")
+		}
+	}
+	p.cards.editor.submit()
+	if card, _ = st.Card(id); card.ApplicationID != nil {
+		t.Errorf("None left the card tied to %d", *card.ApplicationID)
+	}
+}
+
+func appNamed(t *testing.T, st *store.Store, company string) uint {
+	t.Helper()
+	b, _ := st.JobBoard()
+	for _, a := range b.Applications {
+		if a.Company == company {
+			return a.ID
+		}
+	}
+	t.Fatalf("no application to %s", company)
+	return 0
 }
