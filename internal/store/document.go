@@ -241,10 +241,7 @@ func (s *Store) Import(doc snapshot.Document) error {
 		if err := insertDocument(tx, doc, time.Now()); err != nil {
 			return err
 		}
-		if err := insertPractice(tx, doc.Practice); err != nil {
-			return err
-		}
-		if err := importLinks(tx, doc); err != nil {
+		if err := insertPracticeAndLinks(tx, doc); err != nil {
 			return err
 		}
 		// A document from before exchange rates existed leaves them to the

@@ -66,6 +66,15 @@ func exportLinks(tx *gorm.DB, doc *snapshot.Document) error {
 	return nil
 }
 
+// insertPracticeAndLinks inserts the practice, the last part, then sets
+// the links between the parts.
+func insertPracticeAndLinks(tx *gorm.DB, doc snapshot.Document) error {
+	if err := insertPractice(tx, doc.Practice); err != nil {
+		return err
+	}
+	return importLinks(tx, doc)
+}
+
 // importLinks sets the links of a document just inserted: the IDs its
 // positions and names have in this database.
 func importLinks(tx *gorm.DB, doc snapshot.Document) error {
