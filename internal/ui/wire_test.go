@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -231,4 +232,64 @@ func appNamed(t *testing.T, st *store.Store, company string) uint {
 	}
 	t.Fatalf("no application to %s", company)
 	return 0
+}
+
+// TestJobSearchTimeIsLoggedOnTheJobStep: "Log time…" on the Job search
+// opens the session form on the roadmap's "Find a job" step; saved, the
+// session is the step's and the plan's work left drops by its time;
+// cancelled, the window goes back to the Job search.
+func TestJobSearchTimeIsLoggedOnTheJobStep(t *testing.T) {
+	doc := jobsFixture()
+	doc.Roadmap = append(doc.Roadmap, snapshot.Step{Title: "Find a job", Summary: "Apply.", Status: "todo", Hours: 40,
+		Actions: []snapshot.Action{}, Links: []snapshot.Link{}})
+	st, _ := openFixture(t, doc)
+	m := newTestWindow(t, st)
+	m.Resize(fyne.NewSize(800, 600))
+	press(m, fyne.Key6)
+	m.jobs.tabs.SelectIndex(0)
+	m.timeline.reload()
+	before := m.timeline.forecast.RemainingHours
+	test.Tap(findButton(t, m, "Log time…"))
+	if m.screens[m.Current()] != m.timeline || m.timeline.sessionForm == nil {
+		t.Fatalf("Log time… showed screen %d", m.Current())
+	}
+	f := m.timeline.sessionForm
+	step := formChoice(t, f, "Roadmap step")
+	if step.Selected != "Find a job" || formChoice(t, f, "Skill").Selected != noChoice {
+		t.Fatalf("the form is on step %q", step.Selected)
+	}
+	minutes := formField(t, f, "Minutes")
+	minutes.SetText("90")
+	f.submit()
+	if f.problem.Visible() {
+		t.Fatalf("saving says %q", f.problem.Text)
+	}
+	p, _ := st.Plan()
+	sessions, _ := st.Sessions(time.Time{}, time.Date(2199, 1, 1, 0, 0, 0, 0, time.UTC))
+	jobStep := p.Steps[len(p.Steps)-1]
+	if len(sessions) != 1 || sessions[0].StepID != jobStep.ID || sessions[0].Minutes != 90 || sessions[0].SkillID != 0 {
+		t.Fatalf("sessions %+v, want 90 minutes on step %d", sessions, jobStep.ID)
+	}
+	m.timeline.reload()
+	if after := m.timeline.forecast.RemainingHours; math.Abs(before-after-1.5) > 1e-9 {
+		t.Errorf("the plan's work left went from %.2f to %.2f h, want 1.5 h less", before, after)
+	}
+	// Cancelled, it goes back.
+	press(m, fyne.Key6)
+	test.Tap(findButton(t, m, "Log time…"))
+	m.timeline.sessionForm.cancel()
+	if m.screens[m.Current()] != m.jobs {
+		t.Errorf("cancelling left screen %d on show", m.Current())
+	}
+}
+
+func formChoice(t *testing.T, f *formDialog, label string) *widgets.Choice {
+	t.Helper()
+	for _, it := range f.form.Items {
+		if c, ok := it.Widget.(*widgets.Choice); ok && it.Text == label {
+			return c
+		}
+	}
+	t.Fatalf("no choice %q in the form", label)
+	return nil
 }
