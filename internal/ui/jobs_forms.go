@@ -193,8 +193,21 @@ func (j *jobSearch) resumeBox(a jobsearch.Application) fyne.CanvasObject {
 		return container.NewVBox()
 	}
 	tailor := widget.NewButtonWithIcon("Tailor résumé…", theme.DocumentCreateIcon(), func() {
-		if j.editor != nil {
-			j.editor.hide()
+		// The form is saved first, so nothing typed in it is lost and
+		// the posting just pasted is the one tailored to.
+		if f := j.editor; f != nil {
+			if err := f.firstProblem(); err != nil {
+				f.showProblem(err)
+				return
+			}
+			if err := f.save(); err != nil {
+				f.showProblem(err)
+				return
+			}
+			f.hide()
+		}
+		if saved, ok := j.application(a.ID); ok {
+			a = saved
 		}
 		j.tailor(a)
 	})
@@ -202,7 +215,7 @@ func (j *jobSearch) resumeBox(a jobsearch.Application) fyne.CanvasObject {
 	if a.ResumeVersionID != nil {
 		text = "The version sent was deleted from the Résumé screen."
 		if s, ok := j.sentWith(*a.ResumeVersionID); ok {
-			text = "Sent with " + s
+			text = "Sent with the version " + s
 		}
 	}
 	l := widget.NewLabel(text)

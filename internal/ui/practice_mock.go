@@ -345,7 +345,7 @@ func (g *practiceProgress) show(now time.Time) {
 	g.mocks.SetText(mocksText(g.p.mocks))
 	if g.date.Date == nil {
 		g.cramSet = nil
-		g.cram.SetText("Give the interview's date to list the cards you would likely not recall on that day.")
+		g.cram.SetText("Pick an interview from the job search, or give its date, to list the cards you would likely not recall on that day.")
 	} else {
 		g.cramSet = practice.CramSet(d.Cards, on, d.Scheduler, nil)
 		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s; the weakest first in the cram set.",

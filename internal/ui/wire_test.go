@@ -19,8 +19,8 @@ import (
 )
 
 // wiredFixture is the job search's two applications with a résumé to
-// tailor: Go, PostgreSQL and Python done, a finished project proving Go
-// and PostgreSQL, and Beta's posting pasted.
+// tailor: Go, PostgreSQL and Python done, and a finished project proving
+// Go and PostgreSQL.
 func wiredFixture() snapshot.Document {
 	doc := jobsFixture()
 	doc.SkillCategories = []snapshot.Category{
@@ -34,7 +34,6 @@ func wiredFixture() snapshot.Document {
 	}
 	doc.Projects = []snapshot.Project{{Name: "Todo API", Description: "A REST API.", RepoURL: "https://github.com/x/todo", Status: "done",
 		Skills: []string{"Go", "PostgreSQL"}}}
-	doc.JobSearch.Applications[1].Posting = "You will build services in Go on PostgreSQL."
 	return doc
 }
 
@@ -55,7 +54,13 @@ func TestTailoringAResumeFromAnApplication(t *testing.T) {
 	if !labelShown(m, "No résumé version recorded yet") {
 		t.Fatal("the application's form does not offer a résumé")
 	}
+	// The posting pasted into the form, not yet saved, is kept and is
+	// the one tailored to.
+	formField(t, j.editor, "Posting's text").SetText("You will build services in Go on PostgreSQL.")
 	test.Tap(findButton(t, m, "Tailor résumé…"))
+	if b, _ := st.JobBoard(); b.Applications[1].Posting != "You will build services in Go on PostgreSQL." {
+		t.Errorf("the posting typed was not saved: %q", b.Applications[1].Posting)
+	}
 	f := m.resume.tailor
 	if f == nil {
 		t.Fatal("no tailoring form opened")
@@ -86,7 +91,7 @@ func TestTailoringAResumeFromAnApplication(t *testing.T) {
 		t.Fatalf("applications record %v and %v", b.Applications[0].ResumeVersionID, b.Applications[1].ResumeVersionID)
 	}
 	// The application's form opens again and says what was sent.
-	if !labelShown(m, "Sent with Beta – Backend developer\nSkills: Go, PostgreSQL\nProjects: Todo API") {
+	if !labelShown(m, "Sent with the version Beta – Backend developer\nSkills: Go, PostgreSQL\nProjects: Todo API") {
 		var shown []string
 		onScreenLabels(m, &shown)
 		t.Fatalf("the application does not show the version sent; labels:\n%s", strings.Join(shown, "\n"))
@@ -99,6 +104,15 @@ func TestTailoringAResumeFromAnApplication(t *testing.T) {
 		t.Errorf("a second version is called %q", got)
 	}
 	m.resume.tailor.hide()
+	// A form with a mistake stays open and says so; nothing is tailored.
+	test.Tap(j.cards[2])
+	opened := m.resume.tailor
+	formField(t, j.editor, "Company").SetText("")
+	test.Tap(findButton(t, m, "Tailor résumé…"))
+	if m.resume.tailor != opened || !j.editor.problem.Visible() {
+		t.Errorf("tailoring opened from a form with no company (problem shown: %v)", j.editor.problem.Visible())
+	}
+	j.editor.hide()
 	press(m, fyne.Key8)
 	if !labelShown(m, "sent to Beta · Backend developer") {
 		t.Error("the Résumé screen does not name the application")
@@ -150,7 +164,7 @@ func TestTheCramSetIsForAnInterviewPickedFromTheJobSearch(t *testing.T) {
 	if !reflect.DeepEqual(g.interview.Options, want) || g.interview.Disabled() {
 		t.Fatalf("interviews offered %q, want %q", g.interview.Options, want)
 	}
-	if enabled := !g.cramGo.Disabled(); enabled || !strings.Contains(g.cram.Text, "Give the interview's date") {
+	if enabled := !g.cramGo.Disabled(); enabled || !strings.Contains(g.cram.Text, "Pick an interview from the job search, or give its date") {
 		t.Errorf("before a pick: %q, cram button enabled %v", g.cram.Text, enabled)
 	}
 	g.interview.SetSelected(want[1])
