@@ -100,8 +100,12 @@ func (r *resumeScreen) tailorFor(name, posting string, applicationID *uint, done
 }
 
 // freeName is name, or name (2), (3)... when a version has it already:
-// a second version for the same job.
+// a second version for the same job; cut to leave room for the number
+// within a name's length.
 func (r *resumeScreen) freeName(name string) string {
+	if runes := []rune(name); len(runes) > plan.MaxNameLen-6 {
+		name = strings.TrimSpace(string(runes[:plan.MaxNameLen-6]))
+	}
 	taken := map[string]bool{}
 	for _, v := range r.data.Versions {
 		taken[strings.ToLower(v.Name)] = true

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -104,6 +105,24 @@ func TestTailoringAResumeFromAnApplication(t *testing.T) {
 		t.Errorf("a second version is called %q", got)
 	}
 	m.resume.tailor.hide()
+	// A company and role as long as allowed give a name cut to fit.
+	long := appByCompany(t, st, "Acme")
+	longer := long
+	longer.Company, longer.Role = strings.Repeat("Ł", plan.MaxNameLen), strings.Repeat("r", plan.MaxNameLen)
+	if err := st.UpdateApplication(long, longer); err != nil {
+		t.Fatal(err)
+	}
+	j.reload()
+	test.Tap(j.cards[1])
+	test.Tap(findButton(t, m, "Tailor résumé…"))
+	if n := len([]rune(m.resume.tailor.name.Text)); n > plan.MaxNameLen || n < plan.MaxNameLen-10 {
+		t.Errorf("the name for a long company and role has %d characters", n)
+	}
+	m.resume.tailor.submit()
+	if m.resume.tailor.problem.Visible() {
+		t.Errorf("saving it says %q", m.resume.tailor.problem.Text)
+	}
+	j.editor.hide()
 	// A form with a mistake stays open and says so; nothing is tailored.
 	test.Tap(j.cards[2])
 	opened := m.resume.tailor
@@ -306,4 +325,16 @@ func formChoice(t *testing.T, f *formDialog, label string) *widgets.Choice {
 	}
 	t.Fatalf("no choice %q in the form", label)
 	return nil
+}
+
+func appByCompany(t *testing.T, st *store.Store, company string) jobsearch.Application {
+	t.Helper()
+	b, _ := st.JobBoard()
+	for _, a := range b.Applications {
+		if a.Company == company {
+			return a
+		}
+	}
+	t.Fatalf("no application to %s", company)
+	return jobsearch.Application{}
 }
