@@ -13,6 +13,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
@@ -67,6 +68,7 @@ type jobSearch struct {
 	// sentWith says what a résumé version shows; the window sets both.
 	tailor   func(a jobsearch.Application)
 	sentWith func(versionID uint) (string, bool)
+	versions func() []resume.Version
 	// logTime opens the session form on the roadmap's job step; the
 	// window sets it.
 	logTime   func()

@@ -211,16 +211,62 @@ func (j *jobSearch) resumeBox(a jobsearch.Application) fyne.CanvasObject {
 		}
 		j.tailor(a)
 	})
-	text := "No résumé version recorded yet. Tailor one to this posting: the skills and projects it mentions come first."
-	if a.ResumeVersionID != nil {
-		text = "The version sent was deleted from the Résumé screen."
-		if s, ok := j.sentWith(*a.ResumeVersionID); ok {
-			text = "Sent with the version " + s
+	l := widget.NewLabel(j.sentText(a.ResumeVersionID))
+	l.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(widget.NewSeparator(), sectionTitle("Résumé", tailor))
+	if sent := j.sentChoice(a, l); sent != nil {
+		box.Add(container.NewBorder(nil, nil, widget.NewLabel("Version sent"), nil, sent))
+	}
+	box.Add(l)
+	return box
+}
+
+// sentText says which version was sent and what it shows.
+func (j *jobSearch) sentText(id *uint) string {
+	if id == nil {
+		return "No résumé version recorded yet. Tailor one to this posting: the skills and projects it mentions come first."
+	}
+	if s, ok := j.sentWith(*id); ok {
+		return "Sent with the version " + s
+	}
+	return "The version sent was deleted from the Résumé screen."
+}
+
+// sentChoice records a version made before as the one sent, such as a
+// general one, when it is chosen; nil when there are no versions yet.
+func (j *jobSearch) sentChoice(a jobsearch.Application, says *widget.Label) *widgets.Choice {
+	if j.versions == nil {
+		return nil
+	}
+	versions := j.versions()
+	if len(versions) == 0 {
+		return nil
+	}
+	ids := map[string]*uint{noChoice: nil}
+	options := []string{noChoice}
+	selected := noChoice
+	for _, v := range versions {
+		id := v.ID
+		ids[v.Name] = &id
+		options = append(options, v.Name)
+		if a.ResumeVersionID != nil && *a.ResumeVersionID == id {
+			selected = v.Name
 		}
 	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewSeparator(), sectionTitle("Résumé", tailor), l)
+	choice := widgets.NewChoice(options, nil)
+	choice.SetSelected(selected)
+	choice.OnChanged = func(name string) {
+		after := a
+		after.ResumeVersionID = ids[name]
+		if err := j.store.UpdateApplication(a, after); err != nil {
+			j.report("record the résumé version sent", err)
+			return
+		}
+		a = after
+		says.SetText(j.sentText(after.ResumeVersionID))
+		j.reload()
+	}
+	return choice
 }
 
 // historyBox lists the moves oldest first, the current stage last, with a

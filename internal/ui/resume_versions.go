@@ -117,6 +117,12 @@ func (r *resumeScreen) freeName(name string) string {
 	return free
 }
 
+// allVersions are the versions made, newest first, as stored now.
+func (r *resumeScreen) allVersions() []resume.Version {
+	r.reload()
+	return r.data.Versions
+}
+
 // versionSummary says what a version shows: its name, then its skills
 // and projects in order; false when there is no such version any more.
 func (r *resumeScreen) versionSummary(id uint) (string, bool) {

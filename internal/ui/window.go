@@ -116,7 +116,7 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.timeline = newTimeline(st, report, w)
 	m.jobs = newJobSearch(st, report, w)
 	m.resume = newResumeScreen(st, report, w)
-	m.jobs.tailor, m.jobs.sentWith = m.tailorResume, m.resume.versionSummary
+	m.jobs.tailor, m.jobs.sentWith, m.jobs.versions = m.tailorResume, m.resume.versionSummary, m.resume.allVersions
 	m.jobs.logTime = m.logJobTime
 	m.screens = []screen{
 		newDashboard(st, report, m.startWork),

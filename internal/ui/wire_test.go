@@ -14,6 +14,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -337,4 +338,65 @@ func appByCompany(t *testing.T, st *store.Store, company string) jobsearch.Appli
 	}
 	t.Fatalf("no application to %s", company)
 	return jobsearch.Application{}
+}
+
+// TestAVersionMadeBeforeCanBeRecordedAsSent: the application's form
+// offers the versions made before; choosing one records it at once and
+// says what it shows, saving the form afterwards keeps it, and "(none)"
+// clears it.
+func TestAVersionMadeBeforeCanBeRecordedAsSent(t *testing.T) {
+	st, _ := openFixture(t, wiredFixture())
+	cats, _ := st.Categories()
+	goID := uint(0)
+	for _, c := range cats {
+		for _, sk := range c.Skills {
+			if sk.Name == "Go" {
+				goID = sk.ID
+			}
+		}
+	}
+	general, err := st.AddVersion(resume.Version{Name: "General", SkillIDs: []uint{goID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	press(m, fyne.Key6)
+	j := m.jobs
+	j.tabs.SelectIndex(0)
+	j.reload()
+	test.Tap(j.cards[1])
+	var sent *widgets.Choice
+	onScreen(m, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widgets.Choice); ok && len(c.Options) == 2 && c.Options[1] == "General" {
+			sent = c
+		}
+	})
+	if sent == nil || sent.Selected != noChoice {
+		t.Fatal("the application's form offers no version made before")
+	}
+	sent.SetSelected("General")
+	if a := appByCompany(t, st, "Acme"); a.ResumeVersionID == nil || *a.ResumeVersionID != general {
+		t.Fatalf("choosing General recorded %v", a.ResumeVersionID)
+	}
+	if !labelShown(m, "Sent with the version General\nSkills: Go") {
+		t.Error("the form does not say what General shows")
+	}
+	formField(t, j.editor, "Notes").SetText("Sent on Monday")
+	j.editor.submit()
+	if a := appByCompany(t, st, "Acme"); a.ResumeVersionID == nil || *a.ResumeVersionID != general || a.Notes != "Sent on Monday" {
+		t.Fatalf("after saving the form: version %v, notes %q", a.ResumeVersionID, a.Notes)
+	}
+	test.Tap(j.cards[1])
+	onScreen(m, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widgets.Choice); ok && len(c.Options) == 2 && c.Options[1] == "General" {
+			sent = c
+		}
+	})
+	if sent.Selected != "General" {
+		t.Errorf("opened again, the form shows %q sent", sent.Selected)
+	}
+	sent.SetSelected(noChoice)
+	if a := appByCompany(t, st, "Acme"); a.ResumeVersionID != nil {
+		t.Errorf("(none) left version %d", *a.ResumeVersionID)
+	}
 }
