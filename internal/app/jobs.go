@@ -276,3 +276,22 @@ func JobsCSVFiles(r JobReader) (map[string][]byte, error) {
 	}
 	return map[string][]byte{"applications.csv": apps.Bytes(), jobsearch.EventsFileName("applications.csv"): events.Bytes()}, nil
 }
+
+// JobStep is the roadmap step the job search's time counts against, so
+// the plan engine counts it like study: the step titled "Find a job"
+// (the built-in roadmap's), else the first that is not the skills' step
+// and speaks of a job; false when the roadmap has none.
+func JobStep(steps []plan.Step) (plan.Step, bool) {
+	for _, st := range steps {
+		if strings.EqualFold(strings.TrimSpace(st.Title), "Find a job") {
+			return st, true
+		}
+	}
+	for _, st := range steps {
+		t := strings.ToLower(st.Title)
+		if !st.CoversSkills && (strings.Contains(t, "job") || strings.Contains(t, "apply") || strings.Contains(t, "application")) {
+			return st, true
+		}
+	}
+	return plan.Step{}, false
+}

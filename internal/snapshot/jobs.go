@@ -29,17 +29,20 @@ type JobStage struct {
 // JobApplication is one application. Its history names stages by name,
 // oldest move first; the last is its current stage.
 type JobApplication struct {
-	Company       string         `json:"company"`
-	Role          string         `json:"role"`
-	URL           string         `json:"url,omitempty"`
-	Source        string         `json:"source,omitempty"`
-	Location      string         `json:"location,omitempty"`
-	Remote        string         `json:"remote,omitempty"`
-	SalaryAsked   int64          `json:"salary_asked,omitempty"`
-	SalaryOffered int64          `json:"salary_offered,omitempty"`
-	Currency      string         `json:"currency,omitempty"`
-	Notes         string         `json:"notes,omitempty"`
-	Posting       string         `json:"posting,omitempty"`
+	Company       string `json:"company"`
+	Role          string `json:"role"`
+	URL           string `json:"url,omitempty"`
+	Source        string `json:"source,omitempty"`
+	Location      string `json:"location,omitempty"`
+	Remote        string `json:"remote,omitempty"`
+	SalaryAsked   int64  `json:"salary_asked,omitempty"`
+	SalaryOffered int64  `json:"salary_offered,omitempty"`
+	Currency      string `json:"currency,omitempty"`
+	Notes         string `json:"notes,omitempty"`
+	Posting       string `json:"posting,omitempty"`
+	// ResumeVersion names the résumé version sent, by its name in
+	// Resume.Versions; empty for none.
+	ResumeVersion string         `json:"resume_version,omitempty"`
 	History       []JobEvent     `json:"history"`
 	Interviews    []JobInterview `json:"interviews,omitempty"`
 }

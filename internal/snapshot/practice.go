@@ -27,12 +27,16 @@ func (p *Practice) Empty() bool {
 
 // Card is a question card. Schedule is absent for a card never reviewed.
 type Card struct {
-	Front         string    `json:"front"`
-	Back          string    `json:"back"`
-	Topic         string    `json:"topic,omitempty"`
-	Tags          []string  `json:"tags,omitempty"`
-	Skills        []string  `json:"skills,omitempty"`
-	Suspended     bool      `json:"suspended,omitempty"`
+	Front     string   `json:"front"`
+	Back      string   `json:"back"`
+	Topic     string   `json:"topic,omitempty"`
+	Tags      []string `json:"tags,omitempty"`
+	Skills    []string `json:"skills,omitempty"`
+	Suspended bool     `json:"suspended,omitempty"`
+	// Application is the application the card is for, by its position
+	// in JobSearch.Applications from 1; 0 for none. ApplicationID, a raw
+	// database ID, is only read, from documents written before.
+	Application   int       `json:"application,omitempty"`
 	ApplicationID *uint     `json:"application_id,omitempty"`
 	BankKey       string    `json:"bank_key,omitempty"`
 	Schedule      *Schedule `json:"schedule,omitempty"`

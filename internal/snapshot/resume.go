@@ -68,7 +68,12 @@ type ResumeCertificate struct {
 
 // ResumeVersion is a version tailored to a job.
 type ResumeVersion struct {
-	Name          string   `json:"name"`
+	Name string `json:"name"`
+	// Application is the application sent with, by its position in
+	// JobSearch.Applications from 1; 0 for none. ApplicationID, a raw
+	// database ID, is only read, from documents written before the
+	// position was.
+	Application   int      `json:"application,omitempty"`
 	ApplicationID *uint    `json:"application_id,omitempty"`
 	Posting       string   `json:"posting,omitempty"`
 	Skills        []string `json:"skills"`

@@ -36,6 +36,7 @@ func (d Document) Validate() error {
 	v.surveyMedians(d.SurveyMedians)
 	v.jobSearch(d.JobSearch)
 	v.practice(d.Practice)
+	v.links(d)
 	return v.err()
 }
 

@@ -57,6 +57,9 @@ func (s *Store) Export() (snapshot.Document, error) {
 		if doc.Practice, err = documentPractice(tx); err != nil {
 			return err
 		}
+		if err := exportLinks(tx, &doc); err != nil {
+			return err
+		}
 		if doc.Practice.Empty() {
 			doc.Practice = nil // nothing but the default settings
 		}
@@ -238,7 +241,7 @@ func (s *Store) Import(doc snapshot.Document) error {
 		if err := insertDocument(tx, doc, time.Now()); err != nil {
 			return err
 		}
-		if err := insertPractice(tx, doc.Practice); err != nil {
+		if err := insertPracticeAndLinks(tx, doc); err != nil {
 			return err
 		}
 		// A document from before exchange rates existed leaves them to the

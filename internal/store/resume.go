@@ -413,7 +413,10 @@ func (s *Store) AddVersion(v resume.Version) (uint, error) {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return writeVersionItems(tx, row.ID, v)
+		if err := writeVersionItems(tx, row.ID, v); err != nil {
+			return err
+		}
+		return recordSent(tx, row.ID, v.ApplicationID)
 	}, "resume_versions")
 	if err != nil {
 		return 0, versionError(v.Name, err)
@@ -431,6 +434,11 @@ func (s *Store) UpdateVersion(before, after resume.Version) error {
 	err := s.write(func(tx *gorm.DB) error {
 		if err := updateChanged(tx, "resume_versions", "id", before.ID, versionColumns(before), versionColumns(after), "résumé version"); err != nil {
 			return err
+		}
+		if !sameID(before.ApplicationID, after.ApplicationID) {
+			if err := recordSent(tx, before.ID, after.ApplicationID); err != nil {
+				return err
+			}
 		}
 		if !slices.Equal(before.SkillIDs, after.SkillIDs) {
 			if err := tx.Exec("DELETE FROM resume_version_skills WHERE version_id = ?", before.ID).Error; err != nil {
@@ -452,6 +460,22 @@ func (s *Store) UpdateVersion(before, after resume.Version) error {
 		return versionError(after.Name, err)
 	}
 	return nil
+}
+
+// recordSent marks the version as the résumé sent with the application,
+// writing that one column of the application; an application deleted
+// meanwhile is left alone (the version still names it, as the job search
+// keeps no foreign key either).
+func recordSent(tx *gorm.DB, versionID uint, applicationID *uint) error {
+	if applicationID == nil {
+		return nil
+	}
+	return tx.Exec("UPDATE applications SET resume_version_id = ? WHERE id = ? AND resume_version_id IS NOT ?",
+		versionID, *applicationID, versionID).Error
+}
+
+func sameID(a, b *uint) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
 }
 
 func writeVersionItems(tx *gorm.DB, id uint, v resume.Version) error {

@@ -203,3 +203,59 @@ func TestMigratesAVersion6DatabaseToTheResume(t *testing.T) {
 	_, err = st.AddVersion(resume.Version{Name: "First", SkillIDs: []uint{goSkill.ID}})
 	must(t, err)
 }
+
+// TestAVersionSentWithAnApplicationIsRecordedOnIt: saving a version for
+// an application sets the application's résumé version in the same
+// write, without touching the application's other fields; moving the
+// version to another application records it there; a version for an
+// application deleted meanwhile still saves.
+func TestAVersionSentWithAnApplicationIsRecordedOnIt(t *testing.T) {
+	st := imported(t)
+	stages, err := st.JobBoard()
+	must(t, err)
+	applied := stages.Stages[1].ID
+	acme := addApp(t, st, "Acme", applied, "2026-03-02")
+	beta := addApp(t, st, "Beta", applied, "2026-03-03")
+	goSkill, _ := findSkill(t, st, "Go")
+	// Another window edits Acme's notes after this one loaded it.
+	b, err := st.JobBoard()
+	must(t, err)
+	loaded := b.Applications[0]
+	edited := loaded
+	edited.Notes = "Call back on Monday"
+	must(t, st.UpdateApplication(loaded, edited))
+	id, err := st.AddVersion(resume.Version{Name: "Acme", ApplicationID: &acme, SkillIDs: []uint{goSkill.ID}})
+	must(t, err)
+	sentWith := func(appID uint) *uint {
+		b, err := st.JobBoard()
+		must(t, err)
+		for _, a := range b.Applications {
+			if a.ID == appID {
+				if a.Notes != "" && a.Notes != "Call back on Monday" {
+					t.Errorf("notes %q", a.Notes)
+				}
+				return a.ResumeVersionID
+			}
+		}
+		t.Fatalf("no application %d", appID)
+		return nil
+	}
+	if got := sentWith(acme); got == nil || *got != id {
+		t.Fatalf("Acme's résumé version %v, want %d", got, id)
+	}
+	b, _ = st.JobBoard()
+	if b.Applications[0].Notes != "Call back on Monday" {
+		t.Errorf("recording the version undid the notes: %q", b.Applications[0].Notes)
+	}
+	vs, _ := st.ResumeVersions()
+	moved := vs[0]
+	moved.ApplicationID = &beta
+	must(t, st.UpdateVersion(vs[0], moved))
+	if got := sentWith(beta); got == nil || *got != id {
+		t.Fatalf("Beta's résumé version %v, want %d", got, id)
+	}
+	gone := uint(999)
+	if _, err := st.AddVersion(resume.Version{Name: "Gone", ApplicationID: &gone, SkillIDs: []uint{goSkill.ID}}); err != nil {
+		t.Errorf("a version for a deleted application: %v", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
 
@@ -63,6 +64,15 @@ type jobSearch struct {
 	lastPreview *importPreview
 	tabs        *tabbedPages
 	root        fyne.CanvasObject
+	// tailor opens the résumé tailoring for an application, and
+	// sentWith says what a résumé version shows; the window sets both.
+	tailor   func(a jobsearch.Application)
+	sentWith func(versionID uint) (string, bool)
+	versions func() []resume.Version
+	// logTime opens the session form on the roadmap's job step; the
+	// window sets it.
+	logTime   func()
+	logButton *widget.Button
 }
 
 // boardColumn is one stage's column: its highlight, shown while a card is
@@ -81,10 +91,15 @@ func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch 
 	j.dueNote.Hide()
 	add := widget.NewButtonWithIcon("Add application", theme.ContentAddIcon(), func() { j.addApplication() })
 	add.Importance = widget.HighImportance
+	j.logButton = widget.NewButtonWithIcon("Log time…", theme.HistoryIcon(), func() {
+		if j.logTime != nil {
+			j.logTime()
+		}
+	})
 	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift+← or Shift+→. Click a card to open it.")
 	j.board = container.NewHBox()
 	j.empty = emptyState("No applications yet", "Add the jobs you apply for, or the postings you want to, and move them along as you hear back.")
-	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(j.transferMenu(), add), help), j.dueNote)), nil, nil, nil,
+	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(j.logButton, j.transferMenu(), add), help), j.dueNote)), nil, nil, nil,
 		container.NewStack(container.NewHScroll(j.board), j.empty))
 	j.list = newJobList(j)
 	j.contacts = container.NewVBox()

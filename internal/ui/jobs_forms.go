@@ -169,7 +169,7 @@ func (j *jobSearch) openApplication(id uint) {
 		return
 	}
 	f := newApplicationFields(a)
-	extra := container.NewVBox(widget.NewSeparator(), j.historyBox(a), widget.NewSeparator(), j.interviewsBox(a),
+	extra := container.NewVBox(widget.NewSeparator(), j.historyBox(a), widget.NewSeparator(), j.interviewsBox(a), j.resumeBox(a),
 		deleteButton(j.win, "Delete application…", "Delete the application?",
 			fmt.Sprintf("Delete the application to %s with its history and interviews?", a.Company), "delete the application",
 			func() error { return j.store.DeleteApplication(a.ID) }, j.report, func() { j.editor.hide(); j.reload() }))
@@ -184,6 +184,89 @@ func (j *jobSearch) openApplication(id uint) {
 		j.reload()
 		return nil
 	})
+}
+
+// resumeBox says which résumé version was sent with the application,
+// with its skills and projects, and offers to tailor one to the posting.
+func (j *jobSearch) resumeBox(a jobsearch.Application) fyne.CanvasObject {
+	if j.tailor == nil {
+		return container.NewVBox()
+	}
+	tailor := widget.NewButtonWithIcon("Tailor résumé…", theme.DocumentCreateIcon(), func() {
+		// The form is saved first, so nothing typed in it is lost and
+		// the posting just pasted is the one tailored to.
+		if f := j.editor; f != nil {
+			if err := f.firstProblem(); err != nil {
+				f.showProblem(err)
+				return
+			}
+			if err := f.save(); err != nil {
+				f.showProblem(err)
+				return
+			}
+			f.hide()
+		}
+		if saved, ok := j.application(a.ID); ok {
+			a = saved
+		}
+		j.tailor(a)
+	})
+	l := widget.NewLabel(j.sentText(a.ResumeVersionID))
+	l.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(widget.NewSeparator(), sectionTitle("Résumé", tailor))
+	if sent := j.sentChoice(a, l); sent != nil {
+		box.Add(container.NewBorder(nil, nil, widget.NewLabel("Version sent"), nil, sent))
+	}
+	box.Add(l)
+	return box
+}
+
+// sentText says which version was sent and what it shows.
+func (j *jobSearch) sentText(id *uint) string {
+	if id == nil {
+		return "No résumé version recorded yet. Tailor one to this posting: the skills and projects it mentions come first."
+	}
+	if s, ok := j.sentWith(*id); ok {
+		return "Sent with the version " + s
+	}
+	return "The version sent was deleted from the Résumé screen."
+}
+
+// sentChoice records a version made before as the one sent, such as a
+// general one, when it is chosen; nil when there are no versions yet.
+func (j *jobSearch) sentChoice(a jobsearch.Application, says *widget.Label) *widgets.Choice {
+	if j.versions == nil {
+		return nil
+	}
+	versions := j.versions()
+	if len(versions) == 0 {
+		return nil
+	}
+	ids := map[string]*uint{noChoice: nil}
+	options := []string{noChoice}
+	selected := noChoice
+	for _, v := range versions {
+		id := v.ID
+		ids[v.Name] = &id
+		options = append(options, v.Name)
+		if a.ResumeVersionID != nil && *a.ResumeVersionID == id {
+			selected = v.Name
+		}
+	}
+	choice := widgets.NewChoice(options, nil)
+	choice.SetSelected(selected)
+	choice.OnChanged = func(name string) {
+		after := a
+		after.ResumeVersionID = ids[name]
+		if err := j.store.UpdateApplication(a, after); err != nil {
+			j.report("record the résumé version sent", err)
+			return
+		}
+		a = after
+		says.SetText(j.sentText(after.ResumeVersionID))
+		j.reload()
+	}
+	return choice
 }
 
 // historyBox lists the moves oldest first, the current stage last, with a

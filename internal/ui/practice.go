@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -31,6 +32,7 @@ type practiceStore interface {
 	LogAttempt(c practice.Challenge, at time.Time, minutes int, result practice.Result, skillID uint) (practice.Challenge, error)
 	Mocks() ([]practice.Mock, error)
 	RecordMock(m practice.Mock) (uint, error)
+	JobBoard() (jobsearch.Board, error)
 }
 
 // practiceScreen is the daily interview practice: the day's cards one at
@@ -47,7 +49,8 @@ type practiceScreen struct {
 	day        app.PracticeDay
 	challenges []practice.Challenge
 	mocks      []practice.Mock
-	current    *practice.Card // the card on show in the review, or nil
+	board      jobsearch.Board // the applications and interviews cards and cram sets are for
+	current    *practice.Card  // the card on show in the review, or nil
 	revealed   bool
 
 	// The review.
@@ -155,8 +158,12 @@ func (p *practiceScreen) load() func() {
 	if err != nil {
 		return func() { p.report("load the mock interviews", err) }
 	}
+	board, err := p.store.JobBoard()
+	if err != nil {
+		return func() { p.report("load the job search's interviews", err) }
+	}
 	return func() {
-		p.day, p.challenges, p.mocks = day, chs, mocks
+		p.day, p.challenges, p.mocks, p.board = day, chs, mocks, board
 		p.showReview(now)
 		p.cards.show()
 		p.challenge.show(now)
@@ -181,7 +188,7 @@ func (p *practiceScreen) showReview(now time.Time) {
 	c := d.Queue[0]
 	p.current = &c
 	p.revealed = false
-	p.topic.SetText(topicLine(c))
+	p.topic.SetText(topicLine(c) + p.forApplication(c))
 	setQuestion(p.question, c.Front)
 	setMarkdown(p.answer, c.Back)
 	p.answerBx.Hide()
@@ -235,6 +242,20 @@ func topicLine(c practice.Card) string {
 		s += fmt.Sprintf(" · reviewed %s", plural(int(c.Schedule.Reps), "once", fmt.Sprintf("%d times", c.Schedule.Reps)))
 	}
 	return s
+}
+
+// forApplication names the application a card is for, by company and
+// role; empty for none.
+func (p *practiceScreen) forApplication(c practice.Card) string {
+	if c.ApplicationID == nil {
+		return ""
+	}
+	for _, a := range p.board.Applications {
+		if a.ID == *c.ApplicationID {
+			return " · for " + a.Company + " · " + a.Role
+		}
+	}
+	return ""
 }
 
 func (p *practiceScreen) nothingDueText(now time.Time) string {

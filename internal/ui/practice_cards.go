@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
@@ -31,6 +31,7 @@ type cardBank struct {
 	count  *widget.Label
 	list   *widget.List
 	shown  []practice.Card
+	editor *formDialog // the editor last opened
 	root   fyne.CanvasObject
 }
 
@@ -121,14 +122,21 @@ func (b *cardBank) filter() {
 
 // cardFields are the card editor's fields.
 type cardFields struct {
-	front, back, topic, tags, skills, application *widgets.TextField
-	suspended                                     *widget.Check
+	front, back, topic, tags, skills *widgets.TextField
+	// application is chosen from the job search's applications by
+	// company and role; appIDs are the IDs behind its options.
+	application *widgets.Choice
+	appIDs      map[string]uint
+	suspended   *widget.Check
 }
 
-func newCardFields(c practice.Card) *cardFields {
+// noApplication is the card editor's choice of no application.
+const noApplication = "None"
+
+func newCardFields(c practice.Card, apps []jobsearch.Application) *cardFields {
 	f := &cardFields{front: widgets.NewMultiLineTextField(plan.MaxTextLen), back: widgets.NewMultiLineTextField(plan.MaxNotesLen),
 		topic: widgets.NewTextField(plan.MaxNameLen), tags: widgets.NewTextField(plan.MaxTextLen),
-		skills: widgets.NewTextField(plan.MaxTextLen), application: widgets.NewTextField(10),
+		skills: widgets.NewTextField(plan.MaxTextLen), appIDs: map[string]uint{},
 		suspended: widget.NewCheck("Suspended (left out of reviews)", nil)}
 	f.front.SetMinRowsVisible(2)
 	f.front.SetText(c.Front)
@@ -150,19 +158,24 @@ func newCardFields(c practice.Card) *cardFields {
 	}
 	f.skills.SetText(strings.Join(c.Skills, ", "))
 	f.skills.SetPlaceHolder("skill names, separated by commas")
-	if c.ApplicationID != nil {
-		f.application.SetText(strconv.FormatUint(uint64(*c.ApplicationID), 10))
-	}
-	f.application.SetPlaceHolder("optional")
-	f.application.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s == "" {
-			return nil
+	options := []string{noApplication}
+	selected := noApplication
+	for _, a := range apps {
+		label := applicationLabel(a, f.appIDs)
+		f.appIDs[label] = a.ID
+		options = append(options, label)
+		if c.ApplicationID != nil && *c.ApplicationID == a.ID {
+			selected = label
 		}
-		if n, err := strconv.ParseUint(s, 10, 32); err != nil || n == 0 {
-			return fmt.Errorf("the number of a job application, or empty")
-		}
-		return nil
 	}
+	if c.ApplicationID != nil && selected == noApplication {
+		// Kept as it is unless another is chosen.
+		selected = "An application since deleted"
+		f.appIDs[selected] = *c.ApplicationID
+		options = append(options, selected)
+	}
+	f.application = widgets.NewChoice(options, nil)
+	f.application.SetSelected(selected)
 	f.suspended.SetChecked(c.Suspended)
 	return f
 }
@@ -174,7 +187,7 @@ func (f *cardFields) items() []*widget.FormItem {
 		widget.NewFormItem("Topic", f.topic),
 		widget.NewFormItem("Tags", f.tags),
 		widget.NewFormItem("Skills", f.skills),
-		{Text: "Application", Widget: f.application, HintText: "ties the card to a job application (its number)"},
+		{Text: "Application", Widget: f.application, HintText: "A question for that company's interviews (Job search)"},
 		widget.NewFormItem("", f.suspended),
 	}
 }
@@ -191,18 +204,29 @@ func (f *cardFields) edited(c practice.Card) (practice.Card, error) {
 		}
 	}
 	c.ApplicationID = nil
-	if s := strings.TrimSpace(f.application.Text); s != "" {
-		n, _ := strconv.ParseUint(s, 10, 32)
-		id := uint(n)
+	if id, ok := f.appIDs[f.application.Selected]; ok {
 		c.ApplicationID = &id
 	}
 	c.Suspended = f.suspended.Checked
 	return c, c.Validate()
 }
 
+// applicationLabel names an application by company and role; a second
+// of the same name gets its number of order, as the labels so far hold.
+func applicationLabel(a jobsearch.Application, taken map[string]uint) string {
+	label := a.Company + " · " + a.Role
+	free := label
+	for n := 2; ; n++ {
+		if _, ok := taken[free]; !ok {
+			return free
+		}
+		free = fmt.Sprintf("%s (%d)", label, n)
+	}
+}
+
 // edit opens the card editor; a card with ID 0 is new.
 func (b *cardBank) edit(c practice.Card) {
-	f := newCardFields(c)
+	f := newCardFields(c, b.p.board.Applications)
 	title := "Add a card"
 	var extra fyne.CanvasObject
 	var form *formDialog
@@ -227,6 +251,7 @@ func (b *cardBank) edit(c practice.Card) {
 		b.p.reload()
 		return nil
 	})
+	b.editor = form
 }
 
 // cardFiles are what the card import lists: Anki's plain-text exports.

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
+	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/ui/widgets"
 )
@@ -213,13 +215,17 @@ type practiceProgress struct {
 	achieved  *widget.Label
 	mocks     *widget.Label
 	date      *widgets.DateField
-	cram      *widget.Label
-	cramSet   []practice.CramCard
-	cramGo    *widget.Button
-	retention *widgets.TextField
-	newPerDay *widgets.TextField
-	saved     *widget.Label
-	root      fyne.CanvasObject
+	// interview picks an upcoming interview from the job search, which
+	// sets the date; interviews are the ones offered, by their labels.
+	interview  *widgets.Choice
+	interviews map[string]jobsearch.Interview
+	cram       *widget.Label
+	cramSet    []practice.CramCard
+	cramGo     *widget.Button
+	retention  *widgets.TextField
+	newPerDay  *widgets.TextField
+	saved      *widget.Label
+	root       fyne.CanvasObject
 }
 
 func newPracticeProgress(p *practiceScreen) *practiceProgress {
@@ -228,7 +234,8 @@ func newPracticeProgress(p *practiceScreen) *practiceProgress {
 	g.chartNote.Wrapping = fyne.TextWrapWord
 	g.saved.Wrapping = fyne.TextWrapWord
 	g.date = newDateField(localWeekStart(), true)
-	g.date.OnChanged = func(string) { g.show(p.now()) }
+	g.date.OnDateChanged = func(*time.Time) { g.show(p.now()) }
+	g.interview = widgets.NewChoice(nil, g.pickInterview)
 	g.cramGo = widget.NewButtonWithIcon("Practise the cram set", theme.MediaPlayIcon(), func() {
 		var cards []practice.Card
 		for i, c := range g.cramSet {
@@ -249,18 +256,82 @@ func newPracticeProgress(p *practiceScreen) *practiceProgress {
 	g.root = container.NewVScroll(container.NewPadded(container.NewVBox(
 		bold("How well each topic is held"), g.chart, g.chartNote, g.achieved, g.mocks,
 		widget.NewSeparator(), bold("Before an interview"),
-		container.NewBorder(nil, nil, widget.NewLabel("Interview on"), nil, g.date), g.cram, container.NewHBox(g.cramGo),
+		container.NewBorder(nil, nil, widget.NewLabel("Interview"), nil, g.interview),
+		container.NewBorder(nil, nil, widget.NewLabel("or on"), nil, g.date), g.cram, container.NewHBox(g.cramGo),
 		widget.NewSeparator(), bold("Scheduler"), settings,
 	)))
 	return g
 }
 
+// upcomingInterviews offers the job search's interviews from today on,
+// soonest first, each by its day, time, company and role.
+func (g *practiceProgress) upcomingInterviews(now time.Time) {
+	apps := map[uint]jobsearch.Application{}
+	for _, a := range g.p.board.Applications {
+		apps[a.ID] = a
+	}
+	g.interviews = map[string]jobsearch.Interview{}
+	var options []string
+	today := plan.Date(now)
+	for _, iv := range g.p.board.Interviews { // by start
+		a, ok := apps[iv.ApplicationID]
+		if !ok || plan.Date(iv.Start).Before(today) {
+			continue
+		}
+		label := iv.Start.Format("Mon 2 Jan 15:04") + " · " + a.Company + " · " + a.Role
+		g.interviews[label] = iv
+		options = append(options, label)
+	}
+	g.interview.SetOptions(options)
+	if _, ok := g.interviews[g.interview.Selected]; !ok {
+		g.interview.ClearSelected()
+	}
+	if len(options) == 0 {
+		g.interview.PlaceHolder = "No interviews booked on the Job search screen"
+		g.interview.Disable()
+	} else {
+		g.interview.PlaceHolder = "Pick an interview from the job search"
+		g.interview.Enable()
+	}
+}
+
+// pickInterview sets the date to the interview's day.
+func (g *practiceProgress) pickInterview(label string) {
+	iv, ok := g.interviews[label]
+	if !ok {
+		return
+	}
+	day := plan.Date(iv.Start)
+	if g.date.Date == nil || !g.date.Date.Equal(day) {
+		g.date.SetDate(&day) // shows it
+		return
+	}
+	g.show(g.p.now())
+}
+
+// chosenInterview is the interview picked, while the date is still its
+// day.
+func (g *practiceProgress) chosenInterview() (jobsearch.Interview, bool) {
+	iv, ok := g.interviews[g.interview.Selected]
+	if !ok || g.date.Date == nil || !plan.Date(iv.Start).Equal(plan.Date(*g.date.Date)) {
+		return jobsearch.Interview{}, false
+	}
+	return iv, true
+}
+
 func (g *practiceProgress) show(now time.Time) {
 	d := g.p.day
+	g.upcomingInterviews(now)
 	on, when := now, "today"
 	if g.date.Date != nil {
 		on = time.Date(g.date.Date.Year(), g.date.Date.Month(), g.date.Date.Day(), 9, 0, 0, 0, now.Location())
 		when = "on " + on.Format("Mon 2 Jan 2006")
+	}
+	if iv, ok := g.chosenInterview(); ok {
+		on = time.Date(on.Year(), on.Month(), on.Day(), iv.Start.Hour(), iv.Start.Minute(), 0, 0, now.Location())
+		when = "at the interview " + g.interview.Selected
+	} else if g.interview.Selected != "" {
+		g.interview.ClearSelected() // a date typed since
 	}
 	g.chart.Set(practice.TopicStrength(d.Cards, on, d.Scheduler), d.Settings.Retention)
 	g.chartNote.SetText(fmt.Sprintf("Bars: the mean chance of recalling a topic's cards %s (FSRS, go-fsrs v3.3.1 default parameters); a card never reviewed counts as 0. The line is your desired retention, %.0f%%; topics under it are drawn in the warning colour. Beside each bar: cards reviewed of cards in the topic.",
@@ -274,7 +345,7 @@ func (g *practiceProgress) show(now time.Time) {
 	g.mocks.SetText(mocksText(g.p.mocks))
 	if g.date.Date == nil {
 		g.cramSet = nil
-		g.cram.SetText("Give the interview's date to list the cards you would likely not recall on that day.")
+		g.cram.SetText("Pick an interview from the job search, or give its date, to list the cards you would likely not recall on that day.")
 	} else {
 		g.cramSet = practice.CramSet(d.Cards, on, d.Scheduler, nil)
 		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s; the weakest first in the cram set.",

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/localeenv"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/resume"
@@ -36,6 +37,7 @@ type resumeStore interface {
 	UpdateVersion(before, after resume.Version) error
 	DeleteVersion(id uint) error
 	Roadmap() ([]plan.Step, error)
+	JobBoard() (jobsearch.Board, error)
 }
 
 // resumeScreen is the learner's résumé: the profile, work, education and
@@ -56,7 +58,13 @@ type resumeScreen struct {
 	versions  *fyne.Container
 	editor    *formDialog // the form last opened
 	tailor    *tailorForm // the tailoring form last opened
-	root      fyne.CanvasObject
+	// applications names each application by company and role, for the
+	// versions sent with one.
+	applications map[uint]string
+	// afterTailor runs once the version tailored for an application is
+	// saved; nil when the form was opened here.
+	afterTailor func()
+	root        fyne.CanvasObject
 }
 
 func newResumeScreen(st resumeStore, report errorReporter, w fyne.Window) *resumeScreen {
@@ -101,7 +109,15 @@ func (r *resumeScreen) load() func() {
 	if err != nil {
 		return func() { r.report("load the résumé", err) }
 	}
-	return func() { r.show(d) }
+	board, err := r.store.JobBoard()
+	if err != nil {
+		return func() { r.report("load the résumé", err) }
+	}
+	names := map[uint]string{}
+	for _, a := range board.Applications {
+		names[a.ID] = a.Company + " · " + a.Role
+	}
+	return func() { r.applications = names; r.show(d) }
 }
 
 func (r *resumeScreen) show(d app.ResumeData) {
@@ -206,7 +222,10 @@ func (r *resumeScreen) versionRows() []fyne.CanvasObject {
 	for _, v := range r.data.Versions {
 		sent := "not sent with an application yet"
 		if v.ApplicationID != nil {
-			sent = fmt.Sprintf("sent with application %d", *v.ApplicationID)
+			sent = "sent with an application since deleted"
+			if name, ok := r.applications[*v.ApplicationID]; ok {
+				sent = "sent to " + name
+			}
 		}
 		detail := fmt.Sprintf("Made %s · %s, %s · %s", madeOn(v.Created), plural(len(v.SkillIDs), "1 skill", fmt.Sprintf("%d skills", len(v.SkillIDs))),
 			plural(len(v.ProjectIDs), "1 project", fmt.Sprintf("%d projects", len(v.ProjectIDs))), sent)

@@ -35,6 +35,7 @@ type tailorForm struct {
 // editVersion opens the tailoring form: a new version (v has no ID), or
 // one made before, to rename, retailor or change what it shows.
 func (r *resumeScreen) editVersion(v resume.Version) {
+	r.afterTailor = nil
 	f := &tailorForm{name: textField(v.Name, plan.MaxNameLen, requiredText("a name, such as the company and the job")),
 		posting: multiLine(v.Posting, notesFieldLen, 5), matched: wrappedLabel(""),
 		skills: widget.NewCheckGroup(nil, nil), projects: widget.NewCheckGroup(nil, nil)}
@@ -81,13 +82,77 @@ func (r *resumeScreen) editVersion(v resume.Version) {
 
 // tailorFor opens the tailoring form for a job's posting, its suggestion
 // applied; the version saved records the application it is sent with
-// (nil for none). The job search's "Tailor résumé" button calls it.
-func (r *resumeScreen) tailorFor(name, posting string, applicationID *uint) {
+// (nil for none), and done runs once it is saved. The job search's
+// "Tailor résumé…" button calls it.
+func (r *resumeScreen) tailorFor(name, posting string, applicationID *uint, done func()) {
 	r.reload()
-	r.editVersion(resume.Version{Name: name, Posting: posting, ApplicationID: applicationID})
-	if strings.TrimSpace(posting) != "" {
-		r.applySuggestion(r.tailor)
+	r.editVersion(resume.Version{Name: r.freeName(name), Posting: posting, ApplicationID: applicationID})
+	r.afterTailor = done
+	if strings.TrimSpace(posting) == "" {
+		return
 	}
+	// A posting that names some of them starts with just those ticked.
+	if s := r.data.Tailor(posting); len(s.MatchedSkills)+len(s.MatchedProjects) > 0 {
+		r.tailor.skills.SetSelected(nil)
+		r.tailor.projects.SetSelected(nil)
+	}
+	r.applySuggestion(r.tailor)
+}
+
+// freeName is name, or name (2), (3)... when a version has it already:
+// a second version for the same job; cut to leave room for the number
+// within a name's length.
+func (r *resumeScreen) freeName(name string) string {
+	if runes := []rune(name); len(runes) > plan.MaxNameLen-6 {
+		name = strings.TrimSpace(string(runes[:plan.MaxNameLen-6]))
+	}
+	taken := map[string]bool{}
+	for _, v := range r.data.Versions {
+		taken[strings.ToLower(v.Name)] = true
+	}
+	free := name
+	for n := 2; taken[strings.ToLower(free)]; n++ {
+		free = fmt.Sprintf("%s (%d)", name, n)
+	}
+	return free
+}
+
+// allVersions are the versions made, newest first, as stored now.
+func (r *resumeScreen) allVersions() []resume.Version {
+	r.reload()
+	return r.data.Versions
+}
+
+// versionSummary says what a version shows: its name, then its skills
+// and projects in order; false when there is no such version any more.
+func (r *resumeScreen) versionSummary(id uint) (string, bool) {
+	r.reload()
+	for _, v := range r.data.Versions {
+		if v.ID != id {
+			continue
+		}
+		names := r.skillNames()
+		var skills, projects []string
+		for _, sid := range v.SkillIDs {
+			skills = append(skills, names[sid])
+		}
+		for _, pid := range v.ProjectIDs {
+			for _, p := range r.data.Projects {
+				if p.ID == pid {
+					projects = append(projects, p.Name)
+				}
+			}
+		}
+		s := v.Name
+		if len(skills) > 0 {
+			s += "\nSkills: " + strings.Join(skills, ", ")
+		}
+		if len(projects) > 0 {
+			s += "\nProjects: " + strings.Join(projects, ", ")
+		}
+		return s, true
+	}
+	return "", false
 }
 
 func (r *resumeScreen) saveVersion(f *tailorForm, v resume.Version) error {
@@ -98,13 +163,22 @@ func (r *resumeScreen) saveVersion(f *tailorForm, v resume.Version) error {
 	if len(edited.SkillIDs) == 0 && len(edited.ProjectIDs) == 0 && (len(f.skillIDs) > 0 || len(f.projectIDs) > 0) {
 		return errors.New("tick at least one skill or project for this version to show")
 	}
-	return r.saved(func() error {
+	err := r.saved(func() error {
 		if v.ID == 0 {
 			_, err := r.store.AddVersion(edited)
 			return err
 		}
 		return r.store.UpdateVersion(v, edited)
 	})
+	if err == nil && r.afterTailor != nil {
+		done := r.afterTailor
+		r.afterTailor = nil
+		// Closed first: Fyne closes the dialogs opened above a dialog
+		// with it, and done may open one.
+		f.hide()
+		done()
+	}
+	return err
 }
 
 // applySuggestion orders the choices as the posting suggests, the ones it

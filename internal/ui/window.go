@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/studyplanner/studyplanner/internal/app"
+	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 	"github.com/studyplanner/studyplanner/internal/store"
@@ -117,6 +119,8 @@ func newMainWindow(a fyne.App, st Data, builtInPack func() (snapshot.Pack, error
 	m.timeline = newTimeline(st, report, w)
 	m.jobs = newJobSearch(st, report, w)
 	m.resume = newResumeScreen(st, report, w)
+	m.jobs.tailor, m.jobs.sentWith, m.jobs.versions = m.tailorResume, m.resume.versionSummary, m.resume.allVersions
+	m.jobs.logTime = m.logJobTime
 	m.screens = []screen{
 		newDashboard(st, report, m.startWork),
 		newRoadmap(st, report, w),
@@ -264,14 +268,42 @@ func withShortcut(item *fyne.MenuItem, key fyne.KeyName) *fyne.MenuItem {
 
 // logSession opens the session form on the Timeline, where the session
 // will show; cancelled, it goes back to the screen it was called from.
-func (m *MainWindow) logSession() {
+func (m *MainWindow) logSession() { m.logSessionOn(0) }
+
+// logSessionOn opens the session form on a roadmap step, or on the day's
+// planned work for step 0.
+func (m *MainWindow) logSessionOn(stepID uint) {
 	from := m.current
 	m.showScreenOf(m.timeline)
 	// The form offers the day's planned work: read the plan now, not when
 	// the screen's own load gets to it.
 	m.timeline.reload()
-	m.timeline.editSession(plan.Session{Date: m.timeline.now()})
+	m.timeline.editSession(plan.Session{Date: m.timeline.now(), StepID: stepID})
 	m.timeline.sessionForm.onCancel = func() { m.ShowScreen(from) }
+}
+
+// logJobTime is the Job search's "Log time…": time on applications and
+// interviews logged against the roadmap's job step, so the plan counts
+// it like study. A roadmap without one leaves the choice to the learner.
+func (m *MainWindow) logJobTime() {
+	steps, err := m.data.Roadmap()
+	if err != nil {
+		showError(m.Window, "read the roadmap", err)
+		return
+	}
+	step, _ := app.JobStep(steps)
+	m.logSessionOn(step.ID)
+}
+
+// tailorResume opens the résumé tailoring for an application's posting,
+// over the Job search; the version saved is recorded on the application,
+// whose form then opens again to show it.
+func (m *MainWindow) tailorResume(a jobsearch.Application) {
+	id := a.ID
+	m.resume.tailorFor(a.Company+" – "+a.Role, a.Posting, &id, func() {
+		m.jobs.reload()
+		m.jobs.openApplication(id)
+	})
 }
 
 // startWork starts the study timer on a piece of planned work, on the
