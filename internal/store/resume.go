@@ -470,7 +470,7 @@ func recordSent(tx *gorm.DB, versionID uint, applicationID *uint) error {
 	if applicationID == nil {
 		return nil
 	}
-	return tx.Exec("UPDATE applications SET resume_version_id = ? WHERE id = ? AND resume_version_id IS NOT ?",
+	return tx.Exec("UPDATE applications SET resume_version_id = ? WHERE id = ? AND resume_version_id IS DISTINCT FROM ?",
 		versionID, *applicationID, versionID).Error
 }
 
