@@ -25,6 +25,8 @@ type CohortRow struct {
 	Hours7, Hours28 float64
 	CurrentStep     string
 	Streak          int
+	// CardsDue are the interview practice cards due by the end of today.
+	CardsDue int
 	// LastActivity is the last day with study in the past year; zero for
 	// none.
 	LastActivity time.Time
@@ -33,11 +35,12 @@ type CohortRow struct {
 	Problem string
 }
 
-// CohortReader is what a learner's row reads: their schedule and their
-// study days.
+// CohortReader is what a learner's row reads: their schedule, their
+// study days and their practice cards due.
 type CohortReader interface {
 	PlanReader
 	DailyMinutes(from, to time.Time) (map[time.Time]int, error)
+	PracticeDue(now time.Time) (today, week int, err error)
 }
 
 // LoadCohort reads, as the mentor whose login loc names, every learner's
@@ -166,6 +169,9 @@ func LearnerRow(r CohortReader, learner string, today time.Time) (CohortRow, err
 		row.CurrentStep = o.Current.Title
 	}
 	row.Streak, _ = plan.Streaks(minutes, s.Plan.Settings, s.Today)
+	if row.CardsDue, _, err = r.PracticeDue(today); err != nil {
+		return CohortRow{}, err
+	}
 	for d, m := range minutes {
 		if d.After(s.Today) {
 			continue

@@ -41,14 +41,14 @@ func runCohort(env Env, args []string) error {
 		return nil
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "Learner\tProgress\tStanding\tLast 7 days\tLast 28 days\tStreak\tCurrent step\tLast study")
+	fmt.Fprintln(w, "Learner\tProgress\tStanding\tLast 7 days\tLast 28 days\tStreak\tCards due\tCurrent step\tLast study")
 	for _, r := range rows {
 		if r.Problem != "" {
-			fmt.Fprintf(w, "%s\t\t\t\t\t\t\t(cannot be read: %s)\n", r.Learner, r.Problem)
+			fmt.Fprintf(w, "%s\t\t\t\t\t\t\t\t(cannot be read: %s)\n", r.Learner, r.Problem)
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%d%%\t%s\t%.1f h\t%.1f h\t%d d\t%s\t%s\n", r.Learner, r.Percent, standingText(r),
-			r.Hours7, r.Hours28, r.Streak, orDash(r.CurrentStep), dayOrNever(r.LastActivity))
+		fmt.Fprintf(w, "%s\t%d%%\t%s\t%.1f h\t%.1f h\t%d d\t%d\t%s\t%s\n", r.Learner, r.Percent, standingText(r),
+			r.Hours7, r.Hours28, r.Streak, r.CardsDue, orDash(r.CurrentStep), dayOrNever(r.LastActivity))
 	}
 	return w.Flush()
 }
@@ -88,13 +88,14 @@ func printCohortJSON(env Env, rows []app.CohortRow) error {
 		Hours7       float64 `json:"hours_last_7_days"`
 		Hours28      float64 `json:"hours_last_28_days"`
 		Streak       int     `json:"streak_days"`
+		CardsDue     int     `json:"practice_cards_due"`
 		CurrentStep  string  `json:"current_step"`
 		LastActivity string  `json:"last_study_day"`
 		Problem      string  `json:"problem,omitempty"`
 	}
 	out := make([]row, len(rows))
 	for i, r := range rows {
-		out[i] = row{r.Learner, r.Percent, r.Started, r.DaysAhead, r.Hours7, r.Hours28, r.Streak, r.CurrentStep, "", r.Problem}
+		out[i] = row{r.Learner, r.Percent, r.Started, r.DaysAhead, r.Hours7, r.Hours28, r.Streak, r.CardsDue, r.CurrentStep, "", r.Problem}
 		if !r.LastActivity.IsZero() {
 			out[i].LastActivity = r.LastActivity.Format(time.DateOnly)
 		}

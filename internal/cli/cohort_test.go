@@ -29,6 +29,10 @@ func TestCohortShowsTheMentorsLearners(t *testing.T) {
 		run(t, "", "--db", storetest.AsRole(t, db, ana), "log", "--skill", "Go", "--minutes", "90", "--date", day)
 	}
 	run(t, "", "--db", storetest.AsRole(t, db, ben), "log", "--skill", "Go", "--minutes", "30", "--date", "2026-11-05")
+	// Ana forgot a practice card today: it comes back within the day.
+	if r := run(t, "", "--db", storetest.AsRole(t, db, ana), "review", "--card", "1", "--rating", "again"); r.code != 0 {
+		t.Fatalf("ana's review: %s", r.stderr)
+	}
 
 	r := run(t, "", "cohort", "--db", storetest.AsRole(t, db, mentor))
 	if r.code != 0 {
@@ -46,6 +50,7 @@ func TestCohortShowsTheMentorsLearners(t *testing.T) {
 		Hours28   float64 `json:"hours_last_28_days"`
 		DaysAhead int     `json:"days_ahead"`
 		Last      string  `json:"last_study_day"`
+		CardsDue  int     `json:"practice_cards_due"`
 	}
 	r = run(t, "", "cohort", "--db", storetest.AsRole(t, db, mentor), "--json", "--sort", "activity")
 	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 2 {
@@ -53,6 +58,9 @@ func TestCohortShowsTheMentorsLearners(t *testing.T) {
 	}
 	if rows[0].Learner != ben || rows[0].Hours28 != 0.5 || rows[0].Last != "2026-11-05" || rows[1].Hours28 != 4.5 {
 		t.Errorf("--sort activity puts the quietest first: %+v", rows)
+	}
+	if rows[0].CardsDue != 0 || rows[1].CardsDue != 1 {
+		t.Errorf("practice cards due: ben %d, ana %d; want 0 and 1", rows[0].CardsDue, rows[1].CardsDue)
 	}
 	if rows[0].DaysAhead >= 0 {
 		t.Errorf("ben studied half an hour in 25 days and is not behind: %+v", rows[0])

@@ -39,7 +39,7 @@ type cohortWindow struct {
 	opened []*MainWindow
 }
 
-var cohortColumns = []string{"Learner", "Progress", "Standing", "Last 7 days", "Last 28 days", "Streak", "Current step", "Last study"}
+var cohortColumns = []string{"Learner", "Progress", "Standing", "Last 7 days", "Last 28 days", "Streak", "Cards due", "Current step", "Last study"}
 
 func showCohort(a fyne.App, data cohortData, now func() time.Time) *cohortWindow {
 	w := &cohortWindow{Window: a.NewWindow(Title + " — your cohort"), data: data, now: now, selected: -1}
@@ -57,7 +57,7 @@ func showCohort(a fyne.App, data cohortData, now func() time.Time) *cohortWindow
 			}
 			l.SetText(cohortCell(w.rows[id.Row-1], id.Col))
 		})
-	for col, width := range []float32{150, 90, 150, 105, 115, 70, 280, 120} {
+	for col, width := range []float32{150, 90, 150, 105, 115, 70, 90, 280, 120} {
 		w.table.SetColumnWidth(col, width)
 	}
 	w.table.OnSelected = func(id widget.TableCellID) {
@@ -107,6 +107,8 @@ func cohortCell(r app.CohortRow, col int) string {
 	case 5:
 		return fmt.Sprintf("%d d", r.Streak)
 	case 6:
+		return fmt.Sprint(r.CardsDue)
+	case 7:
 		if r.CurrentStep == "" {
 			return "—"
 		}
