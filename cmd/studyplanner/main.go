@@ -74,6 +74,6 @@ func quitOnSignal(a fyne.App) {
 	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
 	go func() {
 		<-signals
-		fyne.Do(a.Quit)
+		fyne.Do(func() { ui.Quit(a) })
 	}()
 }

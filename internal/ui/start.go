@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/studyplanner/studyplanner/internal/app"
 	"github.com/studyplanner/studyplanner/internal/snapshot"
@@ -95,4 +96,21 @@ func startMain(a fyne.App, data Data, opts Options) *MainWindow {
 	m.ReviewIfDue()
 	(&packActions{store: data, win: m.Window, changed: m.reloadCurrent}).offerPublished()
 	return m
+}
+
+// Quit ends the app the way the Quit item, Ctrl+Q and a desktop session's
+// SIGTERM all should: each window is emptied before the app closes it.
+// Fyne 2.7 can crash on a window being closed when the pointer rests on
+// a widget with its own cursor (a text field): the next pointer event
+// changes the cursor of a window that has no GL surface any more (fyne-io/fyne
+// issue 5981). With nothing left under the pointer, the cursor stays the
+// default and nothing touches the surface. Call it on the UI thread.
+func Quit(a fyne.App) {
+	for _, w := range a.Driver().AllWindows() {
+		for _, o := range w.Canvas().Overlays().List() {
+			w.Canvas().Overlays().Remove(o)
+		}
+		w.SetContent(container.NewWithoutLayout())
+	}
+	a.Quit()
 }

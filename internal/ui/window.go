@@ -246,7 +246,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	// Fyne adds a Quit item without its shortcut when the menu ends
 	// without one; this one shows Ctrl+Q, and Fyne still closes the
 	// windows for it.
-	quit := withShortcut(fyne.NewMenuItem("Quit", nil), fyne.KeyQ)
+	quit := withShortcut(fyne.NewMenuItem("Quit", func() { Quit(m.app) }), fyne.KeyQ)
 	quit.IsQuit = true
 	file = append(file, fyne.NewMenuItemSeparator(), quit)
 
@@ -405,7 +405,7 @@ func (m *MainWindow) addShortcuts(a fyne.App) {
 	m.Canvas().AddShortcut(shortcut(fyne.Key9), m.unlessModal(func() { m.ShowScreen(len(m.screens) - 1) }))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyF), m.unlessModal(m.searchSkills))
 	m.Canvas().AddShortcut(shortcut(fyne.KeyN), m.unlessModal(m.logSession))
-	m.Canvas().AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { a.Quit() })
+	m.Canvas().AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { Quit(a) })
 }
 
 // unlessModal runs action for a shortcut only when no dialog is open: a
