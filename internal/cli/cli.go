@@ -285,6 +285,7 @@ func withData(env Env, db *dbFlag, fn func(st *store.Store) error) error {
 		return err
 	}
 	defer st.Close()
+	st.SetClock(env.Now)
 	return fn(st)
 }
 

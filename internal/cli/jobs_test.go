@@ -261,3 +261,32 @@ func khalLists(t *testing.T, ics, want string) {
 		t.Errorf("khal lists:\n%s\nwant a line %q", out, want)
 	}
 }
+
+// An application and its moves happened: none is dated after today (the
+// test clock's 2026-11-25), by `jobs add`, `jobs move` or an import.
+func TestJobsRefuseDatesInTheFuture(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	r := run(t, "", "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2030-01-01")
+	if r.code != 1 || !strings.Contains(r.stderr, "2030-01-01 is in the future; use today's date (2026-11-25) or an earlier one") {
+		t.Errorf("add in 2030: exit %d %q", r.code, r.stderr)
+	}
+	mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2026-11-25")
+	r = run(t, "", "--db", db, "jobs", "move", "1", "Screening", "--date", "2026-11-26")
+	if r.code != 1 || !strings.Contains(r.stderr, "2026-11-26 is in the future") {
+		t.Errorf("move tomorrow: exit %d %q", r.code, r.stderr)
+	}
+	file := filepath.Join(dir, "in.csv")
+	if err := os.WriteFile(file, []byte("company,role,date\r\nC,D,2026-11-24\r\nE,F,2031-02-03\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stderr, "Row 3 skipped: the application's date 2031-02-03 is in the future") || !strings.Contains(r.stdout, "Imported 1 applications") {
+		t.Errorf("import: %q %q", r.stdout, r.stderr)
+	}
+	for _, a := range jobsJSON(t, db) {
+		if a.LastMove > "2026-11-25" {
+			t.Errorf("kept %+v", a)
+		}
+	}
+}

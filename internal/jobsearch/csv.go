@@ -263,6 +263,9 @@ func ReadCSV(apps, events io.Reader, m Mapping, stages []Stage, today time.Time)
 		if row.Err == nil {
 			row.Err = ValidateApplication(row.Application, nil)
 		}
+		if row.Err == nil {
+			row.Err = HistoryNotFuture(row.Application.History, today)
+		}
 		if row.Err != nil {
 			out.Bad = append(out.Bad, row)
 		} else {
