@@ -166,16 +166,32 @@ func ReadJobsCSV(r JobReader, path, eventsPath string, m jobsearch.Mapping, toda
 		defer ef.Close()
 		events = ef
 	}
-	return jobsearch.ReadCSV(f, events, m, b.Stages, today)
+	im, err := jobsearch.ReadCSV(f, events, m, b.Stages, today)
+	if err != nil {
+		return im, err
+	}
+	return im.LeaveOutExisting(b.Applications), nil
 }
 
 // ErrNoGoodRows says an import had nothing to add.
 var ErrNoGoodRows = errors.New("no row of the file can be imported")
 
-// ImportJobs adds the good rows of an import in one transaction.
+// ImportJobs adds the good rows of an import in one transaction, leaving
+// out those already on the board as it is now (jobsearch.SameApplication:
+// the board may have changed since the file was read). It returns how
+// many it added; an import whose good rows were all there already adds
+// nothing and is no error.
 func ImportJobs(w JobWriter, im jobsearch.Import) (int, error) {
-	if len(im.Good) == 0 {
+	if len(im.Good) == 0 && len(im.Already) == 0 {
 		return 0, ErrNoGoodRows
+	}
+	b, err := w.JobBoard()
+	if err != nil {
+		return 0, err
+	}
+	im = im.LeaveOutExisting(b.Applications)
+	if len(im.Good) == 0 {
+		return 0, nil
 	}
 	apps := make([]jobsearch.Application, len(im.Good))
 	for i, r := range im.Good {

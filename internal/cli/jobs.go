@@ -22,7 +22,8 @@ const jobsUsage = `jobs [--db PATH] [--stage S] [--json]
   studyplanner jobs move [--db PATH] ID STAGE [--date D] [--note N]
   studyplanner jobs stats [--db PATH] [--json]
   studyplanner jobs export [--db PATH] --format csv|pdf|record-csv --out FILE [--name NAME] [--from D] [--to D]
-  studyplanner jobs import [--db PATH] FILE.csv [--events FILE] [--map FIELD=HEADER,...]`
+  studyplanner jobs import [--db PATH] FILE.csv [--events FILE] [--map FIELD=HEADER,...]
+    (an application already there, the same company, role and first date, is left out)`
 
 func runJobs(env Env, args []string) error {
 	// The global --db comes first, before the subcommand's name.
@@ -397,6 +398,9 @@ func runJobsImport(env Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Imported %d applications", n)
+		if already := len(im.Good) + len(im.Already) - n; already > 0 {
+			fmt.Fprintf(env.Stdout, "; %d were already there (the same company, role and first date)", already)
+		}
 		if len(im.Bad) > 0 {
 			fmt.Fprintf(env.Stdout, "; skipped %d rows (named above)", len(im.Bad))
 		}

@@ -290,3 +290,32 @@ func TestJobsRefuseDatesInTheFuture(t *testing.T) {
 		}
 	}
 }
+
+// Importing the same file twice, a file repeating a row, or an export of
+// the same board adds each application once and says how many were there.
+func TestJobsImportLeavesOutApplicationsAlreadyThere(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	file := filepath.Join(dir, "in.csv")
+	data := "company,role,date\r\nAcme,Go developer,2026-11-02\r\nBeta,SRE,2026-11-03\r\n acme ,GO DEVELOPER,2026-11-02\r\nAcme,Go developer,2026-11-09\r\n"
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stdout, "Imported 3 applications; 1 were already there") {
+		t.Errorf("first import: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stdout, "Imported 0 applications; 4 were already there") {
+		t.Errorf("second import: %q %q", r.stdout, r.stderr)
+	}
+	out := filepath.Join(dir, "export.csv")
+	mustRun(t, "--db", db, "jobs", "export", "--format", "csv", "--out", out)
+	r = mustRun(t, "--db", db, "jobs", "import", out)
+	if !strings.Contains(r.stdout, "Imported 0 applications; 3 were already there") {
+		t.Errorf("re-import of the export: %q", r.stdout)
+	}
+	if n := len(jobsJSON(t, db)); n != 3 {
+		t.Errorf("%d applications, want 3", n)
+	}
+}
