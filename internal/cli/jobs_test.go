@@ -319,3 +319,40 @@ func TestJobsImportLeavesOutApplicationsAlreadyThere(t *testing.T) {
 		t.Errorf("%d applications, want 3", n)
 	}
 }
+
+// A file that cannot be read or written, or a flag's bad value, is said in
+// words with what to do: no temporary file's name, no decoder's text, no
+// usage dump for a value typed wrong.
+func TestFileAndFlagMistakesAreSaidInWords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	empty := filepath.Join(dir, "empty.csv")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "no", "such")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"jobs", "export", "--format", "pdf", "--out", filepath.Join(missing, "x.pdf")}, 1,
+			"writing " + filepath.Join(missing, "x.pdf") + ": the folder " + missing + " does not exist; create it first, or choose another place"},
+		{[]string{"jobs", "export", "--format", "csv", "--out", filepath.Join(missing, "x.csv")}, 1, "the folder " + missing + " does not exist"},
+		{[]string{"jobs", "import", filepath.Join(dir, "nope.csv")}, 1, "cannot read " + filepath.Join(dir, "nope.csv") + ": there is no such file; check its name and folder"},
+		{[]string{"rates", "update", "--from", empty}, 1, "the file is empty"},
+		{[]string{"rates", "update", "--ppp", "abc"}, 2, "--ppp: \"abc\" is not a whole number"},
+		{[]string{"review", "--card", "x"}, 2, "--card: \"x\" is not a whole number"},
+		{[]string{"jobs", "--json=maybe"}, 2, "--json: \"maybe\" is not true or false"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		for _, raw := range []string{".partial", "no such file or directory", "EOF", "parse error", "Usage:", "invalid value"} {
+			if strings.Contains(r.stderr, raw) {
+				t.Errorf("%q: %q reaches the person: %q", c.args, raw, r.stderr)
+			}
+		}
+	}
+}

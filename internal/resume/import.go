@@ -52,7 +52,7 @@ func ReadDocument(r io.Reader) (Parts, error) {
 		if errors.As(err, &typeErr) {
 			return Parts{}, fmt.Errorf("this is not a JSON Resume file: %q holds a %s where the format has something else", typeErr.Field, typeErr.Value)
 		}
-		return Parts{}, fmt.Errorf("this is not a JSON Resume file: it is not valid JSON (%v)", err)
+		return Parts{}, notJSON(data, err)
 	}
 	if strings.TrimSpace(doc.Basics.Name) == "" {
 		return Parts{}, fmt.Errorf("the résumé has no name in basics.name; a JSON Resume file starts with the person's name")
@@ -272,4 +272,27 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// notJSON says why data, which the JSON decoder refused with err, is not
+// a JSON Resume file, in words rather than the decoder's.
+func notJSON(data []byte, err error) error {
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case len(trimmed) == 0:
+		return errors.New("the file is empty; a JSON Resume file is JSON text starting with {\"basics\": …}")
+	case bytes.HasPrefix(trimmed, []byte("%PDF")):
+		return errors.New("this is a PDF, not a JSON Resume file; import the .json file the résumé was written from " +
+			"(see jsonresume.org), or type your résumé on the Résumé screen")
+	}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		line := bytes.Count(data[:min(int(syn.Offset), len(data))], []byte("\n")) + 1
+		return fmt.Errorf("this is not a JSON Resume file: it is not valid JSON (the text goes wrong on line %d); "+
+			"open it in a text editor, or export it again from where it was made", line)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("this is not a JSON Resume file: it is cut short; export or download it again")
+	}
+	return errors.New("this is not a JSON Resume file: it is not valid JSON; open it in a text editor, or export it again from where it was made")
 }

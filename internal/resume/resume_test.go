@@ -281,7 +281,12 @@ func TestReadDocumentAndMerge(t *testing.T) {
 
 func TestReadDocumentRefuses(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
-		{"not JSON", "hello", "not valid JSON"},
+		{"not JSON", "hello", "not valid JSON (the text goes wrong on line 1)"},
+		{"broken on line 3", "{\n\"basics\": {\n  \"name\": \"A\",,\n}}", "goes wrong on line 3"},
+		{"a PDF", "%PDF-1.4\n%âãÏÓ\n1 0 obj", "this is a PDF, not a JSON Resume file"},
+		{"empty", "", "the file is empty"},
+		{"blank", " \n\t", "the file is empty"},
+		{"cut short", `{"basics":{"name":"A"`, "cut short"},
 		{"no name", `{"basics":{"label":"x"}}`, "no name"},
 		{"name a number", `{"basics":{"name":3}}`, "basics.name"},
 		{"bad email", `{"basics":{"name":"A","email":"nope"}}`, "basics: \"nope\" is not an email address"},
@@ -294,6 +299,11 @@ func TestReadDocumentRefuses(t *testing.T) {
 			_, err := ReadDocument(strings.NewReader(tt.doc))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want %q", err, tt.want)
+			}
+			for _, raw := range []string{"EOF", "invalid character", "looking for"} {
+				if strings.Contains(err.Error(), raw) {
+					t.Errorf("the decoder's words %q reach the person: %v", raw, err)
+				}
 			}
 		})
 	}
