@@ -67,11 +67,12 @@ type NewApplication struct {
 	Note        string
 }
 
-// AddApplication adds an application in its first stage, found by name.
-func AddApplication(w JobWriter, n NewApplication) (uint, error) {
+// AddApplication adds an application in its first stage, found by name
+// (ignoring case); it returns the new ID and that stage, by its own name.
+func AddApplication(w JobWriter, n NewApplication) (uint, jobsearch.Stage, error) {
 	b, err := w.JobBoard()
 	if err != nil {
-		return 0, err
+		return 0, jobsearch.Stage{}, err
 	}
 	name := n.Stage
 	if strings.TrimSpace(name) == "" {
@@ -79,11 +80,12 @@ func AddApplication(w JobWriter, n NewApplication) (uint, error) {
 	}
 	st, err := stageNamed(b, name)
 	if err != nil {
-		return 0, err
+		return 0, st, err
 	}
 	a := n.Application
 	a.History = []jobsearch.Event{{StageID: st.ID, Date: plan.Date(n.Date), Note: strings.TrimSpace(n.Note)}}
-	return w.AddApplication(a)
+	id, err := w.AddApplication(a)
+	return id, st, err
 }
 
 func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {

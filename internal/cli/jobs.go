@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -83,12 +84,16 @@ func runJobsList(env Env, args []string) error {
 		return err
 	}
 	apps := d.Board.Applications
+	empty := "No applications yet. Add one with: studyplanner jobs add --company C --role R"
 	if *stage != "" {
 		st, ok := d.Board.StageNamed(*stage)
 		if !ok {
 			return usageError{fmt.Sprintf("--stage %q is not a stage; the stages are: %s", *stage, stageNames(d.Board))}
 		}
 		apps = d.Board.InStage(st.ID)
+		if len(d.Board.Applications) > 0 {
+			empty = fmt.Sprintf("No application is at %s now; \"studyplanner jobs\" lists them all.", st.Name)
+		}
 	}
 	now := env.Now()
 	if *asJSON {
@@ -99,7 +104,7 @@ func runJobsList(env Env, args []string) error {
 		return snapshot.WriteJSON(env.Stdout, list)
 	}
 	if len(apps) == 0 {
-		fmt.Fprintln(env.Stdout, "No applications yet. Add one with: studyplanner jobs add --company C --role R")
+		fmt.Fprintln(env.Stdout, empty)
 		return nil
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
@@ -186,12 +191,12 @@ func runJobsAdd(env Env, args []string) error {
 	}
 	n := app.NewApplication{Application: jobsearch.Application{Company: *company, Role: *role, URL: *url, Source: *source}, Stage: *stage, Date: date}
 	return withData(env, db, func(st *store.Store) error {
-		id, err := app.AddApplication(st, n)
+		id, in, err := app.AddApplication(st, n)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Added application %d: %s, %s (%s on %s).\n", id, strings.TrimSpace(*company), strings.TrimSpace(*role),
-			strings.TrimSpace(*stage), date.Format(time.DateOnly))
+			in.Name, date.Format(time.DateOnly))
 		return nil
 	})
 }
@@ -226,6 +231,9 @@ func runJobsMove(env Env, args []string) error {
 	}
 	return withData(env, db, func(st *store.Store) error {
 		to, err := app.MoveApplication(st, uint(id), stage, date, *note)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("there is no application %d; \"studyplanner jobs\" lists them", id)
+		}
 		if err != nil {
 			return err
 		}
@@ -283,6 +291,15 @@ func runJobsStats(env Env, args []string) error {
 			out.Funnel = append(out.Funnel, funnelJSON{s.Stage.Name, s.Reached, s.Conversion})
 		}
 		return snapshot.WriteJSON(env.Stdout, out)
+	}
+	// Percentages of nothing say nothing.
+	switch {
+	case f.Total == 0:
+		fmt.Fprintln(env.Stdout, "No applications yet, so no figures. Add one with: studyplanner jobs add --company C --role R")
+		return nil
+	case f.Sent == 0:
+		fmt.Fprintf(env.Stdout, "%s saved, none sent yet, so no figures; they start with the first one sent.\n", plural(f.Total, "1 application", fmt.Sprintf("%d applications", f.Total)))
+		return nil
 	}
 	fmt.Fprintf(env.Stdout, "%d applications, %d sent; %d answered: a response rate of %.0f%%.\n", f.Total, f.Sent, f.Answered, f.ResponseRate*100)
 	if f.HasMedian {
@@ -407,4 +424,12 @@ func runJobsImport(env Env, args []string) error {
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	})
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

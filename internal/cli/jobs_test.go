@@ -122,7 +122,7 @@ func TestJobsUsageMistakes(t *testing.T) {
 		{[]string{"jobs", "add", "--company", "A"}, 2, "needs --company and --role"},
 		{[]string{"jobs", "move", "x", "Applied"}, 2, "not an application's ID"},
 		{[]string{"jobs", "move", "1"}, 2, "needs the application's ID and the stage"},
-		{[]string{"jobs", "move", "7", "Applied"}, 1, "not found"},
+		{[]string{"jobs", "move", "7", "Applied"}, 1, "there is no application 7"},
 		{[]string{"jobs", "--stage", "Nope"}, 2, "is not a stage"},
 		{[]string{"jobs", "export", "--format", "xls", "--out", "x"}, 2, "unknown --format"},
 		{[]string{"jobs", "import", "missing.csv"}, 1, "cannot read"},
@@ -353,6 +353,41 @@ func TestFileAndFlagMistakesAreSaidInWords(t *testing.T) {
 			if strings.Contains(r.stderr, raw) {
 				t.Errorf("%q: %q reaches the person: %q", c.args, raw, r.stderr)
 			}
+		}
+	}
+}
+
+// What the commands say is in plain words: the stage by its own name, an
+// empty stage as empty, no percentages of nothing, and a missing ID as
+// missing, with where to find the right one.
+func TestJobsMessagesSayWhatIsThere(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	r := mustRun(t, "--db", db, "jobs", "stats")
+	if !strings.Contains(r.stdout, "No applications yet, so no figures") || strings.Contains(r.stdout, "%") {
+		t.Errorf("empty stats: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--stage", "saved", "--date", "2026-11-20")
+	if !strings.Contains(r.stdout, "(Saved on 2026-11-20)") {
+		t.Errorf("add echoes %q, want the stage's own name", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "stats")
+	if !strings.Contains(r.stdout, "1 application saved, none sent yet, so no figures") || strings.Contains(r.stdout, "%") {
+		t.Errorf("stats with nothing sent: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "--stage", "screening")
+	if !strings.Contains(r.stdout, "No application is at Screening now") || strings.Contains(r.stdout, "yet") {
+		t.Errorf("empty stage: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "move", "1", "applied", "--date", "2026-11-21")
+	if !strings.Contains(r.stdout, "Moved application 1 to Applied on 2026-11-21") {
+		t.Errorf("move echoes %q", r.stdout)
+	}
+	for _, c := range [][]string{{"jobs", "move", "99", "applied"}, {"review", "--card", "9999", "--rating", "good"}} {
+		r := run(t, "", append([]string{"--db", db}, c...)...)
+		want := map[string]string{"jobs": `there is no application 99; "studyplanner jobs" lists them`,
+			"review": `there is no card 9999; "studyplanner review" lists the cards due today`}[c[0]]
+		if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "window") {
+			t.Errorf("%q: exit %d %q, want %q", c, r.code, r.stderr, want)
 		}
 	}
 }

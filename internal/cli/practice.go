@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -84,6 +85,9 @@ func rateCard(env Env, db *dbFlag, id uint, rating string) error {
 	}
 	return withData(env, db, func(st *store.Store) error {
 		c, err := st.ReviewCard(uint(id), env.Now(), r)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("there is no card %d; \"studyplanner review\" lists the cards due today", id)
+		}
 		if err != nil {
 			return err
 		}

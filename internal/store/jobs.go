@@ -282,14 +282,14 @@ func (s *Store) MoveApplication(appID, stageID uint, date time.Time, note string
 			return err
 		}
 		if len(app) == 0 {
-			return fmt.Errorf("the application %w (it may have been deleted in another window)", ErrNotFound)
+			return fmt.Errorf("the application was %w (it may have been deleted in another window)", ErrNotFound)
 		}
 		var st []stageRow
 		if err := tx.Limit(1).Find(&st, stageID).Error; err != nil {
 			return err
 		}
 		if len(st) == 0 {
-			return fmt.Errorf("the stage %w (it may have been deleted in another window)", ErrNotFound)
+			return fmt.Errorf("the stage was %w (it may have been deleted in another window)", ErrNotFound)
 		}
 		var events []stageEventRow
 		if err := tx.Where("application_id = ?", appID).Order("date, id").Find(&events).Error; err != nil {
