@@ -88,6 +88,16 @@ func AddApplication(w JobWriter, n NewApplication) (uint, jobsearch.Stage, error
 	return id, st, err
 }
 
+// UnknownStageError says a name is none of the board's stages.
+type UnknownStageError struct {
+	Name   string
+	Stages []string // the board's stages, in order
+}
+
+func (e *UnknownStageError) Error() string {
+	return fmt.Sprintf("%q is not a stage; the stages are: %s", e.Name, strings.Join(e.Stages, ", "))
+}
+
 func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {
 	st, ok := b.StageNamed(name)
 	if !ok {
@@ -95,7 +105,7 @@ func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {
 		for i, s := range b.Stages {
 			names[i] = s.Name
 		}
-		return st, fmt.Errorf("%q is not a stage; the stages are: %s", strings.TrimSpace(name), strings.Join(names, ", "))
+		return st, &UnknownStageError{Name: strings.TrimSpace(name), Stages: names}
 	}
 	return st, nil
 }

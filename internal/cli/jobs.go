@@ -193,7 +193,7 @@ func runJobsAdd(env Env, args []string) error {
 	return withData(env, db, func(st *store.Store) error {
 		id, in, err := app.AddApplication(st, n)
 		if err != nil {
-			return err
+			return stageUsage(err)
 		}
 		fmt.Fprintf(env.Stdout, "Added application %d: %s, %s (%s on %s).\n", id, strings.TrimSpace(*company), strings.TrimSpace(*role),
 			in.Name, date.Format(time.DateOnly))
@@ -235,7 +235,7 @@ func runJobsMove(env Env, args []string) error {
 			return fmt.Errorf("there is no application %d; \"studyplanner jobs\" lists them", id)
 		}
 		if err != nil {
-			return err
+			return stageUsage(err)
 		}
 		fmt.Fprintf(env.Stdout, "Moved application %d to %s on %s.\n", id, to.Name, date.Format(time.DateOnly))
 		return nil
@@ -351,6 +351,12 @@ func runJobsExport(env Env, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q; the formats are csv, pdf and record-csv", *format)}
 	}
+	if *format == "csv" && (*from != "" || *to != "" || *name != "") {
+		return usageError{"--from, --to and --name are for the record (--format pdf or record-csv); --format csv writes every application"}
+	}
+	if !h.From.IsZero() && !h.To.IsZero() && h.From.After(h.To) {
+		return usageError{fmt.Sprintf("--from %s is after --to %s; give the earlier day first", h.From.Format(time.DateOnly), h.To.Format(time.DateOnly))}
+	}
 	return withData(env, db, func(st *store.Store) error {
 		if *format == "csv" {
 			events, err := app.ExportJobsCSV(st, *out)
@@ -432,4 +438,14 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// stageUsage makes a stage name that is not a stage a usage error (exit 2),
+// as --stage is: the command was called with a wrong word.
+func stageUsage(err error) error {
+	var unknown *app.UnknownStageError
+	if errors.As(err, &unknown) {
+		return usageError{err.Error()}
+	}
+	return err
 }

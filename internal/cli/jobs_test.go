@@ -391,3 +391,37 @@ func TestJobsMessagesSayWhatIsThere(t *testing.T) {
 		}
 	}
 }
+
+// Flags that do nothing with a format are refused, a reversed range is
+// refused, and a stage that is not one is a usage mistake (exit 2)
+// wherever it is given.
+func TestJobsExportRangeAndStageMistakes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2026-11-02")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"jobs", "export", "--format", "csv", "--out", filepath.Join(dir, "x.csv"), "--from", "2026-11-01"}, "--format csv writes every application"},
+		{[]string{"jobs", "export", "--format", "pdf", "--out", filepath.Join(dir, "x.pdf"), "--from", "2026-11-20", "--to", "2026-11-01"},
+			"--from 2026-11-20 is after --to 2026-11-01"},
+		{[]string{"jobs", "add", "--company", "C", "--role", "D", "--stage", "Nope"}, `"Nope" is not a stage`},
+		{[]string{"jobs", "move", "1", "Nope"}, `"Nope" is not a stage`},
+		{[]string{"jobs", "--stage", "Nope"}, "is not a stage"},
+		{[]string{"salaries", "--survey"}, "use it with --json"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want 2 and %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a refused export wrote its file")
+	}
+	r := mustRun(t, "--db", db, "jobs", "export", "--format", "record-csv", "--out", filepath.Join(dir, "r.csv"), "--from", "2026-11-03")
+	data, _ := os.ReadFile(filepath.Join(dir, "r.csv"))
+	if strings.Contains(string(data), "2026-11-02") {
+		t.Errorf("the record from 2026-11-03 holds the application of 2026-11-02: %q (%q)", data, r.stdout)
+	}
+}

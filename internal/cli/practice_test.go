@@ -134,3 +134,27 @@ func TestChallengesEmptyAndJSON(t *testing.T) {
 		t.Errorf("text: %s", r.stdout)
 	}
 }
+
+// cards takes the global --db and --help as every command does, and a
+// rating asked with --json answers in JSON.
+func TestCardsAndReviewTakeTheUsualFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if r := run(t, "", "--db", db, "cards"); r.code != 2 || !strings.Contains(r.stderr, "say what to do: cards add") {
+		t.Errorf("cards alone: exit %d %q", r.code, r.stderr)
+	}
+	r := run(t, "", "cards", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "Usage: studyplanner cards add") || r.stderr != "" {
+		t.Errorf("cards --help: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "review", "--help")
+	if r.code != 0 || strings.Contains(r.stdout, "(default true)") || !strings.Contains(r.stdout, "-due") {
+		t.Errorf("review --help: %q", r.stdout)
+	}
+	add := mustRun(t, "--db", db, "cards", "add", "--front", "What is a goroutine, in one sentence?", "--back", "A function run concurrently.")
+	id := strings.TrimSuffix(strings.Fields(add.stdout)[2], ";")
+	r = mustRun(t, "--db", db, "review", "--card", id, "--rating", "good", "--json")
+	var rated ratedJSON
+	if err := json.Unmarshal([]byte(r.stdout), &rated); err != nil || rated.Rating != "good" || rated.Due == "" || rated.Interval == "" {
+		t.Errorf("review --json printed %q (%v)", r.stdout, err)
+	}
+}
