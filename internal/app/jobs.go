@@ -9,11 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/studyplanner/studyplanner/assets"
 	"github.com/studyplanner/studyplanner/internal/atomicfile"
 	"github.com/studyplanner/studyplanner/internal/ics"
 	"github.com/studyplanner/studyplanner/internal/jobpdf"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 )
 
 // JobReader is what the job search's screen and commands read.
@@ -143,12 +145,40 @@ func ExportJobsCSV(r JobReader, path string) (string, error) {
 	return eventsPath, writeFile(eventsPath, events.Bytes())
 }
 
+// applicantNamer gives the record its applicant: the résumé's profile.
+// The store has it; a reader without it leaves the line to fill by hand.
+type applicantNamer interface {
+	ResumeParts() (resume.Parts, error)
+}
+
+// recordHeader is h with the applicant's name from the résumé's profile
+// when h names nobody.
+func recordHeader(r JobReader, h jobpdf.Header) (jobpdf.Header, error) {
+	n, ok := r.(applicantNamer)
+	if strings.TrimSpace(h.Name) != "" || !ok {
+		return h, nil
+	}
+	parts, err := n.ResumeParts()
+	if err != nil {
+		return h, err
+	}
+	h.Name = strings.TrimSpace(parts.Profile.Name)
+	return h, nil
+}
+
 // WriteRecord writes the record of applications (as PDF, or as CSV when
-// asCSV) from the board.
+// asCSV) from the board. The applicant is h.Name, or else the résumé
+// profile's name.
 func WriteRecord(r JobReader, w io.Writer, h jobpdf.Header, asCSV bool) error {
 	b, err := r.JobBoard()
 	if err != nil {
 		return err
+	}
+	if h, err = recordHeader(r, h); err != nil {
+		return err
+	}
+	if len(h.Fonts.Regular) == 0 {
+		h.Fonts = jobpdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold}
 	}
 	entries := b.Record(h.From, h.To)
 	if asCSV {

@@ -325,7 +325,7 @@ func runJobsExport(env Env, args []string) error {
 	fs, db := newFlags(env, "jobs")
 	format := fs.String("format", "csv", "csv: the applications, and their stage events in a second file beside; pdf: the record of applications for a job centre; record-csv: that record as CSV")
 	out := fs.String("out", "", "the file to write (for csv, the events go to NAME-events.csv beside it)")
-	name := fs.String("name", "", "your name, printed on the record")
+	name := fs.String("name", "", "your name, printed on the record (default: your résumé profile's name)")
 	from := fs.String("from", "", "the record's first day (YYYY-MM-DD; default: the first application)")
 	to := fs.String("to", "", "the record's last day (YYYY-MM-DD; default: the last application)")
 	if err := parse(env, fs, args); err != nil {

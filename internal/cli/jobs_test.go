@@ -425,3 +425,37 @@ func TestJobsExportRangeAndStageMistakes(t *testing.T) {
 		t.Errorf("the record from 2026-11-03 holds the application of 2026-11-02: %q (%q)", data, r.stdout)
 	}
 }
+
+// The record names the applicant from the résumé's profile when --name
+// is not given; --name still wins.
+func TestJobsRecordNamesTheApplicantFromTheResume(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils, in the Makefile's TEST_PACKAGES) is not installed")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme", "--role", "Dev", "--date", "2026-11-02")
+	text := func(args ...string) string {
+		pdf := filepath.Join(dir, "r.pdf")
+		mustRun(t, append([]string{"--db", db, "jobs", "export", "--format", "pdf", "--out", pdf}, args...)...)
+		out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	if got := text(); !strings.Contains(got, "_____") {
+		t.Errorf("with no profile the applicant line is not left to fill:\n%s", got)
+	}
+	cv := filepath.Join(dir, "cv.json")
+	if err := os.WriteFile(cv, []byte(`{"basics":{"name":"Łukasz Żółć"}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--db", db, "resume", "import", cv)
+	if got := text(); !strings.Contains(got, "Łukasz Żółć") || strings.Contains(got, "Applicant: ____") {
+		t.Errorf("the record does not name the profile's applicant:\n%s", got)
+	}
+	if got := text("--name", "Jane Roe"); !strings.Contains(got, "Jane Roe") || strings.Contains(got, "Łukasz") {
+		t.Errorf("--name does not win:\n%s", got)
+	}
+}
