@@ -192,7 +192,7 @@ func cardsAdd(env Env, args []string) error {
 	front := fs.String("front", "", "the question")
 	back := fs.String("back", "", "the answer (Markdown)")
 	tags := fs.String("tags", "", "tags, separated by spaces or commas")
-	topic := fs.String("topic", "", "the topic (e.g. databases-sql)")
+	topic := fs.String("topic", "", "the topic: "+topicList()+", or one your cards have")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -200,11 +200,17 @@ func cardsAdd(env Env, args []string) error {
 		return usageError{fmt.Sprintf("cards add takes no arguments, got %q; quote the question in --front", fs.Args())}
 	}
 	c := practice.Card{Front: *front, Back: *back, Tags: practice.ParseTags(*tags), Topic: practice.Topic(*topic)}
-	if err := c.Validate(); err != nil {
+	check := c
+	check.Topic = "" // checked by name below, against the topics there are
+	if err := check.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
 	return withData(env, db, func(st *store.Store) error {
-		id, err := st.AddCard(c)
+		id, err := app.AddCard(st, c)
+		var unknown *app.UnknownTopicError
+		if errors.As(err, &unknown) {
+			return usageError{"--topic: " + err.Error()}
+		}
 		if err != nil {
 			return err
 		}
@@ -333,4 +339,12 @@ func runChallenges(env Env, args []string) error {
 			len(c.Attempts), last, c.Schedule.Due.Local().Format(time.DateOnly))
 	}
 	return w.Flush()
+}
+
+func topicList() string {
+	names := make([]string, len(practice.Topics))
+	for i, t := range practice.Topics {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
 }
