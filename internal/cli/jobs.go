@@ -334,28 +334,9 @@ func runJobsExport(env Env, args []string) error {
 	if strings.TrimSpace(*out) == "" {
 		return usageError{"jobs export needs --out FILE"}
 	}
-	h := jobpdf.Header{Name: *name, Printed: env.Now()}
-	var err error
-	if *from != "" {
-		if h.From, err = dateFlag("from", *from, env.Now()); err != nil {
-			return err
-		}
-	}
-	if *to != "" {
-		if h.To, err = dateFlag("to", *to, env.Now()); err != nil {
-			return err
-		}
-	}
-	switch *format {
-	case "csv", "pdf", "record-csv":
-	default:
-		return usageError{fmt.Sprintf("unknown --format %q; the formats are csv, pdf and record-csv", *format)}
-	}
-	if *format == "csv" && (*from != "" || *to != "" || *name != "") {
-		return usageError{"--from, --to and --name are for the record (--format pdf or record-csv); --format csv writes every application"}
-	}
-	if !h.From.IsZero() && !h.To.IsZero() && h.From.After(h.To) {
-		return usageError{fmt.Sprintf("--from %s is after --to %s; give the earlier day first", h.From.Format(time.DateOnly), h.To.Format(time.DateOnly))}
+	h, err := exportHeader(env, *format, *name, *from, *to)
+	if err != nil {
+		return err
 	}
 	return withData(env, db, func(st *store.Store) error {
 		if *format == "csv" {
@@ -376,6 +357,35 @@ func runJobsExport(env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "Wrote the record of applications to %s.\n", *out)
 		return nil
 	})
+}
+
+// exportHeader checks jobs export's format and record flags and gives the
+// record's header: a range only for the record, never reversed.
+func exportHeader(env Env, format, name, from, to string) (jobpdf.Header, error) {
+	h := jobpdf.Header{Name: name, Printed: env.Now()}
+	switch format {
+	case "csv", "pdf", "record-csv":
+	default:
+		return h, usageError{fmt.Sprintf("unknown --format %q; the formats are csv, pdf and record-csv", format)}
+	}
+	if format == "csv" && (from != "" || to != "" || name != "") {
+		return h, usageError{"--from, --to and --name are for the record (--format pdf or record-csv); --format csv writes every application"}
+	}
+	var err error
+	if from != "" {
+		if h.From, err = dateFlag("from", from, env.Now()); err != nil {
+			return h, err
+		}
+	}
+	if to != "" {
+		if h.To, err = dateFlag("to", to, env.Now()); err != nil {
+			return h, err
+		}
+	}
+	if !h.From.IsZero() && !h.To.IsZero() && h.From.After(h.To) {
+		return h, usageError{fmt.Sprintf("--from %s is after --to %s; give the earlier day first", h.From.Format(time.DateOnly), h.To.Format(time.DateOnly))}
+	}
+	return h, nil
 }
 
 func runJobsImport(env Env, args []string) error {

@@ -158,15 +158,7 @@ func printReviewText(env Env, day app.PracticeDay) error {
 }
 
 func runCards(env Env, args []string) error {
-	// The global --db comes first, before the subcommand's name; it goes
-	// to the subcommand's flags.
-	var db []string
-	switch {
-	case len(args) >= 2 && (args[0] == "--db" || args[0] == "-db"):
-		db, args = args[:2], args[2:]
-	case len(args) >= 1 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
-		db, args = args[:1], args[1:]
-	}
+	db, args := leadingDB(args)
 	if len(args) > 0 && (args[0] == "--help" || args[0] == "-help" || args[0] == "-h" || args[0] == "help") {
 		fs, _ := newFlags(env, "cards")
 		printCommandUsage(env.Stdout, fs)
@@ -185,6 +177,18 @@ func runCards(env Env, args []string) error {
 		return cardsExport(env, rest)
 	}
 	return usageError{fmt.Sprintf("unknown cards command %q; use add, import or export", args[0])}
+}
+
+// leadingDB splits off the global --db, which comes first, before a
+// subcommand's name, to hand it to the subcommand's flags.
+func leadingDB(args []string) (db, rest []string) {
+	switch {
+	case len(args) >= 2 && (args[0] == "--db" || args[0] == "-db"):
+		return args[:2], args[2:]
+	case len(args) >= 1 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
+		return args[:1], args[1:]
+	}
+	return nil, args
 }
 
 func cardsAdd(env Env, args []string) error {
