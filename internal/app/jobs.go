@@ -9,11 +9,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/studyplanner/studyplanner/assets"
 	"github.com/studyplanner/studyplanner/internal/atomicfile"
 	"github.com/studyplanner/studyplanner/internal/ics"
 	"github.com/studyplanner/studyplanner/internal/jobpdf"
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/resume"
 )
 
 // JobReader is what the job search's screen and commands read.
@@ -67,11 +69,12 @@ type NewApplication struct {
 	Note        string
 }
 
-// AddApplication adds an application in its first stage, found by name.
-func AddApplication(w JobWriter, n NewApplication) (uint, error) {
+// AddApplication adds an application in its first stage, found by name
+// (ignoring case); it returns the new ID and that stage, by its own name.
+func AddApplication(w JobWriter, n NewApplication) (uint, jobsearch.Stage, error) {
 	b, err := w.JobBoard()
 	if err != nil {
-		return 0, err
+		return 0, jobsearch.Stage{}, err
 	}
 	name := n.Stage
 	if strings.TrimSpace(name) == "" {
@@ -79,11 +82,22 @@ func AddApplication(w JobWriter, n NewApplication) (uint, error) {
 	}
 	st, err := stageNamed(b, name)
 	if err != nil {
-		return 0, err
+		return 0, st, err
 	}
 	a := n.Application
 	a.History = []jobsearch.Event{{StageID: st.ID, Date: plan.Date(n.Date), Note: strings.TrimSpace(n.Note)}}
-	return w.AddApplication(a)
+	id, err := w.AddApplication(a)
+	return id, st, err
+}
+
+// UnknownStageError says a name is none of the board's stages.
+type UnknownStageError struct {
+	Name   string
+	Stages []string // the board's stages, in order
+}
+
+func (e *UnknownStageError) Error() string {
+	return fmt.Sprintf("%q is not a stage; the stages are: %s", e.Name, strings.Join(e.Stages, ", "))
 }
 
 func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {
@@ -93,7 +107,7 @@ func stageNamed(b jobsearch.Board, name string) (jobsearch.Stage, error) {
 		for i, s := range b.Stages {
 			names[i] = s.Name
 		}
-		return st, fmt.Errorf("%q is not a stage; the stages are: %s", strings.TrimSpace(name), strings.Join(names, ", "))
+		return st, &UnknownStageError{Name: strings.TrimSpace(name), Stages: names}
 	}
 	return st, nil
 }
@@ -131,12 +145,40 @@ func ExportJobsCSV(r JobReader, path string) (string, error) {
 	return eventsPath, writeFile(eventsPath, events.Bytes())
 }
 
+// applicantNamer gives the record its applicant: the résumé's profile.
+// The store has it; a reader without it leaves the line to fill by hand.
+type applicantNamer interface {
+	ResumeParts() (resume.Parts, error)
+}
+
+// recordHeader is h with the applicant's name from the résumé's profile
+// when h names nobody.
+func recordHeader(r JobReader, h jobpdf.Header) (jobpdf.Header, error) {
+	n, ok := r.(applicantNamer)
+	if strings.TrimSpace(h.Name) != "" || !ok {
+		return h, nil
+	}
+	parts, err := n.ResumeParts()
+	if err != nil {
+		return h, err
+	}
+	h.Name = strings.TrimSpace(parts.Profile.Name)
+	return h, nil
+}
+
 // WriteRecord writes the record of applications (as PDF, or as CSV when
-// asCSV) from the board.
+// asCSV) from the board. The applicant is h.Name, or else the résumé
+// profile's name.
 func WriteRecord(r JobReader, w io.Writer, h jobpdf.Header, asCSV bool) error {
 	b, err := r.JobBoard()
 	if err != nil {
 		return err
+	}
+	if h, err = recordHeader(r, h); err != nil {
+		return err
+	}
+	if len(h.Fonts.Regular) == 0 {
+		h.Fonts = jobpdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold}
 	}
 	entries := b.Record(h.From, h.To)
 	if asCSV {
@@ -166,16 +208,32 @@ func ReadJobsCSV(r JobReader, path, eventsPath string, m jobsearch.Mapping, toda
 		defer ef.Close()
 		events = ef
 	}
-	return jobsearch.ReadCSV(f, events, m, b.Stages, today)
+	im, err := jobsearch.ReadCSV(f, events, m, b.Stages, today)
+	if err != nil {
+		return im, err
+	}
+	return im.LeaveOutExisting(b.Applications), nil
 }
 
 // ErrNoGoodRows says an import had nothing to add.
 var ErrNoGoodRows = errors.New("no row of the file can be imported")
 
-// ImportJobs adds the good rows of an import in one transaction.
+// ImportJobs adds the good rows of an import in one transaction, leaving
+// out those already on the board as it is now (jobsearch.SameApplication:
+// the board may have changed since the file was read). It returns how
+// many it added; an import whose good rows were all there already adds
+// nothing and is no error.
 func ImportJobs(w JobWriter, im jobsearch.Import) (int, error) {
-	if len(im.Good) == 0 {
+	if len(im.Good) == 0 && len(im.Already) == 0 {
 		return 0, ErrNoGoodRows
+	}
+	b, err := w.JobBoard()
+	if err != nil {
+		return 0, err
+	}
+	im = im.LeaveOutExisting(b.Applications)
+	if len(im.Good) == 0 {
+		return 0, nil
 	}
 	apps := make([]jobsearch.Application, len(im.Good))
 	for i, r := range im.Good {

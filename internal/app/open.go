@@ -119,6 +119,7 @@ func OpenForWindow(loc store.Location, content Content, now func() time.Time, lo
 	if err != nil {
 		return Startup{}, err
 	}
+	st.SetClock(now)
 	return Startup{Store: st}, nil
 }
 

@@ -145,3 +145,77 @@ func SeedPracticeBank(st BankSeeder) error {
 	}
 	return nil
 }
+
+// CardAdder is what adding one card by name reads and writes.
+type CardAdder interface {
+	Cards() ([]practice.Card, error)
+	AddCard(c practice.Card) (uint, error)
+}
+
+// UnknownTopicError says a topic typed is none of the default bank's nor
+// one a card already has.
+type UnknownTopicError struct {
+	Topic string
+	Known []practice.Topic // the default bank's, then the cards' own
+}
+
+func (e *UnknownTopicError) Error() string {
+	names := make([]string, len(e.Known))
+	for i, t := range e.Known {
+		names[i] = string(t)
+	}
+	return fmt.Sprintf("%q is not a topic; use one of %s, or none", e.Topic, strings.Join(names, ", "))
+}
+
+// DuplicateCardError says a card with the same question is there already.
+type DuplicateCardError struct{ ID uint }
+
+func (e *DuplicateCardError) Error() string {
+	return fmt.Sprintf("card %d already asks this question; change the question, or edit that card", e.ID)
+}
+
+// AddCard adds a learner's card as `cards add` gives it: its topic is one
+// of the default bank's (by its tag or its name, in any case) or one a
+// card already has, and its question is not one a card already asks (the
+// rule the TSV import skips by).
+func AddCard(w CardAdder, c practice.Card) (uint, error) {
+	cards, err := w.Cards()
+	if err != nil {
+		return 0, err
+	}
+	if c.Topic, err = topicOf(string(c.Topic), cards); err != nil {
+		return 0, err
+	}
+	front := strings.TrimSpace(c.Front)
+	for _, o := range cards {
+		if strings.TrimSpace(o.Front) == front {
+			return 0, &DuplicateCardError{ID: o.ID}
+		}
+	}
+	return w.AddCard(c)
+}
+
+// topicOf finds the topic typed among the default bank's and the cards'.
+func topicOf(typed string, cards []practice.Card) (practice.Topic, error) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return "", nil
+	}
+	known := append([]practice.Topic(nil), practice.Topics...)
+	seen := map[practice.Topic]bool{}
+	for _, t := range known {
+		seen[t] = true
+	}
+	for _, c := range cards {
+		if c.Topic != "" && !seen[c.Topic] {
+			seen[c.Topic] = true
+			known = append(known, c.Topic)
+		}
+	}
+	for _, t := range known {
+		if strings.EqualFold(typed, string(t)) || strings.EqualFold(typed, t.Name()) {
+			return t, nil
+		}
+	}
+	return "", &UnknownTopicError{Topic: typed, Known: known}
+}

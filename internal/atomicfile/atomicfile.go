@@ -49,7 +49,13 @@ func Create(path string, perm fs.FileMode) (*File, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*"+suffix)
 	if err != nil {
-		return nil, err
+		// The temporary file's name means nothing to the person who named
+		// path: report the file they asked for.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &fs.PathError{Op: "create", Path: path, Err: err}
 	}
 	if !tryLock(tmp) {
 		tmp.Close()

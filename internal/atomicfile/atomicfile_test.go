@@ -2,10 +2,12 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -130,5 +132,16 @@ func TestStaleFilesOfKilledWritersAreCleanedLiveOnesKept(t *testing.T) {
 		if r := CleanStale(dir); len(r) != 0 {
 			t.Errorf("CleanStale removed a file that is not ours: %v", r)
 		}
+	}
+}
+
+// A file that cannot be started names the file asked for, not the
+// temporary file beside it, and keeps the cause for callers to word.
+func TestAFailedCreateNamesTheTargetNotTheTemporaryFile(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "missing", "x.pdf")
+	err := WriteFile(target, []byte("x"), 0o600)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != target || !errors.Is(err, fs.ErrNotExist) || strings.Contains(err.Error(), suffix) {
+		t.Errorf("error %v, want a PathError naming %s", err, target)
 	}
 }

@@ -201,7 +201,7 @@ func (f *dbFlag) Set(v string) error { f.value, f.set = v, true; return nil }
 // asking for --help prints the usage on standard output.
 func newFlags(env Env, c string) (*flag.FlagSet, *dbFlag) {
 	fs := flag.NewFlagSet(c, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(io.Discard) // parse reports the mistakes itself
 	db := &dbFlag{}
 	fs.Var(db, "db", "database file (default: $"+store.EnvVar+", then the data folder)")
 	fs.Usage = func() {} // parse prints the usage where it belongs
@@ -224,11 +224,37 @@ func parse(env Env, fs *flag.FlagSet, args []string) error {
 			printCommandUsage(env.Stdout, fs)
 			return err
 		}
+		// A flag given a value it cannot take: say which and why, without
+		// the whole usage (the flag's name is right).
+		if name, reason, ok := badFlagValue(err); ok {
+			return usageError{fmt.Sprintf("--%s: %s", name, reason)}
+		}
 		printCommandUsage(env.Stderr, fs)
 		return usageError{err.Error()}
 	}
 	return nil
 }
+
+// badFlagValue reads the flag package's "invalid value "v" for flag -name:
+// reason" into the flag's name and the reason.
+func badFlagValue(err error) (name, reason string, ok bool) {
+	m := badValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return "", "", false
+	}
+	reason = m[4]
+	switch {
+	case m[1] != "" && (reason == "parse error" || strings.HasPrefix(reason, "strconv.")):
+		reason = fmt.Sprintf("%q is not true or false", m[2])
+	case reason == "parse error" || strings.HasPrefix(reason, "strconv."):
+		reason = fmt.Sprintf("%q is not a whole number; write digits only, such as 12", m[2])
+	case reason == "value out of range":
+		reason = fmt.Sprintf("%q is too large", m[2])
+	}
+	return m[3], reason, true
+}
+
+var badValue = regexp.MustCompile(`^invalid (boolean )?value "(.*)" for (?:flag )?-([^:]+): (.*)$`)
 
 // decimalInt is an integer flag read in base 10 only: a person typing
 // --minutes 045 means forty-five, and 0x2d or 1_000 are typing mistakes,
@@ -285,6 +311,7 @@ func withData(env Env, db *dbFlag, fn func(st *store.Store) error) error {
 		return err
 	}
 	defer st.Close()
+	st.SetClock(env.Now)
 	return fn(st)
 }
 

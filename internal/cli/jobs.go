@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -22,7 +23,8 @@ const jobsUsage = `jobs [--db PATH] [--stage S] [--json]
   studyplanner jobs move [--db PATH] ID STAGE [--date D] [--note N]
   studyplanner jobs stats [--db PATH] [--json]
   studyplanner jobs export [--db PATH] --format csv|pdf|record-csv --out FILE [--name NAME] [--from D] [--to D]
-  studyplanner jobs import [--db PATH] FILE.csv [--events FILE] [--map FIELD=HEADER,...]`
+  studyplanner jobs import [--db PATH] FILE.csv [--events FILE] [--map FIELD=HEADER,...]
+    (an application already there, the same company, role and first date, is left out)`
 
 func runJobs(env Env, args []string) error {
 	// The global --db comes first, before the subcommand's name.
@@ -82,12 +84,16 @@ func runJobsList(env Env, args []string) error {
 		return err
 	}
 	apps := d.Board.Applications
+	empty := "No applications yet. Add one with: studyplanner jobs add --company C --role R"
 	if *stage != "" {
 		st, ok := d.Board.StageNamed(*stage)
 		if !ok {
 			return usageError{fmt.Sprintf("--stage %q is not a stage; the stages are: %s", *stage, stageNames(d.Board))}
 		}
 		apps = d.Board.InStage(st.ID)
+		if len(d.Board.Applications) > 0 {
+			empty = fmt.Sprintf("No application is at %s now; \"studyplanner jobs\" lists them all.", st.Name)
+		}
 	}
 	now := env.Now()
 	if *asJSON {
@@ -98,7 +104,7 @@ func runJobsList(env Env, args []string) error {
 		return snapshot.WriteJSON(env.Stdout, list)
 	}
 	if len(apps) == 0 {
-		fmt.Fprintln(env.Stdout, "No applications yet. Add one with: studyplanner jobs add --company C --role R")
+		fmt.Fprintln(env.Stdout, empty)
 		return nil
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
@@ -185,12 +191,12 @@ func runJobsAdd(env Env, args []string) error {
 	}
 	n := app.NewApplication{Application: jobsearch.Application{Company: *company, Role: *role, URL: *url, Source: *source}, Stage: *stage, Date: date}
 	return withData(env, db, func(st *store.Store) error {
-		id, err := app.AddApplication(st, n)
+		id, in, err := app.AddApplication(st, n)
 		if err != nil {
-			return err
+			return stageUsage(err)
 		}
 		fmt.Fprintf(env.Stdout, "Added application %d: %s, %s (%s on %s).\n", id, strings.TrimSpace(*company), strings.TrimSpace(*role),
-			strings.TrimSpace(*stage), date.Format(time.DateOnly))
+			in.Name, date.Format(time.DateOnly))
 		return nil
 	})
 }
@@ -225,8 +231,11 @@ func runJobsMove(env Env, args []string) error {
 	}
 	return withData(env, db, func(st *store.Store) error {
 		to, err := app.MoveApplication(st, uint(id), stage, date, *note)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("there is no application %d; \"studyplanner jobs\" lists them", id)
+		}
 		if err != nil {
-			return err
+			return stageUsage(err)
 		}
 		fmt.Fprintf(env.Stdout, "Moved application %d to %s on %s.\n", id, to.Name, date.Format(time.DateOnly))
 		return nil
@@ -283,6 +292,15 @@ func runJobsStats(env Env, args []string) error {
 		}
 		return snapshot.WriteJSON(env.Stdout, out)
 	}
+	// Percentages of nothing say nothing.
+	switch {
+	case f.Total == 0:
+		fmt.Fprintln(env.Stdout, "No applications yet, so no figures. Add one with: studyplanner jobs add --company C --role R")
+		return nil
+	case f.Sent == 0:
+		fmt.Fprintf(env.Stdout, "%s saved, none sent yet, so no figures; they start with the first one sent.\n", plural(f.Total, "1 application", fmt.Sprintf("%d applications", f.Total)))
+		return nil
+	}
 	fmt.Fprintf(env.Stdout, "%d applications, %d sent; %d answered: a response rate of %.0f%%.\n", f.Total, f.Sent, f.Answered, f.ResponseRate*100)
 	if f.HasMedian {
 		fmt.Fprintf(env.Stdout, "The first answer came after %s days (the median).\n", strconv.FormatFloat(f.MedianDaysToAnswer, 'f', -1, 64))
@@ -307,7 +325,7 @@ func runJobsExport(env Env, args []string) error {
 	fs, db := newFlags(env, "jobs")
 	format := fs.String("format", "csv", "csv: the applications, and their stage events in a second file beside; pdf: the record of applications for a job centre; record-csv: that record as CSV")
 	out := fs.String("out", "", "the file to write (for csv, the events go to NAME-events.csv beside it)")
-	name := fs.String("name", "", "your name, printed on the record")
+	name := fs.String("name", "", "your name, printed on the record (default: your résumé profile's name)")
 	from := fs.String("from", "", "the record's first day (YYYY-MM-DD; default: the first application)")
 	to := fs.String("to", "", "the record's last day (YYYY-MM-DD; default: the last application)")
 	if err := parse(env, fs, args); err != nil {
@@ -316,22 +334,9 @@ func runJobsExport(env Env, args []string) error {
 	if strings.TrimSpace(*out) == "" {
 		return usageError{"jobs export needs --out FILE"}
 	}
-	h := jobpdf.Header{Name: *name, Printed: env.Now()}
-	var err error
-	if *from != "" {
-		if h.From, err = dateFlag("from", *from, env.Now()); err != nil {
-			return err
-		}
-	}
-	if *to != "" {
-		if h.To, err = dateFlag("to", *to, env.Now()); err != nil {
-			return err
-		}
-	}
-	switch *format {
-	case "csv", "pdf", "record-csv":
-	default:
-		return usageError{fmt.Sprintf("unknown --format %q; the formats are csv, pdf and record-csv", *format)}
+	h, err := exportHeader(env, *format, *name, *from, *to)
+	if err != nil {
+		return err
 	}
 	return withData(env, db, func(st *store.Store) error {
 		if *format == "csv" {
@@ -352,6 +357,35 @@ func runJobsExport(env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "Wrote the record of applications to %s.\n", *out)
 		return nil
 	})
+}
+
+// exportHeader checks jobs export's format and record flags and gives the
+// record's header: a range only for the record, never reversed.
+func exportHeader(env Env, format, name, from, to string) (jobpdf.Header, error) {
+	h := jobpdf.Header{Name: name, Printed: env.Now()}
+	switch format {
+	case "csv", "pdf", "record-csv":
+	default:
+		return h, usageError{fmt.Sprintf("unknown --format %q; the formats are csv, pdf and record-csv", format)}
+	}
+	if format == "csv" && (from != "" || to != "" || name != "") {
+		return h, usageError{"--from, --to and --name are for the record (--format pdf or record-csv); --format csv writes every application"}
+	}
+	var err error
+	if from != "" {
+		if h.From, err = dateFlag("from", from, env.Now()); err != nil {
+			return h, err
+		}
+	}
+	if to != "" {
+		if h.To, err = dateFlag("to", to, env.Now()); err != nil {
+			return h, err
+		}
+	}
+	if !h.From.IsZero() && !h.To.IsZero() && h.From.After(h.To) {
+		return h, usageError{fmt.Sprintf("--from %s is after --to %s; give the earlier day first", h.From.Format(time.DateOnly), h.To.Format(time.DateOnly))}
+	}
+	return h, nil
 }
 
 func runJobsImport(env Env, args []string) error {
@@ -397,10 +431,31 @@ func runJobsImport(env Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Imported %d applications", n)
+		if already := len(im.Good) + len(im.Already) - n; already > 0 {
+			fmt.Fprintf(env.Stdout, "; %d were already there (the same company, role and first date)", already)
+		}
 		if len(im.Bad) > 0 {
 			fmt.Fprintf(env.Stdout, "; skipped %d rows (named above)", len(im.Bad))
 		}
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	})
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// stageUsage makes a stage name that is not a stage a usage error (exit 2),
+// as --stage is: the command was called with a wrong word.
+func stageUsage(err error) error {
+	var unknown *app.UnknownStageError
+	if errors.As(err, &unknown) {
+		return usageError{err.Error()}
+	}
+	return err
 }

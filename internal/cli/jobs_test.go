@@ -122,7 +122,7 @@ func TestJobsUsageMistakes(t *testing.T) {
 		{[]string{"jobs", "add", "--company", "A"}, 2, "needs --company and --role"},
 		{[]string{"jobs", "move", "x", "Applied"}, 2, "not an application's ID"},
 		{[]string{"jobs", "move", "1"}, 2, "needs the application's ID and the stage"},
-		{[]string{"jobs", "move", "7", "Applied"}, 1, "not found"},
+		{[]string{"jobs", "move", "7", "Applied"}, 1, "there is no application 7"},
 		{[]string{"jobs", "--stage", "Nope"}, 2, "is not a stage"},
 		{[]string{"jobs", "export", "--format", "xls", "--out", "x"}, 2, "unknown --format"},
 		{[]string{"jobs", "import", "missing.csv"}, 1, "cannot read"},
@@ -259,5 +259,203 @@ func khalLists(t *testing.T, ics, want string) {
 	}
 	if !strings.Contains(string(out), want) {
 		t.Errorf("khal lists:\n%s\nwant a line %q", out, want)
+	}
+}
+
+// An application and its moves happened: none is dated after today (the
+// test clock's 2026-11-25), by `jobs add`, `jobs move` or an import.
+func TestJobsRefuseDatesInTheFuture(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	r := run(t, "", "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2030-01-01")
+	if r.code != 1 || !strings.Contains(r.stderr, "2030-01-01 is in the future; use today's date (2026-11-25) or an earlier one") {
+		t.Errorf("add in 2030: exit %d %q", r.code, r.stderr)
+	}
+	mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2026-11-25")
+	r = run(t, "", "--db", db, "jobs", "move", "1", "Screening", "--date", "2026-11-26")
+	if r.code != 1 || !strings.Contains(r.stderr, "2026-11-26 is in the future") {
+		t.Errorf("move tomorrow: exit %d %q", r.code, r.stderr)
+	}
+	file := filepath.Join(dir, "in.csv")
+	if err := os.WriteFile(file, []byte("company,role,date\r\nC,D,2026-11-24\r\nE,F,2031-02-03\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stderr, "Row 3 skipped: the application's date 2031-02-03 is in the future") || !strings.Contains(r.stdout, "Imported 1 applications") {
+		t.Errorf("import: %q %q", r.stdout, r.stderr)
+	}
+	for _, a := range jobsJSON(t, db) {
+		if a.LastMove > "2026-11-25" {
+			t.Errorf("kept %+v", a)
+		}
+	}
+}
+
+// Importing the same file twice, a file repeating a row, or an export of
+// the same board adds each application once and says how many were there.
+func TestJobsImportLeavesOutApplicationsAlreadyThere(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	file := filepath.Join(dir, "in.csv")
+	data := "company,role,date\r\nAcme,Go developer,2026-11-02\r\nBeta,SRE,2026-11-03\r\n acme ,GO DEVELOPER,2026-11-02\r\nAcme,Go developer,2026-11-09\r\n"
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stdout, "Imported 3 applications; 1 were already there") {
+		t.Errorf("first import: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "import", file)
+	if !strings.Contains(r.stdout, "Imported 0 applications; 4 were already there") {
+		t.Errorf("second import: %q %q", r.stdout, r.stderr)
+	}
+	out := filepath.Join(dir, "export.csv")
+	mustRun(t, "--db", db, "jobs", "export", "--format", "csv", "--out", out)
+	r = mustRun(t, "--db", db, "jobs", "import", out)
+	if !strings.Contains(r.stdout, "Imported 0 applications; 3 were already there") {
+		t.Errorf("re-import of the export: %q", r.stdout)
+	}
+	if n := len(jobsJSON(t, db)); n != 3 {
+		t.Errorf("%d applications, want 3", n)
+	}
+}
+
+// A file that cannot be read or written, or a flag's bad value, is said in
+// words with what to do: no temporary file's name, no decoder's text, no
+// usage dump for a value typed wrong.
+func TestFileAndFlagMistakesAreSaidInWords(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	empty := filepath.Join(dir, "empty.csv")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "no", "such")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"jobs", "export", "--format", "pdf", "--out", filepath.Join(missing, "x.pdf")}, 1,
+			"writing " + filepath.Join(missing, "x.pdf") + ": the folder " + missing + " does not exist; create it first, or choose another place"},
+		{[]string{"jobs", "export", "--format", "csv", "--out", filepath.Join(missing, "x.csv")}, 1, "the folder " + missing + " does not exist"},
+		{[]string{"jobs", "import", filepath.Join(dir, "nope.csv")}, 1, "cannot read " + filepath.Join(dir, "nope.csv") + ": there is no such file; check its name and folder"},
+		{[]string{"rates", "update", "--from", empty}, 1, "the file is empty"},
+		{[]string{"rates", "update", "--ppp", "abc"}, 2, "--ppp: \"abc\" is not a whole number"},
+		{[]string{"review", "--card", "x"}, 2, "--card: \"x\" is not a whole number"},
+		{[]string{"jobs", "--json=maybe"}, 2, "--json: \"maybe\" is not true or false"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		for _, raw := range []string{".partial", "no such file or directory", "EOF", "parse error", "Usage:", "invalid value"} {
+			if strings.Contains(r.stderr, raw) {
+				t.Errorf("%q: %q reaches the person: %q", c.args, raw, r.stderr)
+			}
+		}
+	}
+}
+
+// What the commands say is in plain words: the stage by its own name, an
+// empty stage as empty, no percentages of nothing, and a missing ID as
+// missing, with where to find the right one.
+func TestJobsMessagesSayWhatIsThere(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	r := mustRun(t, "--db", db, "jobs", "stats")
+	if !strings.Contains(r.stdout, "No applications yet, so no figures") || strings.Contains(r.stdout, "%") {
+		t.Errorf("empty stats: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--stage", "saved", "--date", "2026-11-20")
+	if !strings.Contains(r.stdout, "(Saved on 2026-11-20)") {
+		t.Errorf("add echoes %q, want the stage's own name", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "stats")
+	if !strings.Contains(r.stdout, "1 application saved, none sent yet, so no figures") || strings.Contains(r.stdout, "%") {
+		t.Errorf("stats with nothing sent: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "--stage", "screening")
+	if !strings.Contains(r.stdout, "No application is at Screening now") || strings.Contains(r.stdout, "yet") {
+		t.Errorf("empty stage: %q", r.stdout)
+	}
+	r = mustRun(t, "--db", db, "jobs", "move", "1", "applied", "--date", "2026-11-21")
+	if !strings.Contains(r.stdout, "Moved application 1 to Applied on 2026-11-21") {
+		t.Errorf("move echoes %q", r.stdout)
+	}
+	for _, c := range [][]string{{"jobs", "move", "99", "applied"}, {"review", "--card", "9999", "--rating", "good"}} {
+		r := run(t, "", append([]string{"--db", db}, c...)...)
+		want := map[string]string{"jobs": `there is no application 99; "studyplanner jobs" lists them`,
+			"review": `there is no card 9999; "studyplanner review" lists the cards due today`}[c[0]]
+		if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "window") {
+			t.Errorf("%q: exit %d %q, want %q", c, r.code, r.stderr, want)
+		}
+	}
+}
+
+// Flags that do nothing with a format are refused, a reversed range is
+// refused, and a stage that is not one is a usage mistake (exit 2)
+// wherever it is given.
+func TestJobsExportRangeAndStageMistakes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "A", "--role", "B", "--date", "2026-11-02")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"jobs", "export", "--format", "csv", "--out", filepath.Join(dir, "x.csv"), "--from", "2026-11-01"}, "--format csv writes every application"},
+		{[]string{"jobs", "export", "--format", "pdf", "--out", filepath.Join(dir, "x.pdf"), "--from", "2026-11-20", "--to", "2026-11-01"},
+			"--from 2026-11-20 is after --to 2026-11-01"},
+		{[]string{"jobs", "add", "--company", "C", "--role", "D", "--stage", "Nope"}, `"Nope" is not a stage`},
+		{[]string{"jobs", "move", "1", "Nope"}, `"Nope" is not a stage`},
+		{[]string{"jobs", "--stage", "Nope"}, "is not a stage"},
+		{[]string{"salaries", "--survey"}, "use it with --json"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want 2 and %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a refused export wrote its file")
+	}
+	r := mustRun(t, "--db", db, "jobs", "export", "--format", "record-csv", "--out", filepath.Join(dir, "r.csv"), "--from", "2026-11-03")
+	data, _ := os.ReadFile(filepath.Join(dir, "r.csv"))
+	if strings.Contains(string(data), "2026-11-02") {
+		t.Errorf("the record from 2026-11-03 holds the application of 2026-11-02: %q (%q)", data, r.stdout)
+	}
+}
+
+// The record names the applicant from the résumé's profile when --name
+// is not given; --name still wins.
+func TestJobsRecordNamesTheApplicantFromTheResume(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils, in the Makefile's TEST_PACKAGES) is not installed")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	mustRun(t, "--db", db, "jobs", "add", "--company", "Acme", "--role", "Dev", "--date", "2026-11-02")
+	text := func(args ...string) string {
+		pdf := filepath.Join(dir, "r.pdf")
+		mustRun(t, append([]string{"--db", db, "jobs", "export", "--format", "pdf", "--out", pdf}, args...)...)
+		out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	if got := text(); !strings.Contains(got, "_____") {
+		t.Errorf("with no profile the applicant line is not left to fill:\n%s", got)
+	}
+	cv := filepath.Join(dir, "cv.json")
+	if err := os.WriteFile(cv, []byte(`{"basics":{"name":"Łukasz Żółć"}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--db", db, "resume", "import", cv)
+	if got := text(); !strings.Contains(got, "Łukasz Żółć") || strings.Contains(got, "Applicant: ____") {
+		t.Errorf("the record does not name the profile's applicant:\n%s", got)
+	}
+	if got := text("--name", "Jane Roe"); !strings.Contains(got, "Jane Roe") || strings.Contains(got, "Łukasz") {
+		t.Errorf("--name does not win:\n%s", got)
 	}
 }

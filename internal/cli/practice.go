@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,7 +40,7 @@ type reviewDayJSON struct {
 
 func runReview(env Env, args []string) error {
 	fs, db := newFlags(env, "review")
-	fs.Bool("due", true, "list the cards to review today (the default)")
+	fs.Bool("due", false, "list the cards to review today: what review does without --card")
 	card := fs.Uint("card", 0, "rate this card (its id from --due) instead of listing")
 	rating := fs.String("rating", "", "with --card: again, hard, good or easy (or 1 to 4)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -49,7 +51,7 @@ func runReview(env Env, args []string) error {
 		return usageError{fmt.Sprintf("review takes no arguments, got %q", fs.Args())}
 	}
 	if *card != 0 || *rating != "" {
-		return rateCard(env, db, *card, *rating)
+		return rateCard(env, db, *card, *rating, *asJSON)
 	}
 	var day app.PracticeDay
 	err := withData(env, db, func(st *store.Store) (err error) {
@@ -74,7 +76,16 @@ func parseRating(s string) (practice.Rating, error) {
 	return 0, usageError{fmt.Sprintf("--rating %q is not a rating; use again, hard, good or easy (or 1 to 4)", s)}
 }
 
-func rateCard(env Env, db *dbFlag, id uint, rating string) error {
+// ratedJSON is what `review --card ID --rating R --json` prints.
+type ratedJSON struct {
+	ID       uint   `json:"id"`
+	Rating   string `json:"rating"`
+	State    string `json:"state"`
+	Due      string `json:"due"` // RFC 3339
+	Interval string `json:"interval"`
+}
+
+func rateCard(env Env, db *dbFlag, id uint, rating string, asJSON bool) error {
 	if id == 0 || rating == "" {
 		return usageError{"rate a card with both --card ID and --rating again|hard|good|easy"}
 	}
@@ -84,8 +95,15 @@ func rateCard(env Env, db *dbFlag, id uint, rating string) error {
 	}
 	return withData(env, db, func(st *store.Store) error {
 		c, err := st.ReviewCard(uint(id), env.Now(), r)
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("there is no card %d; \"studyplanner review\" lists the cards due today", id)
+		}
 		if err != nil {
 			return err
+		}
+		if asJSON {
+			return snapshot.WriteJSON(env.Stdout, ratedJSON{ID: c.ID, Rating: strings.ToLower(r.String()), State: c.Schedule.State.String(),
+				Due: snapshot.FormatMoment(c.Schedule.Due), Interval: practice.FormatInterval(c.Schedule.Due.Sub(env.Now()))})
 		}
 		fmt.Fprintf(env.Stdout, "Rated %s; next review %s (in %s).\n", r, c.Schedule.Due.Local().Format("2006-01-02 15:04"),
 			practice.FormatInterval(c.Schedule.Due.Sub(env.Now())))
@@ -140,21 +158,37 @@ func printReviewText(env Env, day app.PracticeDay) error {
 }
 
 func runCards(env Env, args []string) error {
-	if len(args) > 2 && args[0] == "--db" { // the global --db goes after the subcommand
-		args = append([]string{args[2], args[0], args[1]}, args[3:]...)
+	db, args := leadingDB(args)
+	if len(args) > 0 && (args[0] == "--help" || args[0] == "-help" || args[0] == "-h" || args[0] == "help") {
+		fs, _ := newFlags(env, "cards")
+		printCommandUsage(env.Stdout, fs)
+		return flag.ErrHelp
 	}
 	if len(args) == 0 {
 		return usageError{"say what to do: cards add, cards import FILE.tsv or cards export"}
 	}
+	rest := append(append([]string(nil), db...), args[1:]...)
 	switch args[0] {
 	case "add":
-		return cardsAdd(env, args[1:])
+		return cardsAdd(env, rest)
 	case "import":
-		return cardsImport(env, args[1:])
+		return cardsImport(env, rest)
 	case "export":
-		return cardsExport(env, args[1:])
+		return cardsExport(env, rest)
 	}
 	return usageError{fmt.Sprintf("unknown cards command %q; use add, import or export", args[0])}
+}
+
+// leadingDB splits off the global --db, which comes first, before a
+// subcommand's name, to hand it to the subcommand's flags.
+func leadingDB(args []string) (db, rest []string) {
+	switch {
+	case len(args) >= 2 && (args[0] == "--db" || args[0] == "-db"):
+		return args[:2], args[2:]
+	case len(args) >= 1 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
+		return args[:1], args[1:]
+	}
+	return nil, args
 }
 
 func cardsAdd(env Env, args []string) error {
@@ -162,7 +196,7 @@ func cardsAdd(env Env, args []string) error {
 	front := fs.String("front", "", "the question")
 	back := fs.String("back", "", "the answer (Markdown)")
 	tags := fs.String("tags", "", "tags, separated by spaces or commas")
-	topic := fs.String("topic", "", "the topic (e.g. databases-sql)")
+	topic := fs.String("topic", "", "the topic: "+topicList()+", or one your cards have")
 	if err := parse(env, fs, args); err != nil {
 		return err
 	}
@@ -170,11 +204,17 @@ func cardsAdd(env Env, args []string) error {
 		return usageError{fmt.Sprintf("cards add takes no arguments, got %q; quote the question in --front", fs.Args())}
 	}
 	c := practice.Card{Front: *front, Back: *back, Tags: practice.ParseTags(*tags), Topic: practice.Topic(*topic)}
-	if err := c.Validate(); err != nil {
+	check := c
+	check.Topic = "" // checked by name below, against the topics there are
+	if err := check.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
 	return withData(env, db, func(st *store.Store) error {
-		id, err := st.AddCard(c)
+		id, err := app.AddCard(st, c)
+		var unknown *app.UnknownTopicError
+		if errors.As(err, &unknown) {
+			return usageError{"--topic: " + err.Error()}
+		}
 		if err != nil {
 			return err
 		}
@@ -303,4 +343,12 @@ func runChallenges(env Env, args []string) error {
 			len(c.Attempts), last, c.Schedule.Due.Local().Format(time.DateOnly))
 	}
 	return w.Flush()
+}
+
+func topicList() string {
+	names := make([]string, len(practice.Topics))
+	for i, t := range practice.Topics {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
 }

@@ -70,7 +70,7 @@ func itoa(n uint) string { return strconv.FormatUint(uint64(n), 10) }
 func TestCardsAddImportExport(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.db")
-	r := run(t, "", "--db", db, "cards", "add", "--front", "What is a mutex?", "--back", "A lock: one goroutine at a time.", "--tags", "go concurrency", "--topic", "mine")
+	r := run(t, "", "--db", db, "cards", "add", "--front", "What is a mutex?", "--back", "A lock: one goroutine at a time.", "--tags", "go concurrency", "--topic", "Data structures")
 	if r.code != 0 || !strings.Contains(r.stdout, "Added card") {
 		t.Fatalf("add: %d %s %s", r.code, r.stdout, r.stderr)
 	}
@@ -82,7 +82,7 @@ func TestCardsAddImportExport(t *testing.T) {
 		t.Fatalf("export: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	data, _ := os.ReadFile(out)
-	if !strings.Contains(string(data), "What is a mutex?\tA lock: one goroutine at a time.\ttopic::mine go concurrency\n") {
+	if !strings.Contains(string(data), "What is a mutex?\tA lock: one goroutine at a time.\ttopic::data-structures go concurrency\n") {
 		t.Errorf("the added card's line is missing:\n%s", data[:200])
 	}
 	other := filepath.Join(dir, "other.db")
@@ -132,5 +132,62 @@ func TestChallengesEmptyAndJSON(t *testing.T) {
 	}
 	if r := run(t, "", "--db", db, "challenges"); !strings.Contains(r.stdout, "Solved with hints") {
 		t.Errorf("text: %s", r.stdout)
+	}
+}
+
+// cards takes the global --db and --help as every command does, and a
+// rating asked with --json answers in JSON.
+func TestCardsAndReviewTakeTheUsualFlags(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if r := run(t, "", "--db", db, "cards"); r.code != 2 || !strings.Contains(r.stderr, "say what to do: cards add") {
+		t.Errorf("cards alone: exit %d %q", r.code, r.stderr)
+	}
+	r := run(t, "", "cards", "--help")
+	if r.code != 0 || !strings.Contains(r.stdout, "Usage: studyplanner cards add") || r.stderr != "" {
+		t.Errorf("cards --help: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "review", "--help")
+	if r.code != 0 || strings.Contains(r.stdout, "(default true)") || !strings.Contains(r.stdout, "-due") {
+		t.Errorf("review --help: %q", r.stdout)
+	}
+	add := mustRun(t, "--db", db, "cards", "add", "--front", "What is a goroutine, in one sentence?", "--back", "A function run concurrently.")
+	id := strings.TrimSuffix(strings.Fields(add.stdout)[2], ";")
+	r = mustRun(t, "--db", db, "review", "--card", id, "--rating", "good", "--json")
+	var rated ratedJSON
+	if err := json.Unmarshal([]byte(r.stdout), &rated); err != nil || rated.Rating != "good" || rated.Due == "" || rated.Interval == "" {
+		t.Errorf("review --json printed %q (%v)", r.stdout, err)
+	}
+}
+
+// A topic typed must be one there is, and a question already asked is
+// refused with the card that asks it.
+func TestCardsAddRefusesUnknownTopicsAndRepeatedQuestions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	r := run(t, "", "--db", db, "cards", "add", "--front", "What is Go's zero value of a map?", "--back", "nil", "--topic", "go")
+	if r.code != 2 || !strings.Contains(r.stderr, `--topic: "go" is not a topic; use one of algorithms, data-structures, databases-sql`) {
+		t.Errorf("--topic go: exit %d %q", r.code, r.stderr)
+	}
+	r = mustRun(t, "--db", db, "cards", "add", "--front", "What is Go's zero value of a map?", "--back", "nil", "--topic", "DATABASES-SQL")
+	id := strings.TrimSuffix(strings.Fields(r.stdout)[2], ";")
+	r = run(t, "", "--db", db, "cards", "add", "--front", "  What is Go's zero value of a map? ", "--back", "nil, again")
+	if r.code != 1 || !strings.Contains(r.stderr, "card "+id+" already asks this question") {
+		t.Errorf("the same question again: exit %d %q", r.code, r.stderr)
+	}
+	var day reviewDayJSON
+	out := mustRun(t, "--db", db, "review", "--json").stdout
+	if err := json.Unmarshal([]byte(out), &day); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range day.Cards {
+		if c.Front == "What is Go's zero value of a map?" {
+			n++
+			if c.Topic != "databases-sql" {
+				t.Errorf("topic %q, want databases-sql", c.Topic)
+			}
+		}
+	}
+	if n > 1 {
+		t.Errorf("the question is there %d times", n)
 	}
 }

@@ -93,8 +93,10 @@ func sourceLine(source, link string) string {
 func runRatesUpdate(env Env, args []string) error {
 	fs, db := newFlags(env, "rates")
 	from := fs.String("from", "", "a saved copy of the ECB's document, or another address (default: the ECB's)")
-	year := fs.Int("year", 0, "read this year's average rates instead of today's")
-	ppp := fs.Int("ppp", 0, "read the World Bank's purchasing power factors of this year instead")
+	var yearFlag, pppFlag decimalInt
+	fs.Var(&yearFlag, "year", "read this year's average rates instead of today's")
+	fs.Var(&pppFlag, "ppp", "read the World Bank's purchasing power factors of this year instead")
+	year, ppp := &yearFlag.value, &pppFlag.value
 	replace := fs.Bool("replace-manual", false, "replace the rates (or factors) you typed yourself too")
 	if err := parse(env, fs, args); err != nil {
 		return err

@@ -61,3 +61,28 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// Importing another person's résumé over a profile leaves nothing of the
+// first person in it, and the output says so before anything else.
+func TestResumeImportOfAnotherPersonReplacesTheProfile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	lukasz, jane := filepath.Join(dir, "l.json"), filepath.Join(dir, "j.json")
+	must(t, os.WriteFile(lukasz, []byte(`{"basics":{"name":"Łukasz Żółć","phone":"+48 600 000 000","summary":"Łukasz's summary.",
+		"location":{"city":"Kraków"},"profiles":[{"network":"GitHub","url":"https://github.com/lukasz"}]}}`), 0o600))
+	must(t, os.WriteFile(jane, []byte(`{"basics":{"name":"Jane Roe","email":"jane@example.com"},
+		"skills":[{"name":"Go"},{"name":"SQL"},{"name":"Docker"},{"name":"Linux"},{"name":"Git"}]}`), 0o600))
+	mustRun(t, "--db", db, "resume", "import", lukasz)
+	r := mustRun(t, "--db", db, "resume", "import", jane)
+	for _, w := range []string{"replaces the profile of Łukasz Żółć with Jane Roe's", "The file's 5 skills are not imported: skills come from your Skills screen"} {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("import says\n%s\nwithout %q", r.stdout, w)
+		}
+	}
+	out := mustRun(t, "--db", db, "resume", "export", "--format", "json", "--out", "-").stdout
+	for _, left := range []string{"+48", "Łukasz", "Kraków", "github.com/lukasz"} {
+		if strings.Contains(out, left) {
+			t.Errorf("Jane's résumé keeps %q of Łukasz's:\n%s", left, out)
+		}
+	}
+}

@@ -82,6 +82,9 @@ func runSalaries(env Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("salaries takes no arguments, got %q", fs.Args())}
 	}
+	if *survey && !*asJSON {
+		return usageError{"--survey adds the survey's medians to the JSON list; use it with --json (the text already shows them)"}
+	}
 	if *base != "" {
 		*base = strings.ToUpper(*base)
 		if err := salary.ValidateCurrency(*base); err != nil {

@@ -83,7 +83,7 @@ func writeOutput(env Env, out string, data []byte) error {
 	}
 	atomicfile.CleanStale(filepath.Dir(out))
 	if err := atomicfile.WriteFile(out, data, 0o600); err != nil {
-		return fmt.Errorf("writing %s: %w", out, store.Explain(err))
+		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	return nil
 }
@@ -101,7 +101,7 @@ func writeCSV(env Env, st app.Exporter, dir string) error {
 	names := make([]string, 0, len(tables))
 	for name, data := range tables {
 		if err := atomicfile.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
-			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), store.Explain(err))
+			return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 		}
 		names = append(names, name)
 	}
@@ -166,7 +166,7 @@ func openInput(env Env, name string) (input, error) {
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return input{}, fmt.Errorf("cannot read it: %w", store.Explain(err))
+		return input{}, fmt.Errorf("cannot read it: %w", err)
 	}
 	return input{Reader: bufio.NewReaderSize(f, 4096), file: f}, nil
 }

@@ -20,7 +20,13 @@ type Header struct {
 	Name     string    // the applicant, may be empty (a line is left to write it by hand)
 	From, To time.Time // the period covered; zero when open
 	Printed  time.Time
+	// Fonts, when given, are embedded so every letter prints (Łukasz
+	// Żółć, Ελένη); without them the standard fonts are used.
+	Fonts Fonts
 }
+
+// Fonts are the TrueType fonts the PDF embeds: regular and bold.
+type Fonts struct{ Regular, Bold []byte }
 
 // columns of the table: heading and width in millimetres (A4 portrait,
 // 180 mm between the margins).
@@ -29,28 +35,35 @@ var columns = []struct {
 	width   float64
 }{{"Date", 24}, {"Company", 46}, {"Role", 50}, {"How", 30}, {"Outcome", 30}}
 
-// Write prints the record to w. The standard PDF fonts hold the Western
-// European letters (Windows-1252: umlauts, ß, accents, €); other letters
-// print as a dot.
+// Write prints the record to w. With h.Fonts every letter prints; without
+// them, the standard PDF fonts hold the Western European letters
+// (Windows-1252: umlauts, ß, accents, €) and other letters print as a dot.
 func Write(w io.Writer, h Header, entries []jobsearch.RecordEntry) error {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetTitle("Record of applications", true)
 	pdf.SetCreator("Study Planner", true)
 	pdf.SetCreationDate(h.Printed)
 	pdf.SetModificationDate(h.Printed)
+	family := "Helvetica"
 	tr := pdf.UnicodeTranslatorFromDescriptor("")
+	if len(h.Fonts.Regular) > 0 && len(h.Fonts.Bold) > 0 {
+		family = "body"
+		pdf.AddUTF8FontFromBytes(family, "", h.Fonts.Regular)
+		pdf.AddUTF8FontFromBytes(family, "B", h.Fonts.Bold)
+		tr = func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	}
 	pdf.SetMargins(15, 15, 15)
 	pdf.SetAutoPageBreak(true, 18)
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-12)
-		pdf.SetFont("Helvetica", "", 8)
+		pdf.SetFont(family, "", 8)
 		pdf.CellFormat(0, 5, tr(fmt.Sprintf("Printed %s by Study Planner · page %d of {nb}", h.Printed.Format(time.DateOnly), pdf.PageNo())), "", 0, "C", false, 0, "")
 	})
 	pdf.AliasNbPages("")
 	pdf.AddPage()
-	pdf.SetFont("Helvetica", "B", 16)
+	pdf.SetFont(family, "B", 16)
 	pdf.CellFormat(0, 9, tr("Record of applications"), "", 1, "L", false, 0, "")
-	pdf.SetFont("Helvetica", "", 10)
+	pdf.SetFont(family, "", 10)
 	name := strings.TrimSpace(h.Name)
 	if name == "" {
 		name = "______________________________"
@@ -60,13 +73,13 @@ func Write(w io.Writer, h Header, entries []jobsearch.RecordEntry) error {
 	pdf.CellFormat(0, 6, tr(fmt.Sprintf("Applications: %d", len(entries))), "", 1, "L", false, 0, "")
 	pdf.Ln(3)
 	heading := func() {
-		pdf.SetFont("Helvetica", "B", 9)
+		pdf.SetFont(family, "B", 9)
 		pdf.SetFillColor(230, 230, 230)
 		for _, c := range columns {
 			pdf.CellFormat(c.width, 7, tr(c.heading), "1", 0, "L", true, 0, "")
 		}
 		pdf.Ln(-1)
-		pdf.SetFont("Helvetica", "", 9)
+		pdf.SetFont(family, "", 9)
 	}
 	heading()
 	for _, e := range entries {

@@ -215,6 +215,52 @@ type Row struct {
 type Import struct {
 	Good []Row
 	Bad  []Row
+	// Already are the rows left out as applications already there (see
+	// SameApplication): in the board, or earlier in the same file.
+	Already []Row
+}
+
+// SameApplication says whether a and b are the same application: the same
+// company and role (ignoring case and spaces around them) first sent or
+// saved on the same day. An import leaves out an application already
+// there by this rule, so importing a file twice, or an export of the same
+// board, adds nothing.
+func SameApplication(a, b Application) bool {
+	same := func(x, y string) bool { return strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(y)) }
+	return same(a.Company, b.Company) && same(a.Role, b.Role) && firstDate(a).Equal(firstDate(b))
+}
+
+func firstDate(a Application) time.Time {
+	if len(a.History) == 0 {
+		return time.Time{}
+	}
+	return plan.Date(a.History[0].Date)
+}
+
+// appKey is SameApplication as a map key.
+func appKey(a Application) string {
+	return strings.ToLower(strings.TrimSpace(a.Company)) + "\x00" + strings.ToLower(strings.TrimSpace(a.Role)) + "\x00" + firstDate(a).Format(time.DateOnly)
+}
+
+// LeaveOutExisting moves the good rows that are the same application
+// (SameApplication) as one of existing, or as a good row before them in
+// the file, to Already.
+func (im Import) LeaveOutExisting(existing []Application) Import {
+	seen := make(map[string]bool, len(existing)+len(im.Good))
+	for _, a := range existing {
+		seen[appKey(a)] = true
+	}
+	out := Import{Bad: im.Bad, Already: append([]Row(nil), im.Already...)}
+	for _, r := range im.Good {
+		k := appKey(r.Application)
+		if seen[k] {
+			out.Already = append(out.Already, r)
+			continue
+		}
+		seen[k] = true
+		out.Good = append(out.Good, r)
+	}
+	return out
 }
 
 // MaxImportBytes bounds a CSV file read for import.
@@ -262,6 +308,9 @@ func ReadCSV(apps, events io.Reader, m Mapping, stages []Stage, today time.Time)
 		}
 		if row.Err == nil {
 			row.Err = ValidateApplication(row.Application, nil)
+		}
+		if row.Err == nil {
+			row.Err = HistoryNotFuture(row.Application.History, today)
 		}
 		if row.Err != nil {
 			out.Bad = append(out.Bad, row)

@@ -48,19 +48,20 @@ func TestCSVWithBadRowsNamesEachAndWhy(t *testing.T) {
 		"Beta,Dev,03/04/2026,Applied,\r\n" +
 		"Gamma,Dev,2026-03-05,Interviewing,\r\n" +
 		"Delta,Dev,2026-03-06,screening,\r\n" +
-		"Eps,Dev,2026-03-07,Applied,lots\r\n"
+		"Eps,Dev,2026-03-07,Applied,lots\r\n" +
+		"Zeta,Dev,2026-03-11,Applied,\r\n"
 	m, err := ParseMapping("company=Firma, role=Stelle,date=Datum,stage=Status,salary_asked=Gehalt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadCSV(strings.NewReader(in), nil, m, DefaultStages(), day("2030-01-01"))
+	got, err := ReadCSV(strings.NewReader(in), nil, m, DefaultStages(), day("2026-03-10"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got.Good) != 2 || got.Good[0].Application.Company != "Acme" || got.Good[1].Application.Current().StageID != sScreening {
 		t.Errorf("good rows %+v", got.Good)
 	}
-	want := map[int]string{3: "company is missing", 4: "not a date", 5: `"Interviewing" is not a stage`, 7: "not a whole number"}
+	want := map[int]string{3: "company is missing", 4: "not a date", 5: `"Interviewing" is not a stage`, 7: "not a whole number", 8: "2026-03-11 is in the future"}
 	if len(got.Bad) != len(want) {
 		t.Fatalf("bad rows %+v", got.Bad)
 	}

@@ -76,9 +76,12 @@ func TestMove(t *testing.T) {
 		{stages[2], "2026-03-12", ""},
 		{stages[2], "2026-03-09", "before the last one"},
 		{stages[1], "2026-03-12", "already in Applied"},
+		{stages[2], "2026-03-20", ""}, // today
+		{stages[2], "2026-03-21", "2026-03-21 is in the future; use today's date (2026-03-20) or an earlier one"},
+		{stages[2], "2030-01-01", "is in the future"},
 	}
 	for _, c := range cases {
-		e, err := Move(a, c.to, day(c.date), "  called back ")
+		e, err := Move(a, c.to, day(c.date), "  called back ", day("2026-03-20").Add(23*time.Hour))
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s on %s: %v", c.to.Name, c.date, err)

@@ -9,12 +9,16 @@ import (
 )
 
 // Move is the event that puts a into the stage on the date: checked
-// against the stages, and never dated before the current stage's move (a
-// move dated earlier would not become the current stage). Moving into the
-// stage it is in is refused as a mistake.
-func Move(a Application, to Stage, date time.Time, note string) (Event, error) {
+// against the stages, never dated after today (a move is something that
+// happened) and never dated before the current stage's move (a move dated
+// earlier would not become the current stage). Moving into the stage it
+// is in is refused as a mistake.
+func Move(a Application, to Stage, date time.Time, note string, today time.Time) (Event, error) {
 	e := Event{StageID: to.ID, Date: plan.Date(date), Note: strings.TrimSpace(note)}
 	if err := ValidateEvent(e, nil); err != nil {
+		return Event{}, err
+	}
+	if err := NotFuture("move", e.Date, today); err != nil {
 		return Event{}, err
 	}
 	if cur := a.Current(); len(a.History) > 0 {
@@ -27,6 +31,31 @@ func Move(a Application, to Stage, date time.Time, note string) (Event, error) {
 		}
 	}
 	return e, nil
+}
+
+// NotFuture refuses a date after today: applications and their moves are
+// things that happened. (Interviews are planned, and may be ahead.) what
+// names the date in the message, such as "move".
+func NotFuture(what string, date, today time.Time) error {
+	if d, t := plan.Date(date), plan.Date(today); d.After(t) {
+		return fmt.Errorf("the %s's date %s is in the future; use today's date (%s) or an earlier one",
+			what, d.Format(time.DateOnly), t.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// HistoryNotFuture checks that no move of a history is dated after today.
+func HistoryNotFuture(h []Event, today time.Time) error {
+	for i, e := range h {
+		what := "move"
+		if i == 0 {
+			what = "application"
+		}
+		if err := NotFuture(what, e.Date, today); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CheckNewStage checks a stage to add among the existing ones: a valid

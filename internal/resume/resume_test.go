@@ -256,15 +256,21 @@ func TestReadDocumentAndMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(got.Dropped) != 2 || got.Dropped[0] != (Dropped{"skills", 4, "skills come from your Skills screen"}) || got.Dropped[1].Key != "projects" {
+		t.Errorf("dropped %+v", got.Dropped)
+	}
+	got.Dropped = nil
 	if !reflect.DeepEqual(got, in) {
 		t.Fatalf("round trip\n got %+v\nwant %+v", got, in)
 	}
-	merged, ch := Merge(Parts{Profile: Profile{Name: "Eleni", Phone: "+30 210 000 0000"}, Work: in.Work}, got)
+	// The same person (the name in other case and spacing): the file's
+	// fields replace, the empty ones leave what is there.
+	merged, ch := Merge(Parts{Profile: Profile{Name: "ελένη  παπαδοπούλου", Phone: "+30 210 000 0000"}, Work: in.Work}, got)
 	if merged.Profile.Phone != "+30 210 000 0000" || merged.Profile.Name != in.Profile.Name || len(merged.Work) != 1 || len(merged.Education) != 1 {
 		t.Errorf("merged %+v", merged)
 	}
 	lines := strings.Join(ch.Lines(), "\n")
-	for _, want := range []string{"Name: “Eleni” → “Ελένη Παπαδοπούλου”", "Headline: set to “Backend developer”",
+	for _, want := range []string{"Name: “ελένη παπαδοπούλου” → “Ελένη Παπαδοπούλου”", "Headline: set to “Backend developer”",
 		"Summary: set to “Two lines of summary.”", "Add link: GitHub https://github.com/eleni", "Add education: Bachelor, Physics, University of Athens",
 		"Add certificate: Go course, Example, 2024-05"} {
 		if !strings.Contains(lines, want) {
@@ -279,9 +285,45 @@ func TestReadDocumentAndMerge(t *testing.T) {
 	}
 }
 
+// Another person's résumé replaces the whole profile, and the preview says
+// so, with what the file holds that is not imported.
+func TestImportingAnotherPersonsResumeReplacesTheProfile(t *testing.T) {
+	current := Parts{Profile: Profile{Name: "Łukasz Żółć", Headline: "Go developer", Phone: "+48 600 000 000", Location: "Kraków, Poland",
+		Summary: "Łukasz's summary.", Links: []Link{{Network: "GitHub", URL: "https://github.com/lukasz"}}}}
+	doc := `{"basics":{"name":"Jane Roe","email":"jane@example.com","profiles":[{"network":"GitHub","url":"https://github.com/jane"}]},
+		"skills":[{"name":"Go"},{"name":"SQL"},{"name":"Docker"},{"name":"Linux"},{"name":"Git"}],"languages":[{"language":"English"}]}`
+	in, err := ReadDocument(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, ch := Merge(current, in)
+	want := Profile{Name: "Jane Roe", Email: "jane@example.com", Links: []Link{{Network: "GitHub", URL: "https://github.com/jane"}}}
+	if !reflect.DeepEqual(merged.Profile, want) {
+		t.Errorf("profile after the import %+v, want only Jane's", merged.Profile)
+	}
+	lines := strings.Join(ch.Lines(), "\n")
+	for _, w := range []string{"replaces the profile of Łukasz Żółć with Jane Roe's", "Phone: “+48 600 000 000” removed",
+		"Summary: “Łukasz's summary.” removed", "Remove link: GitHub https://github.com/lukasz", "Add link: GitHub https://github.com/jane",
+		"The file's 5 skills are not imported: skills come from your Skills screen.", "The file's 1 language is not imported"} {
+		if !strings.Contains(lines, w) {
+			t.Errorf("preview lacks %q:\n%s", w, lines)
+		}
+	}
+	// With no name stored yet, the file fills the profile: no replacing.
+	if _, ch := Merge(Parts{}, in); ch.Replaced != nil {
+		t.Error("a first import is called a replacement")
+	}
+}
+
 func TestReadDocumentRefuses(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
-		{"not JSON", "hello", "not valid JSON"},
+		{"not JSON", "hello", "not valid JSON (the text goes wrong on line 1)"},
+		{"broken on line 3", "{\n\"basics\": {\n  \"name\": \"A\",,\n}}", "goes wrong on line 3"},
+		{"a PDF", "%PDF-1.4\n%âãÏÓ\n1 0 obj", "this is a PDF, not a JSON Resume file"},
+		{"empty", "", "the file is empty"},
+		{"blank", " \n\t", "the file is empty"},
+		{"cut short", `{"basics":{"name":"A"`, "cut short"},
+		{"own backup", `{"format":"studyplanner","version":6,"plan":{}}`, "this is a Study Planner backup (all your data), not a JSON Resume file; restore it with \"studyplanner import FILE.json\""},
 		{"no name", `{"basics":{"label":"x"}}`, "no name"},
 		{"name a number", `{"basics":{"name":3}}`, "basics.name"},
 		{"bad email", `{"basics":{"name":"A","email":"nope"}}`, "basics: \"nope\" is not an email address"},
@@ -294,6 +336,11 @@ func TestReadDocumentRefuses(t *testing.T) {
 			_, err := ReadDocument(strings.NewReader(tt.doc))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want %q", err, tt.want)
+			}
+			for _, raw := range []string{"EOF", "invalid character", "looking for"} {
+				if strings.Contains(err.Error(), raw) {
+					t.Errorf("the decoder's words %q reach the person: %v", raw, err)
+				}
 			}
 		})
 	}

@@ -79,12 +79,18 @@ func ParseECB(r io.Reader) ([]Fixing, error) {
 	if looksLikeHTML(data) {
 		return nil, fmt.Errorf("%w: the address answered with a web page, not the rates", ErrNotECB)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the file is empty; save the ECB's eurofxref-daily.xml again, or leave out --from to download it", ErrNotECB)
+	}
 	var env ecbEnvelope
 	if err := xml.Unmarshal(data, &env); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
 			return nil, fmt.Errorf("%w: the document is cut short (the download stopped part way)", ErrNotECB)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrNotECB, err)
+		// The parser's words (a line number, an entity) help nobody who
+		// gave the wrong file: say what file is wanted.
+		return nil, fmt.Errorf("%w: the file is not the ECB's XML of reference rates (eurofxref-daily.xml or "+
+			"eurofxref-hist-90d.xml); give a saved copy of one of those, or leave out --from to download it", ErrNotECB)
 	}
 	var out []Fixing
 	for _, day := range env.Days {

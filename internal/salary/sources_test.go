@@ -56,11 +56,18 @@ func TestParseECBSaysWhatIsWrongWithABadDocument(t *testing.T) {
 		{"ecb-error.html", "web page"},
 		{"ecb-truncated.xml", "cut short"},
 		{"ecb-empty-cube.xml", "holds no rates"},
-		{"worldbank-ppp-2023.json", "not an ECB"},
+		{"worldbank-ppp-2023.json", "not the ECB's XML of reference rates (eurofxref-daily.xml"},
 	} {
 		_, err := ParseECB(open(t, tt.file))
 		if err == nil || !errors.Is(err, ErrNotECB) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want an ErrNotECB saying %q", tt.file, err, tt.want)
+		}
+	}
+	for in, want := range map[string]string{"": "the file is empty", " \n": "the file is empty", `{"rates": 1}`: "not the ECB's XML"} {
+		_, err := ParseECB(strings.NewReader(in))
+		if err == nil || !errors.Is(err, ErrNotECB) || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "EOF") ||
+			strings.Contains(err.Error(), "XML syntax error") {
+			t.Errorf("%q: %v, want %q in words", in, err, want)
 		}
 	}
 	bad := `<gesmes:Envelope xmlns:gesmes="g"><Cube><Cube time="2026-11-24"><Cube currency="usd" rate="1.1"/></Cube></Cube></gesmes:Envelope>`

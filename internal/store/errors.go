@@ -129,6 +129,11 @@ func innerWords(err error) (raw, words error) {
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
 		if w := explainFileError(pathErr); w != pathErr.Err {
+			// The message around it usually names the file already
+			// ("cannot read F: open F: …"); name it only when not.
+			if strings.Contains(strings.Replace(err.Error(), pathErr.Error(), "", 1), pathErr.Path) {
+				return pathErr, w
+			}
 			return pathErr, fmt.Errorf("%s: %w", pathErr.Path, w)
 		}
 		return nil, nil
@@ -210,9 +215,24 @@ func explainFileError(err error) error {
 	}
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return missingWords(pathErr)
+		}
+		if errors.Is(err, syscall.EISDIR) {
+			return errors.New("it is a folder; name a file")
+		}
 		return pathErr.Err
 	}
 	return err
+}
+
+// missingWords says a file to read, or the folder of one to write (Op
+// "create", as atomicfile reports it), does not exist.
+func missingWords(pathErr *fs.PathError) error {
+	if pathErr.Op == "create" || pathErr.Op == "mkdir" {
+		return fmt.Errorf("the folder %s does not exist; create it first, or choose another place", filepath.Dir(pathErr.Path))
+	}
+	return errors.New("there is no such file; check its name and folder")
 }
 
 // DamagedError says a file cannot be used as a Study Planner database. The

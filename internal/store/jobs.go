@@ -189,6 +189,9 @@ func (s *Store) AddApplication(a jobsearch.Application) (uint, error) {
 	if err := jobsearch.ValidateApplication(a, nil); err != nil {
 		return 0, err
 	}
+	if err := jobsearch.HistoryNotFuture(a.History, s.today()); err != nil {
+		return 0, err
+	}
 	var id uint
 	err := s.write(func(tx *gorm.DB) error {
 		var err error
@@ -227,6 +230,9 @@ func insertApplication(tx *gorm.DB, a jobsearch.Application) (uint, error) {
 func (s *Store) ImportApplications(apps []jobsearch.Application) error {
 	for i, a := range apps {
 		if err := jobsearch.ValidateApplication(a, nil); err != nil {
+			return fmt.Errorf("application %d (%s): %w", i+1, a.Company, err)
+		}
+		if err := jobsearch.HistoryNotFuture(a.History, s.today()); err != nil {
 			return fmt.Errorf("application %d (%s): %w", i+1, a.Company, err)
 		}
 	}
@@ -276,14 +282,14 @@ func (s *Store) MoveApplication(appID, stageID uint, date time.Time, note string
 			return err
 		}
 		if len(app) == 0 {
-			return fmt.Errorf("the application %w (it may have been deleted in another window)", ErrNotFound)
+			return fmt.Errorf("the application was %w (it may have been deleted in another window)", ErrNotFound)
 		}
 		var st []stageRow
 		if err := tx.Limit(1).Find(&st, stageID).Error; err != nil {
 			return err
 		}
 		if len(st) == 0 {
-			return fmt.Errorf("the stage %w (it may have been deleted in another window)", ErrNotFound)
+			return fmt.Errorf("the stage was %w (it may have been deleted in another window)", ErrNotFound)
 		}
 		var events []stageEventRow
 		if err := tx.Where("application_id = ?", appID).Order("date, id").Find(&events).Error; err != nil {
@@ -293,7 +299,7 @@ func (s *Store) MoveApplication(appID, stageID uint, date time.Time, note string
 		for _, e := range events {
 			a.History = append(a.History, jobsearch.Event{ID: e.ID, StageID: e.StageID, Date: parseDate(e.Date)})
 		}
-		e, err := jobsearch.Move(a, jobsearch.Stage{ID: st[0].ID, Name: st[0].Name}, date, note)
+		e, err := jobsearch.Move(a, jobsearch.Stage{ID: st[0].ID, Name: st[0].Name}, date, note, s.today())
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func (s *Store) move(table, parent string, id uint, delta int) error {
 			}
 		}
 		if at < 0 {
-			return fmt.Errorf("it %w (it may have been deleted in another window)", ErrNotFound)
+			return fmt.Errorf("it was %w (it may have been deleted in another window)", ErrNotFound)
 		}
 		to := at + delta
 		if to < 0 || to >= len(ids) {

@@ -49,6 +49,21 @@ type Store struct {
 	instance string
 	// external counts the changes Watch saw other programs make.
 	external atomic.Uint64
+	// now is the clock the rules that need today use (a job application
+	// is never dated after it); nil is time.Now. See SetClock.
+	now func() time.Time
+}
+
+// SetClock sets the clock the store's date rules use: the command line's
+// and the window's injected clock, so tests and both agree on today.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// today is the date the store's rules take as today.
+func (s *Store) today() time.Time {
+	if s.now == nil {
+		return time.Now()
+	}
+	return s.now()
 }
 
 // Fingerprint changes whenever the data may have changed: a write by this

@@ -173,7 +173,7 @@ func rowsChanged(res *gorm.DB, what string) error {
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
-		return fmt.Errorf("the %s %w (it may have been deleted in another window)", what, ErrNotFound)
+		return fmt.Errorf("the %s was %w (it may have been deleted in another window)", what, ErrNotFound)
 	}
 	return nil
 }
