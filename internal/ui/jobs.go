@@ -85,7 +85,7 @@ type boardColumn struct {
 
 func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch {
 	j := &jobSearch{store: st, report: report, win: w, now: time.Now, cards: map[uint]*widgets.JobCard{}}
-	j.dueNote = widget.NewLabel("")
+	j.dueNote = wrappedLabel("")
 	j.dueNote.Importance = widget.WarningImportance
 	j.dueNote.Wrapping = fyne.TextWrapWord
 	j.dueNote.Hide()

@@ -71,7 +71,7 @@ func (f *jobFigures) show(d app.JobsData, now time.Time) {
 		f.sources.Add(bold(h))
 	}
 	for _, s := range fg.BySource {
-		f.sources.Add(widget.NewLabel(sourceLabel(s.Source)))
+		f.sources.Add(wrappedLabel(sourceLabel(s.Source)))
 		for _, n := range []int{s.Sent, s.Answered, s.Offers, s.Hired} {
 			f.sources.Add(widget.NewLabel(strconv.Itoa(n)))
 		}

@@ -65,6 +65,7 @@ func newMockInterview(p *practiceScreen) *mockInterview {
 		widget.NewSeparator(), bold("Past mock interviews"), m.history)
 
 	m.progress = bold("")
+	m.progress.Wrapping = fyne.TextWrapWord
 	m.question = widget.NewRichText()
 	m.question.Wrapping = fyne.TextWrapWord
 	m.answer = widget.NewRichText()

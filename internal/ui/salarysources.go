@@ -71,7 +71,9 @@ func (s *salaries) showMedian(m salary.ComparedReported) {
 func (s *salaries) showSources() {
 	var rows []fyne.CanvasObject
 	heading := func(text string) {
-		rows = append(rows, widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		h := bold(text)
+		h.Wrapping = fyne.TextWrapWord
+		rows = append(rows, h)
 	}
 	item := func(text, link string) {
 		rows = append(rows, wrappedLabel(text))
