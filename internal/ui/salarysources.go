@@ -61,7 +61,7 @@ func (s *salaries) showMedian(m salary.ComparedReported) {
 	body := container.NewVScroll(container.NewVBox(rows...))
 	d := dialog.NewCustom(title, "Close", body, s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(560, 380)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
 }
 
@@ -112,7 +112,7 @@ func (s *salaries) showSources() {
 	}
 	d := dialog.NewCustom("Where the figures come from", "Close", container.NewVScroll(container.NewVBox(rows...)), s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(680, 560)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
 }
 
@@ -195,7 +195,7 @@ func (s *salaries) askReplace(kept []salary.Rate) {
 		}
 	}, s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(480, 160)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
 }
 

@@ -256,3 +256,56 @@ func TestAFiguresLinkIsCheckedAndStored(t *testing.T) {
 		t.Errorf("an edited rate: %+v, want its link and marked typed by the learner", rates[0])
 	}
 }
+
+// The Sources and a survey median's dialogs close on Escape, and while
+// one is open neither a screen's shortcut nor its menu item switches the
+// screen under it. Fails on a51deed: both dialogs ignored Escape, and the
+// View menu's items (whose shortcuts Fyne's desktop driver runs first)
+// showed the job board under the open dialog.
+func TestSalaryDialogsCloseOnEscapeAndKeepTheScreen(t *testing.T) {
+	m, s := surveyScreen(t)
+	open := map[string]func(){
+		"Sources": func() { test.Tap(findButton(t, m, "Sources")) },
+		"median": func() {
+			at, _ := s.chart.MarkerAt(rowOf(t, s, "United States"))
+			test.TapAt(s.chart, at)
+		},
+	}
+	for name, show := range open {
+		show()
+		if m.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s did not open", name)
+		}
+		press(m, fyne.Key6)
+		menuItem(t, m, "View", "Job search").Action()
+		if m.Current() != 3 {
+			t.Errorf("with %s open, the screen switched to %d", name, m.Current())
+		}
+		key(m, fyne.KeyEscape)
+		if m.Canvas().Overlays().Top() != nil {
+			t.Errorf("Escape left %s open", name)
+		}
+	}
+	// With no dialog, the menu item still works.
+	menuItem(t, m, "View", "Job search").Action()
+	if m.Current() != 5 {
+		t.Errorf("the View menu's Job search showed screen %d", m.Current())
+	}
+}
+
+// menuItem is the main menu's item of that label.
+func menuItem(t *testing.T, m *MainWindow, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, mn := range m.MainMenu().Items {
+		if mn.Label != menu {
+			continue
+		}
+		for _, it := range mn.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %s ▸ %s", menu, label)
+	return nil
+}
