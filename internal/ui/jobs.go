@@ -96,7 +96,7 @@ func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch 
 			j.logTime()
 		}
 	})
-	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift+← or Shift+→. Click a card to open it.")
+	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift with the left or right arrow key, or [ and ]. Click a card to open it.")
 	j.board = container.NewHBox()
 	j.empty = emptyState("No applications yet", "Add the jobs you apply for, or the postings you want to, and move them along as you hear back.")
 	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(j.logButton, j.transferMenu(), add), help), j.dueNote)), nil, nil, nil,

@@ -111,6 +111,33 @@ func TestDraggingACardMovesTheApplication(t *testing.T) {
 	}
 }
 
+// TestShiftArrowMovesACardAsTheDesktopSendsIt: Fyne's desktop driver
+// sends Shift+→ as a Shift key down, then the arrow to TypedKey (it makes
+// a shortcut of Shift with Insert or Delete only). Fails on a51deed,
+// whose card heard Shift+→ only as a shortcut, so it never moved.
+func TestShiftArrowMovesACardAsTheDesktopSendsIt(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	m.Canvas().Focus(j.cards[1]) // Acme, in Screening
+	card := j.cards[1]
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftLeft}
+	card.KeyDown(shift)
+	card.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	card.KeyUp(shift)
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Technical interview" {
+		t.Fatalf("Shift+→ moved Acme to %s", stage)
+	}
+	// An arrow without Shift moves nothing.
+	j.cards[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Technical interview" {
+		t.Errorf("← alone moved Acme to %s", stage)
+	}
+	j.cards[1].KeyDown(shift)
+	j.cards[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Screening" {
+		t.Errorf("Shift+← moved Acme to %s", stage)
+	}
+}
+
 func TestMovingACardByKeyboard(t *testing.T) {
 	m, j, st := jobsAt(t, "2026-11-25")
 	m.Canvas().Focus(j.cards[1]) // Acme, in Screening

@@ -32,6 +32,7 @@ type JobCard struct {
 	OnDropped func(at fyne.Position)
 
 	focused, dragging bool
+	shift             bool // a Shift key is held, as KeyDown and KeyUp told
 	dragAt            fyne.Position
 }
 
@@ -82,7 +83,7 @@ func (c *JobCard) Dragging() bool { return c.dragging }
 func (c *JobCard) FocusGained() { c.focused = true; c.Refresh() }
 
 // FocusLost clears the mark.
-func (c *JobCard) FocusLost() { c.focused = false; c.Refresh() }
+func (c *JobCard) FocusLost() { c.focused, c.shift = false, false; c.Refresh() }
 
 // TypedRune moves the card with [ and ].
 func (c *JobCard) TypedRune(r rune) {
@@ -94,15 +95,50 @@ func (c *JobCard) TypedRune(r rune) {
 	}
 }
 
-// TypedKey opens the card on Enter or Space.
+// TypedKey opens the card on Enter or Space, and moves it on Shift+Left
+// and Shift+Right. Fyne's desktop driver makes no shortcut of Shift with
+// another key alone: an arrow comes here, with Shift held.
 func (c *JobCard) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		c.Tapped(nil)
+	case fyne.KeyLeft, fyne.KeyRight:
+		if !c.shiftHeld() {
+			return
+		}
+		if ev.Name == fyne.KeyLeft {
+			c.move(-1)
+		} else {
+			c.move(1)
+		}
 	}
 }
 
-// TypedShortcut moves the card with Shift+Left and Shift+Right.
+// KeyDown notes a Shift key pressed while the card has the focus.
+func (c *JobCard) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = true
+	}
+}
+
+// KeyUp notes a Shift key let go.
+func (c *JobCard) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = false
+	}
+}
+
+// shiftHeld asks the desktop driver, which knows of a Shift pressed
+// before the card had the focus, or else goes by KeyDown and KeyUp.
+func (c *JobCard) shiftHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return c.shift
+}
+
+// TypedShortcut moves the card with Shift+Left and Shift+Right, for a
+// driver that sends them as a shortcut.
 func (c *JobCard) TypedShortcut(s fyne.Shortcut) {
 	ks, ok := s.(*desktop.CustomShortcut)
 	if !ok || ks.Modifier != fyne.KeyModifierShift {
