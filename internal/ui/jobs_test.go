@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
@@ -432,6 +433,26 @@ func TestJobRemindersComeOnceAnHourBeforeAndAtTheReminderTime(t *testing.T) {
 	for _, s := range steps {
 		if got := strings.Join(at(s.at), ", "); got != s.want {
 			t.Errorf("at %s: %q, want %q", s.at, got, s.want)
+		}
+	}
+}
+
+// The list's dates are never cut: each column is as wide as its widest
+// text, in the month-first order whose dates are longest ("Nov 25,
+// 2026"). Fails on a51deed, whose Sent and Last move columns were a fixed
+// 100 px and showed "Nov 25, 20…".
+func TestTheListShowsItsDatesWhole(t *testing.T) {
+	defer func(o widgets.DateOrder) { dateOrder = o }(dateOrder)
+	dateOrder = widgets.MonthFirst
+	_, j, _ := jobsAt(t, "2026-11-25")
+	l := j.list
+	l.show()
+	for _, col := range []int{4, 5, 6} {
+		for _, a := range l.rows {
+			text := l.cell(a, col)
+			if need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > l.widths[col] {
+				t.Errorf("%s's %s %q needs %v, the column is %v", a.Company, listColumns[col].title, text, need, l.widths[col])
+			}
 		}
 	}
 }
