@@ -237,7 +237,7 @@ func (l *jobList) cell(a jobsearch.Application, col int) string {
 		return longDate(a.LastMove())
 	}
 	if act, ok := l.j.data.Board.NextAction(a, l.j.now(), l.j.data.Settings.FollowUpDays); ok {
-		return act.What + " · " + shortDate(act.Due)
+		return actionText(act, l.j.now())
 	}
 	return ""
 }

@@ -223,6 +223,20 @@ func TestAFollowUpAppearsAfterTheDaysSet(t *testing.T) {
 	if !j.dueNote.Visible() || !strings.Contains(j.dueNote.Text, "Beta") || !j.cards[2].Overdue {
 		t.Errorf("after seven days: %q, overdue %v", j.dueNote.Text, j.cards[2].Overdue)
 	}
+	// Overdue is said in words, not only in colour; a date of another
+	// year says its year. Fails on a51deed: "Follow up · Fri 13 Nov".
+	if got := j.cards[2].Next; got != "Follow up · due today" {
+		t.Errorf("Beta, due today: %q", got)
+	}
+	if got := j.cards[1].Next; got != "Follow up · overdue since 13 Nov" {
+		t.Errorf("Acme, due on the 13th: %q", got)
+	}
+	j.now = func() time.Time { return time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC) }
+	j.reload()
+	if got := j.cards[1].Next; got != "Follow up · overdue since 13 Nov 2026" {
+		t.Errorf("Acme, in the new year: %q", got)
+	}
+	j.now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	// The setting decides: at ten days it is not due yet.
 	js, _ := st.JobSettings()
 	if err := st.SaveJobSettings(js, jobsearch.Settings{FollowUpDays: 10}); err != nil {

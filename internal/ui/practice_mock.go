@@ -120,7 +120,7 @@ func (m *mockInterview) show() {
 			what = strings.Join(topics, ", ")
 		}
 		rows = append(rows, wrappedLabel(fmt.Sprintf("%s · %s · %d questions in %d min · %.0f%% recalled",
-			mk.At.Local().Format("Mon 2 Jan 2006"), what, len(mk.Answers), mk.Minutes, 100*mk.Score())))
+			weekdayDate(mk.At.Local()), what, len(mk.Answers), mk.Minutes, 100*mk.Score())))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, caption("None yet."))
@@ -279,7 +279,7 @@ func (g *practiceProgress) upcomingInterviews(now time.Time) {
 		if !ok || plan.Date(iv.Start).Before(today) {
 			continue
 		}
-		label := iv.Start.Format("Mon 2 Jan 15:04") + " · " + a.Company + " · " + a.Role
+		label := shortDate(iv.Start, now) + iv.Start.Format(" 15:04") + " · " + a.Company + " · " + a.Role
 		g.interviews[label] = iv
 		options = append(options, label)
 	}
@@ -326,7 +326,7 @@ func (g *practiceProgress) show(now time.Time) {
 	on, when := now, "today"
 	if g.date.Date != nil {
 		on = time.Date(g.date.Date.Year(), g.date.Date.Month(), g.date.Date.Day(), 9, 0, 0, 0, now.Location())
-		when = "on " + on.Format("Mon 2 Jan 2006")
+		when = "on " + weekdayDate(on)
 	}
 	if iv, ok := g.chosenInterview(); ok {
 		on = time.Date(on.Year(), on.Month(), on.Day(), iv.Start.Hour(), iv.Start.Minute(), 0, 0, now.Location())
@@ -391,7 +391,7 @@ func mocksText(mocks []practice.Mock) string {
 		if i == 5 {
 			break
 		}
-		last = append(last, fmt.Sprintf("%s %.0f%%", mk.At.Local().Format("2 Jan"), 100*mk.Score()))
+		last = append(last, fmt.Sprintf("%s %.0f%%", longDate(mk.At.Local()), 100*mk.Score()))
 	}
 	return fmt.Sprintf("Mock interviews: %d; recalled in the latest: %s.", len(mocks), strings.Join(last, ", "))
 }

@@ -241,7 +241,7 @@ func madeOn(t time.Time) string {
 	if t.IsZero() {
 		return "some time ago"
 	}
-	return t.Local().Format("2 Jan 2006")
+	return longDate(t.Local())
 }
 
 // export writes the résumé, or a version of it, as PDF or JSON Resume.

@@ -85,7 +85,7 @@ func (s *salaries) showSources() {
 	for _, r := range s.ranges {
 		when := fmt.Sprintf("%d", r.Year)
 		if !r.SourceDate.IsZero() {
-			when = "published " + r.SourceDate.Format("2 Jan 2006")
+			when = "published " + longDate(r.SourceDate)
 		}
 		item(fmt.Sprintf("%s · %s · %s: %s", r.Place(), salary.FormatRange(r), when, orNone(r.Source)), r.Link)
 	}
@@ -101,7 +101,7 @@ func (s *salaries) showSources() {
 	}
 	heading("Exchange rates, per euro")
 	for _, r := range s.rates {
-		item(fmt.Sprintf("%s %s on %s%s: %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), typedByYou(r), orNone(r.Source)), r.Link)
+		item(fmt.Sprintf("%s %s on %s%s: %s", r.Currency, r.PerEUR, longDate(r.AsOf), typedByYou(r), orNone(r.Source)), r.Link)
 	}
 	for _, a := range s.annual {
 		item(fmt.Sprintf("%s %s, %d average: %s", a.Currency, a.PerEUR, a.Year, orNone(a.Source)), a.Link)
@@ -134,7 +134,7 @@ func released(p salary.PPP) string {
 	if p.Released.IsZero() {
 		return ""
 	}
-	return ", released " + p.Released.Format("2 Jan 2006")
+	return ", released " + longDate(p.Released)
 }
 
 // updateRates fetches the ECB's rates off the UI thread, with progress
