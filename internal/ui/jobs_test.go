@@ -470,3 +470,15 @@ func TestTheListShowsItsDatesWhole(t *testing.T) {
 		}
 	}
 }
+
+// A message from the domain reads as a sentence in its dialog. Fails on
+// a51deed: "the job search takes 0 to 100 hours a week, not 500".
+func TestASettingsProblemReadsAsASentence(t *testing.T) {
+	m, j, _ := jobsAt(t, "2026-11-25")
+	j.tabs.SelectIndex(len(j.tabs.Items) - 1) // Stages
+	j.setup.hours.SetText("500")
+	test.Tap(findButton(t, m, "Save"))
+	if text := overlayText(m); !strings.Contains(text, "The job search takes 0 to 100 hours a week, not 500.") {
+		t.Errorf("the dialog says:\n%s", text)
+	}
+}

@@ -237,7 +237,7 @@ func newPracticeProgress(p *practiceScreen) *practiceProgress {
 	g.date = newDateField(localWeekStart(), true)
 	g.date.OnDateChanged = func(*time.Time) { g.show(p.now()) }
 	g.interview = widgets.NewChoice(nil, g.pickInterview)
-	g.cramGo = widget.NewButtonWithIcon("Practise the cram set", theme.MediaPlayIcon(), func() {
+	g.cramGo = widget.NewButtonWithIcon("Review these cards now", theme.MediaPlayIcon(), func() {
 		var cards []practice.Card
 		for i, c := range g.cramSet {
 			if i == practice.MaxMockCards {
@@ -335,13 +335,13 @@ func (g *practiceProgress) show(now time.Time) {
 		g.interview.ClearSelected() // a date typed since
 	}
 	g.chart.Set(practice.TopicStrength(d.Cards, on, d.Scheduler), d.Settings.Retention)
-	g.chartNote.SetText(fmt.Sprintf("Bars: the mean chance of recalling a topic's cards %s (FSRS, go-fsrs v3.3.1 default parameters); a card never reviewed counts as 0. The line is your desired retention, %.0f%%; topics under it are drawn in the warning colour. Beside each bar: cards reviewed of cards in the topic.",
+	g.chartNote.SetText(fmt.Sprintf("Bars: how likely you are to remember a topic's cards %s, on average, as the app's review scheduler (FSRS, with its standard settings) reckons from your past answers; a card you have never reviewed counts as 0. The line is the share you aim to remember, %.0f%%; topics under it are drawn in the warning colour. Beside each bar: cards reviewed of cards in the topic.",
 		when, 100*d.Settings.Retention))
 	if d.Achieved.Reviews == 0 {
-		g.achieved.SetText("Retention achieved: no reviews of learnt cards in the last 30 days yet.")
+		g.achieved.SetText("What you remembered: no card you had already learned came up for review in the last 30 days yet.")
 	} else {
-		g.achieved.SetText(fmt.Sprintf("Retention achieved in the last 30 days: %.0f%% of %d reviews of learnt cards not rated Again (target %.0f%%).",
-			100*d.Achieved.Share(), d.Achieved.Reviews, 100*d.Settings.Retention))
+		g.achieved.SetText(fmt.Sprintf("What you remembered in the last 30 days: %.0f%% of the time (%s of cards you had already learned, not rated Again); you aim for %.0f%%.",
+			100*d.Achieved.Share(), plural(d.Achieved.Reviews, "1 review", fmt.Sprintf("%d reviews", d.Achieved.Reviews)), 100*d.Settings.Retention))
 	}
 	g.mocks.SetText(mocksText(g.p.mocks))
 	if g.date.Date == nil {
@@ -349,7 +349,7 @@ func (g *practiceProgress) show(now time.Time) {
 		g.cram.SetText("Pick an interview from the job search, or give its date, to list the cards you would likely not recall on that day.")
 	} else {
 		g.cramSet = practice.CramSet(d.Cards, on, d.Scheduler, nil)
-		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s; the weakest first in the cram set.",
+		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s. Review them now, the weakest first, as a short mock interview.",
 			plural(len(g.cramSet), "1 card is", fmt.Sprintf("%d cards are", len(g.cramSet))), 100*d.Settings.Retention, when))
 	}
 	enableIf(g.cramGo, len(g.cramSet) > 0)

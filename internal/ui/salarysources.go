@@ -116,6 +116,41 @@ func (s *salaries) showSources() {
 	s.info = d
 }
 
+// plainSource is a figure's source for a learner to read beside it: its
+// publisher and series in words, without the codes and notes in brackets
+// ("Statistical Data Warehouse EXR", "PA.NUS.PRVT.PP … LCU per
+// international $"). Sources, which lists every figure, keeps the whole.
+func plainSource(source string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range source {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	var parts []string
+	for _, p := range strings.Split(b.String(), ",") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" && !isCode(p) {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return orNone(source)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isCode says whether a part of a source is a series code such as
+// PA.NUS.PRVT.PP or EXR/A.USD.EUR.SP00.A: no spaces, no lower case.
+func isCode(s string) bool {
+	return !strings.ContainsAny(s, " ") && strings.ContainsAny(s, "./") && strings.ToUpper(s) == s
+}
+
 func orNone(source string) string {
 	if strings.TrimSpace(source) == "" {
 		return "no source given"

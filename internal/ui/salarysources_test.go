@@ -309,3 +309,21 @@ func menuItem(t *testing.T, m *MainWindow, menu, label string) *fyne.MenuItem {
 	t.Fatalf("no %s ▸ %s", menu, label)
 	return nil
 }
+
+// The Rates tab names a figure's source in words; the codes stay in
+// Sources. Fails on a51deed, which showed "Statistical Data Warehouse
+// EXR" and "PA.NUS.PRVT.PP (… LCU per international $)".
+func TestPlainSource(t *testing.T) {
+	for source, want := range map[string]string{
+		"European Central Bank, euro foreign exchange reference rates, 2023 annual average (ecb.europa.eu, Statistical Data Warehouse EXR)":                          "European Central Bank, euro foreign exchange reference rates, 2023 annual average",
+		"World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals": "World Bank, World Development Indicators, 2023 value to six decimals",
+		"European Central Bank, euro foreign exchange reference rates, annual average (data API series EXR/A.USD.EUR.SP00.A)":                                        "European Central Bank, euro foreign exchange reference rates, annual average",
+		"ECB":           "ECB",
+		"":              "no source given",
+		"(only a note)": "(only a note)",
+	} {
+		if got := plainSource(source); got != want {
+			t.Errorf("plainSource(%q) = %q, want %q", source, got, want)
+		}
+	}
+}

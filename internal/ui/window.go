@@ -434,7 +434,7 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	showErrorDialog(problem(fmt.Sprintf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage))), w)
+	showErrorDialog(problem(fmt.Sprintf("Could not %s.\n\n%s", action, sentence(store.Explain(err).Error()))), w)
 }
 
 // problem is a message for an error dialog, written as sentences.
