@@ -482,3 +482,26 @@ func TestASettingsProblemReadsAsASentence(t *testing.T) {
 		t.Errorf("the dialog says:\n%s", text)
 	}
 }
+
+// With no applications, Figures says so in words instead of a funnel of
+// 0% and a table of headings. Fails on a51deed.
+func TestFiguresWithNoApplicationsSaySo(t *testing.T) {
+	empty := snapshot.Empty()
+	empty.Plan = fixturePlan()
+	st, _ := openFixture(t, empty)
+	m := newTestWindow(t, st)
+	press(m, fyne.Key6)
+	m.jobs.tabs.SelectIndex(3) // Figures
+	f := m.jobs.figures
+	if !f.empty.Visible() || f.body.Visible() {
+		t.Fatal("with no applications the figures show")
+	}
+	if !labelShown(m, "No figures yet") {
+		t.Error("the tab does not say there are no figures yet")
+	}
+	// One application: the figures are back.
+	_, j, _ := jobsAt(t, "2026-11-25")
+	if j.figures.empty.Visible() || !j.figures.body.Visible() {
+		t.Error("with applications the figures are hidden")
+	}
+}
