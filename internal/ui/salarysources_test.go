@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -325,5 +327,36 @@ func TestPlainSource(t *testing.T) {
 		if got := plainSource(source); got != want {
 			t.Errorf("plainSource(%q) = %q, want %q", source, got, want)
 		}
+	}
+}
+
+// A survey marker at the bar's end (the US median, $175k, is above the
+// range's top) keeps a gap to the range's amount beside it. Fails on
+// a51deed, where its ring touched "$90k – $120k".
+func TestASurveyMarkerKeepsClearOfTheAmount(t *testing.T) {
+	m, s := surveyScreen(t)
+	m.Resize(fyne.NewSize(1280, 800))
+	at, ok := s.chart.MarkerAt(rowOf(t, s, "United States"))
+	if !ok {
+		t.Fatal("no US marker")
+	}
+	var ringRight, amountLeft float32 = -1, -1
+	for _, o := range test.WidgetRenderer(s.chart).Objects() {
+		switch x := o.(type) {
+		case *canvas.Circle:
+			if x.Position().X < at.X && x.Position().X+x.Size().Width > at.X {
+				ringRight = x.Position().X + x.Size().Width
+			}
+		case *canvas.Text:
+			if y := x.Position().Y; x.TextStyle.Bold && strings.Contains(x.Text, "–") && x.Position().X > at.X-60 && y > at.Y-30 && y < at.Y+30 {
+				amountLeft = x.Position().X
+			}
+		}
+	}
+	if ringRight < 0 || amountLeft < 0 {
+		t.Fatalf("ring ends at %v, amount starts at %v", ringRight, amountLeft)
+	}
+	if gap := amountLeft - ringRight; gap < theme.Padding() {
+		t.Errorf("the marker's ring is %v px from the amount", gap)
 	}
 }
