@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -235,6 +236,16 @@ func TestAFollowUpAppearsAfterTheDaysSet(t *testing.T) {
 	j.reload()
 	if got := j.cards[1].Next; got != "Follow up · overdue since 13 Nov 2026" {
 		t.Errorf("Acme, in the new year: %q", got)
+	}
+	// On the narrow card the date goes to a line of its own, whole.
+	whole := false
+	for _, o := range test.WidgetRenderer(j.cards[1]).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == "overdue since 13 Nov 2026" {
+			whole = true
+		}
+	}
+	if !whole {
+		t.Error("the card cuts its overdue date")
 	}
 	j.now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	// The setting decides: at ten days it is not due yet.

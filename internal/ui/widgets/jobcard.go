@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -164,7 +165,7 @@ func (c *JobCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
 // CreateRenderer draws the card in the theme's colours.
 func (c *JobCard) CreateRenderer() fyne.WidgetRenderer {
 	r := &jobCardRenderer{c: c, bg: canvas.NewRectangle(nil), company: canvas.NewText("", nil), role: canvas.NewText("", nil),
-		since: canvas.NewText("", nil), next: canvas.NewText("", nil)}
+		since: canvas.NewText("", nil), next: canvas.NewText("", nil), when: canvas.NewText("", nil)}
 	r.company.TextStyle = fyne.TextStyle{Bold: true}
 	r.Refresh()
 	return r
@@ -174,10 +175,11 @@ type jobCardRenderer struct {
 	c                          *JobCard
 	bg                         *canvas.Rectangle
 	company, role, since, next *canvas.Text
+	when                       *canvas.Text // the next action's date, when it needs a line of its own
 }
 
 func (r *jobCardRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.company, r.role, r.since, r.next}
+	return []fyne.CanvasObject{r.bg, r.company, r.role, r.since, r.next, r.when}
 }
 func (r *jobCardRenderer) Destroy() {}
 
@@ -192,7 +194,26 @@ func (r *jobCardRenderer) MinSize() fyne.Size {
 	if r.c.Next != "" {
 		lines = 4
 	}
+	if _, when := r.nextLines(150 - 2*pad); when != "" {
+		lines = 5
+	}
 	return fyne.NewSize(150, 2*pad+text*1.4*2+small*1.4*float32(lines-2)+pad)
+}
+
+// nextLines splits the next action over two lines when it is too wide for
+// one: "Follow up" and "overdue since 24 Oct 2025", so its date is never
+// cut.
+func (r *jobCardRenderer) nextLines(width float32) (what, when string) {
+	_, small, _ := r.sizes()
+	style := fyne.TextStyle{Bold: r.c.Overdue}
+	if fyne.MeasureText(r.c.Next, small, style).Width <= width {
+		return r.c.Next, ""
+	}
+	what, when, ok := strings.Cut(r.c.Next, " · ")
+	if !ok {
+		return r.c.Next, ""
+	}
+	return what, when
 }
 
 func (r *jobCardRenderer) Layout(size fyne.Size) {
@@ -202,14 +223,16 @@ func (r *jobCardRenderer) Layout(size fyne.Size) {
 	r.company.Text = FitText(r.c.Company, w, text)
 	r.role.Text = FitText(r.c.Role, w, text)
 	r.since.Text = FitText(r.c.Since, w, small)
-	r.next.Text = FitText(r.c.Next, w, small)
+	what, when := r.nextLines(w)
+	r.next.Text = FitText(what, w, small)
+	r.when.Text = FitText(when, w, small)
 	y := pad
 	for _, t := range []*canvas.Text{r.company, r.role} {
 		t.TextSize = text
 		t.Move(fyne.NewPos(pad, y))
 		y += text * 1.4
 	}
-	for _, t := range []*canvas.Text{r.since, r.next} {
+	for _, t := range []*canvas.Text{r.since, r.next, r.when} {
 		t.TextSize = small
 		t.Move(fyne.NewPos(pad, y))
 		y += small * 1.4
@@ -241,6 +264,7 @@ func (r *jobCardRenderer) Refresh() {
 	} else {
 		r.next.TextStyle = fyne.TextStyle{}
 	}
+	r.when.Color, r.when.TextStyle = r.next.Color, r.next.TextStyle
 	r.Layout(r.c.Size())
 	canvas.Refresh(r.c)
 }
