@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -135,7 +136,17 @@ func plainSource(source string) string {
 	}
 	var parts []string
 	for _, p := range strings.Split(b.String(), ",") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" && !isCode(p) {
+		var words []string
+		for _, w := range strings.Fields(p) {
+			if code := strings.TrimRight(w, ":;"); isCode(code) {
+				if len(words) > 0 && code != w {
+					words[len(words)-1] += w[len(code):] // keep "WDI PA.NUS.PRVT.PP:"'s colon
+				}
+				continue
+			}
+			words = append(words, w)
+		}
+		if p = strings.Join(words, " "); p != "" {
 			parts = append(parts, p)
 		}
 	}
@@ -145,10 +156,10 @@ func plainSource(source string) string {
 	return strings.Join(parts, ", ")
 }
 
-// isCode says whether a part of a source is a series code such as
-// PA.NUS.PRVT.PP or EXR/A.USD.EUR.SP00.A: no spaces, no lower case.
+// isCode says whether a word of a source is a series code such as
+// PA.NUS.PRVT.PP or EXR/A.USD.EUR.SP00.A: dots or slashes, no lower case.
 func isCode(s string) bool {
-	return !strings.ContainsAny(s, " ") && strings.ContainsAny(s, "./") && strings.ToUpper(s) == s
+	return strings.ContainsAny(s, "./") && strings.ToUpper(s) == s && strings.ContainsFunc(s, unicode.IsLetter)
 }
 
 func orNone(source string) string {

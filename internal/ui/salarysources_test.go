@@ -320,6 +320,7 @@ func TestPlainSource(t *testing.T) {
 		"European Central Bank, euro foreign exchange reference rates, 2023 annual average (ecb.europa.eu, Statistical Data Warehouse EXR)":                          "European Central Bank, euro foreign exchange reference rates, 2023 annual average",
 		"World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals": "World Bank, World Development Indicators, 2023 value to six decimals",
 		"European Central Bank, euro foreign exchange reference rates, annual average (data API series EXR/A.USD.EUR.SP00.A)":                                        "European Central Bank, euro foreign exchange reference rates, annual average",
+		"World Bank WDI PA.NUS.PRVT.PP: 1 by definition": "World Bank WDI: 1 by definition",
 		"ECB":           "ECB",
 		"":              "no source given",
 		"(only a note)": "(only a note)",
