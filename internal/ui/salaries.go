@@ -355,7 +355,7 @@ func (s *salaries) rateSources() string {
 	}
 	src := ""
 	if len(s.rates) > 0 && s.rates[0].Source != "" {
-		src = ", " + s.rates[0].Source
+		src = ", " + plainSource(s.rates[0].Source)
 	}
 	return "these rates per euro: " + strings.Join(parts, ", ") + src
 }
@@ -364,7 +364,7 @@ func (s *salaries) pppSources() string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range s.ppp {
-		key := fmt.Sprintf("%s %d", p.Source, p.Year)
+		key := fmt.Sprintf("%s %d", plainSource(p.Source), p.Year)
 		if !seen[key] {
 			seen[key] = true
 			out = append(out, key)
