@@ -99,8 +99,9 @@ func showInformation(title, message string, w fyne.Window) {
 	showWithKeys(w, dialog.NewInformation(title, message, w), nil)
 }
 
-// showErrorDialog shows a problem already put in words; Enter or Escape
-// closes it.
+// showErrorDialog shows a problem already put in words, as a sentence
+// (the domain's messages start in lower case, to be put after "could
+// not…" in a log); Enter or Escape closes it.
 func showErrorDialog(err error, w fyne.Window) {
-	showWithKeys(w, dialog.NewError(err, w), nil)
+	showWithKeys(w, dialog.NewError(problem(sentence(err.Error())), w), nil)
 }

@@ -379,3 +379,23 @@ func TestCtrlNOffersTheDaysPlannedWork(t *testing.T) {
 		t.Errorf("Ctrl+N offers the step %q, want the day's planned work", step)
 	}
 }
+
+// A form's scroll bar never covers a field: the form leaves a gutter on
+// its right as wide as the bar. Fails on a51deed, where at 800×600 the
+// bar of Add application sat on its entries' right edge.
+func TestAFormsScrollBarLeavesItsFieldsClear(t *testing.T) {
+	m, j, _ := jobsAt(t, "2026-11-25")
+	m.Resize(fyne.NewSize(800, 600))
+	j.addApplication()
+	f := j.editor
+	d := fyne.CurrentApp().Driver()
+	if f.scroll.Content.MinSize().Height <= f.scroll.Size().Height {
+		t.Fatalf("the form does not scroll at 800×600 (%v in %v): the test needs a bar", f.scroll.Content.MinSize(), f.scroll.Size())
+	}
+	bar := d.AbsolutePositionForObject(f.scroll).X + f.scroll.Size().Width - theme.ScrollBarSize()
+	for _, it := range f.form.Items {
+		if right := d.AbsolutePositionForObject(it.Widget).X + it.Widget.Size().Width; right > bar {
+			t.Errorf("the %s field reaches x %v, under the scroll bar from %v", it.Text, right, bar)
+		}
+	}
+}

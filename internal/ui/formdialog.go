@@ -24,7 +24,8 @@ import (
 type formDialog struct {
 	dialog  *dialog.CustomDialog
 	form    *widget.Form
-	body    *fyne.Container // the form, and extra under it
+	body    *fyne.Container   // the form, and extra under it
+	scroll  *container.Scroll // scrolls body, with a gutter for its bar
 	buttons fyne.CanvasObject
 	problem *widget.Label
 	// meanwhile says the data changed elsewhere while the form was open.
@@ -75,7 +76,10 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	f.meanwhile.Importance = widget.WarningImportance
 	f.meanwhile.Wrapping = fyne.TextWrapWord
 	f.meanwhile.Hide()
-	content := container.NewBorder(nil, container.NewVBox(f.meanwhile, f.problem, f.buttons), nil, nil, container.NewVScroll(f.body))
+	// The scroll bar is drawn over the scrolled content's right edge: a
+	// gutter as wide as the bar keeps it off the fields.
+	f.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, scrollGutter()), f.body))
+	content := container.NewBorder(nil, container.NewVBox(f.meanwhile, f.problem, f.buttons), nil, nil, f.scroll)
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, w)
 	f.wireKeys()
 	f.fit()
@@ -117,8 +121,11 @@ func (f *formDialog) cancel() {
 // fit sizes the dialog to its form, within the window.
 func (f *formDialog) fit() {
 	body := f.body.MinSize()
-	f.dialog.Resize(fitWindow(f.win, fyne.NewSize(body.Width, body.Height+f.buttons.MinSize().Height)))
+	f.dialog.Resize(fitWindow(f.win, fyne.NewSize(body.Width+scrollGutter(), body.Height+f.buttons.MinSize().Height)))
 }
+
+// scrollGutter is the room left right of a form for its scroll bar.
+func scrollGutter() float32 { return theme.ScrollBarSize() + theme.Padding() }
 
 // setItems puts other fields in the form, as when a choice at its top
 // decides which fields apply. The fields keep what was typed in them; a

@@ -85,7 +85,7 @@ type boardColumn struct {
 
 func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch {
 	j := &jobSearch{store: st, report: report, win: w, now: time.Now, cards: map[uint]*widgets.JobCard{}}
-	j.dueNote = widget.NewLabel("")
+	j.dueNote = wrappedLabel("")
 	j.dueNote.Importance = widget.WarningImportance
 	j.dueNote.Wrapping = fyne.TextWrapWord
 	j.dueNote.Hide()
@@ -96,7 +96,7 @@ func newJobSearch(st jobsStore, report errorReporter, w fyne.Window) *jobSearch 
 			j.logTime()
 		}
 	})
-	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift+← or Shift+→. Click a card to open it.")
+	help := wrappedCaption("Drag a card to another stage, or focus it with Tab and press Shift with the left or right arrow key, or [ and ]. Click a card to open it.")
 	j.board = container.NewHBox()
 	j.empty = emptyState("No applications yet", "Add the jobs you apply for, or the postings you want to, and move them along as you hear back.")
 	boardPage := container.NewBorder(container.NewPadded(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(j.logButton, j.transferMenu(), add), help), j.dueNote)), nil, nil, nil,
@@ -221,11 +221,7 @@ func (j *jobSearch) card(a jobsearch.Application) *widgets.JobCard {
 	}
 	next, overdue := "", false
 	if act, ok := j.data.Board.NextAction(a, now, j.data.Settings.FollowUpDays); ok {
-		next = act.What + " · " + shortDate(act.Due)
-		if act.Interview {
-			next += act.Due.Format(" 15:04")
-		}
-		overdue = act.Overdue
+		next, overdue = actionText(act, now), act.Overdue
 	}
 	c := widgets.NewJobCard(a.Company, a.Role, since, next, overdue)
 	id := a.ID
@@ -242,12 +238,21 @@ func (j *jobSearch) card(a jobsearch.Application) *widgets.JobCard {
 	return c
 }
 
-// shortDate writes a date with its weekday: "Tue 1 Dec".
-func shortDate(t time.Time) string {
-	if dateOrder == widgets.MonthFirst {
-		return t.Format("Mon Jan 2")
+// actionText says what to do next and when, in words when it is due:
+// "Follow up · Tue 1 Dec", "Follow up · due today", "Follow up · overdue
+// since 17 Oct 2025", "Interview · Fri 27 Nov 10:30". The colour of
+// an overdue action is not all that says so.
+func actionText(act jobsearch.Action, now time.Time) string {
+	when := shortDate(act.Due, now)
+	switch {
+	case act.Interview:
+		when += act.Due.Format(" 15:04")
+	case act.Overdue && plan.Date(act.Due).Equal(plan.Date(now)):
+		when = "due today"
+	case act.Overdue:
+		when = "overdue since " + dayMonth(act.Due, now) // short: a card is narrow
 	}
-	return t.Format("Mon 2 Jan")
+	return act.What + " · " + when
 }
 
 // columnAt is the column under a point in the window, or nil.

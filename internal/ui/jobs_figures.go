@@ -26,24 +26,31 @@ type jobFigures struct {
 	weeks   *widgets.WeekBars
 	sources *fyne.Container
 	note    *widget.Label
+	body    fyne.CanvasObject // the figures, hidden while there are none
+	empty   fyne.CanvasObject
 	root    fyne.CanvasObject
 }
 
 func newJobFigures() *jobFigures {
 	f := &jobFigures{summary: wrappedLabel(""), funnel: widgets.NewFunnelChart(), weeks: widgets.NewWeekBars(),
 		sources: container.NewGridWithColumns(5), note: wrappedCaption("")}
-	f.root = container.NewVScroll(container.NewPadded(container.NewVBox(
+	f.body = container.NewVBox(
 		f.summary,
 		heading("Funnel"), wrappedCaption("How many applications reached each stage, and what share of the stage before did."), f.funnel,
 		heading("Applications a week"), f.weeks,
 		heading("By source"), f.sources,
 		f.note,
-	)))
+	)
+	f.empty = emptyState("No figures yet",
+		"Add the jobs you apply to on the Board: this tab then shows how many get an answer, how long answers take, and which sources work best.")
+	f.root = container.NewVScroll(container.NewPadded(container.NewVBox(f.empty, f.body)))
 	return f
 }
 
 func (f *jobFigures) show(d app.JobsData, now time.Time) {
 	fg := d.Figures
+	showIf(f.empty, fg.Total == 0)
+	showIf(f.body, fg.Total > 0)
 	text := fmt.Sprintf("%d %s, %d sent. ", fg.Total, plural(fg.Total, "application", "applications"), fg.Sent)
 	if fg.Sent > 0 {
 		text += fmt.Sprintf("%d answered: a response rate of %.0f%%.", fg.Answered, fg.ResponseRate*100)
@@ -71,7 +78,7 @@ func (f *jobFigures) show(d app.JobsData, now time.Time) {
 		f.sources.Add(bold(h))
 	}
 	for _, s := range fg.BySource {
-		f.sources.Add(widget.NewLabel(sourceLabel(s.Source)))
+		f.sources.Add(wrappedLabel(sourceLabel(s.Source)))
 		for _, n := range []int{s.Sent, s.Answered, s.Offers, s.Hired} {
 			f.sources.Add(widget.NewLabel(strconv.Itoa(n)))
 		}

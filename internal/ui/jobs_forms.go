@@ -341,7 +341,7 @@ func (j *jobSearch) interviewsBox(a jobsearch.Application) fyne.CanvasObject {
 			continue
 		}
 		iv := iv
-		b := widget.NewButton(interviewText(iv, j.data.Board), func() { j.editInterview(a, iv) })
+		b := widget.NewButton(interviewText(iv, j.data.Board, j.now()), func() { j.editInterview(a, iv) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
@@ -349,8 +349,8 @@ func (j *jobSearch) interviewsBox(a jobsearch.Application) fyne.CanvasObject {
 }
 
 // interviewText says when and where: "Fri 27 Nov 10:30, 1 h · Zoom".
-func interviewText(iv jobsearch.Interview, b jobsearch.Board) string {
-	s := shortDate(iv.Start) + iv.Start.Format(" 15:04") + ", " + plan.FormatMinutes(iv.Minutes)
+func interviewText(iv jobsearch.Interview, b jobsearch.Board, now time.Time) string {
+	s := shortDate(iv.Start, now) + iv.Start.Format(" 15:04") + ", " + plan.FormatMinutes(iv.Minutes)
 	if iv.Place != "" {
 		s += " · " + iv.Place
 	} else if iv.Link != "" {

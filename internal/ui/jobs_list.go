@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
@@ -30,14 +31,18 @@ type jobList struct {
 	rows    []jobsearch.Application // filtered and sorted
 	sortBy  int
 	desc    bool
+	widths  []float32 // each column's, fitted to its texts
 	root    fyne.CanvasObject
 }
 
-// listColumns are the table's headings and widths.
+// listColumns are the table's headings and the most each column takes:
+// a longer name is cut with an ellipsis (the form shows it whole); a date
+// is never cut. The table scrolls sideways when they add up to more than
+// the window has.
 var listColumns = []struct {
 	title string
-	width float32
-}{{"Company", 170}, {"Role", 180}, {"Stage", 130}, {"Source", 110}, {"Sent", 100}, {"Last move", 100}, {"Next", 190}}
+	most  float32
+}{{"Company", 240}, {"Role", 240}, {"Stage", 180}, {"Source", 160}, {"Sent", 0}, {"Last move", 0}, {"Next", 320}}
 
 func newJobList(j *jobSearch) *jobList {
 	l := &jobList{j: j, sortBy: 5, desc: true}
@@ -73,9 +78,6 @@ func newJobList(j *jobSearch) *jobList {
 		b.SetText(title)
 		col := id.Col
 		b.OnTapped = func() { l.sortOn(col) }
-	}
-	for i, c := range listColumns {
-		l.table.SetColumnWidth(i, c.width)
 	}
 	l.table.OnSelected = func(id widget.TableCellID) {
 		l.table.UnselectAll()
@@ -130,7 +132,27 @@ func (l *jobList) show() {
 	l.rows = l.filtered()
 	l.sort()
 	l.count.SetText(applicationsCount(len(l.rows), len(b.Applications)))
+	l.fitColumns()
 	l.table.Refresh()
+}
+
+// fitColumns gives each column the width of its widest text, heading (with
+// its sort arrow) included, up to the column's most.
+func (l *jobList) fitColumns() {
+	size := theme.TextSize()
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	l.widths = make([]float32, len(listColumns))
+	for col, c := range listColumns {
+		w := fyne.MeasureText(c.title+" ▼", size, fyne.TextStyle{}).Width + 2*pad
+		for _, a := range l.rows {
+			w = max(w, fyne.MeasureText(l.cell(a, col), size, fyne.TextStyle{}).Width+pad)
+		}
+		if c.most > 0 {
+			w = min(w, c.most)
+		}
+		l.widths[col] = w
+		l.table.SetColumnWidth(col, w)
+	}
 }
 
 func applicationsCount(shown, all int) string {
@@ -215,7 +237,7 @@ func (l *jobList) cell(a jobsearch.Application, col int) string {
 		return longDate(a.LastMove())
 	}
 	if act, ok := l.j.data.Board.NextAction(a, l.j.now(), l.j.data.Settings.FollowUpDays); ok {
-		return act.What + " · " + shortDate(act.Due)
+		return actionText(act, l.j.now())
 	}
 	return ""
 }

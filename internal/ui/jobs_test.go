@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
@@ -111,6 +113,33 @@ func TestDraggingACardMovesTheApplication(t *testing.T) {
 	}
 }
 
+// TestShiftArrowMovesACardAsTheDesktopSendsIt: Fyne's desktop driver
+// sends Shift+→ as a Shift key down, then the arrow to TypedKey (it makes
+// a shortcut of Shift with Insert or Delete only). Fails on a51deed,
+// whose card heard Shift+→ only as a shortcut, so it never moved.
+func TestShiftArrowMovesACardAsTheDesktopSendsIt(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	m.Canvas().Focus(j.cards[1]) // Acme, in Screening
+	card := j.cards[1]
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftLeft}
+	card.KeyDown(shift)
+	card.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	card.KeyUp(shift)
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Technical interview" {
+		t.Fatalf("Shift+→ moved Acme to %s", stage)
+	}
+	// An arrow without Shift moves nothing.
+	j.cards[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Technical interview" {
+		t.Errorf("← alone moved Acme to %s", stage)
+	}
+	j.cards[1].KeyDown(shift)
+	j.cards[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if stage, _ := stageOf(t, st, "Acme"); stage != "Screening" {
+		t.Errorf("Shift+← moved Acme to %s", stage)
+	}
+}
+
 func TestMovingACardByKeyboard(t *testing.T) {
 	m, j, st := jobsAt(t, "2026-11-25")
 	m.Canvas().Focus(j.cards[1]) // Acme, in Screening
@@ -195,6 +224,30 @@ func TestAFollowUpAppearsAfterTheDaysSet(t *testing.T) {
 	if !j.dueNote.Visible() || !strings.Contains(j.dueNote.Text, "Beta") || !j.cards[2].Overdue {
 		t.Errorf("after seven days: %q, overdue %v", j.dueNote.Text, j.cards[2].Overdue)
 	}
+	// Overdue is said in words, not only in colour; a date of another
+	// year says its year. Fails on a51deed: "Follow up · Fri 13 Nov".
+	if got := j.cards[2].Next; got != "Follow up · due today" {
+		t.Errorf("Beta, due today: %q", got)
+	}
+	if got := j.cards[1].Next; got != "Follow up · overdue since 13 Nov" {
+		t.Errorf("Acme, due on the 13th: %q", got)
+	}
+	j.now = func() time.Time { return time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC) }
+	j.reload()
+	if got := j.cards[1].Next; got != "Follow up · overdue since 13 Nov 2026" {
+		t.Errorf("Acme, in the new year: %q", got)
+	}
+	// On the narrow card the date goes to a line of its own, whole.
+	whole := false
+	for _, o := range test.WidgetRenderer(j.cards[1]).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == "overdue since 13 Nov 2026" {
+			whole = true
+		}
+	}
+	if !whole {
+		t.Error("the card cuts its overdue date")
+	}
+	j.now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
 	// The setting decides: at ten days it is not due yet.
 	js, _ := st.JobSettings()
 	if err := st.SaveJobSettings(js, jobsearch.Settings{FollowUpDays: 10}); err != nil {
@@ -406,5 +459,60 @@ func TestJobRemindersComeOnceAnHourBeforeAndAtTheReminderTime(t *testing.T) {
 		if got := strings.Join(at(s.at), ", "); got != s.want {
 			t.Errorf("at %s: %q, want %q", s.at, got, s.want)
 		}
+	}
+}
+
+// The list's dates are never cut: each column is as wide as its widest
+// text, in the month-first order whose dates are longest ("Nov 25,
+// 2026"). Fails on a51deed, whose Sent and Last move columns were a fixed
+// 100 px and showed "Nov 25, 20…".
+func TestTheListShowsItsDatesWhole(t *testing.T) {
+	defer func(o widgets.DateOrder) { dateOrder = o }(dateOrder)
+	dateOrder = widgets.MonthFirst
+	_, j, _ := jobsAt(t, "2026-11-25")
+	l := j.list
+	l.show()
+	for _, col := range []int{4, 5, 6} {
+		for _, a := range l.rows {
+			text := l.cell(a, col)
+			if need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > l.widths[col] {
+				t.Errorf("%s's %s %q needs %v, the column is %v", a.Company, listColumns[col].title, text, need, l.widths[col])
+			}
+		}
+	}
+}
+
+// A message from the domain reads as a sentence in its dialog. Fails on
+// a51deed: "the job search takes 0 to 100 hours a week, not 500".
+func TestASettingsProblemReadsAsASentence(t *testing.T) {
+	m, j, _ := jobsAt(t, "2026-11-25")
+	j.tabs.SelectIndex(len(j.tabs.Items) - 1) // Stages
+	j.setup.hours.SetText("500")
+	test.Tap(findButton(t, m, "Save"))
+	if text := overlayText(m); !strings.Contains(text, "The job search takes 0 to 100 hours a week, not 500.") {
+		t.Errorf("the dialog says:\n%s", text)
+	}
+}
+
+// With no applications, Figures says so in words instead of a funnel of
+// 0% and a table of headings. Fails on a51deed.
+func TestFiguresWithNoApplicationsSaySo(t *testing.T) {
+	empty := snapshot.Empty()
+	empty.Plan = fixturePlan()
+	st, _ := openFixture(t, empty)
+	m := newTestWindow(t, st)
+	press(m, fyne.Key6)
+	m.jobs.tabs.SelectIndex(3) // Figures
+	f := m.jobs.figures
+	if !f.empty.Visible() || f.body.Visible() {
+		t.Fatal("with no applications the figures show")
+	}
+	if !labelShown(m, "No figures yet") {
+		t.Error("the tab does not say there are no figures yet")
+	}
+	// One application: the figures are back.
+	_, j, _ := jobsAt(t, "2026-11-25")
+	if j.figures.empty.Visible() || !j.figures.body.Visible() {
+		t.Error("with applications the figures are hidden")
 	}
 }

@@ -127,7 +127,7 @@ func (j *jobSearch) readPreview(p *importPreview) error {
 			break
 		}
 		st, _ := j.data.Board.StageOf(r.Application.Current().StageID)
-		p.rows.Add(widget.NewLabel(fmt.Sprintf("Row %d: %s · %s · %s", r.Line, r.Application.Company, r.Application.Role, st.Name)))
+		p.rows.Add(wrappedLabel(fmt.Sprintf("Row %d: %s · %s · %s", r.Line, r.Application.Company, r.Application.Role, st.Name)))
 	}
 	for _, r := range p.result.Bad {
 		l := wrappedLabel(fmt.Sprintf("Row %d left out: %s", r.Line, plan.Shorten(strings.TrimSpace(r.Err.Error()), 300)))

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -18,11 +19,15 @@ func heading(text string) *widget.Label {
 }
 
 // emptyState is a centred message for a screen with nothing to show yet.
+// Its lines wrap at the width the screen has: a Center container would
+// give them their one-line width, and a long hint would widen the window.
 func emptyState(title, hint string) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	t.SizeName = theme.SizeNameSubHeadingText
+	t.Wrapping = fyne.TextWrapWord
 	h := widget.NewLabelWithStyle(hint, fyne.TextAlignCenter, fyne.TextStyle{})
-	return container.NewCenter(container.NewVBox(t, h))
+	h.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(layout.NewSpacer(), t, h, layout.NewSpacer())
 }
 
 // enableIf enables or disables w.

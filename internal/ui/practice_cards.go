@@ -50,7 +50,7 @@ func newCardBank(p *practiceScreen) *cardBank {
 			c := b.shown[id]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(strings.Join(strings.Fields(c.Front), " "))
-			row.Objects[1].(*widget.Label).SetText(cardState(c))
+			row.Objects[1].(*widget.Label).SetText(cardState(c, b.p.now()))
 		})
 	b.list.OnSelected = func(id widget.ListItemID) {
 		b.list.UnselectAll()
@@ -71,7 +71,7 @@ func newCardBank(p *practiceScreen) *cardBank {
 	return b
 }
 
-func cardState(c practice.Card) string {
+func cardState(c practice.Card, now time.Time) string {
 	s := c.Topic.Name()
 	switch {
 	case c.Suspended:
@@ -79,7 +79,7 @@ func cardState(c practice.Card) string {
 	case c.Schedule.State == practice.StateNew:
 		s += " · new"
 	default:
-		s += " · due " + c.Schedule.Due.Local().Format("2 Jan")
+		s += " · due " + dayMonth(c.Schedule.Due.Local(), now)
 	}
 	return s
 }

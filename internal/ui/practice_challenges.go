@@ -76,9 +76,9 @@ func (l *challengeLog) row(c practice.Challenge, due bool, now time.Time) fyne.C
 	}
 	if n := len(c.Attempts); n > 0 {
 		last := c.Attempts[n-1]
-		parts = append(parts, fmt.Sprintf("%s: %s in %d min", last.At.Local().Format("2 Jan"), last.Result.Label(), last.Minutes))
+		parts = append(parts, fmt.Sprintf("%s: %s in %d min", dayMonth(last.At.Local(), now), last.Result.Label(), last.Minutes))
 	}
-	when := "due " + c.Schedule.Due.Local().Format("Mon 2 Jan")
+	when := "due " + shortDate(c.Schedule.Due.Local(), now)
 	if due {
 		when = "due again today"
 	}

@@ -65,6 +65,7 @@ func newMockInterview(p *practiceScreen) *mockInterview {
 		widget.NewSeparator(), bold("Past mock interviews"), m.history)
 
 	m.progress = bold("")
+	m.progress.Wrapping = fyne.TextWrapWord
 	m.question = widget.NewRichText()
 	m.question.Wrapping = fyne.TextWrapWord
 	m.answer = widget.NewRichText()
@@ -119,7 +120,7 @@ func (m *mockInterview) show() {
 			what = strings.Join(topics, ", ")
 		}
 		rows = append(rows, wrappedLabel(fmt.Sprintf("%s · %s · %d questions in %d min · %.0f%% recalled",
-			mk.At.Local().Format("Mon 2 Jan 2006"), what, len(mk.Answers), mk.Minutes, 100*mk.Score())))
+			weekdayDate(mk.At.Local()), what, len(mk.Answers), mk.Minutes, 100*mk.Score())))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, caption("None yet."))
@@ -236,7 +237,7 @@ func newPracticeProgress(p *practiceScreen) *practiceProgress {
 	g.date = newDateField(localWeekStart(), true)
 	g.date.OnDateChanged = func(*time.Time) { g.show(p.now()) }
 	g.interview = widgets.NewChoice(nil, g.pickInterview)
-	g.cramGo = widget.NewButtonWithIcon("Practise the cram set", theme.MediaPlayIcon(), func() {
+	g.cramGo = widget.NewButtonWithIcon("Review these cards now", theme.MediaPlayIcon(), func() {
 		var cards []practice.Card
 		for i, c := range g.cramSet {
 			if i == practice.MaxMockCards {
@@ -278,7 +279,7 @@ func (g *practiceProgress) upcomingInterviews(now time.Time) {
 		if !ok || plan.Date(iv.Start).Before(today) {
 			continue
 		}
-		label := iv.Start.Format("Mon 2 Jan 15:04") + " · " + a.Company + " · " + a.Role
+		label := shortDate(iv.Start, now) + iv.Start.Format(" 15:04") + " · " + a.Company + " · " + a.Role
 		g.interviews[label] = iv
 		options = append(options, label)
 	}
@@ -325,7 +326,7 @@ func (g *practiceProgress) show(now time.Time) {
 	on, when := now, "today"
 	if g.date.Date != nil {
 		on = time.Date(g.date.Date.Year(), g.date.Date.Month(), g.date.Date.Day(), 9, 0, 0, 0, now.Location())
-		when = "on " + on.Format("Mon 2 Jan 2006")
+		when = "on " + weekdayDate(on)
 	}
 	if iv, ok := g.chosenInterview(); ok {
 		on = time.Date(on.Year(), on.Month(), on.Day(), iv.Start.Hour(), iv.Start.Minute(), 0, 0, now.Location())
@@ -334,13 +335,13 @@ func (g *practiceProgress) show(now time.Time) {
 		g.interview.ClearSelected() // a date typed since
 	}
 	g.chart.Set(practice.TopicStrength(d.Cards, on, d.Scheduler), d.Settings.Retention)
-	g.chartNote.SetText(fmt.Sprintf("Bars: the mean chance of recalling a topic's cards %s (FSRS, go-fsrs v3.3.1 default parameters); a card never reviewed counts as 0. The line is your desired retention, %.0f%%; topics under it are drawn in the warning colour. Beside each bar: cards reviewed of cards in the topic.",
+	g.chartNote.SetText(fmt.Sprintf("Bars: how likely you are to remember a topic's cards %s, on average, as the app's review scheduler (FSRS, with its standard settings) reckons from your past answers; a card you have never reviewed counts as 0. The line is the share you aim to remember, %.0f%%; topics under it are drawn in the warning colour. Beside each bar: cards reviewed of cards in the topic.",
 		when, 100*d.Settings.Retention))
 	if d.Achieved.Reviews == 0 {
-		g.achieved.SetText("Retention achieved: no reviews of learnt cards in the last 30 days yet.")
+		g.achieved.SetText("What you remembered: no card you had already learned came up for review in the last 30 days yet.")
 	} else {
-		g.achieved.SetText(fmt.Sprintf("Retention achieved in the last 30 days: %.0f%% of %d reviews of learnt cards not rated Again (target %.0f%%).",
-			100*d.Achieved.Share(), d.Achieved.Reviews, 100*d.Settings.Retention))
+		g.achieved.SetText(fmt.Sprintf("What you remembered in the last 30 days: %.0f%% of the time (%s of cards you had already learned, not rated Again); you aim for %.0f%%.",
+			100*d.Achieved.Share(), plural(d.Achieved.Reviews, "1 review", fmt.Sprintf("%d reviews", d.Achieved.Reviews)), 100*d.Settings.Retention))
 	}
 	g.mocks.SetText(mocksText(g.p.mocks))
 	if g.date.Date == nil {
@@ -348,7 +349,7 @@ func (g *practiceProgress) show(now time.Time) {
 		g.cram.SetText("Pick an interview from the job search, or give its date, to list the cards you would likely not recall on that day.")
 	} else {
 		g.cramSet = practice.CramSet(d.Cards, on, d.Scheduler, nil)
-		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s; the weakest first in the cram set.",
+		g.cram.SetText(fmt.Sprintf("%s below %.0f%% %s. Review them now, the weakest first, as a short mock interview.",
 			plural(len(g.cramSet), "1 card is", fmt.Sprintf("%d cards are", len(g.cramSet))), 100*d.Settings.Retention, when))
 	}
 	enableIf(g.cramGo, len(g.cramSet) > 0)
@@ -390,7 +391,7 @@ func mocksText(mocks []practice.Mock) string {
 		if i == 5 {
 			break
 		}
-		last = append(last, fmt.Sprintf("%s %.0f%%", mk.At.Local().Format("2 Jan"), 100*mk.Score()))
+		last = append(last, fmt.Sprintf("%s %.0f%%", longDate(mk.At.Local()), 100*mk.Score()))
 	}
 	return fmt.Sprintf("Mock interviews: %d; recalled in the latest: %s.", len(mocks), strings.Join(last, ", "))
 }

@@ -165,7 +165,7 @@ func nonEmpty(ss ...string) []string {
 func entryRow(title, detail string, buttons ...fyne.CanvasObject) fyne.CanvasObject {
 	t := bold(title)
 	t.Wrapping = fyne.TextWrapWord
-	d := caption(detail)
+	d := wrappedCaption(detail)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), container.NewVBox(t, d))
 }
 
@@ -177,7 +177,7 @@ func editButton(tap func()) *widget.Button {
 
 func (r *resumeScreen) workRows() []fyne.CanvasObject {
 	if len(r.data.Parts.Work) == 0 {
-		return []fyne.CanvasObject{caption("No jobs yet. Jobs outside programming count too: say what you did and achieved.")}
+		return []fyne.CanvasObject{wrappedCaption("No jobs yet. Jobs outside programming count too: say what you did and achieved.")}
 	}
 	var rows []fyne.CanvasObject
 	for _, w := range r.data.Parts.Work {
@@ -188,7 +188,7 @@ func (r *resumeScreen) workRows() []fyne.CanvasObject {
 
 func (r *resumeScreen) educationRows() []fyne.CanvasObject {
 	if len(r.data.Parts.Education) == 0 {
-		return []fyne.CanvasObject{caption("No education yet.")}
+		return []fyne.CanvasObject{wrappedCaption("No education yet.")}
 	}
 	var rows []fyne.CanvasObject
 	for _, e := range r.data.Parts.Education {
@@ -205,7 +205,7 @@ func (r *resumeScreen) educationRows() []fyne.CanvasObject {
 
 func (r *resumeScreen) certificateRows() []fyne.CanvasObject {
 	if len(r.data.Parts.Certificates) == 0 {
-		return []fyne.CanvasObject{caption("No certificates yet. A finished course counts: add it with its date and link.")}
+		return []fyne.CanvasObject{wrappedCaption("No certificates yet. A finished course counts: add it with its date and link.")}
 	}
 	var rows []fyne.CanvasObject
 	for _, c := range r.data.Parts.Certificates {
@@ -216,7 +216,7 @@ func (r *resumeScreen) certificateRows() []fyne.CanvasObject {
 
 func (r *resumeScreen) versionRows() []fyne.CanvasObject {
 	if len(r.data.Versions) == 0 {
-		return []fyne.CanvasObject{caption("No versions yet. Paste a job posting to pick the skills and projects it asks for first.")}
+		return []fyne.CanvasObject{wrappedCaption("No versions yet. Paste a job posting to pick the skills and projects it asks for first.")}
 	}
 	var rows []fyne.CanvasObject
 	for _, v := range r.data.Versions {
@@ -241,7 +241,7 @@ func madeOn(t time.Time) string {
 	if t.IsZero() {
 		return "some time ago"
 	}
-	return t.Local().Format("2 Jan 2006")
+	return longDate(t.Local())
 }
 
 // export writes the résumé, or a version of it, as PDF or JSON Resume.

@@ -63,10 +63,10 @@ func (r *resumeScreen) editVersion(v resume.Version) {
 		{Text: "Projects", Widget: f.projects, HintText: "Your finished projects"},
 	}
 	if len(f.skills.Options) == 0 {
-		items[3].Widget = caption("No done skills yet: tick skills done on the Skills screen.")
+		items[3].Widget = wrappedCaption("No done skills yet: tick skills done on the Skills screen.")
 	}
 	if len(f.projects.Options) == 0 {
-		items[4].Widget = caption("No finished projects yet.")
+		items[4].Widget = wrappedCaption("No finished projects yet.")
 	}
 	var extra fyne.CanvasObject
 	if v.ID != 0 {

@@ -355,7 +355,7 @@ func (s *salaries) rateSources() string {
 	}
 	src := ""
 	if len(s.rates) > 0 && s.rates[0].Source != "" {
-		src = ", " + s.rates[0].Source
+		src = ", " + plainSource(s.rates[0].Source)
 	}
 	return "these rates per euro: " + strings.Join(parts, ", ") + src
 }
@@ -364,7 +364,7 @@ func (s *salaries) pppSources() string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range s.ppp {
-		key := fmt.Sprintf("%s %d", p.Source, p.Year)
+		key := fmt.Sprintf("%s %d", plainSource(p.Source), p.Year)
 		if !seen[key] {
 			seen[key] = true
 			out = append(out, key)
@@ -416,7 +416,7 @@ func (s *salaries) showRates() {
 	var rates []fyne.CanvasObject
 	today := s.now()
 	for _, r := range s.rates {
-		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), orNone(r.Source))
+		text := fmt.Sprintf("%s  %s per euro · %s · %s", r.Currency, r.PerEUR, longDate(r.AsOf), plainSource(r.Source))
 		if r.Manual {
 			text += " · typed by you"
 		}
@@ -432,7 +432,7 @@ func (s *salaries) showRates() {
 	}
 	var factors []fyne.CanvasObject
 	for _, p := range s.ppp {
-		text := fmt.Sprintf("%s (%s)  %s per international $ · %d · %s", p.Country, p.CountryCode, p.Factor, p.Year, p.Source)
+		text := fmt.Sprintf("%s (%s)  %s per international dollar · %d · %s", p.Country, p.CountryCode, p.Factor, p.Year, plainSource(p.Source))
 		factors = append(factors, s.referenceRow(text, func() { s.editPPP(p) }, func() {
 			if err := s.store.DeletePPP(p.CountryCode); err != nil {
 				s.report("delete the factor", err)
@@ -442,7 +442,7 @@ func (s *salaries) showRates() {
 	}
 	var averages []fyne.CanvasObject
 	for _, a := range s.annual {
-		averages = append(averages, wrappedLabel(fmt.Sprintf("%s  %s per euro · %d average · %s", a.Currency, a.PerEUR, a.Year, a.Source)))
+		averages = append(averages, wrappedLabel(fmt.Sprintf("%s  %s per euro · %d average · %s", a.Currency, a.PerEUR, a.Year, plainSource(a.Source))))
 	}
 	setRows(s.rateList, s.ratesView, rates...)
 	setRows(s.annualList, s.ratesView, averages...)
@@ -512,7 +512,7 @@ func (s *salaries) editPPP(p salary.PPP) {
 		widget.NewFormItem("Country", country),
 		{Text: "Factor", Widget: factor, HintText: "Local currency per international dollar, private consumption"},
 		widget.NewFormItem("Year", year),
-		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's PA.NUS.PRVT.PP"},
+		{Text: "Source", Widget: source, HintText: "Where the factor comes from, e.g. the World Bank's World Development Indicators"},
 		{Text: "Link", Widget: link, HintText: "Optional: the address to check the factor at"},
 	}
 	s.editor = showFormDialog(s.win, "Purchasing power factor", "Save", items, nil, func() error {

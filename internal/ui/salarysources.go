@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,7 +62,7 @@ func (s *salaries) showMedian(m salary.ComparedReported) {
 	body := container.NewVScroll(container.NewVBox(rows...))
 	d := dialog.NewCustom(title, "Close", body, s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(560, 380)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
 }
 
@@ -71,7 +72,9 @@ func (s *salaries) showMedian(m salary.ComparedReported) {
 func (s *salaries) showSources() {
 	var rows []fyne.CanvasObject
 	heading := func(text string) {
-		rows = append(rows, widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		h := bold(text)
+		h.Wrapping = fyne.TextWrapWord
+		rows = append(rows, h)
 	}
 	item := func(text, link string) {
 		rows = append(rows, wrappedLabel(text))
@@ -83,7 +86,7 @@ func (s *salaries) showSources() {
 	for _, r := range s.ranges {
 		when := fmt.Sprintf("%d", r.Year)
 		if !r.SourceDate.IsZero() {
-			when = "published " + r.SourceDate.Format("2 Jan 2006")
+			when = "published " + longDate(r.SourceDate)
 		}
 		item(fmt.Sprintf("%s · %s · %s: %s", r.Place(), salary.FormatRange(r), when, orNone(r.Source)), r.Link)
 	}
@@ -99,7 +102,7 @@ func (s *salaries) showSources() {
 	}
 	heading("Exchange rates, per euro")
 	for _, r := range s.rates {
-		item(fmt.Sprintf("%s %s on %s%s: %s", r.Currency, r.PerEUR, r.AsOf.Format("2 Jan 2006"), typedByYou(r), orNone(r.Source)), r.Link)
+		item(fmt.Sprintf("%s %s on %s%s: %s", r.Currency, r.PerEUR, longDate(r.AsOf), typedByYou(r), orNone(r.Source)), r.Link)
 	}
 	for _, a := range s.annual {
 		item(fmt.Sprintf("%s %s, %d average: %s", a.Currency, a.PerEUR, a.Year, orNone(a.Source)), a.Link)
@@ -110,8 +113,53 @@ func (s *salaries) showSources() {
 	}
 	d := dialog.NewCustom("Where the figures come from", "Close", container.NewVScroll(container.NewVBox(rows...)), s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(680, 560)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
+}
+
+// plainSource is a figure's source for a learner to read beside it: its
+// publisher and series in words, without the codes and notes in brackets
+// ("Statistical Data Warehouse EXR", "PA.NUS.PRVT.PP … LCU per
+// international $"). Sources, which lists every figure, keeps the whole.
+func plainSource(source string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range source {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	var parts []string
+	for _, p := range strings.Split(b.String(), ",") {
+		var words []string
+		for _, w := range strings.Fields(p) {
+			if code := strings.TrimRight(w, ":;"); isCode(code) {
+				if len(words) > 0 && code != w {
+					words[len(words)-1] += w[len(code):] // keep "WDI PA.NUS.PRVT.PP:"'s colon
+				}
+				continue
+			}
+			words = append(words, w)
+		}
+		if p = strings.Join(words, " "); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return orNone(source)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// isCode says whether a word of a source is a series code such as
+// PA.NUS.PRVT.PP or EXR/A.USD.EUR.SP00.A: dots or slashes, no lower case.
+func isCode(s string) bool {
+	return strings.ContainsAny(s, "./") && strings.ToUpper(s) == s && strings.ContainsFunc(s, unicode.IsLetter)
 }
 
 func orNone(source string) string {
@@ -132,7 +180,7 @@ func released(p salary.PPP) string {
 	if p.Released.IsZero() {
 		return ""
 	}
-	return ", released " + p.Released.Format("2 Jan 2006")
+	return ", released " + longDate(p.Released)
 }
 
 // updateRates fetches the ECB's rates off the UI thread, with progress
@@ -193,7 +241,7 @@ func (s *salaries) askReplace(kept []salary.Rate) {
 		}
 	}, s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(480, 160)))
-	d.Show()
+	showWithKeys(s.win, d, nil)
 	s.info = d
 }
 

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/studyplanner/studyplanner/internal/salary"
@@ -254,5 +256,108 @@ func TestAFiguresLinkIsCheckedAndStored(t *testing.T) {
 	rates, _ := s.store.Rates()
 	if rates[0].Link != "https://www.ecb.europa.eu/" || !rates[0].Manual {
 		t.Errorf("an edited rate: %+v, want its link and marked typed by the learner", rates[0])
+	}
+}
+
+// The Sources and a survey median's dialogs close on Escape, and while
+// one is open neither a screen's shortcut nor its menu item switches the
+// screen under it. Fails on a51deed: both dialogs ignored Escape, and the
+// View menu's items (whose shortcuts Fyne's desktop driver runs first)
+// showed the job board under the open dialog.
+func TestSalaryDialogsCloseOnEscapeAndKeepTheScreen(t *testing.T) {
+	m, s := surveyScreen(t)
+	open := map[string]func(){
+		"Sources": func() { test.Tap(findButton(t, m, "Sources")) },
+		"median": func() {
+			at, _ := s.chart.MarkerAt(rowOf(t, s, "United States"))
+			test.TapAt(s.chart, at)
+		},
+	}
+	for name, show := range open {
+		show()
+		if m.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s did not open", name)
+		}
+		press(m, fyne.Key6)
+		menuItem(t, m, "View", "Job search").Action()
+		if m.Current() != 3 {
+			t.Errorf("with %s open, the screen switched to %d", name, m.Current())
+		}
+		key(m, fyne.KeyEscape)
+		if m.Canvas().Overlays().Top() != nil {
+			t.Errorf("Escape left %s open", name)
+		}
+	}
+	// With no dialog, the menu item still works.
+	menuItem(t, m, "View", "Job search").Action()
+	if m.Current() != 5 {
+		t.Errorf("the View menu's Job search showed screen %d", m.Current())
+	}
+}
+
+// menuItem is the main menu's item of that label.
+func menuItem(t *testing.T, m *MainWindow, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, mn := range m.MainMenu().Items {
+		if mn.Label != menu {
+			continue
+		}
+		for _, it := range mn.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %s ▸ %s", menu, label)
+	return nil
+}
+
+// The Rates tab names a figure's source in words; the codes stay in
+// Sources. Fails on a51deed, which showed "Statistical Data Warehouse
+// EXR" and "PA.NUS.PRVT.PP (… LCU per international $)".
+func TestPlainSource(t *testing.T) {
+	for source, want := range map[string]string{
+		"European Central Bank, euro foreign exchange reference rates, 2023 annual average (ecb.europa.eu, Statistical Data Warehouse EXR)":                          "European Central Bank, euro foreign exchange reference rates, 2023 annual average",
+		"World Bank, World Development Indicators, PA.NUS.PRVT.PP (PPP conversion factor, private consumption, LCU per international $), 2023 value to six decimals": "World Bank, World Development Indicators, 2023 value to six decimals",
+		"European Central Bank, euro foreign exchange reference rates, annual average (data API series EXR/A.USD.EUR.SP00.A)":                                        "European Central Bank, euro foreign exchange reference rates, annual average",
+		"World Bank WDI PA.NUS.PRVT.PP: 1 by definition": "World Bank WDI: 1 by definition",
+		"ECB":           "ECB",
+		"":              "no source given",
+		"(only a note)": "(only a note)",
+	} {
+		if got := plainSource(source); got != want {
+			t.Errorf("plainSource(%q) = %q, want %q", source, got, want)
+		}
+	}
+}
+
+// A survey marker at the bar's end (the US median, $175k, is above the
+// range's top) keeps a gap to the range's amount beside it. Fails on
+// a51deed, where its ring touched "$90k – $120k".
+func TestASurveyMarkerKeepsClearOfTheAmount(t *testing.T) {
+	m, s := surveyScreen(t)
+	m.Resize(fyne.NewSize(1280, 800))
+	at, ok := s.chart.MarkerAt(rowOf(t, s, "United States"))
+	if !ok {
+		t.Fatal("no US marker")
+	}
+	var ringRight, amountLeft float32 = -1, -1
+	for _, o := range test.WidgetRenderer(s.chart).Objects() {
+		switch x := o.(type) {
+		case *canvas.Circle:
+			if x.Position().X < at.X && x.Position().X+x.Size().Width > at.X {
+				ringRight = x.Position().X + x.Size().Width
+			}
+		case *canvas.Text:
+			if y := x.Position().Y; x.TextStyle.Bold && strings.Contains(x.Text, "–") && x.Position().X > at.X-60 && y > at.Y-30 && y < at.Y+30 {
+				amountLeft = x.Position().X
+			}
+		}
+	}
+	if ringRight < 0 || amountLeft < 0 {
+		t.Fatalf("ring ends at %v, amount starts at %v", ringRight, amountLeft)
+	}
+	if gap := amountLeft - ringRight; gap < theme.Padding() {
+		t.Errorf("the marker's ring is %v px from the amount", gap)
 	}
 }

@@ -26,6 +26,25 @@ func longDate(t time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
+// shortDate writes a date with its weekday, in the learner's order, and
+// its year only when it is not now's: "Tue 1 Dec", "Tue Dec 1", "Tue 1
+// Dec 2027", "Tue Dec 1, 2027".
+func shortDate(t, now time.Time) string {
+	return t.Format("Mon ") + dayMonth(t, now)
+}
+
+// dayMonth writes a date without its weekday, in the learner's order,
+// and its year only when it is not now's: "1 Dec", "Dec 1, 2027".
+func dayMonth(t, now time.Time) string {
+	if t.Year() != now.Year() {
+		return longDate(t)
+	}
+	if dateOrder == widgets.MonthFirst {
+		return t.Format("Jan 2")
+	}
+	return t.Format("2 Jan")
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

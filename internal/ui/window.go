@@ -229,7 +229,7 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	packs := &packActions{store: m.data, win: m.Window, builtIn: builtInPack, changed: m.reloadCurrent}
 	data := &dataActions{store: m.data, win: m.Window, changed: m.reloadCurrent}
 	file := []*fyne.MenuItem{
-		withShortcut(fyne.NewMenuItem("Log a Study Session…", m.logSession), fyne.KeyN),
+		withShortcut(fyne.NewMenuItem("Log a Study Session…", m.noDialogOpen(m.logSession)), fyne.KeyN),
 		fyne.NewMenuItemSeparator(),
 	}
 	calendar := m.timeline.settings
@@ -253,10 +253,10 @@ func (m *MainWindow) setMenus(builtInPack func() (snapshot.Pack, error)) {
 	var view []*fyne.MenuItem
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.KeyComma}
 	for i, sc := range m.screens {
-		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), func() { m.ShowScreen(i) }), keys[i]))
+		view = append(view, withShortcut(fyne.NewMenuItem(sc.name(), m.noDialogOpen(func() { m.ShowScreen(i) })), keys[i]))
 	}
-	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.searchSkills), fyne.KeyF),
-		fyne.NewMenuItem("Weekly Review…", m.showReview))
+	view = append(view, fyne.NewMenuItemSeparator(), withShortcut(fyne.NewMenuItem("Search Skills", m.noDialogOpen(m.searchSkills)), fyne.KeyF),
+		fyne.NewMenuItem("Weekly Review…", m.noDialogOpen(m.showReview)))
 	help := []*fyne.MenuItem{fyne.NewMenuItem("About Study Planner", m.about)}
 	m.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), fyne.NewMenu("Help", help...)))
 }
@@ -412,7 +412,16 @@ func (m *MainWindow) addShortcuts(a fyne.App) {
 // screen switched or a second form opened behind a dialog would leave the
 // learner's half-typed form over the wrong screen. Quitting still works.
 func (m *MainWindow) unlessModal(action func()) func(fyne.Shortcut) {
-	return func(fyne.Shortcut) {
+	guarded := m.noDialogOpen(action)
+	return func(fyne.Shortcut) { guarded() }
+}
+
+// noDialogOpen is action for a menu item, run only when no dialog is
+// open. Fyne's desktop driver runs a main menu item's action for its
+// shortcut before the canvas's shortcuts hear it, so the menu's items
+// need the same guard as the shortcuts.
+func (m *MainWindow) noDialogOpen(action func()) func() {
+	return func() {
 		if m.Canvas().Overlays().Top() != nil {
 			return
 		}
@@ -425,7 +434,7 @@ func showError(w fyne.Window, action string, err error) {
 	if err == nil {
 		return
 	}
-	showErrorDialog(problem(fmt.Sprintf("Could not %s.\n\n%s", action, plan.Shorten(store.Explain(err).Error(), maxMessage))), w)
+	showErrorDialog(problem(fmt.Sprintf("Could not %s.\n\n%s", action, sentence(store.Explain(err).Error()))), w)
 }
 
 // problem is a message for an error dialog, written as sentences.

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,6 +33,7 @@ type JobCard struct {
 	OnDropped func(at fyne.Position)
 
 	focused, dragging bool
+	shift             bool // a Shift key is held, as KeyDown and KeyUp told
 	dragAt            fyne.Position
 }
 
@@ -82,7 +84,7 @@ func (c *JobCard) Dragging() bool { return c.dragging }
 func (c *JobCard) FocusGained() { c.focused = true; c.Refresh() }
 
 // FocusLost clears the mark.
-func (c *JobCard) FocusLost() { c.focused = false; c.Refresh() }
+func (c *JobCard) FocusLost() { c.focused, c.shift = false, false; c.Refresh() }
 
 // TypedRune moves the card with [ and ].
 func (c *JobCard) TypedRune(r rune) {
@@ -94,15 +96,50 @@ func (c *JobCard) TypedRune(r rune) {
 	}
 }
 
-// TypedKey opens the card on Enter or Space.
+// TypedKey opens the card on Enter or Space, and moves it on Shift+Left
+// and Shift+Right. Fyne's desktop driver makes no shortcut of Shift with
+// another key alone: an arrow comes here, with Shift held.
 func (c *JobCard) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		c.Tapped(nil)
+	case fyne.KeyLeft, fyne.KeyRight:
+		if !c.shiftHeld() {
+			return
+		}
+		if ev.Name == fyne.KeyLeft {
+			c.move(-1)
+		} else {
+			c.move(1)
+		}
 	}
 }
 
-// TypedShortcut moves the card with Shift+Left and Shift+Right.
+// KeyDown notes a Shift key pressed while the card has the focus.
+func (c *JobCard) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = true
+	}
+}
+
+// KeyUp notes a Shift key let go.
+func (c *JobCard) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		c.shift = false
+	}
+}
+
+// shiftHeld asks the desktop driver, which knows of a Shift pressed
+// before the card had the focus, or else goes by KeyDown and KeyUp.
+func (c *JobCard) shiftHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return c.shift
+}
+
+// TypedShortcut moves the card with Shift+Left and Shift+Right, for a
+// driver that sends them as a shortcut.
 func (c *JobCard) TypedShortcut(s fyne.Shortcut) {
 	ks, ok := s.(*desktop.CustomShortcut)
 	if !ok || ks.Modifier != fyne.KeyModifierShift {
@@ -128,7 +165,7 @@ func (c *JobCard) Cursor() desktop.Cursor { return desktop.PointerCursor }
 // CreateRenderer draws the card in the theme's colours.
 func (c *JobCard) CreateRenderer() fyne.WidgetRenderer {
 	r := &jobCardRenderer{c: c, bg: canvas.NewRectangle(nil), company: canvas.NewText("", nil), role: canvas.NewText("", nil),
-		since: canvas.NewText("", nil), next: canvas.NewText("", nil)}
+		since: canvas.NewText("", nil), next: canvas.NewText("", nil), when: canvas.NewText("", nil)}
 	r.company.TextStyle = fyne.TextStyle{Bold: true}
 	r.Refresh()
 	return r
@@ -138,10 +175,11 @@ type jobCardRenderer struct {
 	c                          *JobCard
 	bg                         *canvas.Rectangle
 	company, role, since, next *canvas.Text
+	when                       *canvas.Text // the next action's date, when it needs a line of its own
 }
 
 func (r *jobCardRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.company, r.role, r.since, r.next}
+	return []fyne.CanvasObject{r.bg, r.company, r.role, r.since, r.next, r.when}
 }
 func (r *jobCardRenderer) Destroy() {}
 
@@ -156,7 +194,26 @@ func (r *jobCardRenderer) MinSize() fyne.Size {
 	if r.c.Next != "" {
 		lines = 4
 	}
+	if _, when := r.nextLines(150 - 2*pad); when != "" {
+		lines = 5
+	}
 	return fyne.NewSize(150, 2*pad+text*1.4*2+small*1.4*float32(lines-2)+pad)
+}
+
+// nextLines splits the next action over two lines when it is too wide for
+// one: "Follow up" and "overdue since 24 Oct 2025", so its date is never
+// cut.
+func (r *jobCardRenderer) nextLines(width float32) (what, when string) {
+	_, small, _ := r.sizes()
+	style := fyne.TextStyle{Bold: r.c.Overdue}
+	if fyne.MeasureText(r.c.Next, small, style).Width <= width {
+		return r.c.Next, ""
+	}
+	what, when, ok := strings.Cut(r.c.Next, " · ")
+	if !ok {
+		return r.c.Next, ""
+	}
+	return what, when
 }
 
 func (r *jobCardRenderer) Layout(size fyne.Size) {
@@ -166,14 +223,16 @@ func (r *jobCardRenderer) Layout(size fyne.Size) {
 	r.company.Text = FitText(r.c.Company, w, text)
 	r.role.Text = FitText(r.c.Role, w, text)
 	r.since.Text = FitText(r.c.Since, w, small)
-	r.next.Text = FitText(r.c.Next, w, small)
+	what, when := r.nextLines(w)
+	r.next.Text = FitText(what, w, small)
+	r.when.Text = FitText(when, w, small)
 	y := pad
 	for _, t := range []*canvas.Text{r.company, r.role} {
 		t.TextSize = text
 		t.Move(fyne.NewPos(pad, y))
 		y += text * 1.4
 	}
-	for _, t := range []*canvas.Text{r.since, r.next} {
+	for _, t := range []*canvas.Text{r.since, r.next, r.when} {
 		t.TextSize = small
 		t.Move(fyne.NewPos(pad, y))
 		y += small * 1.4
@@ -205,6 +264,7 @@ func (r *jobCardRenderer) Refresh() {
 	} else {
 		r.next.TextStyle = fyne.TextStyle{}
 	}
+	r.when.Color, r.when.TextStyle = r.next.Color, r.next.TextStyle
 	r.Layout(r.c.Size())
 	canvas.Refresh(r.c)
 }

@@ -159,7 +159,7 @@ func (c *RangeChart) style(width float32) chartStyle {
 		}
 	}
 	st.top = max(st.top, 1)
-	valueW := fyne.MeasureText("€000k – €000k", st.text, fyne.TextStyle{Bold: true}).Width + 2*st.pad
+	valueW := fyne.MeasureText("€000k – €000k", st.text, fyne.TextStyle{Bold: true}).Width + 3*st.pad + markerRing/2
 	st.barX = st.labelW + st.pad
 	st.barW = max32(width-st.barX-valueW, 60)
 	return st
@@ -226,7 +226,8 @@ func (r *rangeChartRenderer) drawRow(st chartStyle, row salary.Compared, y float
 	}
 	value := canvas.NewText(salary.CompactRange(salary.Range{Currency: r.c.base, Min: row.BaseMin, Max: row.BaseMax}), st.fg)
 	value.TextStyle = fyne.TextStyle{Bold: true}
-	value.Move(fyne.NewPos(st.barX+st.barW+st.pad, barY+(barH-st.text)/2-2))
+	// Clear of a survey marker's ring at the bar's end.
+	value.Move(fyne.NewPos(st.barX+st.barW+markerRing/2+2*st.pad, barY+(barH-st.text)/2-2))
 	r.objects = append(r.objects, value)
 }
 
@@ -265,6 +266,9 @@ func (r *rangeChartRenderer) drawBar(st chartStyle, row salary.Compared, barY, b
 	}
 }
 
+// markerRing is the width of a survey marker's ring.
+const markerRing = 11
+
 // drawMarker draws a survey median on a market row's bar: a line across
 // the bar, ringed at its top, in a colour apart from the bar's.
 func (r *rangeChartRenderer) drawMarker(st chartStyle, row salary.Compared, barY, barH float32) {
@@ -275,7 +279,7 @@ func (r *rangeChartRenderer) drawMarker(st chartStyle, row salary.Compared, barY
 	line := canvas.NewRectangle(st.survey)
 	line.Move(fyne.NewPos(x-1.5, barY-4))
 	line.Resize(fyne.NewSize(3, barH+8))
-	d := float32(11)
+	d := float32(markerRing)
 	ring := canvas.NewCircle(st.bg)
 	ring.StrokeColor, ring.StrokeWidth = st.survey, 3
 	ring.Move(fyne.NewPos(x-d/2, barY-4-d+2))
