@@ -1,6 +1,8 @@
-// Package store keeps the learner's data in an SQLite file through GORM. It
-// owns the schema, its migrations and every transaction; callers see only
-// the domain types of package plan and salary and the snapshot document.
+// Package store keeps the learner's data through GORM, in an SQLite file
+// or in the learner's schema on a PostgreSQL server. It owns the schema,
+// its migrations (for both engines, dialect.go) and every transaction;
+// callers see only the domain types (plan, salary, jobsearch, practice,
+// resume) and the snapshot document.
 package store
 
 import (
