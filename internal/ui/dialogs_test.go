@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -397,5 +398,39 @@ func TestAFormsScrollBarLeavesItsFieldsClear(t *testing.T) {
 		if right := d.AbsolutePositionForObject(it.Widget).X + it.Widget.Size().Width; right > bar {
 			t.Errorf("the %s field reaches x %v, under the scroll bar from %v", it.Text, right, bar)
 		}
+	}
+}
+
+// A slow save (a move of all the data) runs off the UI thread: pressing
+// the button returns at once, the form says what it is doing and ignores a
+// second press, and the save's outcome comes back to the form.
+func TestASlowSaveRunsOffTheUIThread(t *testing.T) {
+	st, _ := openFixture(t, fixture())
+	m := newTestWindow(t, st)
+	release, saves := make(chan struct{}), make(chan struct{}, 2)
+	f := showFormDialog(m, "Move", "Move", nil, nil, func() error {
+		saves <- struct{}{}
+		<-release
+		return errors.New("the folder does not exist")
+	})
+	f.slow = "Copying your data…"
+	pressed := make(chan struct{})
+	go func() { f.submit(); close(pressed) }()
+	waitFor(t, "the press to return while the save runs", func() bool {
+		select {
+		case <-pressed:
+			return true
+		default:
+			return false
+		}
+	})
+	f.submit() // a second press while the first runs
+	if f.problem.Text != "Copying your data…" {
+		t.Errorf("while saving, the form says %q", f.problem.Text)
+	}
+	close(release)
+	waitFor(t, "the save's outcome", func() bool { return strings.Contains(f.problem.Text, "does not exist") })
+	if n := len(saves); n != 1 {
+		t.Errorf("%d saves ran for two presses during one save", n)
 	}
 }

@@ -134,18 +134,31 @@ func TestMovingTheDataFromSettings(t *testing.T) {
 	find()
 	test.Type(field, filepath.Join(t.TempDir(), "no-such-folder", "x.db"))
 	test.Tap(findButton(t, m, "Move"))
-	said := ""
-	onScreen(m, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() {
-			said += l.Text
-		}
-	})
-	if !strings.Contains(said, "does not exist") {
-		t.Errorf("a folder that does not exist: the dialog says %q", said)
+	said := func() (text string) {
+		onScreen(m, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() {
+				text += l.Text
+			}
+		})
+		return text
+	}
+	// The copy runs off the UI thread; its outcome comes back to the form.
+	waitFor(t, "the move's answer", func() bool { return said() != "" })
+	if !strings.Contains(said(), "does not exist") {
+		t.Errorf("a folder that does not exist: the dialog says %q", said())
 	}
 	to := filepath.Join(t.TempDir(), "moved.db")
 	field.SetText(to)
 	test.Tap(findButton(t, m, "Move"))
+	waitFor(t, "the move", func() bool {
+		told := false
+		onScreen(m, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Study Planner now closes") {
+				told = true
+			}
+		})
+		return told
+	})
 	if got, _ := store.Remembered(); got != to {
 		t.Fatalf("this computer points at %q, want %q", got, to)
 	}

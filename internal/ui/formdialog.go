@@ -38,6 +38,12 @@ type formDialog struct {
 	// opens is not closed with this one.
 	afterSave func()
 	hints     map[*widget.FormItem]string // each item's own hint, before a length count
+	// slow, if set, says in words what a long save is doing (copying all
+	// the data elsewhere): the save then runs off the UI thread, so the
+	// window stays responsive, and a second press waits for the first.
+	// Its outcome comes back to the form as a quick save's does.
+	slow   string
+	saving bool
 }
 
 // openForms is the form open in each window (touched on the UI thread
@@ -151,7 +157,29 @@ func (f *formDialog) submit() {
 		f.showProblem(err)
 		return
 	}
-	if err := f.save(); err != nil {
+	if f.saving {
+		return
+	}
+	if f.slow == "" {
+		f.finish(f.save())
+		return
+	}
+	f.saving = true
+	f.problem.Importance = widget.MediumImportance
+	f.problem.SetText(f.slow)
+	f.problem.Show()
+	go func() {
+		err := f.save()
+		fyne.Do(func() {
+			f.saving = false
+			f.finish(err)
+		})
+	}()
+}
+
+// finish closes the form after a save, or says why the save failed.
+func (f *formDialog) finish(err error) {
+	if err != nil {
 		f.showProblem(err)
 		return
 	}
@@ -162,6 +190,7 @@ func (f *formDialog) submit() {
 }
 
 func (f *formDialog) showProblem(err error) {
+	f.problem.Importance = widget.DangerImportance
 	f.problem.SetText(sentence(err.Error()))
 	f.problem.Show()
 }

@@ -217,6 +217,8 @@ func (s *settingsScreen) moveData(w fyne.Window) {
 			moved, err = app.Move(s.store, strings.TrimSpace(to.Text))
 			return err
 		})
+	// The copy reads and writes all the data: off the UI thread.
+	f.slow = "Copying your data and checking the copy…"
 	f.afterSave = func() {
 		d := dialog.NewInformation("Your data was moved",
 			fmt.Sprintf("%s were copied to %s and checked.\n\nStudy Planner now closes; open it again to work on your data there. "+
