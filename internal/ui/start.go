@@ -39,6 +39,24 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 		}
 		return m
 	}
+	// The theme is set once the app runs: Fyne asks the desktop for its
+	// light or dark preference, and watches it, only if no theme was set
+	// when Run began (set before, Follow the system followed nothing). The
+	// windows are built after it, in the theme they will show: built
+	// before, their text was measured in the default theme, then Fyne
+	// dropped every parsed font when the theme was set, and measured and
+	// parsed it all again, a second font load on every start.
+	a.Lifecycle().SetOnStarted(func() {
+		applyTheme(a)
+		showFirstWindow(a, start, openMain)
+	})
+	a.Run()
+}
+
+// showFirstWindow opens the window start calls for: the recovery or
+// offline window when the data could not be opened, a mentor's cohort, or
+// the main window on the data.
+func showFirstWindow(a fyne.App, start app.Startup, openMain func(*store.Store) *MainWindow) {
 	switch {
 	case start.Recovery != nil:
 		showRecovery(a, start.Recovery, openMain)
@@ -49,12 +67,6 @@ func Run(a fyne.App, start app.Startup, opts Options) {
 	default:
 		openMain(start.Store)
 	}
-	// The theme is set once the app runs, before anything is drawn: Fyne
-	// asks the desktop for its light or dark preference, and watches it,
-	// only if no theme was set when Run began. Set before, Follow the
-	// system followed nothing (dark, on Linux, whatever the desktop).
-	a.Lifecycle().SetOnStarted(func() { applyTheme(a) })
-	a.Run()
 }
 
 // startMain opens the main window on data with its reminders, and asks
