@@ -347,3 +347,18 @@ func oneLine(s string, n int) string {
 	}
 	return s
 }
+
+// leadingDB splits off the global --db, which Main puts first, before a
+// command's action (jobs add, pack export…), to hand it to the action's
+// flags. db is a copy: callers append the action's arguments to it, which
+// must not write over the args they came from.
+func leadingDB(args []string) (db, rest []string) {
+	n := 0
+	switch {
+	case len(args) >= 2 && (args[0] == "--db" || args[0] == "-db"):
+		n = 2
+	case len(args) >= 1 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
+		n = 1
+	}
+	return append([]string(nil), args[:n]...), args[n:]
+}

@@ -589,3 +589,25 @@ func TestCheckTellsDamageThatOpeningDoesNotMeet(t *testing.T) {
 		t.Errorf("check of a damaged file: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// The global --db, written before the command, reaches every command that
+// has actions of its own (one helper, leadingDB, splits it off for all).
+func TestTheGlobalDBReachesEveryCommandWithActions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	for _, args := range [][]string{
+		{"jobs", "stats"}, {"cards", "export"}, {"resume", "health"}, {"rates"}, {"pack", "export", "--out", "-"},
+	} {
+		r := run(t, "", append([]string{"--db", db}, args...)...)
+		if r.code != 0 {
+			t.Errorf("studyplanner --db FILE %s: exit %d, %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	// On the test server the file stands for a schema there, which server
+	// init would take; the file itself is refused.
+	if storetest.OnServer() {
+		return
+	}
+	if r := run(t, "", "--db", db, "server", "init", "--learners", "ana"); r.code != 2 || !strings.Contains(r.stderr, "name the server") {
+		t.Errorf("server init on a file: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -27,11 +27,7 @@ const jobsUsage = `jobs [--db PATH] [--stage S] [--json]
     (an application already there, the same company, role and first date, is left out)`
 
 func runJobs(env Env, args []string) error {
-	// The global --db comes first, before the subcommand's name.
-	var db []string
-	if len(args) >= 2 && (args[0] == "--db" || args[0] == "-db") {
-		db, args = args[:2], args[2:]
-	}
+	db, args := leadingDB(args)
 	sub := map[string]func(Env, []string) error{
 		"add": runJobsAdd, "move": runJobsMove, "stats": runJobsStats, "export": runJobsExport, "import": runJobsImport,
 	}

@@ -10,11 +10,7 @@ import (
 )
 
 func runPack(env Env, args []string) error {
-	// The global --db may come first; the action is the first other word.
-	var pre []string
-	for len(args) > 0 && args[0] == "--db" && len(args) > 1 {
-		pre, args = append(pre, args[:2]...), args[2:]
-	}
+	pre, args := leadingDB(args)
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
 		if len(args) == 0 {
 			return usageError{"pack needs an action: export, import, publish or published"}

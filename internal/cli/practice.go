@@ -179,18 +179,6 @@ func runCards(env Env, args []string) error {
 	return usageError{fmt.Sprintf("unknown cards command %q; use add, import or export", args[0])}
 }
 
-// leadingDB splits off the global --db, which comes first, before a
-// subcommand's name, to hand it to the subcommand's flags.
-func leadingDB(args []string) (db, rest []string) {
-	switch {
-	case len(args) >= 2 && (args[0] == "--db" || args[0] == "-db"):
-		return args[:2], args[2:]
-	case len(args) >= 1 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
-		return args[:1], args[1:]
-	}
-	return nil, args
-}
-
 func cardsAdd(env Env, args []string) error {
 	fs, db := newFlags(env, "cards")
 	front := fs.String("front", "", "the question")

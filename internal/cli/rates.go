@@ -29,10 +29,7 @@ yourself is kept unless --replace-manual. --from reads a saved copy or another
 address. If the fetch fails, nothing changes.`
 
 func runRates(env Env, args []string) error {
-	var pre []string
-	for len(args) > 0 && args[0] == "--db" && len(args) > 1 {
-		pre, args = append(pre, args[:2]...), args[2:]
-	}
+	pre, args := leadingDB(args)
 	if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 		fmt.Fprintln(env.Stdout, ratesHelp)
 		return nil

@@ -10,10 +10,7 @@ import (
 )
 
 func runResume(env Env, args []string) error {
-	var pre []string
-	for len(args) > 0 && args[0] == "--db" && len(args) > 1 {
-		pre, args = append(pre, args[:2]...), args[2:]
-	}
+	pre, args := leadingDB(args)
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
 		if len(args) == 0 {
 			return usageError{"resume needs an action: export, import or health"}

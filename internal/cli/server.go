@@ -11,6 +11,7 @@ import (
 // runServer sets up a PostgreSQL server for learners and a mentor
 // (store.InitServer).
 func runServer(env Env, args []string) error {
+	db, args := leadingDB(args)
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
 		if len(args) == 0 {
 			return usageError{"server needs an action: init"}
@@ -23,16 +24,16 @@ func runServer(env Env, args []string) error {
 	if args[0] != "init" {
 		return usageError{fmt.Sprintf("unknown server action %q; use init", args[0])}
 	}
-	fs, db := newFlags(env, "server")
+	fs, dbFlag := newFlags(env, "server")
 	learners := fs.String("learners", "", "the learners' names, separated by commas (lower-case letters, digits and _)")
 	mentor := fs.String("mentor", "", "the mentor's name (optional)")
-	if err := parse(env, fs, args[1:]); err != nil {
+	if err := parse(env, fs, append(db, args[1:]...)); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("server init takes no arguments, got %q", fs.Args())}
 	}
-	if !store.IsServerURL(db.value) {
+	if !store.IsServerURL(dbFlag.value) {
 		return usageError{"name the server with --db postgres://ADMIN@HOST:5432/DATABASE (a role that may create roles)"}
 	}
 	var names []string
@@ -44,10 +45,10 @@ func runServer(env Env, args []string) error {
 	if len(names) == 0 {
 		return usageError{"name the learners with --learners ana,ben"}
 	}
-	if _, err := store.InitServer(db.value, store.ServerPlan{Learners: names, Mentor: strings.TrimSpace(*mentor)}); err != nil {
+	if _, err := store.InitServer(dbFlag.value, store.ServerPlan{Learners: names, Mentor: strings.TrimSpace(*mentor)}); err != nil {
 		return err
 	}
-	target, _ := store.ParseServerURL(db.value)
+	target, _ := store.ParseServerURL(dbFlag.value)
 	shown := target.Shown
 	if u, err := url.Parse(shown); err == nil {
 		q := u.Query()

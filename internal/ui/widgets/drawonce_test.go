@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/practice"
 	"github.com/studyplanner/studyplanner/internal/salary"
 )
 
@@ -29,7 +30,15 @@ func TestChartsBuildTheirShapesOncePerChange(t *testing.T) {
 	month := NewMonthCalendar()
 	month.SetMonth(day, day, day, time.Monday, func(time.Time) DayFacts { return DayFacts{PlannedHours: 1, Focus: "Go"} })
 
-	charts := map[string]fyne.Widget{"heatmap": heat, "salary ranges": ranges, "skill levels": levels, "weeks": weeks, "month": month}
+	topics := NewTopicChart()
+	topics.Set([]practice.Strength{{Topic: "databases-sql", Cards: 10, Reviewed: 6, Mean: 0.8}}, 0.9)
+	funnel := NewFunnelChart()
+	funnel.Set([]FunnelStep{{Label: "Applied", Count: 10}, {Label: "Screening", Count: 4, Conversion: 0.4}})
+	perWeek := NewWeekBars()
+	perWeek.Set([]int{2, 0, 3}, "2 Nov", "16 Nov")
+
+	charts := map[string]fyne.Widget{"heatmap": heat, "salary ranges": ranges, "skill levels": levels, "weeks": weeks, "month": month,
+		"topic strength": topics, "funnel": funnel, "applications a week": perWeek}
 	for name, chart := range charts {
 		size := fyne.NewSize(900, 400)
 		chart.Resize(size)

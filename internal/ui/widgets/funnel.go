@@ -51,6 +51,7 @@ type funnelRenderer struct {
 	f       *FunnelChart
 	objects []fyne.CanvasObject
 	size    fyne.Size
+	drawn   drawnFor
 }
 
 func (r *funnelRenderer) rowH() float32 { return r.f.Theme().Size(theme.SizeNameText) * 2.4 }
@@ -58,12 +59,18 @@ func (r *funnelRenderer) rowH() float32 { return r.f.Theme().Size(theme.SizeName
 func (r *funnelRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(320, r.rowH()*float32(max(len(r.f.steps), 1)))
 }
-func (r *funnelRenderer) Layout(s fyne.Size)           { r.size = s; r.build() }
+func (r *funnelRenderer) Layout(s fyne.Size) {
+	if !r.drawn.current(s) {
+		r.size = s
+		r.build()
+	}
+}
 func (r *funnelRenderer) Refresh()                     { r.size = r.f.Size(); r.build(); canvas.Refresh(r.f) }
 func (r *funnelRenderer) Destroy()                     {}
 func (r *funnelRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *funnelRenderer) build() {
+	r.drawn.built(r.size)
 	r.objects = r.objects[:0]
 	if r.size.Width <= 0 || len(r.f.steps) == 0 {
 		return
@@ -146,17 +153,24 @@ type weekBarsRenderer struct {
 	b       *WeekBars
 	objects []fyne.CanvasObject
 	size    fyne.Size
+	drawn   drawnFor
 }
 
 func (r *weekBarsRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(240, r.b.Theme().Size(theme.SizeNameText)*9)
 }
-func (r *weekBarsRenderer) Layout(s fyne.Size)           { r.size = s; r.build() }
+func (r *weekBarsRenderer) Layout(s fyne.Size) {
+	if !r.drawn.current(s) {
+		r.size = s
+		r.build()
+	}
+}
 func (r *weekBarsRenderer) Refresh()                     { r.size = r.b.Size(); r.build(); canvas.Refresh(r.b) }
 func (r *weekBarsRenderer) Destroy()                     {}
 func (r *weekBarsRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *weekBarsRenderer) build() {
+	r.drawn.built(r.size)
 	r.objects = r.objects[:0]
 	if r.size.Width <= 0 {
 		return

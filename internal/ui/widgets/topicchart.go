@@ -48,9 +48,14 @@ func (c *TopicChart) CreateRenderer() fyne.WidgetRenderer {
 type topicChartRenderer struct {
 	chart   *TopicChart
 	objects []fyne.CanvasObject
+	drawn   drawnFor
 }
 
-func (r *topicChartRenderer) Layout(size fyne.Size) { r.build(size) }
+func (r *topicChartRenderer) Layout(size fyne.Size) {
+	if !r.drawn.current(size) {
+		r.build(size)
+	}
+}
 
 func (r *topicChartRenderer) MinSize() fyne.Size {
 	rowH := r.chart.Theme().Size(theme.SizeNameText) * 2.2
@@ -67,6 +72,7 @@ func (r *topicChartRenderer) Destroy()                     {}
 
 // build lays the chart out again in the theme of the moment.
 func (r *topicChartRenderer) build(size fyne.Size) {
+	r.drawn.built(size)
 	th := r.chart.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
