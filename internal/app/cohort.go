@@ -152,9 +152,14 @@ func withLearner(loc, learner string) string {
 	return u.String()
 }
 
-// LearnerRow works out one learner's row from their data.
+// LearnerRow works out one learner's row from their data, read in one
+// snapshot.
 func LearnerRow(r CohortReader, learner string, today time.Time) (CohortRow, error) {
-	s, err := LoadSchedule(r, today)
+	return inOneSnapshot(r, func(r CohortReader) (CohortRow, error) { return learnerRow(r, learner, today) })
+}
+
+func learnerRow(r CohortReader, learner string, today time.Time) (CohortRow, error) {
+	s, err := loadSchedule(r, today)
 	if err != nil {
 		return CohortRow{}, err
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
@@ -22,6 +23,7 @@ type DashboardReader interface {
 	Projects() ([]plan.Project, error)
 	JobBoard() (jobsearch.Board, error)
 	JobSettings() (jobsearch.Settings, error)
+	PracticeDue(now time.Time) (today, week int, err error)
 }
 
 // Dashboard is the learner's standing on one day: the schedule, the study
@@ -39,11 +41,18 @@ type Dashboard struct {
 	// Jobs are today's interviews and the follow-ups due (the overdue
 	// ones too).
 	Jobs []jobsearch.AgendaItem
+	// CardsDue and CardsThisWeek are the practice cards due by the end of
+	// today and by the end of the week.
+	CardsDue, CardsThisWeek int
 }
 
 // LoadDashboard reads and works out everything the dashboard shows.
 func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
-	s, err := LoadSchedule(r, today)
+	return inOneSnapshot(r, func(r DashboardReader) (Dashboard, error) { return loadDashboard(r, today) })
+}
+
+func loadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
+	s, err := loadSchedule(r, today)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -51,7 +60,7 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	data, err := LoadSalaries(r)
+	data, err := loadSalaries(r)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -75,9 +84,13 @@ func LoadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	return Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
+	d := Dashboard{Schedule: s, Overview: s.Plan.Overview(), Minutes: minutes, Pay: data.TargetPay(),
 		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today),
-		Portfolio: resume.CheckHealth(s.Plan.Categories, projects), Jobs: agenda[s.Today]}, nil
+		Portfolio: resume.CheckHealth(s.Plan.Categories, projects), Jobs: agenda[s.Today]}
+	if d.CardsDue, d.CardsThisWeek, err = r.PracticeDue(today); err != nil {
+		return Dashboard{}, fmt.Errorf("counting the practice cards due: %w", err)
+	}
+	return d, nil
 }
 
 // TargetPay is the published range for the learner's target country and

@@ -44,6 +44,10 @@ type JobsData struct {
 // LoadJobs reads the board, the search's settings, and works out the
 // figures with the plan's week.
 func LoadJobs(r JobReader) (JobsData, error) {
+	return inOneSnapshot(r, func(r JobReader) (JobsData, error) { return loadJobs(r) })
+}
+
+func loadJobs(r JobReader) (JobsData, error) {
 	var d JobsData
 	var err error
 	if d.Board, err = r.JobBoard(); err != nil {

@@ -37,6 +37,10 @@ type PracticeDay struct {
 // LoadPractice reads the cards and the last year's reviews and works out
 // the day.
 func LoadPractice(r PracticeReader, now time.Time) (PracticeDay, error) {
+	return inOneSnapshot(r, func(r PracticeReader) (PracticeDay, error) { return loadPractice(r, now) })
+}
+
+func loadPractice(r PracticeReader, now time.Time) (PracticeDay, error) {
 	st, err := r.PracticeSettings()
 	if err != nil {
 		return PracticeDay{}, err

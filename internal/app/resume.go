@@ -36,6 +36,10 @@ type ResumeData struct {
 // LoadResume reads the résumé with the skills and projects it is built
 // from.
 func LoadResume(r ResumeReader) (ResumeData, error) {
+	return inOneSnapshot(r, func(r ResumeReader) (ResumeData, error) { return loadResume(r) })
+}
+
+func loadResume(r ResumeReader) (ResumeData, error) {
 	var d ResumeData
 	var err error
 	if d.Parts, err = r.ResumeParts(); err != nil {

@@ -31,7 +31,11 @@ type WeeklyReview struct {
 // LoadWeeklyReview reads and works out the review of the week before
 // today's.
 func LoadWeeklyReview(r WeeklyReviewReader, today time.Time) (WeeklyReview, error) {
-	s, err := LoadSchedule(r, today)
+	return inOneSnapshot(r, func(r WeeklyReviewReader) (WeeklyReview, error) { return loadWeeklyReview(r, today) })
+}
+
+func loadWeeklyReview(r WeeklyReviewReader, today time.Time) (WeeklyReview, error) {
+	s, err := loadSchedule(r, today)
 	if err != nil {
 		return WeeklyReview{}, err
 	}

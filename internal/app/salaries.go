@@ -31,6 +31,10 @@ type SalaryData struct {
 // LoadSalaries reads the ranges, rates, factors and the learner's
 // comparison settings.
 func LoadSalaries(r SalaryReader) (SalaryData, error) {
+	return inOneSnapshot(r, func(r SalaryReader) (SalaryData, error) { return loadSalaries(r) })
+}
+
+func loadSalaries(r SalaryReader) (SalaryData, error) {
 	var d SalaryData
 	var err error
 	if d.Ranges, err = r.Salaries(); err != nil {

@@ -30,6 +30,10 @@ type Schedule struct {
 // LoadSchedule reads the plan and the logged time and forecasts the rest
 // from today.
 func LoadSchedule(r PlanReader, today time.Time) (Schedule, error) {
+	return inOneSnapshot(r, func(r PlanReader) (Schedule, error) { return loadSchedule(r, today) })
+}
+
+func loadSchedule(r PlanReader, today time.Time) (Schedule, error) {
 	p, err := r.Plan()
 	if err != nil {
 		return Schedule{}, err

@@ -46,3 +46,37 @@ func ListSkills(r SkillReader) ([]SkillRow, error) {
 	}
 	return rows, nil
 }
+
+// SkillsReader is what the Skills screen reads.
+type SkillsReader interface {
+	SkillReader
+	Projects() ([]plan.Project, error)
+}
+
+// SkillsData is what the Skills screen shows: the checklist, the time
+// logged on each skill, and the projects that practise them.
+type SkillsData struct {
+	Categories []plan.Category
+	Logged     plan.Logged
+	Projects   []plan.Project
+}
+
+// LoadSkills reads the Skills screen's data in one snapshot.
+func LoadSkills(r SkillsReader) (SkillsData, error) {
+	return inOneSnapshot(r, loadSkills)
+}
+
+func loadSkills(r SkillsReader) (SkillsData, error) {
+	var d SkillsData
+	var err error
+	if d.Categories, err = r.Categories(); err != nil {
+		return SkillsData{}, err
+	}
+	if d.Logged, err = r.Logged(); err != nil {
+		return SkillsData{}, err
+	}
+	if d.Projects, err = r.Projects(); err != nil {
+		return SkillsData{}, err
+	}
+	return d, nil
+}

@@ -205,24 +205,25 @@ func loadScreens(b *testing.B, yearQuery, dayQuery string) []benchScreen {
 	day, nextDay := formatDate(benchToday), formatDate(benchToday.AddDate(0, 0, 1))
 	return []benchScreen{
 		{"roadmap", func(st *Store) { check(b)(st.Roadmap()) }, func(db *sql.DB) { floor(b, db, floorRoadmap) }},
-		{"skills", func(st *Store) { check(b)(st.Categories()); check(b)(st.Logged()) }, func(db *sql.DB) { floor(b, db, floorSkills, floorLogged) }},
-		{"salaries", func(st *Store) {
+		{"skills", together(func(st *Store) { check(b)(st.Categories()); check(b)(st.Logged()) }),
+			func(db *sql.DB) { floor(b, db, floorSkills, floorLogged) }},
+		{"salaries", together(func(st *Store) {
 			check(b)(st.Salaries())
 			check(b)(st.Rates())
 			check(b)(st.PPPFactors())
 			check(b)(st.Comparison())
-		}, func(db *sql.DB) { floor(b, db, floorSalaries) }},
-		{"timeline", func(st *Store) {
+		}), func(db *sql.DB) { floor(b, db, floorSalaries) }},
+		{"timeline", together(func(st *Store) {
 			check(b)(st.Plan())
 			check(b)(st.Logged())
 			check(b)(st.DailyMinutes(benchToday.AddDate(0, 0, -371), benchToday.AddDate(0, 0, 1)))
 			check(b)(st.Sessions(benchToday, benchToday.AddDate(0, 0, 1)))
-		}, func(db *sql.DB) {
+		}), func(db *sql.DB) {
 			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged)
 			scanAll(b, db, yearQuery, from, to)
 			scanAll(b, db, dayQuery, day, nextDay)
 		}},
-		{"dashboard", func(st *Store) {
+		{"dashboard", together(func(st *Store) {
 			check(b)(st.Plan())
 			check(b)(st.Logged())
 			check(b)(st.DailyMinutes(benchToday.AddDate(0, 0, -371), benchToday.AddDate(0, 0, 1)))
@@ -230,10 +231,18 @@ func loadScreens(b *testing.B, yearQuery, dayQuery string) []benchScreen {
 			check(b)(st.Rates())
 			check(b)(st.PPPFactors())
 			check(b)(st.Comparison())
-		}, func(db *sql.DB) {
+		}), func(db *sql.DB) {
 			floor(b, db, floorSettings, floorRoadmap, floorSkills, floorLogged, floorSalaries)
 			scanAll(b, db, yearQuery, from, to)
 		}},
+	}
+}
+
+// together reads as the app's screens do: every part in one snapshot
+// (Store.Snapshot, called by app's loads).
+func together(read func(st *Store)) func(st *Store) {
+	return func(st *Store) {
+		st.Snapshot(func(view *Store) error { read(view); return nil })
 	}
 }
 

@@ -109,7 +109,7 @@ func openReadOnly(path string, full bool) (*Store, error) {
 		closeGorm(db)
 		return nil, err
 	}
-	st := &Store{db: db, path: path, readOnly: true, schema: version}
+	st := &Store{db: db, opened: &opened{path: path, readOnly: true, schema: version}}
 	if err := st.readPageSize(); err != nil {
 		closeGorm(db)
 		return nil, explainOpen(path, err)
@@ -292,7 +292,7 @@ func openReadWrite(path string, examineFirst bool) (*Store, error) {
 		}
 		return nil, explainOpen(path, err)
 	}
-	st := &Store{db: db, path: path, maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}
+	st := &Store{db: db, opened: &opened{path: path, maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}}
 	if err := st.readPageSize(); err != nil {
 		closeGorm(db)
 		return nil, explainOpen(path, err)
@@ -368,7 +368,25 @@ func closeGorm(db *gorm.DB) {
 }
 
 // read runs fn in a deferred (read) transaction: a consistent snapshot of
-// several tables that does not hold the write lock.
+// several tables that does not hold the write lock. In a view, fn reads
+// in the view's transaction.
 func (s *Store) read(fn func(tx *gorm.DB) error) error {
+	if s.view {
+		return explain(fn(s.db))
+	}
 	return explain(s.db.Transaction(fn, s.readOptions()))
+}
+
+// Snapshot runs fn with a view of the data whose reads all see one
+// snapshot, in one read transaction. A screen reads its parts this way:
+// apart, each read is a transaction of its own, which on a server costs
+// two more round trips (begin and commit), and another device may write
+// between two of them. The view cannot write and is not kept after fn.
+func (s *Store) Snapshot(fn func(view *Store) error) error {
+	if s.view {
+		return fn(s)
+	}
+	return s.read(func(tx *gorm.DB) error {
+		return fn(&Store{opened: s.opened, db: tx, view: true})
+	})
 }

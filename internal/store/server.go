@@ -134,8 +134,8 @@ func openServer(raw string) (*Store, error) {
 		}
 		return nil, explainServerOpen(target, err)
 	}
-	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
-		instance: newInstance(), maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}, nil
+	return &Store{db: db, opened: &opened{path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
+		instance: newInstance(), maxBytes: snapshot.MaxDataBytes, schema: SchemaVersion()}}, nil
 }
 
 // connectServer opens a connection pool to the server and checks that it
@@ -370,6 +370,6 @@ func OpenReadOnlyServer(raw string) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to open it",
 			target.Shown, ErrNewerSchema, version, SchemaVersion())
 	}
-	return &Store{db: db, path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
-		instance: newInstance(), readOnly: true, schema: version}, nil
+	return &Store{db: db, opened: &opened{path: target.Shown, server: true, learner: target.Learner, serverConfig: target.Config,
+		instance: newInstance(), readOnly: true, schema: version}}, nil
 }

@@ -19,9 +19,19 @@ import (
 	"github.com/studyplanner/studyplanner/internal/snapshot"
 )
 
-// Store is an open database.
+// Store is an open database, or a view of it whose reads share one
+// snapshot (see Snapshot).
 type Store struct {
-	db       *gorm.DB
+	*opened
+	// db is the connection pool; in a view, its read transaction.
+	db *gorm.DB
+	// view says this Store is a Snapshot's: it reads in its transaction
+	// and cannot write.
+	view bool
+}
+
+// opened is what an open database's views share with it.
+type opened struct {
 	path     string
 	readOnly bool
 	// schema is the file's schema version: SchemaVersion(), unless a

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/dustin/go-humanize"
@@ -64,6 +65,10 @@ var tableLimits = map[string]struct {
 var ErrTooLarge = fmt.Errorf("your data would grow past %s, the most Study Planner keeps in one file (so that it can always be exported and imported again); delete old notes or sessions first",
 	humanize.IBytes(snapshot.MaxDataBytes))
 
+// errWriteInSnapshot says a Snapshot's view was asked to save: a
+// mistake in the program, worded for the person who sees it.
+var errWriteInSnapshot = errors.New("this change was not saved: it was made while the data was being read; try again")
+
 // write runs fn in one immediate transaction. Before it commits, the
 // tables fn added rows to (named in grows) are counted against their
 // limits, and the file against snapshot.MaxDataBytes, so that nothing the
@@ -71,6 +76,9 @@ var ErrTooLarge = fmt.Errorf("your data would grow past %s, the most Study Plann
 func (s *Store) write(fn func(tx *gorm.DB) error, grows ...string) error {
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if s.view {
+		return errWriteInSnapshot
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if s.server {

@@ -23,7 +23,6 @@ type dashboardStore interface {
 	app.DashboardReader
 	app.ScopeWriter
 	LogSession(s plan.Session) (uint, error)
-	PracticeDue(now time.Time) (today, week int, err error)
 }
 
 // dashboard answers "what do I do today, and does my plan fit?" first,
@@ -124,11 +123,7 @@ func (d *dashboard) load() func() {
 	if err != nil {
 		return func() { d.report("load your progress", err) }
 	}
-	due, week, err := d.data.PracticeDue(d.now())
-	if err != nil {
-		return func() { d.report("count the practice cards due", err) }
-	}
-	return func() { d.show(data); d.today.showPractice(due, week) }
+	return func() { d.show(data); d.today.showPractice(data.CardsDue, data.CardsThisWeek) }
 }
 
 func (d *dashboard) show(data app.Dashboard) {

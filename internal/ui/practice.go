@@ -146,21 +146,30 @@ func (p *practiceScreen) reload() { p.load()() }
 // load reads the day's cards, the challenges and the mocks.
 func (p *practiceScreen) load() func() {
 	now := p.now()
-	day, err := app.LoadPractice(p.store, now)
+	var day app.PracticeDay
+	var chs []practice.Challenge
+	var mocks []practice.Mock
+	var board jobsearch.Board
+	var action string
+	err := app.ReadTogether(p.store, func(r practiceStore) (err error) {
+		if day, err = app.LoadPractice(r, now); err != nil {
+			action = "load the practice cards"
+			return err
+		}
+		if chs, err = r.Challenges(); err != nil {
+			action = "load the coding challenges"
+			return err
+		}
+		if mocks, err = r.Mocks(); err != nil {
+			action = "load the mock interviews"
+			return err
+		}
+		board, err = r.JobBoard()
+		action = "load the job search's interviews"
+		return err
+	})
 	if err != nil {
-		return func() { p.report("load the practice cards", err) }
-	}
-	chs, err := p.store.Challenges()
-	if err != nil {
-		return func() { p.report("load the coding challenges", err) }
-	}
-	mocks, err := p.store.Mocks()
-	if err != nil {
-		return func() { p.report("load the mock interviews", err) }
-	}
-	board, err := p.store.JobBoard()
-	if err != nil {
-		return func() { p.report("load the job search's interviews", err) }
+		return func() { p.report(action, err) }
 	}
 	return func() {
 		p.day, p.challenges, p.mocks, p.board = day, chs, mocks, board

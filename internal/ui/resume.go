@@ -105,11 +105,15 @@ func (r *resumeScreen) content() fyne.CanvasObject { return r.root }
 func (r *resumeScreen) reload()                    { r.load()() }
 
 func (r *resumeScreen) load() func() {
-	d, err := app.LoadResume(r.store)
-	if err != nil {
-		return func() { r.report("load the résumé", err) }
-	}
-	board, err := r.store.JobBoard()
+	var d app.ResumeData
+	var board jobsearch.Board
+	err := app.ReadTogether(r.store, func(st resumeStore) (err error) {
+		if d, err = app.LoadResume(st); err != nil {
+			return err
+		}
+		board, err = st.JobBoard()
+		return err
+	})
 	if err != nil {
 		return func() { r.report("load the résumé", err) }
 	}

@@ -196,11 +196,15 @@ func (s *salaries) reload() { s.load()() }
 // load reads the salaries, rates, factors and comparison settings and
 // returns the step that shows them.
 func (s *salaries) load() func() {
-	data, err := app.LoadSalaries(s.store)
+	var data app.SalaryData
 	var board jobsearch.Board
-	if err == nil {
-		board, err = s.store.JobBoard()
-	}
+	err := app.ReadTogether(s.store, func(r salariesStore) (err error) {
+		if data, err = app.LoadSalaries(r); err != nil {
+			return err
+		}
+		board, err = r.JobBoard()
+		return err
+	})
 	if err != nil {
 		return func() { s.report("load the salaries", err) }
 	}

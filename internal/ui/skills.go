@@ -140,18 +140,11 @@ func (s *skills) reload() { s.load()() }
 // load reads the skills, the time logged on them and the projects, and
 // returns the step that shows them.
 func (s *skills) load() func() {
-	cats, err := s.store.Categories()
-	var logged plan.Logged
-	var projects []plan.Project
-	if err == nil {
-		if logged, err = s.store.Logged(); err == nil {
-			projects, err = s.store.Projects()
-		}
-	}
+	d, err := app.LoadSkills(s.store)
 	if err != nil {
 		return func() { s.report("load the skills", err) }
 	}
-	return func() { s.show(cats, logged, projects) }
+	return func() { s.show(d.Categories, d.Logged, d.Projects) }
 }
 
 func (s *skills) show(cats []plan.Category, logged plan.Logged, projects []plan.Project) {

@@ -140,31 +140,18 @@ func (t *timeline) load() func() {
 	// month on view is read when it is shown (ensureMonth). load may run
 	// off the UI thread, so it reads no state the UI changes.
 	today := plan.Date(t.now())
-	from := today.AddDate(0, 0, -app.HistoryDays)
 	to := firstOfMonth(today).AddDate(0, 1, 7)
-	s, err := app.LoadSchedule(t.store, today)
-	var minutes, reviews map[time.Time]int
-	if err == nil {
-		minutes, err = t.store.DailyMinutes(from, to)
-	}
-	if err == nil {
-		reviews, err = t.store.DailyReviews(from, today)
-	}
-	var agenda map[time.Time][]jobsearch.AgendaItem
-	if err == nil {
-		agenda, err = app.JobAgenda(t.store, today)
-	}
+	d, err := app.LoadTimeline(t.store, today, to)
 	if err != nil {
 		return func() { t.report("load the plan", err) }
 	}
-	p, forecast := s.Plan, s.Forecast
 	return func() {
-		t.agenda = agenda
+		t.agenda = d.Agenda
 		if t.selected.IsZero() {
 			t.selected, t.month = today, firstOfMonth(today)
 		}
-		t.p, t.minutes, t.loadedFrom, t.loadedTo, t.forecast = p, minutes, from, to, forecast
-		t.progress.heatmap.SetReviews(reviews)
+		t.p, t.minutes, t.loadedFrom, t.loadedTo, t.forecast = d.Plan, d.Minutes, d.From, to, d.Forecast
+		t.progress.heatmap.SetReviews(d.Reviews)
 		t.extraMonths = map[time.Time]bool{}
 		t.showAll(today)
 	}
