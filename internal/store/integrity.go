@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"reflect"
 	"strings"
@@ -201,27 +200,29 @@ func (s *Store) RebuildTotals() error {
 // reading them all (what Logged did before migration 6, and still does
 // on a read-only file from before it).
 func keptTotals(tx *gorm.DB) (plan.Logged, error) {
-	return loggedBy(tx, `SELECT skill_id AS id, minutes FROM skill_minutes`, `SELECT step_id AS id, minutes FROM step_minutes`)
+	return loggedBy(tx, `SELECT 1, skill_id, minutes FROM skill_minutes UNION ALL SELECT 0, step_id, minutes FROM step_minutes`)
 }
 
 func summedTotals(tx *gorm.DB) (plan.Logged, error) {
-	return loggedBy(tx,
-		`SELECT skill_id AS id, SUM(minutes) AS minutes FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id`,
-		`SELECT step_id AS id, SUM(minutes) AS minutes FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id`)
+	return loggedBy(tx, `SELECT 1, skill_id, SUM(minutes) FROM sessions WHERE skill_id IS NOT NULL GROUP BY skill_id
+		UNION ALL SELECT 0, step_id, SUM(minutes) FROM sessions WHERE step_id IS NOT NULL GROUP BY step_id`)
 }
 
-func loggedBy(tx *gorm.DB, bySkill, byStep string) (plan.Logged, error) {
+// loggedBy reads the minutes by skill and by step from one query (one
+// round trip to a server) whose rows are (1 for a skill or 0 for a step,
+// its ID, minutes).
+func loggedBy(tx *gorm.DB, query string) (plan.Logged, error) {
 	l := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
-	for query, into := range map[string]map[uint]int{bySkill: l.BySkill, byStep: l.ByStep} {
-		_, err := scanRows(tx, query, func(r *sql.Rows, _ *struct{}) error {
-			var id, minutes int64
-			err := r.Scan(&id, &minutes)
-			into[uint(id)] = int(minutes)
-			return err
-		})
-		if err != nil {
-			return plan.Logged{}, err
+	var isSkill, id, minutes int64
+	err := eachScan(tx, query, []any{&isSkill, &id, &minutes}, func() {
+		if isSkill == 1 {
+			l.BySkill[uint(id)] = int(minutes)
+		} else {
+			l.ByStep[uint(id)] = int(minutes)
 		}
+	})
+	if err != nil {
+		return plan.Logged{}, err
 	}
 	return l, nil
 }

@@ -227,6 +227,9 @@ func (metaRow) TableName() string { return "app_meta" }
 
 // parseDate reads a stored YYYY-MM-DD date; the empty string is no date.
 func parseDate(s string) time.Time {
+	if s == "" {
+		return time.Time{} // most optional dates: no parse error to make
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return time.Time{}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"database/sql"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -14,22 +16,62 @@ import (
 // columns are scanned into int64, which database/sql assigns as it is (an
 // int or uint destination goes through a string).
 
-// scanRows runs query with args and scans each row with scan.
-func scanRows[T any](db *gorm.DB, query string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
-	rows, err := db.Raw(query, args...).Rows()
+// readObserver, when a test sets it, sees each query scanRows runs: they
+// pass by GORM's callbacks, where the tests see the other statements.
+var readObserver func(query string, args []any)
+
+// eachRow runs query with args and calls scan for each row. It goes
+// straight to the connection (or the transaction) under db: on a server,
+// GORM's building of the statement and its callbacks took as long as the
+// rows' scanning.
+func eachRow(db *gorm.DB, query string, scan func(*sql.Rows) error, args ...any) error {
+	if readObserver != nil {
+		readObserver(query, args)
+	}
+	if db.Dialector.Name() == "postgres" {
+		query = numberedPlaceholders(query)
+	}
+	rows, err := db.Statement.ConnPool.QueryContext(db.Statement.Context, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []T
 	for rows.Next() {
-		var v T
-		if err := scan(rows, &v); err != nil {
-			return nil, err
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// eachScan runs query with args, scans each row into dest, whose
+// addresses are made once for all the rows, and calls use.
+func eachScan(db *gorm.DB, query string, dest []any, use func(), args ...any) error {
+	return eachRow(db, query, func(r *sql.Rows) error {
+		if err := r.Scan(dest...); err != nil {
+			return err
+		}
+		use()
+		return nil
+	}, args...)
+}
+
+// scanRows runs query with args and scans each row with scan. The rows
+// are scanned into one value, copied out each time: a value of its own
+// per row would be one more allocation each, as scan hands its fields'
+// addresses to the driver.
+func scanRows[T any](db *gorm.DB, query string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
+	var out []T
+	var v, zero T
+	err := eachRow(db, query, func(r *sql.Rows) error {
+		v = zero
+		if err := scan(r, &v); err != nil {
+			return err
 		}
 		out = append(out, v)
-	}
-	return out, rows.Err()
+		return nil
+	}, args...)
+	return out, err
 }
 
 func readSteps(db *gorm.DB) ([]stepRow, error) {
@@ -62,48 +104,6 @@ func readStepLinks(db *gorm.DB) ([]stepLinkRow, error) {
 		})
 }
 
-func readCategories(db *gorm.DB) ([]categoryRow, error) {
-	return scanRows(db, `SELECT id, position, name FROM skill_categories ORDER BY position, id`,
-		func(r *sql.Rows, c *categoryRow) error {
-			var id, position int64
-			err := r.Scan(&id, &position, &c.Name)
-			c.ID, c.Position = uint(id), int(position)
-			return err
-		})
-}
-
-func readSkills(db *gorm.DB) ([]skillRow, error) {
-	return scanRows(db, `SELECT id, category_id, position, name, status, current_level, target_level, hours, notes,
-		last_practised, choice_group FROM skills ORDER BY position, id`, func(r *sql.Rows, s *skillRow) error {
-		var id, category, position, current, target, hours int64
-		err := r.Scan(&id, &category, &position, &s.Name, &s.Status, &current, &target, &hours, &s.Notes,
-			&s.LastPractised, &s.ChoiceGroup)
-		s.ID, s.CategoryID, s.Position = uint(id), uint(category), int(position)
-		s.CurrentLevel, s.TargetLevel, s.Hours = int(current), int(target), int(hours)
-		return err
-	})
-}
-
-func readSkillLinks(db *gorm.DB) ([]skillLinkRow, error) {
-	return scanRows(db, `SELECT id, skill_id, position, title, url FROM skill_links ORDER BY position, id`,
-		func(r *sql.Rows, l *skillLinkRow) error {
-			var id, skill, position int64
-			err := r.Scan(&id, &skill, &position, &l.Title, &l.URL)
-			l.ID, l.SkillID, l.Position = uint(id), uint(skill), int(position)
-			return err
-		})
-}
-
-func readPrerequisites(db *gorm.DB) ([]prerequisiteRow, error) {
-	return scanRows(db, `SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id`,
-		func(r *sql.Rows, p *prerequisiteRow) error {
-			var skill, prerequisite int64
-			err := r.Scan(&skill, &prerequisite)
-			p.SkillID, p.PrerequisiteID = uint(skill), uint(prerequisite)
-			return err
-		})
-}
-
 func readProjects(db *gorm.DB) ([]projectRow, error) {
 	return scanRows(db, `SELECT id, position, name, description, repo_url, status, started, finished FROM projects ORDER BY position, id`,
 		func(r *sql.Rows, p *projectRow) error {
@@ -124,19 +124,27 @@ func readProjectSkills(db *gorm.DB) ([]projectSkillRow, error) {
 		})
 }
 
-func readSalaries(db *gorm.DB) ([]salaryRow, error) {
-	return scanRows(db, `SELECT id, position, country, country_code, level, currency, min_amount, max_amount, median_amount,
-		year, source, kind, city, link, source_date FROM salaries ORDER BY position, id`, func(r *sql.Rows, s *salaryRow) error {
-		var id, position, year int64
-		err := r.Scan(&id, &position, &s.Country, &s.CountryCode, &s.Level, &s.Currency, &s.MinAmount, &s.MaxAmount,
-			&s.MedianAmount, &year, &s.Source, &s.Kind, &s.City, &s.Link, &s.SourceDate)
-		s.ID, s.Position, s.Year = uint(id), int(position), int(year)
-		return err
-	})
-}
-
 func readDaysOff(db *gorm.DB) ([]dayOffRow, error) {
 	return scanRows(db, `SELECT date, note FROM days_off ORDER BY date`, func(r *sql.Rows, d *dayOffRow) error {
 		return r.Scan(&d.Date, &d.Note)
 	})
+}
+
+// numberedPlaceholders writes a query's ? placeholders as PostgreSQL's
+// $1, $2, …; the queries here have no ? in their text otherwise.
+func numberedPlaceholders(query string) string {
+	if !strings.Contains(query, "?") {
+		return query
+	}
+	var out strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			out.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
 }

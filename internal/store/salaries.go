@@ -12,13 +12,18 @@ import (
 
 // Salaries loads the salary ranges in their stored order.
 func (s *Store) Salaries() ([]salary.Range, error) {
-	rows, err := readSalaries(s.db)
+	out := []salary.Range{}
+	var r salaryRow
+	var id, year int64
+	dest := []any{&id, &r.Country, &r.CountryCode, &r.Level, &r.Currency, &r.MinAmount, &r.MaxAmount,
+		&r.MedianAmount, &year, &r.Source, &r.Kind, &r.City, &r.Link, &r.SourceDate}
+	err := eachScan(s.db, `SELECT id, country, country_code, level, currency, min_amount, max_amount, median_amount,
+		year, source, kind, city, link, source_date FROM salaries ORDER BY position, id`, dest, func() {
+		r.ID, r.Year = uint(id), int(year)
+		out = append(out, rangeOf(r))
+	})
 	if err != nil {
 		return nil, fmt.Errorf("loading the salaries: %w", explain(err))
-	}
-	out := make([]salary.Range, len(rows))
-	for i, r := range rows {
-		out[i] = rangeOf(r)
 	}
 	return out, nil
 }
@@ -116,13 +121,14 @@ func (s *Store) DeleteSalary(id uint) error { return s.deleteRow(&salaryRow{}, i
 
 // Rates loads the exchange rates by currency.
 func (s *Store) Rates() ([]salary.Rate, error) {
-	var rows []rateRow
-	if err := s.db.Order("currency").Find(&rows).Error; err != nil {
+	out := []salary.Rate{}
+	var r rateRow
+	err := eachScan(s.db, `SELECT currency, per_eur, as_of, source, link, manual FROM exchange_rates ORDER BY currency`,
+		[]any{&r.Currency, &r.PerEUR, &r.AsOf, &r.Source, &r.Link, &r.Manual}, func() {
+			out = append(out, salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: parseDate(r.AsOf), Source: r.Source, Link: r.Link, Manual: r.Manual})
+		})
+	if err != nil {
 		return nil, fmt.Errorf("loading the exchange rates: %w", explain(err))
-	}
-	out := make([]salary.Rate, len(rows))
-	for i, r := range rows {
-		out[i] = salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: parseDate(r.AsOf), Source: r.Source, Link: r.Link, Manual: r.Manual}
 	}
 	return out, nil
 }
@@ -172,14 +178,16 @@ func (s *Store) DeleteRate(currency string) error {
 
 // PPPFactors loads the purchasing power factors by country code.
 func (s *Store) PPPFactors() ([]salary.PPP, error) {
-	var rows []pppRow
-	if err := s.db.Order("country_code").Find(&rows).Error; err != nil {
+	out := []salary.PPP{}
+	var r pppRow
+	var year int64
+	err := eachScan(s.db, `SELECT country_code, country, factor, year, source, link, released FROM ppp_factors ORDER BY country_code`,
+		[]any{&r.CountryCode, &r.Country, &r.Factor, &year, &r.Source, &r.Link, &r.Released}, func() {
+			out = append(out, salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: int(year), Source: r.Source,
+				Link: r.Link, Released: parseOptionalDate(r.Released)})
+		})
+	if err != nil {
 		return nil, fmt.Errorf("loading the purchasing power factors: %w", explain(err))
-	}
-	out := make([]salary.PPP, len(rows))
-	for i, r := range rows {
-		out[i] = salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: r.Year, Source: r.Source,
-			Link: r.Link, Released: parseOptionalDate(r.Released)}
 	}
 	return out, nil
 }

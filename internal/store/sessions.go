@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -134,14 +133,11 @@ func (s *Store) Logged() (plan.Logged, error) {
 // (sessions_by_date_minutes), and only the days asked for.
 func (s *Store) DailyMinutes(from, to time.Time) (map[time.Time]int, error) {
 	out := map[time.Time]int{}
-	_, err := scanRows(s.db, `SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
-		func(r *sql.Rows, _ *struct{}) error {
-			var day string
-			var minutes int64
-			err := r.Scan(&day, &minutes)
-			out[parseDate(day)] = int(minutes)
-			return err
-		}, formatDate(plan.Date(from)), formatDate(plan.Date(to)))
+	var day string
+	var minutes int64
+	err := eachScan(s.db, `SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
+		[]any{&day, &minutes}, func() { out[parseDate(day)] = int(minutes) },
+		formatDate(plan.Date(from)), formatDate(plan.Date(to)))
 	if err != nil {
 		return nil, fmt.Errorf("totalling the study days: %w", explain(err))
 	}

@@ -28,14 +28,21 @@ func (s *Store) Settings() (plan.Settings, error) {
 }
 
 func settings(db *gorm.DB) (plan.Settings, error) {
-	var rows []planSettingsRow
-	if err := db.Limit(1).Find(&rows).Error; err != nil {
+	var r planSettingsRow
+	var horizon, weekStart, minStreak int64
+	found := false
+	err := eachScan(db, `SELECT start_date, horizon_months, hours_per_week, study_days, week_start, min_streak_minutes,
+		study_time, job_hours_per_week FROM plan_settings ORDER BY id LIMIT 1`,
+		[]any{&r.StartDate, &horizon, &r.HoursPerWeek, &r.StudyDays, &weekStart, &minStreak, &r.StudyTime, &r.JobHoursPerWeek},
+		func() { found = true })
+	if err != nil {
 		return plan.Settings{}, err
 	}
-	if len(rows) == 0 {
+	if !found {
 		return plan.DefaultSettings(time.Now(), time.Monday), nil
 	}
-	st, err := settingsOfRow(rows[0])
+	r.HorizonMonths, r.WeekStart, r.MinStreakMinutes = int(horizon), int(weekStart), int(minStreak)
+	st, err := settingsOfRow(r)
 	if err != nil {
 		return plan.Settings{}, err
 	}
@@ -220,15 +227,14 @@ func (s *Store) RemoveDaysOff(days []time.Time) error {
 
 // Comparison loads how the learner compares salaries.
 func (s *Store) Comparison() (salary.Comparison, error) {
-	var rows []planSettingsRow
-	if err := s.db.Limit(1).Find(&rows).Error; err != nil {
+	c := salary.Comparison{Base: "USD", TargetCountry: "US", TargetLevel: salary.Junior} // before any settings
+	var level string
+	err := eachScan(s.db, `SELECT base_currency, target_country, target_level FROM plan_settings ORDER BY id LIMIT 1`,
+		[]any{&c.Base, &c.TargetCountry, &level}, func() { c.TargetLevel = salary.Level(level) })
+	if err != nil {
 		return salary.Comparison{}, fmt.Errorf("loading the comparison settings: %w", explain(err))
 	}
-	if len(rows) == 0 {
-		return salary.Comparison{Base: "USD", TargetCountry: "US", TargetLevel: salary.Junior}, nil
-	}
-	r := rows[0]
-	return salary.Comparison{Base: r.BaseCurrency, TargetCountry: r.TargetCountry, TargetLevel: salary.Level(r.TargetLevel)}, nil
+	return c, nil
 }
 
 func comparisonColumns(c salary.Comparison) columns {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -26,62 +27,116 @@ func (s *Store) Categories() ([]plan.Category, error) {
 }
 
 func categories(db *gorm.DB) ([]plan.Category, error) {
-	// Whole tables grouped here, as for the roadmap: cheaper than preloading.
-	rows, err := readCategories(db)
+	// Whole tables joined up here, as for the roadmap: cheaper than
+	// preloading. Each skill is scanned into its place in its category,
+	// sized from the categories' counts, and its links and prerequisites
+	// into it: no copies of the rows in between.
+	cats, index, err := readCategories(db)
 	if err != nil {
 		return nil, err
 	}
-	skills, err := readSkills(db)
-	if err != nil {
-		return nil, err
-	}
-	links, err := readSkillLinks(db)
-	if err != nil {
-		return nil, err
-	}
-	linksOf := map[uint][]skillLinkRow{}
-	for _, l := range links {
-		linksOf[l.SkillID] = append(linksOf[l.SkillID], l)
-	}
-	index := make(map[uint]int, len(rows))
-	for i, r := range rows {
-		index[r.ID] = i
-	}
-	for _, sk := range skills {
-		sk.Links = linksOf[sk.ID]
-		if i, ok := index[sk.CategoryID]; ok {
-			rows[i].Skills = append(rows[i].Skills, sk)
+	type place struct{ category, skill int }
+	at := map[uint]place{}
+	var row skillScan
+	dest := row.destinations()
+	err = eachRow(db, `SELECT id, category_id, name, status, current_level, target_level, hours, notes,
+		last_practised, choice_group FROM skills ORDER BY position, id`, func(r *sql.Rows) error {
+		if err := r.Scan(dest...); err != nil {
+			return err
 		}
-	}
-	prereqs, err := readPrerequisites(db)
+		sk := row.skill()
+		if i, ok := index[sk.CategoryID]; ok {
+			at[sk.ID] = place{i, len(cats[i].Skills)}
+			cats[i].Skills = append(cats[i].Skills, sk)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	requires := map[uint][]uint{}
-	for _, p := range prereqs {
-		requires[p.SkillID] = append(requires[p.SkillID], p.PrerequisiteID)
+	skill := func(id int64) *plan.Skill {
+		if p, ok := at[uint(id)]; ok {
+			return &cats[p.category].Skills[p.skill]
+		}
+		return nil
+	}
+	if err := readSkillLinksAndPrerequisites(db, skill); err != nil {
+		return nil, err
 	}
 	projects, err := projects(db)
 	if err != nil {
 		return nil, err
 	}
-	proven := plan.ProvenSkills(projects)
-
-	cats := make([]plan.Category, len(rows))
-	for i, r := range rows {
-		cats[i] = plan.Category{ID: r.ID, Name: r.Name, Skills: make([]plan.Skill, len(r.Skills))}
-		for j, sk := range r.Skills {
-			skill := plan.Skill{ID: sk.ID, CategoryID: sk.CategoryID, Name: sk.Name, Status: plan.SkillStatus(sk.Status),
-				CurrentLevel: sk.CurrentLevel, TargetLevel: sk.TargetLevel, Hours: sk.Hours, Notes: sk.Notes,
-				LastPractised: parseDate(sk.LastPractised), Prerequisites: requires[sk.ID], Proven: proven[sk.ID], Group: sk.ChoiceGroup,
-				Links: make([]plan.Link, len(sk.Links))}
-			for k, l := range sk.Links {
-				skill.Links[k] = plan.Link{ID: l.ID, Title: l.Title, URL: l.URL}
-			}
-			cats[i].Skills[j] = skill
+	for id := range plan.ProvenSkills(projects) {
+		if sk := skill(int64(id)); sk != nil {
+			sk.Proven = true
 		}
 	}
 	return cats, nil
+}
+
+// readCategories reads the categories in order, each with room for its
+// skills, and their index by ID.
+func readCategories(db *gorm.DB) ([]plan.Category, map[uint]int, error) {
+	var cats []plan.Category
+	index := map[uint]int{}
+	err := eachRow(db, `SELECT id, name, (SELECT COUNT(*) FROM skills WHERE skills.category_id = skill_categories.id)
+		FROM skill_categories ORDER BY position, id`, func(r *sql.Rows) error {
+		var id, skills int64
+		var name string
+		if err := r.Scan(&id, &name, &skills); err != nil {
+			return err
+		}
+		index[uint(id)] = len(cats)
+		cats = append(cats, plan.Category{ID: uint(id), Name: name, Skills: make([]plan.Skill, 0, skills)})
+		return nil
+	})
+	return cats, index, err
+}
+
+// skillScan is where a row of skills is scanned, one for all the rows.
+type skillScan struct {
+	id, category, current, target, hours  int64
+	name, status, notes, practised, group string
+}
+
+func (s *skillScan) destinations() []any {
+	return []any{&s.id, &s.category, &s.name, &s.status, &s.current, &s.target, &s.hours, &s.notes, &s.practised, &s.group}
+}
+
+// skill is the row's skill without its links, prerequisites and proven
+// flag; Links is empty, not nil.
+func (s *skillScan) skill() plan.Skill {
+	return plan.Skill{ID: uint(s.id), CategoryID: uint(s.category), Name: s.name, Status: plan.SkillStatus(s.status),
+		CurrentLevel: int(s.current), TargetLevel: int(s.target), Hours: int(s.hours), Notes: s.notes,
+		LastPractised: parseDate(s.practised), Group: s.group, Links: []plan.Link{}}
+}
+
+// readSkillLinksAndPrerequisites reads every skill's links and
+// prerequisites into the skill that skill finds by ID.
+func readSkillLinksAndPrerequisites(db *gorm.DB, skill func(id int64) *plan.Skill) error {
+	err := eachRow(db, `SELECT skill_id, id, title, url FROM skill_links ORDER BY position, id`, func(r *sql.Rows) error {
+		var skillID, id int64
+		var l plan.Link
+		err := r.Scan(&skillID, &id, &l.Title, &l.URL)
+		if sk := skill(skillID); sk != nil && err == nil {
+			l.ID = uint(id)
+			sk.Links = append(sk.Links, l)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return eachRow(db, `SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id`,
+		func(r *sql.Rows) error {
+			var skillID, prerequisite int64
+			err := r.Scan(&skillID, &prerequisite)
+			if sk := skill(skillID); sk != nil && err == nil {
+				sk.Prerequisites = append(sk.Prerequisites, uint(prerequisite))
+			}
+			return err
+		})
 }
 
 // AddCategory appends a new, empty skill category.
