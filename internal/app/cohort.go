@@ -54,72 +54,77 @@ func LoadCohort(loc string, today time.Time) ([]CohortRow, error) {
 	return c.Rows(today), nil
 }
 
-// Cohort is a mentor's view of their learners, kept open: a screen that
-// shows it again reads on the connections it has, whose server processes
-// already know the learners' tables (opening a connection and warming it
-// up is most of a first read).
+// Cohort is a mentor's view of their learners, kept open: the rows are
+// read on a few connections shared by all the learners, and a screen
+// that shows them again reads on the same ones, whose server processes
+// already know the learners' tables.
 type Cohort struct {
-	learners []string
-	stores   []*store.Store
-	problems []error
+	loc      string
+	learners *store.Learners
+	mu       sync.Mutex
+	// dashboards are the learners' data opened for their dashboards.
+	dashboards map[string]*store.Store
 }
 
-// OpenCohort lists the learners the login of loc may read and opens each
-// one's data read-only. A learner whose data cannot be opened gets a row
-// saying why, so one broken schema does not hide the cohort.
+// OpenCohort lists the learners the login of loc may read.
 func OpenCohort(loc string) (*Cohort, error) {
-	learners, err := store.CohortLearners(loc)
+	l, err := store.OpenLearners(loc)
 	if err != nil {
 		return nil, err
 	}
-	c := &Cohort{learners: learners, stores: make([]*store.Store, len(learners)), problems: make([]error, len(learners))}
-	c.each(func(i int) {
-		c.stores[i], c.problems[i] = store.OpenReadOnlyServer(withLearner(loc, learners[i]))
-	})
-	return c, nil
+	return &Cohort{loc: loc, learners: l, dashboards: map[string]*store.Store{}}, nil
 }
 
-// Rows reads every learner's row, in the order of their names.
+// Rows reads every learner's row, in the order of their names. A learner
+// whose data cannot be read gets a row saying why, so one broken schema
+// does not hide the cohort.
 func (c *Cohort) Rows(today time.Time) []CohortRow {
-	rows := make([]CohortRow, len(c.learners))
-	c.each(func(i int) {
-		err := c.problems[i]
-		if err == nil {
-			rows[i], err = LearnerRow(c.stores[i], c.learners[i], today)
-		}
+	names := c.learners.Names()
+	rows := make([]CohortRow, len(names))
+	each(len(names), func(i int) {
+		err := c.learners.Read(names[i], func(view *store.Store) (err error) {
+			rows[i], err = learnerRow(view, names[i], today)
+			return err
+		})
 		if err != nil {
-			rows[i] = CohortRow{Learner: c.learners[i], Problem: store.Explain(err).Error()}
+			rows[i] = CohortRow{Learner: names[i], Problem: store.Explain(err).Error()}
 		}
 	})
 	return rows
 }
 
 // Learners are the learners' names, in order.
-func (c *Cohort) Learners() []string { return c.learners }
+func (c *Cohort) Learners() []string { return c.learners.Names() }
 
-// Data is the learner's data, opened read-only, or nil when it could not
-// be opened.
-func (c *Cohort) Data(learner string) *store.Store {
-	for i, l := range c.learners {
-		if l == learner {
-			return c.stores[i]
-		}
+// Data opens the learner's data read-only on a connection of its own,
+// for their dashboard (a window reads it as it likes, at any time), once.
+func (c *Cohort) Data(learner string) (*store.Store, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st := c.dashboards[learner]; st != nil {
+		return st, nil
 	}
-	return nil
+	st, err := store.OpenReadOnlyServer(withLearner(c.loc, learner))
+	if err != nil {
+		return nil, err
+	}
+	c.dashboards[learner] = st
+	return st, nil
 }
 
-// Close releases the learners' connections.
+// Close releases the connections.
 func (c *Cohort) Close() {
-	for _, st := range c.stores {
-		if st != nil {
-			st.Close()
-		}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.dashboards {
+		st.Close()
 	}
+	c.learners.Close()
 }
 
-// each runs fn for every learner, a few at a time: each is mostly
-// waiting on the server.
-func (c *Cohort) each(fn func(i int)) {
+// each runs fn for 0 … n-1, a few at a time (as many as the cohort's
+// connections): each is mostly waiting on the server.
+func each(n int, fn func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < cohortReaders; w++ {
@@ -131,7 +136,7 @@ func (c *Cohort) each(fn func(i int)) {
 			}
 		}()
 	}
-	for i := range c.learners {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)

@@ -42,8 +42,8 @@ func BenchmarkCohort(b *testing.B) {
 	for err := range errs {
 		b.Fatal(err)
 	}
-	// As the cohort command reads it: listing, opening and reading every
-	// learner on new connections.
+	// As the cohort command reads it: listing the learners and reading
+	// every one on new connections.
 	b.Run("command", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			rows, err := LoadCohort(db, today)

@@ -676,24 +676,20 @@ func insertMock(tx *gorm.DB, m practice.Mock, review bool) (uint, error) {
 }
 
 // PracticeDue counts the learnt cards (not suspended) due by the end of
-// now's day, and those due in the seven days after: two searches of the
+// now's day, and those due in the seven days after, in one search of the
 // due index, for the Today card.
 func (s *Store) PracticeDue(now time.Time) (today, week int, err error) {
 	y, m, d := now.Date()
 	end := time.Date(y, m, d+1, 0, 0, 0, 0, now.Location())
-	count := func(from, to time.Time) (int, error) {
-		var n int
-		q := `SELECT COUNT(*) FROM cards WHERE state IN (1, 2, 3) AND suspended = 0 AND due >= ? AND due < ?`
-		err := s.db.Raw(q, formatMoment(from), formatMoment(to)).Scan(&n).Error
-		return n, err
-	}
-	if today, err = count(time.Unix(0, 0), end); err == nil {
-		week, err = count(end, end.AddDate(0, 0, 7))
-	}
+	var dueToday, dueWeek int64
+	endOfToday, endOfWeek := formatMoment(end), formatMoment(end.AddDate(0, 0, 7))
+	err = eachScan(s.db, `SELECT COALESCE(SUM(CASE WHEN due < ? THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN due >= ? THEN 1 ELSE 0 END), 0)
+		FROM cards WHERE state IN (1, 2, 3) AND suspended = 0 AND due < ?`, []any{&dueToday, &dueWeek}, func() {},
+		endOfToday, endOfToday, endOfWeek)
 	if err != nil {
 		return 0, 0, fmt.Errorf("counting the practice cards due: %w", explain(err))
 	}
-	return today, week, nil
+	return int(dueToday), int(dueWeek), nil
 }
 
 // DailyReviews counts the card reviews and challenge attempts of each

@@ -119,37 +119,6 @@ func initStatements(plan ServerPlan) []string {
 	return out
 }
 
-// CohortLearners lists the learners' schemas the login of loc may read
-// (a mentor's: every learner InitServer gave them), those holding Study
-// Planner's data, by name.
-func CohortLearners(loc string) ([]string, error) {
-	target, err := ParseServerURL(loc)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	conn, err := pgx.ConnectConfig(ctx, target.Config)
-	if err != nil {
-		return nil, explainServerOpen(target, err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT n.nspname FROM pg_namespace n
-		WHERE n.nspname NOT IN ('public', 'information_schema', $1) AND n.nspname NOT LIKE 'pg\_%'
-		AND n.nspname <> current_user AND has_schema_privilege(n.oid, 'USAGE')
-		AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relname = 'schema_migrations'
-			AND has_table_privilege(c.oid, 'SELECT'))
-		ORDER BY n.nspname`, CohortSchema)
-	if err != nil {
-		return nil, fmt.Errorf("listing the learners on %s: %w", target.Shown, explain(err))
-	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("listing the learners on %s: %w", target.Shown, explain(err))
-	}
-	return names, nil
-}
-
 // IsMentor reports whether the login of loc is a cohort's mentor: the
 // owner of the cohort schema on that database.
 func IsMentor(loc string) (bool, error) {

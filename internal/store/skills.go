@@ -28,35 +28,26 @@ func (s *Store) Categories() ([]plan.Category, error) {
 
 func categories(db *gorm.DB) ([]plan.Category, error) {
 	// Whole tables joined up here, as for the roadmap: cheaper than
-	// preloading. Each skill is scanned into its place in its category,
-	// sized from the categories' counts, and its links and prerequisites
-	// into it: no copies of the rows in between.
-	cats, index, err := readCategories(db)
+	// preloading. Skills are scanned in order into one slice, their links
+	// and prerequisites into them, then copied once into their categories.
+	cats, err := readCategories(db)
 	if err != nil {
 		return nil, err
 	}
-	type place struct{ category, skill int }
-	at := map[uint]place{}
+	var skills []plan.Skill
+	at := map[uint]int{}
 	var row skillScan
-	dest := row.destinations()
-	err = eachRow(db, `SELECT id, category_id, name, status, current_level, target_level, hours, notes,
-		last_practised, choice_group FROM skills ORDER BY position, id`, func(r *sql.Rows) error {
-		if err := r.Scan(dest...); err != nil {
-			return err
-		}
-		sk := row.skill()
-		if i, ok := index[sk.CategoryID]; ok {
-			at[sk.ID] = place{i, len(cats[i].Skills)}
-			cats[i].Skills = append(cats[i].Skills, sk)
-		}
-		return nil
+	err = eachScan(db, `SELECT id, category_id, name, status, current_level, target_level, hours, notes,
+		last_practised, choice_group FROM skills ORDER BY position, id`, row.destinations(), func() {
+		at[uint(row.id)] = len(skills)
+		skills = append(skills, row.skill())
 	})
 	if err != nil {
 		return nil, err
 	}
 	skill := func(id int64) *plan.Skill {
-		if p, ok := at[uint(id)]; ok {
-			return &cats[p.category].Skills[p.skill]
+		if i, ok := at[uint(id)]; ok {
+			return &skills[i]
 		}
 		return nil
 	}
@@ -72,26 +63,42 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 			sk.Proven = true
 		}
 	}
-	return cats, nil
+	return groupSkills(cats, skills), nil
 }
 
-// readCategories reads the categories in order, each with room for its
-// skills, and their index by ID.
-func readCategories(db *gorm.DB) ([]plan.Category, map[uint]int, error) {
+// readCategories reads the categories in order, without their skills.
+func readCategories(db *gorm.DB) ([]plan.Category, error) {
 	var cats []plan.Category
-	index := map[uint]int{}
-	err := eachRow(db, `SELECT id, name, (SELECT COUNT(*) FROM skills WHERE skills.category_id = skill_categories.id)
-		FROM skill_categories ORDER BY position, id`, func(r *sql.Rows) error {
-		var id, skills int64
-		var name string
-		if err := r.Scan(&id, &name, &skills); err != nil {
-			return err
-		}
-		index[uint(id)] = len(cats)
-		cats = append(cats, plan.Category{ID: uint(id), Name: name, Skills: make([]plan.Skill, 0, skills)})
-		return nil
+	var id int64
+	var name string
+	err := eachScan(db, `SELECT id, name FROM skill_categories ORDER BY position, id`, []any{&id, &name}, func() {
+		cats = append(cats, plan.Category{ID: uint(id), Name: name})
 	})
-	return cats, index, err
+	return cats, err
+}
+
+// groupSkills puts the skills, in their order, into their categories,
+// each category's slice made at its size.
+func groupSkills(cats []plan.Category, skills []plan.Skill) []plan.Category {
+	index := make(map[uint]int, len(cats))
+	counts := make([]int, len(cats))
+	for i, c := range cats {
+		index[c.ID] = i
+	}
+	for _, sk := range skills {
+		if i, ok := index[sk.CategoryID]; ok {
+			counts[i]++
+		}
+	}
+	for i := range cats {
+		cats[i].Skills = make([]plan.Skill, 0, counts[i])
+	}
+	for _, sk := range skills {
+		if i, ok := index[sk.CategoryID]; ok {
+			cats[i].Skills = append(cats[i].Skills, sk)
+		}
+	}
+	return cats
 }
 
 // skillScan is where a row of skills is scanned, one for all the rows.

@@ -19,7 +19,7 @@ import (
 // each learner's data, read-only, for their dashboard.
 type cohortData interface {
 	Rows(today time.Time) []app.CohortRow
-	Data(learner string) *store.Store
+	Data(learner string) (*store.Store, error)
 }
 
 // cohortWindow is a mentor's window: one row per learner (the table of
@@ -159,8 +159,9 @@ func (w *cohortWindow) openSelected() {
 		return
 	}
 	learner := w.rows[w.selected].Learner
-	st := w.data.Data(learner)
-	if st == nil {
+	st, err := w.data.Data(learner)
+	if err != nil {
+		w.status.SetText(fmt.Sprintf("Could not open %s's data: %v", learner, store.Explain(err)))
 		return
 	}
 	m := NewMainWindow(fyne.CurrentApp(), st, noBuiltInPack)

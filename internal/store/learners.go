@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"gorm.io/gorm"
+)
+
+// Learners is a mentor's read-only access to every learner's data on a
+// server, over one small pool of connections. Opening each learner's data
+// apart (OpenReadOnlyServer) costs a connection each, and a connection is
+// a new server process: for a cohort of thirty that was most of the
+// table's time. Here each read is one transaction that points the search
+// path at the learner's schema for its length only.
+type Learners struct {
+	db     *gorm.DB
+	target ServerTarget
+	names  []string
+	// opened is each learner's: their schema's version, read-only.
+	opened map[string]*opened
+}
+
+// learnerReaders is how many connections a Learners keeps: how many
+// learners are read at once.
+const learnerReaders = 4
+
+// OpenLearners lists the learners' schemas the login of loc may read (a
+// mentor's: every learner InitServer gave them), those holding Study
+// Planner's data, by name, and the version of each one's schema: two
+// round trips on one connection.
+func OpenLearners(loc string) (*Learners, error) {
+	target, err := ParseServerURL(loc)
+	if err != nil {
+		return nil, err
+	}
+	db, err := connectServer(target)
+	if err != nil {
+		return nil, explainServerOpen(target, err)
+	}
+	if sqlDB, err := db.DB(); err == nil {
+		sqlDB.SetMaxOpenConns(learnerReaders)
+		sqlDB.SetMaxIdleConns(learnerReaders)
+	}
+	l := &Learners{db: db, target: target, opened: map[string]*opened{}}
+	if l.names, err = listLearners(db); err != nil {
+		closeGorm(db)
+		return nil, fmt.Errorf("listing the learners on %s: %w", target.Shown, explain(err))
+	}
+	versions, err := schemaVersions(db, l.names)
+	if err != nil {
+		closeGorm(db)
+		return nil, fmt.Errorf("reading the learners' schema versions on %s: %w", target.Shown, explain(err))
+	}
+	for _, name := range l.names {
+		l.opened[name] = &opened{path: shownFor(target.Shown, name), server: true, learner: name, serverConfig: target.Config,
+			instance: newInstance(), readOnly: true, schema: versions[name]}
+	}
+	return l, nil
+}
+
+// shownFor is the address shown, with the learner's name in it.
+func shownFor(shown, learner string) string {
+	u, err := url.Parse(shown)
+	if err != nil {
+		return shown
+	}
+	q := u.Query()
+	q.Set("learner", learner)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// learnersQuery lists the schemas that hold a learner's data this login
+// may read: Study Planner's tables, not the cohort's, not the login's own.
+const learnersQuery = `SELECT n.nspname FROM pg_namespace n
+	WHERE n.nspname NOT IN ('public', 'information_schema', ?) AND n.nspname NOT LIKE 'pg\_%'
+	AND n.nspname <> current_user AND has_schema_privilege(n.oid, 'USAGE')
+	AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relname = 'schema_migrations'
+		AND has_table_privilege(c.oid, 'SELECT'))
+	ORDER BY n.nspname`
+
+func listLearners(db *gorm.DB) ([]string, error) {
+	names := []string{}
+	var name string
+	err := eachScan(db, learnersQuery, []any{&name}, func() { names = append(names, name) }, CohortSchema)
+	return names, err
+}
+
+// schemaVersions reads every learner's schema version in one query.
+func schemaVersions(db *gorm.DB, names []string) (map[string]int, error) {
+	versions := map[string]int{}
+	if len(names) == 0 {
+		return versions, nil
+	}
+	parts := make([]string, len(names))
+	args := make([]any, len(names))
+	for i, name := range names {
+		parts[i] = `SELECT ?, COALESCE(MAX(version), 0) FROM ` + pgx.Identifier{name, "schema_migrations"}.Sanitize()
+		args[i] = name
+	}
+	var name string
+	var version int64
+	err := eachScan(db, strings.Join(parts, " UNION ALL "), []any{&name, &version}, func() { versions[name] = int(version) }, args...)
+	return versions, err
+}
+
+// Names are the learners' names, in order.
+func (l *Learners) Names() []string { return l.names }
+
+// Read runs fn with a read-only view of the learner's data, all of it
+// one snapshot, as Snapshot gives. fn reads through the view only.
+func (l *Learners) Read(learner string, fn func(view *Store) error) error {
+	o := l.opened[learner]
+	if o == nil {
+		return fmt.Errorf("%s is not among the learners this login may read", learner)
+	}
+	if o.schema > SchemaVersion() {
+		return fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to read it",
+			learner, ErrNewerSchema, o.schema, SchemaVersion())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	opts := &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	return explain(l.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// The third argument makes the setting last until the
+		// transaction ends: the connection goes back to the pool as it
+		// came. PostgreSQL parses a prepared statement again when the
+		// search path has changed since.
+		if err := tx.Exec(`SELECT set_config('search_path', ?, true)`, pgx.Identifier{learner}.Sanitize()).Error; err != nil {
+			return err
+		}
+		return fn(&Store{opened: o, db: tx, view: true})
+	}, opts))
+}
+
+// Close releases the connections.
+func (l *Learners) Close() { closeGorm(l.db) }
