@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -122,27 +121,22 @@ func (s *skillScan) skill() plan.Skill {
 // readSkillLinksAndPrerequisites reads every skill's links and
 // prerequisites into the skill that skill finds by ID.
 func readSkillLinksAndPrerequisites(db *gorm.DB, skill func(id int64) *plan.Skill) error {
-	err := eachRow(db, `SELECT skill_id, id, title, url FROM skill_links ORDER BY position, id`, func(r *sql.Rows) error {
-		var skillID, id int64
-		var l plan.Link
-		err := r.Scan(&skillID, &id, &l.Title, &l.URL)
-		if sk := skill(skillID); sk != nil && err == nil {
-			l.ID = uint(id)
-			sk.Links = append(sk.Links, l)
-		}
-		return err
-	})
+	var skillID, id, prerequisite int64
+	var title, url string
+	err := eachScan(db, `SELECT skill_id, id, title, url FROM skill_links ORDER BY position, id`,
+		[]any{&skillID, &id, &title, &url}, func() {
+			if sk := skill(skillID); sk != nil {
+				sk.Links = append(sk.Links, plan.Link{ID: uint(id), Title: title, URL: url})
+			}
+		})
 	if err != nil {
 		return err
 	}
-	return eachRow(db, `SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id`,
-		func(r *sql.Rows) error {
-			var skillID, prerequisite int64
-			err := r.Scan(&skillID, &prerequisite)
-			if sk := skill(skillID); sk != nil && err == nil {
+	return eachScan(db, `SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id`,
+		[]any{&skillID, &prerequisite}, func() {
+			if sk := skill(skillID); sk != nil {
 				sk.Prerequisites = append(sk.Prerequisites, uint(prerequisite))
 			}
-			return err
 		})
 }
 
