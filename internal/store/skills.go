@@ -53,7 +53,7 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 	if err := readSkillLinksAndPrerequisites(db, skill); err != nil {
 		return nil, err
 	}
-	projects, err := projects(db)
+	projects, err := projectsWithSkills(db)
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +63,23 @@ func categories(db *gorm.DB) ([]plan.Category, error) {
 		}
 	}
 	return groupSkills(cats, skills), nil
+}
+
+// projectsWithSkills are the projects that demonstrate skills, each with
+// only its status and skills: what plan.ProvenSkills needs, in one query.
+func projectsWithSkills(db *gorm.DB) ([]plan.Project, error) {
+	var out []plan.Project
+	var id, skillID int64
+	var status string
+	err := eachScan(db, `SELECT p.id, p.status, ps.skill_id FROM projects p JOIN project_skills ps ON ps.project_id = p.id
+		ORDER BY p.id, ps.skill_id`, []any{&id, &status, &skillID}, func() {
+		if n := len(out); n == 0 || out[n-1].ID != uint(id) {
+			out = append(out, plan.Project{ID: uint(id), Status: plan.ProjectStatus(status)})
+		}
+		last := &out[len(out)-1]
+		last.SkillIDs = append(last.SkillIDs, uint(skillID))
+	})
+	return out, err
 }
 
 // readCategories reads the categories in order, without their skills.
