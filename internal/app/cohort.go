@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -104,7 +103,7 @@ func (c *Cohort) Data(learner string) (*store.Store, error) {
 	if st := c.dashboards[learner]; st != nil {
 		return st, nil
 	}
-	st, err := store.OpenReadOnlyServer(withLearner(c.loc, learner))
+	st, err := store.OpenReadOnlyServer(store.ForLearner(c.loc, learner))
 	if err != nil {
 		return nil, err
 	}
@@ -145,17 +144,6 @@ func each(n int, fn func(i int)) {
 
 // cohortReaders is how many learners are read at once.
 const cohortReaders = 4
-
-func withLearner(loc, learner string) string {
-	u, err := url.Parse(loc)
-	if err != nil {
-		return loc
-	}
-	q := u.Query()
-	q.Set("learner", learner)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // LearnerRow works out one learner's row from their data, read in one
 // snapshot.

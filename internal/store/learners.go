@@ -58,17 +58,18 @@ func OpenLearners(loc string) (*Learners, error) {
 		return nil, fmt.Errorf("reading the learners' schema versions on %s: %w", target.Shown, explain(err))
 	}
 	for _, name := range l.names {
-		l.opened[name] = &opened{path: shownFor(target.Shown, name), server: true, learner: name, serverConfig: target.Config,
+		l.opened[name] = &opened{path: ForLearner(target.Shown, name), server: true, learner: name, serverConfig: target.Config,
 			instance: newInstance(), readOnly: true, schema: versions[name]}
 	}
 	return l, nil
 }
 
-// shownFor is the address shown, with the learner's name in it.
-func shownFor(shown, learner string) string {
-	u, err := url.Parse(shown)
+// ForLearner is a server address with the learner's name in it: the one
+// the login of loc opens that learner's data at.
+func ForLearner(loc, learner string) string {
+	u, err := url.Parse(loc)
 	if err != nil {
-		return shown
+		return loc
 	}
 	q := u.Query()
 	q.Set("learner", learner)
