@@ -16,15 +16,13 @@ type snapshotter interface {
 // is for reading only and is not kept after read.
 func ReadTogether[R any](r R, read func(R) error) error {
 	s, ok := any(r).(snapshotter)
-	if !ok {
+	// The view must be an R: read must not fall back on r inside the
+	// snapshot, whose transaction holds a file's only connection.
+	_, viewFits := any((*store.Store)(nil)).(R)
+	if !ok || !viewFits {
 		return read(r)
 	}
-	return s.Snapshot(func(view *store.Store) error {
-		if v, ok := any(view).(R); ok {
-			return read(v)
-		}
-		return read(r)
-	})
+	return s.Snapshot(func(view *store.Store) error { return read(any(view).(R)) })
 }
 
 // inOneSnapshot is ReadTogether for a use case's load.
