@@ -424,6 +424,37 @@ func TestImportingASpreadsheetShowsEachRowBeforeWriting(t *testing.T) {
 	}
 }
 
+// A spreadsheet made from an earlier export holds applications already on
+// the board: the preview says which rows, and the import how many it left
+// out, so "Imported 1" does not read as a loss of the others.
+func TestImportingApplicationsAlreadyThereSaysSo(t *testing.T) {
+	m, j, st := jobsAt(t, "2026-11-25")
+	path := filepath.Join(t.TempDir(), "sheet.csv")
+	data := "company,role,date\r\nAcme,Go developer,2026-11-02\r\nCobalt,Go developer,2026-11-20\r\nacme , go developer,2026-11-02\r\n"
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	j.previewImport(path)
+	p := findPreview(j)
+	if want := "1 row will be imported; 2 are already on the board (the same company, role and first date) and will be left out."; p.summary.Text != want {
+		t.Errorf("summary %q\nwant %q", p.summary.Text, want)
+	}
+	var rows []string
+	for _, o := range p.rows.Objects {
+		rows = append(rows, o.(*widget.Label).Text)
+	}
+	if got := strings.Join(rows, "\n"); !strings.Contains(got, "Row 2 already there: Acme · Go developer") || !strings.Contains(got, "Row 4 already there") {
+		t.Errorf("rows:\n%s", got)
+	}
+	test.Tap(findButton(t, m, "Import"))
+	if got := overlayText(m); !strings.Contains(got, "Imported 1 application; 2 were already there (the same company, role and first date).") {
+		t.Errorf("after the import: %q", got)
+	}
+	if b, _ := st.JobBoard(); len(b.Applications) != 3 {
+		t.Errorf("%d applications after the import, want 3 (Acme, Beta and Cobalt)", len(b.Applications))
+	}
+}
+
 // findPreview is the import dialog's state, kept by its Read again button.
 func findPreview(j *jobSearch) *importPreview { return j.lastPreview }
 

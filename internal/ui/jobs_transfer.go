@@ -84,7 +84,8 @@ func (j *jobSearch) previewImport(path string) {
 	extra := container.NewVBox(p.summary, p.rows)
 	j.lastPreview = p
 	_ = j.readPreview(p) // a file that cannot be read says why in the summary
-	j.editor = showFormDialog(j.win, "Import applications", "Import", items, extra, func() error {
+	var done string
+	f := showFormDialog(j.win, "Import applications", "Import", items, extra, func() error {
 		if err := j.readPreview(p); err != nil {
 			return err
 		}
@@ -93,10 +94,13 @@ func (j *jobSearch) previewImport(path string) {
 			return err
 		}
 		j.reload()
-		showInformation("Imported", fmt.Sprintf("Imported %d %s; %d %s left out.", n, plural(n, "application", "applications"),
-			len(p.result.Bad), plural(len(p.result.Bad), "row was", "rows were")), j.win)
+		done = importedText(n, len(p.result.Good)+len(p.result.Already)-n, len(p.result.Bad))
 		return nil
 	})
+	// Shown once the form has closed: closing it takes every dialog
+	// above it away with it.
+	f.afterSave = func() { showInformation("Imported", done, j.win) }
+	j.editor = f
 }
 
 // readPreview reads the file with the mapping typed and shows the rows.
@@ -113,6 +117,10 @@ func (j *jobSearch) readPreview(p *importPreview) error {
 		return err
 	}
 	text := fmt.Sprintf("%d %s will be imported", len(p.result.Good), plural(len(p.result.Good), "row", "rows"))
+	if n := len(p.result.Already); n > 0 {
+		text += fmt.Sprintf("; %d %s already on the board (the same company, role and first date) and will be left out",
+			n, plural(n, "is", "are"))
+	}
 	if len(p.result.Bad) > 0 {
 		text += fmt.Sprintf("; %d will not, each with the reason below", len(p.result.Bad))
 	}
@@ -129,6 +137,9 @@ func (j *jobSearch) readPreview(p *importPreview) error {
 		st, _ := j.data.Board.StageOf(r.Application.Current().StageID)
 		p.rows.Add(wrappedLabel(fmt.Sprintf("Row %d: %s · %s · %s", r.Line, r.Application.Company, r.Application.Role, st.Name)))
 	}
+	for _, r := range p.result.Already {
+		p.rows.Add(wrappedLabel(fmt.Sprintf("Row %d already there: %s · %s", r.Line, r.Application.Company, r.Application.Role)))
+	}
 	for _, r := range p.result.Bad {
 		l := wrappedLabel(fmt.Sprintf("Row %d left out: %s", r.Line, plan.Shorten(strings.TrimSpace(r.Err.Error()), 300)))
 		l.Importance = widget.DangerImportance
@@ -136,4 +147,17 @@ func (j *jobSearch) readPreview(p *importPreview) error {
 	}
 	p.rows.Refresh()
 	return nil
+}
+
+// importedText says what an import did: the applications added, those
+// already on the board, and the rows left out for a fault.
+func importedText(added, already, bad int) string {
+	text := fmt.Sprintf("Imported %d %s", added, plural(added, "application", "applications"))
+	if already > 0 {
+		text += fmt.Sprintf("; %d %s already there (the same company, role and first date)", already, plural(already, "was", "were"))
+	}
+	if bad > 0 {
+		text += fmt.Sprintf("; %d %s left out, each for the reason shown", bad, plural(bad, "row was", "rows were"))
+	}
+	return text + "."
 }
