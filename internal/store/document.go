@@ -19,7 +19,7 @@ func (s *Store) Export() (snapshot.Document, error) {
 	doc := snapshot.Document{Format: snapshot.Format, Version: snapshot.Version}
 	var salaries []salaryRow
 	err := s.read(func(tx *gorm.DB) error {
-		st, err := settings(tx)
+		st, err := settings(tx, s.schema)
 		if err != nil {
 			return err
 		}

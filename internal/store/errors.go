@@ -169,7 +169,7 @@ func wordsFor(err error) error {
 			return errValueRefused
 		}
 	}
-	return fmt.Errorf("the database refused the change (SQLite result code %d)", resultCode(err))
+	return fmt.Errorf("the database could not do this (SQLite result code %d); if it happens again, use Check data in Settings (or studyplanner check)", resultCode(err))
 }
 
 // explained is an error put in words.

@@ -205,17 +205,19 @@ func recordStatements(t *testing.T, st *Store) (stop func() []recorded) {
 	must(t, cb.Create().After("gorm:create").Register(name, record))
 	must(t, cb.Update().After("gorm:update").Register(name, record))
 	must(t, cb.Delete().After("gorm:delete").Register(name, record))
-	readObserver = func(query string, args []any) {
+	observe := func(query string, args []any) {
 		mu.Lock()
 		defer mu.Unlock()
 		if on {
 			got = append(got, recorded{query, append([]any(nil), args...)})
 		}
 	}
+	readObserver.Store(&observe)
 	return func() []recorded {
 		mu.Lock()
 		defer mu.Unlock()
-		on, readObserver = false, nil
+		on = false
+		readObserver.Store(nil)
 		return got
 	}
 }

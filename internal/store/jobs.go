@@ -524,7 +524,7 @@ func (s *Store) SaveJobSettings(before, after jobsearch.Settings) error {
 			return err
 		}
 		if n == 0 {
-			ps, err := settings(tx)
+			ps, err := settings(tx, s.schema)
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"gorm.io/gorm"
 )
@@ -16,17 +17,17 @@ import (
 // columns are scanned into int64, which database/sql assigns as it is (an
 // int or uint destination goes through a string).
 
-// readObserver, when a test sets it, sees each query scanRows runs: they
+// readObserver, when a test sets it, sees each query eachRow runs: they
 // pass by GORM's callbacks, where the tests see the other statements.
-var readObserver func(query string, args []any)
+var readObserver atomic.Pointer[func(query string, args []any)]
 
 // eachRow runs query with args and calls scan for each row. It goes
 // straight to the connection (or the transaction) under db: on a server,
 // GORM's building of the statement and its callbacks took as long as the
 // rows' scanning.
 func eachRow(db *gorm.DB, query string, scan func(*sql.Rows) error, args ...any) error {
-	if readObserver != nil {
-		readObserver(query, args)
+	if observe := readObserver.Load(); observe != nil {
+		(*observe)(query, args)
 	}
 	if db.Dialector.Name() == "postgres" {
 		query = numberedPlaceholders(query)
@@ -128,6 +129,16 @@ func readDaysOff(db *gorm.DB) ([]dayOffRow, error) {
 	return scanRows(db, `SELECT date, note FROM days_off ORDER BY date`, func(r *sql.Rows, d *dayOffRow) error {
 		return r.Scan(&d.Date, &d.Note)
 	})
+}
+
+// since is a column a migration added, for a select list: the column on a
+// schema at that version or later, else its default under its name (a
+// file from before, opened read-only, was not migrated).
+func since(schema, version int, column, otherwise string) string {
+	if schema >= version {
+		return column
+	}
+	return otherwise + " AS " + column
 }
 
 // numberedPlaceholders writes a query's ? placeholders as PostgreSQL's

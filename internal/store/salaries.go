@@ -123,7 +123,8 @@ func (s *Store) DeleteSalary(id uint) error { return s.deleteRow(&salaryRow{}, i
 func (s *Store) Rates() ([]salary.Rate, error) {
 	out := []salary.Rate{}
 	var r rateRow
-	err := eachScan(s.db, `SELECT currency, per_eur, as_of, source, link, manual FROM exchange_rates ORDER BY currency`,
+	err := eachScan(s.db, `SELECT currency, per_eur, as_of, source, `+since(s.schema, 8, "link", "''")+`, `+since(s.schema, 8, "manual", "0")+`
+		FROM exchange_rates ORDER BY currency`,
 		[]any{&r.Currency, &r.PerEUR, &r.AsOf, &r.Source, &r.Link, &r.Manual}, func() {
 			out = append(out, salary.Rate{Currency: r.Currency, PerEUR: r.PerEUR, AsOf: parseDate(r.AsOf), Source: r.Source, Link: r.Link, Manual: r.Manual})
 		})
@@ -181,7 +182,8 @@ func (s *Store) PPPFactors() ([]salary.PPP, error) {
 	out := []salary.PPP{}
 	var r pppRow
 	var year int64
-	err := eachScan(s.db, `SELECT country_code, country, factor, year, source, link, released FROM ppp_factors ORDER BY country_code`,
+	err := eachScan(s.db, `SELECT country_code, country, factor, year, source, `+since(s.schema, 8, "link", "''")+`, `+since(s.schema, 8, "released", "''")+`
+		FROM ppp_factors ORDER BY country_code`,
 		[]any{&r.CountryCode, &r.Country, &r.Factor, &year, &r.Source, &r.Link, &r.Released}, func() {
 			out = append(out, salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: int(year), Source: r.Source,
 				Link: r.Link, Released: parseOptionalDate(r.Released)})

@@ -286,7 +286,7 @@ func serverWords(e *pgconn.PgError) error {
 			return w
 		}
 	}
-	return fmt.Errorf("the database server refused the change (PostgreSQL error %s)", e.Code)
+	return fmt.Errorf("the database server could not do this (PostgreSQL error %s)", e.Code)
 }
 
 var errNotPermitted = errors.New("the server does not let this login read or change that data (a permission is missing)")

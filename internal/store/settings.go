@@ -18,7 +18,7 @@ func (s *Store) Settings() (plan.Settings, error) {
 	var st plan.Settings
 	err := s.read(func(tx *gorm.DB) error {
 		var err error
-		st, err = settings(tx)
+		st, err = settings(tx, s.schema)
 		return err
 	})
 	if err != nil {
@@ -27,12 +27,15 @@ func (s *Store) Settings() (plan.Settings, error) {
 	return st, nil
 }
 
-func settings(db *gorm.DB) (plan.Settings, error) {
+// settings reads the plan settings from a schema at version schema: on an
+// older file, opened read-only, a column added since reads as its default.
+func settings(db *gorm.DB, schema int) (plan.Settings, error) {
 	var r planSettingsRow
 	var horizon, weekStart, minStreak int64
 	found := false
-	err := eachScan(db, `SELECT start_date, horizon_months, hours_per_week, study_days, week_start, min_streak_minutes,
-		study_time, job_hours_per_week FROM plan_settings ORDER BY id LIMIT 1`,
+	err := eachScan(db, `SELECT start_date, horizon_months, hours_per_week, study_days, `+since(schema, 3, "week_start", "1")+`, `+
+		since(schema, 3, "min_streak_minutes", "15")+`, `+since(schema, 5, "study_time", "''")+`, `+since(schema, 9, "job_hours_per_week", "0")+`
+		FROM plan_settings ORDER BY id LIMIT 1`,
 		[]any{&r.StartDate, &horizon, &r.HoursPerWeek, &r.StudyDays, &weekStart, &minStreak, &r.StudyTime, &r.JobHoursPerWeek},
 		func() { found = true })
 	if err != nil {
@@ -229,7 +232,8 @@ func (s *Store) RemoveDaysOff(days []time.Time) error {
 func (s *Store) Comparison() (salary.Comparison, error) {
 	c := salary.Comparison{Base: "USD", TargetCountry: "US", TargetLevel: salary.Junior} // before any settings
 	var level string
-	err := eachScan(s.db, `SELECT base_currency, target_country, target_level FROM plan_settings ORDER BY id LIMIT 1`,
+	err := eachScan(s.db, `SELECT `+since(s.schema, 4, "base_currency", "'USD'")+`, `+since(s.schema, 4, "target_country", "'US'")+`, `+
+		since(s.schema, 4, "target_level", "'junior'")+` FROM plan_settings ORDER BY id LIMIT 1`,
 		[]any{&c.Base, &c.TargetCountry, &level}, func() { c.TargetLevel = salary.Level(level) })
 	if err != nil {
 		return salary.Comparison{}, fmt.Errorf("loading the comparison settings: %w", explain(err))

@@ -2,10 +2,12 @@ package store
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/plan"
+	"github.com/studyplanner/studyplanner/internal/store/storetest"
 )
 
 // A screen reads its parts in one snapshot: a script or another device
@@ -99,4 +101,32 @@ func firstSkillID(t *testing.T, st *Store) uint {
 		t.Fatalf("no skill to log time on: %v", err)
 	}
 	return cats[0].Skills[0].ID
+}
+
+// A file from an earlier version opened read-only (a backup being
+// restored, read-only media) is not migrated: the reads that name their
+// columns give a column added since its default, as GORM's SELECT * did.
+func TestAnOlderFileReadOnlyReadsItsSettingsAndRates(t *testing.T) {
+	storetest.FileOnly(t)
+	for _, file := range []string{"v4-salaries.db", "v5-daily-use.db", "v6-before-sources.db", "v6-before-jobs.db"} {
+		path := filepath.Join(t.TempDir(), file)
+		copyFile(t, filepath.Join("testdata", file), path)
+		st, err := OpenReadOnly(path)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if _, err := st.Settings(); err != nil {
+			t.Errorf("%s: the settings: %v", file, err)
+		}
+		if c, err := st.Comparison(); err != nil || c.Base == "" {
+			t.Errorf("%s: the comparison: %+v, %v", file, c, err)
+		}
+		if rates, err := st.Rates(); err != nil || len(rates) == 0 {
+			t.Errorf("%s: the rates: %d, %v", file, len(rates), err)
+		}
+		if _, err := st.PPPFactors(); err != nil {
+			t.Errorf("%s: the purchasing power factors: %v", file, err)
+		}
+		st.Close()
+	}
 }

@@ -258,7 +258,7 @@ func (s *Store) Plan() (plan.Plan, error) {
 	var p plan.Plan
 	err := s.read(func(tx *gorm.DB) error {
 		var err error
-		if p.Settings, err = settings(tx); err != nil {
+		if p.Settings, err = settings(tx, s.schema); err != nil {
 			return err
 		}
 		if p.Steps, err = roadmap(tx); err != nil {
