@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -100,6 +101,9 @@ func (c *Cohort) Learners() []string { return c.learners.Names() }
 func (c *Cohort) Data(learner string) (*store.Store, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.dashboards == nil {
+		return nil, errors.New("the cohort is closed; open it again")
+	}
 	if st := c.dashboards[learner]; st != nil {
 		return st, nil
 	}
@@ -118,6 +122,7 @@ func (c *Cohort) Close() {
 	for _, st := range c.dashboards {
 		st.Close()
 	}
+	c.dashboards = nil
 	c.learners.Close()
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/studyplanner/studyplanner/internal/jobsearch"
@@ -88,7 +87,7 @@ func loadDashboard(r DashboardReader, today time.Time) (Dashboard, error) {
 		TodayPlan: s.TodaysPlan(loggedToday), Week: s.Plan.WeekOf(minutes, s.Today),
 		Portfolio: resume.CheckHealth(s.Plan.Categories, projects), Jobs: agenda[s.Today]}
 	if d.CardsDue, d.CardsThisWeek, err = r.PracticeDue(today); err != nil {
-		return Dashboard{}, fmt.Errorf("counting the practice cards due: %w", err)
+		return Dashboard{}, err
 	}
 	return d, nil
 }

@@ -24,6 +24,8 @@ type Learners struct {
 	names  []string
 	// opened is each learner's: their schema's version, read-only.
 	opened map[string]*opened
+	// problems say why a learner's schema version could not be read.
+	problems map[string]error
 }
 
 // learnerReaders is how many connections a Learners keeps: how many
@@ -54,8 +56,9 @@ func OpenLearners(loc string) (*Learners, error) {
 	}
 	versions, err := schemaVersions(db, l.names)
 	if err != nil {
-		closeGorm(db)
-		return nil, fmt.Errorf("reading the learners' schema versions on %s: %w", target.Shown, explain(err))
+		// One schema the query cannot read (another program's table of
+		// the same name) must not hide the others: each on its own.
+		versions, l.problems = schemaVersionsOneByOne(db, l.names)
 	}
 	for _, name := range l.names {
 		l.opened[name] = &opened{path: ForLearner(target.Shown, name), server: true, learner: name, serverConfig: target.Config,
@@ -86,10 +89,16 @@ const learnersQuery = `SELECT n.nspname FROM pg_namespace n
 		AND has_table_privilege(c.oid, 'SELECT'))
 	ORDER BY n.nspname`
 
+// listLearners lists them; a schema whose name Study Planner would not
+// give a learner (see ParseServerURL) is another program's.
 func listLearners(db *gorm.DB) ([]string, error) {
 	names := []string{}
 	var name string
-	err := eachScan(db, learnersQuery, []any{&name}, func() { names = append(names, name) }, CohortSchema)
+	err := eachScan(db, learnersQuery, []any{&name}, func() {
+		if learnerName.MatchString(name) && !strings.HasPrefix(name, "pg_") {
+			names = append(names, name)
+		}
+	}, CohortSchema)
 	return names, err
 }
 
@@ -111,6 +120,23 @@ func schemaVersions(db *gorm.DB, names []string) (map[string]int, error) {
 	return versions, err
 }
 
+// schemaVersionsOneByOne reads each learner's schema version with a query
+// of its own, and says why for those it cannot read.
+func schemaVersionsOneByOne(db *gorm.DB, names []string) (map[string]int, map[string]error) {
+	versions, problems := map[string]int{}, map[string]error{}
+	for _, name := range names {
+		var version int64
+		err := eachScan(db, `SELECT COALESCE(MAX(version), 0) FROM `+pgx.Identifier{name, "schema_migrations"}.Sanitize(),
+			[]any{&version}, func() {})
+		if err != nil {
+			problems[name] = fmt.Errorf("the schema %s does not hold Study Planner's data as this version knows it: %w", name, explain(err))
+			continue
+		}
+		versions[name] = int(version)
+	}
+	return versions, problems
+}
+
 // Names are the learners' names, in order.
 func (l *Learners) Names() []string { return l.names }
 
@@ -120,6 +146,9 @@ func (l *Learners) Read(learner string, fn func(view *Store) error) error {
 	o := l.opened[learner]
 	if o == nil {
 		return fmt.Errorf("%s is not among the learners this login may read", learner)
+	}
+	if err := l.problems[learner]; err != nil {
+		return err
 	}
 	if o.schema > SchemaVersion() {
 		return fmt.Errorf("%s: %w (schema version %d; this build knows up to %d); update Study Planner to read it",

@@ -32,13 +32,28 @@ func TestAMentorReadsEachLearnerOnSharedConnections(t *testing.T) {
 		}
 		st.Close()
 	}
+	// Another program's schema the mentor may read, with a table of the
+	// same name: its row says so, the others are read as ever.
+	other := storetest.Unique("rails")
+	for _, stmt := range []string{
+		"CREATE SCHEMA " + other, "CREATE TABLE " + other + ".schema_migrations (version varchar PRIMARY KEY)",
+		"INSERT INTO " + other + ".schema_migrations VALUES ('20240101120000')",
+		"GRANT USAGE ON SCHEMA " + other + " TO " + mentor, "GRANT SELECT ON ALL TABLES IN SCHEMA " + other + " TO " + mentor,
+	} {
+		if err := tryAs(t, db, "postgres", stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
 	l, err := OpenLearners(storetest.AsRole(t, db, mentor))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	if names := l.Names(); len(names) != 2 || names[0] != ana || names[1] != ben {
-		t.Fatalf("the mentor's learners: %v, want %s and %s", names, ana, ben)
+	if names := l.Names(); len(names) != 3 || names[0] != ana || names[1] != ben || names[2] != other {
+		t.Fatalf("the mentor's learners: %v, want %s, %s and %s", names, ana, ben, other)
+	}
+	if err := l.Read(other, func(*Store) error { return nil }); err == nil || !strings.Contains(err.Error(), "does not hold Study Planner's data") {
+		t.Errorf("another program's schema: %v", err)
 	}
 	// One after the other, so the pool hands the same connection back.
 	for round := 0; round < 3; round++ {

@@ -150,7 +150,7 @@ func (p *practiceScreen) load() func() {
 	var chs []practice.Challenge
 	var mocks []practice.Mock
 	var board jobsearch.Board
-	var action string
+	action := "load the practice screen" // a failure of the snapshot itself
 	err := app.ReadTogether(p.store, func(r practiceStore) (err error) {
 		if day, err = app.LoadPractice(r, now); err != nil {
 			action = "load the practice cards"
