@@ -214,7 +214,7 @@ func summedTotals(tx *gorm.DB) (plan.Logged, error) {
 func loggedBy(tx *gorm.DB, query string) (plan.Logged, error) {
 	l := plan.Logged{BySkill: map[uint]int{}, ByStep: map[uint]int{}}
 	var isSkill, id, minutes int64
-	err := eachScan(tx, query, []any{&isSkill, &id, &minutes}, func() {
+	err := eachScan(tx, query, []any{integer{&isSkill}, integer{&id}, integer{&minutes}}, func() {
 		if isSkill == 1 {
 			l.BySkill[uint(id)] = int(minutes)
 		} else {

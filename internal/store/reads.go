@@ -57,6 +57,26 @@ func eachScan(db *gorm.DB, query string, dest []any, use func(), args ...any) er
 	}, args...)
 }
 
+// integer scans an integer column into to. database/sql's own fast paths
+// cover strings, bytes and times; an integer into an int64 goes through
+// reflection, for every value of every row.
+type integer struct{ to *int64 }
+
+func (i integer) Scan(src any) error {
+	if v, ok := src.(int64); ok {
+		*i.to = v
+		return nil
+	}
+	// Anything else (a PostgreSQL SUM is numeric) the way database/sql
+	// converts it.
+	var n sql.NullInt64
+	if err := n.Scan(src); err != nil {
+		return err
+	}
+	*i.to = n.Int64
+	return nil
+}
+
 // scanRows runs query with args and scans each row with scan. The rows
 // are scanned into one value, copied out each time: a value of its own
 // per row would be one more allocation each, as scan hands its fields'

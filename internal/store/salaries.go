@@ -15,8 +15,8 @@ func (s *Store) Salaries() ([]salary.Range, error) {
 	out := []salary.Range{}
 	var r salaryRow
 	var id, year int64
-	dest := []any{&id, &r.Country, &r.CountryCode, &r.Level, &r.Currency, &r.MinAmount, &r.MaxAmount,
-		&r.MedianAmount, &year, &r.Source, &r.Kind, &r.City, &r.Link, &r.SourceDate}
+	dest := []any{integer{&id}, &r.Country, &r.CountryCode, &r.Level, &r.Currency, integer{&r.MinAmount}, integer{&r.MaxAmount},
+		integer{&r.MedianAmount}, integer{&year}, &r.Source, &r.Kind, &r.City, &r.Link, &r.SourceDate}
 	err := eachScan(s.db, `SELECT id, country, country_code, level, currency, min_amount, max_amount, median_amount,
 		year, source, kind, city, link, source_date FROM salaries ORDER BY position, id`, dest, func() {
 		r.ID, r.Year = uint(id), int(year)
@@ -184,7 +184,7 @@ func (s *Store) PPPFactors() ([]salary.PPP, error) {
 	var year int64
 	err := eachScan(s.db, `SELECT country_code, country, factor, year, source, `+since(s.schema, 8, "link", "''")+`, `+since(s.schema, 8, "released", "''")+`
 		FROM ppp_factors ORDER BY country_code`,
-		[]any{&r.CountryCode, &r.Country, &r.Factor, &year, &r.Source, &r.Link, &r.Released}, func() {
+		[]any{&r.CountryCode, &r.Country, &r.Factor, integer{&year}, &r.Source, &r.Link, &r.Released}, func() {
 			out = append(out, salary.PPP{CountryCode: r.CountryCode, Country: r.Country, Factor: r.Factor, Year: int(year), Source: r.Source,
 				Link: r.Link, Released: parseOptionalDate(r.Released)})
 		})

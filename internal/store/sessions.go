@@ -136,7 +136,7 @@ func (s *Store) DailyMinutes(from, to time.Time) (map[time.Time]int, error) {
 	var day string
 	var minutes int64
 	err := eachScan(s.db, `SELECT date, SUM(minutes) AS minutes FROM sessions WHERE date >= ? AND date < ? GROUP BY date`,
-		[]any{&day, &minutes}, func() { out[parseDate(day)] = int(minutes) },
+		[]any{&day, integer{&minutes}}, func() { out[parseDate(day)] = int(minutes) },
 		formatDate(plan.Date(from)), formatDate(plan.Date(to)))
 	if err != nil {
 		return nil, fmt.Errorf("totalling the study days: %w", explain(err))

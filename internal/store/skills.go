@@ -72,7 +72,7 @@ func projectsWithSkills(db *gorm.DB) ([]plan.Project, error) {
 	var id, skillID int64
 	var status string
 	err := eachScan(db, `SELECT p.id, p.status, ps.skill_id FROM projects p JOIN project_skills ps ON ps.project_id = p.id
-		ORDER BY p.id, ps.skill_id`, []any{&id, &status, &skillID}, func() {
+		ORDER BY p.id, ps.skill_id`, []any{integer{&id}, &status, integer{&skillID}}, func() {
 		if n := len(out); n == 0 || out[n-1].ID != uint(id) {
 			out = append(out, plan.Project{ID: uint(id), Status: plan.ProjectStatus(status)})
 		}
@@ -87,7 +87,7 @@ func readCategories(db *gorm.DB) ([]plan.Category, error) {
 	var cats []plan.Category
 	var id int64
 	var name string
-	err := eachScan(db, `SELECT id, name FROM skill_categories ORDER BY position, id`, []any{&id, &name}, func() {
+	err := eachScan(db, `SELECT id, name FROM skill_categories ORDER BY position, id`, []any{integer{&id}, &name}, func() {
 		cats = append(cats, plan.Category{ID: uint(id), Name: name})
 	})
 	return cats, err
@@ -124,7 +124,8 @@ type skillScan struct {
 }
 
 func (s *skillScan) destinations() []any {
-	return []any{&s.id, &s.category, &s.name, &s.status, &s.current, &s.target, &s.hours, &s.notes, &s.practised, &s.group}
+	return []any{integer{&s.id}, integer{&s.category}, &s.name, &s.status, integer{&s.current}, integer{&s.target}, integer{&s.hours},
+		&s.notes, &s.practised, &s.group}
 }
 
 // skill is the row's skill without its links, prerequisites and proven
@@ -141,7 +142,7 @@ func readSkillLinksAndPrerequisites(db *gorm.DB, skill func(id int64) *plan.Skil
 	var skillID, id, prerequisite int64
 	var title, url string
 	err := eachScan(db, `SELECT skill_id, id, title, url FROM skill_links ORDER BY position, id`,
-		[]any{&skillID, &id, &title, &url}, func() {
+		[]any{integer{&skillID}, integer{&id}, &title, &url}, func() {
 			if sk := skill(skillID); sk != nil {
 				sk.Links = append(sk.Links, plan.Link{ID: uint(id), Title: title, URL: url})
 			}
@@ -150,7 +151,7 @@ func readSkillLinksAndPrerequisites(db *gorm.DB, skill func(id int64) *plan.Skil
 		return err
 	}
 	return eachScan(db, `SELECT skill_id, prerequisite_id FROM skill_prerequisites ORDER BY skill_id, prerequisite_id`,
-		[]any{&skillID, &prerequisite}, func() {
+		[]any{integer{&skillID}, integer{&prerequisite}}, func() {
 			if sk := skill(skillID); sk != nil {
 				sk.Prerequisites = append(sk.Prerequisites, uint(prerequisite))
 			}
