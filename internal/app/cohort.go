@@ -126,12 +126,12 @@ func (c *Cohort) Close() {
 	c.learners.Close()
 }
 
-// each runs fn for 0 … n-1, a few at a time (as many as the cohort's
-// connections): each is mostly waiting on the server.
+// each runs fn for 0 … n-1, as many at a time as the cohort has
+// connections (store.LearnersAtOnce): each is mostly waiting on the server.
 func each(n int, fn func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < cohortReaders; w++ {
+	for w := 0; w < store.LearnersAtOnce; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -146,9 +146,6 @@ func each(n int, fn func(i int)) {
 	close(next)
 	wg.Wait()
 }
-
-// cohortReaders is how many learners are read at once.
-const cohortReaders = 4
 
 // LearnerRow works out one learner's row from their data, read in one
 // snapshot.

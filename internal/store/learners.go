@@ -28,9 +28,9 @@ type Learners struct {
 	problems map[string]error
 }
 
-// learnerReaders is how many connections a Learners keeps: how many
-// learners are read at once.
-const learnerReaders = 4
+// LearnersAtOnce is how many connections a Learners keeps: how many
+// learners can be read at once.
+const LearnersAtOnce = 4
 
 // OpenLearners lists the learners' schemas the login of loc may read (a
 // mentor's: every learner InitServer gave them), those holding Study
@@ -46,8 +46,8 @@ func OpenLearners(loc string) (*Learners, error) {
 		return nil, explainServerOpen(target, err)
 	}
 	if sqlDB, err := db.DB(); err == nil {
-		sqlDB.SetMaxOpenConns(learnerReaders)
-		sqlDB.SetMaxIdleConns(learnerReaders)
+		sqlDB.SetMaxOpenConns(LearnersAtOnce)
+		sqlDB.SetMaxIdleConns(LearnersAtOnce)
 	}
 	l := &Learners{db: db, target: target, opened: map[string]*opened{}}
 	if l.names, err = listLearners(db); err != nil {

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -69,21 +67,6 @@ func rawServer(b *testing.B, loc string) *sql.DB {
 	return db
 }
 
-// dollars numbers a query's ? placeholders as PostgreSQL's $1, $2, ….
-func dollars(q string) string {
-	var out strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&out, "$%d", n)
-			continue
-		}
-		out.WriteRune(r)
-	}
-	return out.String()
-}
-
 // BenchmarkServerLoad times each screen's load and its floor in turns,
 // one of each per iteration (which goes first alternates), so that the
 // machine's drift over a run, large on a shared 2-core machine, falls on
@@ -91,7 +74,7 @@ func dollars(q string) string {
 // .ci/bench-ratios takes the median of the ratios over the samples.
 func BenchmarkServerLoad(b *testing.B) {
 	loc := serverLarge(b)
-	for _, s := range loadScreens(b, dollars(floorYear), dollars(floorDay)) {
+	for _, s := range loadScreens(b, numberedPlaceholders(floorYear), numberedPlaceholders(floorDay)) {
 		b.Run(s.name, func(b *testing.B) {
 			st, err := Open(loc)
 			if err != nil {
